@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers (arrows point to what a module may use):
+// loyal → LoyalUI → LoyalTerminal, LoyalStore → LoyalCore; LoyalConfig → LoyalCore.
+// LoyalCore imports neither GRDB nor the terminal layer.
+let package = Package(
+    name: "Loyal",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "loyal", targets: ["loyal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        .target(name: "LoyalCore"),
+        .target(name: "LoyalStore", dependencies: [
+            "LoyalCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "LoyalConfig", dependencies: [
+            "LoyalCore",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "LoyalTerminal", dependencies: [
+            "CNcursesw",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .target(name: "LoyalUI", dependencies: ["LoyalCore", "LoyalStore", "LoyalTerminal"]),
+        .executableTarget(name: "loyal", dependencies: [
+            "LoyalCore", "LoyalStore", "LoyalConfig", "LoyalTerminal", "LoyalUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "LoyalCoreTests", dependencies: ["LoyalCore"]),
+        .testTarget(name: "LoyalStoreTests", dependencies: ["LoyalStore", "LoyalCore", "LoyalConfig"]),
+        .testTarget(name: "LoyalTerminalTests", dependencies: ["LoyalTerminal"]),
+        .testTarget(name: "LoyalUITests", dependencies: ["LoyalUI", "LoyalTerminal", "LoyalStore", "LoyalCore"]),
+        .testTarget(name: "LoyalCLITests", dependencies: ["LoyalCore"]),
+    ]
+)

@@ -1,0 +1,2 @@
+import XCTest
+final class LoyalTerminalTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
