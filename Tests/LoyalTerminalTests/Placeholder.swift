@@ -1,2 +1,0 @@
-import XCTest
-final class LoyalTerminalTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
