@@ -1,0 +1,64 @@
+import LoyalCore
+
+/// Every scalar setting: where it lives in the file, its default and what it means.
+/// `loyal config init` writes this table out and the loader checks files against it,
+/// so the documented defaults are the defaults.
+struct SettingSpec: Sendable {
+    enum Kind: Sendable {
+        case share(ClosedRange<Double>), integer(ClosedRange<Int>), text, choice([String])
+    }
+    var section: String
+    var key: String
+    var kind: Kind
+    var doc: String
+    var get: @Sendable (Settings) -> String
+    var set: @Sendable (inout Settings, SettingValue) -> Void
+}
+
+enum SettingValue {
+    case number(Double), integer(Int), text(String)
+    var number: Double { if case .number(let d) = self { return d }; if case .integer(let i) = self { return Double(i) }; return 0 }
+    var integer: Int { if case .integer(let i) = self { return i }; return 0 }
+    var text: String { if case .text(let s) = self { return s }; return "" }
+}
+
+enum ConfigSchema {
+    static let sections: [(String, String)] = [
+        ("classes", "A/B/C classes by share of revenue (Pareto)."),
+        ("display", "How numbers, dates and colours are shown."),
+    ]
+
+    static let specs: [SettingSpec] = [
+        SettingSpec(section: "classes", key: "a_share", kind: .share(0.01...1),
+                    doc: "Customers making the first share of revenue are A (0.80 = 80 %).",
+                    get: { format($0.classes.a) }, set: { $0.classes.a = $1.number }),
+        SettingSpec(section: "classes", key: "b_share", kind: .share(0.01...1),
+                    doc: "Up to this cumulative share they are B; the rest are C (0.95 = the next 15 %).",
+                    get: { format($0.classes.b) }, set: { $0.classes.b = $1.number }),
+        SettingSpec(section: "classes", key: "window_months", kind: .integer(1...120),
+                    doc: "Months of revenue the classes are computed over.",
+                    get: { String($0.classes.windowMonths) }, set: { $0.classes.windowMonths = $1.integer }),
+        SettingSpec(section: "display", key: "theme", kind: .text,
+                    doc: "Colour theme: a file NAME.toml in a themes directory (default, light, high-contrast, monochrome, …).",
+                    get: { quote($0.display.theme) }, set: { $0.display.theme = $1.text }),
+        SettingSpec(section: "display", key: "currency", kind: .text, doc: "Currency symbol shown with amounts.",
+                    get: { quote($0.display.money.currencySymbol) }, set: { $0.display.money.currencySymbol = $1.text }),
+        SettingSpec(section: "display", key: "thousands_separator", kind: .text, doc: "Grouping separator in amounts.",
+                    get: { quote($0.display.money.groupingSeparator) }, set: { $0.display.money.groupingSeparator = $1.text }),
+        SettingSpec(section: "display", key: "decimal_separator", kind: .text, doc: "Decimal separator in amounts.",
+                    get: { quote($0.display.money.decimalSeparator) }, set: { $0.display.money.decimalSeparator = $1.text }),
+        SettingSpec(section: "display", key: "dates", kind: .choice(DateStyle.allCases.map(\.rawValue)),
+                    doc: "Date style: \"de\" (31.12.2026) or \"iso\" (2026-12-31).",
+                    get: { quote($0.display.dateStyle.rawValue) },
+                    set: { $0.display.dateStyle = DateStyle(rawValue: $1.text) ?? .german }),
+    ]
+
+    static func format(_ d: Double) -> String {
+        let s = String(d)
+        return s.hasSuffix(".0") ? String(s.dropLast(2)) + ".0" : s
+    }
+
+    static func quote(_ s: String) -> String {
+        "\"" + s.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+    }
+}

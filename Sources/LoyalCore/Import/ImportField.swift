@@ -1,0 +1,81 @@
+/// What an import column holds, which decides how it is parsed and what the
+/// error message says was expected.
+public enum ImportFieldKind: Sendable {
+    case text, integer, day, money, birthday, flag, channel, customerClass, lostReason
+
+    public var expected: String {
+        switch self {
+        case .text: return "text"
+        case .integer: return "a whole number"
+        case .day: return "expected YYYY-MM-DD or DD.MM.YYYY"
+        case .money: return "expected an amount such as 1234.56 or 1.234,56"
+        case .birthday: return "expected YYYY-MM-DD, DD.MM.YYYY, DD.MM. or --MM-DD"
+        case .flag: return "expected yes/no, ja/nein, true/false, 1/0 or x"
+        case .channel: return "expected one of " + Channel.allCases.map(\.rawValue).joined(separator: ", ")
+        case .customerClass: return "expected A, B or C"
+        case .lostReason: return "expected one of " + LostReason.allCases.map(\.rawValue).joined(separator: ", ")
+        }
+    }
+
+    var noun: String {
+        switch self {
+        case .text: return "text"
+        case .integer: return "a whole number"
+        case .day: return "a date"
+        case .money: return "an amount"
+        case .birthday: return "a birthday"
+        case .flag: return "yes or no"
+        case .channel: return "a channel"
+        case .customerClass: return "a class"
+        case .lostReason: return "a reason"
+        }
+    }
+}
+
+/// One column an import understands, with every header name accepted for it.
+public struct ImportField: Sendable {
+    public var key: String
+    public var aliases: [String]
+    public var kind: ImportFieldKind
+    public var required: Bool
+    public var help: String
+
+    public init(_ key: String, _ kind: ImportFieldKind, required: Bool = false, aliases: [String], help: String) {
+        self.key = key; self.kind = kind; self.required = required; self.aliases = aliases; self.help = help
+    }
+
+    /// Header names compare without case, spaces, dashes, dots, underscores and umlauts,
+    /// so `E-Mail`, `email` and `E_Mail` are one name, as are `Straße` and `strasse`.
+    public static func normalize(_ header: some StringProtocol) -> String {
+        var out = ""
+        for ch in header.lowercased() {
+            switch ch {
+            case " ", "-", "_", ".", "/", "(", ")", "#", ":", "\u{FEFF}": continue
+            case "ä": out += "ae"
+            case "ö": out += "oe"
+            case "ü": out += "ue"
+            case "ß": out += "ss"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    func matches(_ normalizedHeader: String) -> Bool {
+        ImportField.normalize(key) == normalizedHeader
+            || aliases.contains { ImportField.normalize($0) == normalizedHeader }
+    }
+}
+
+public enum ImportEntity: String, CaseIterable, Sendable {
+    case customers, contacts, products, purchases
+
+    public var fields: [ImportField] {
+        switch self {
+        case .customers: return ImportFields.customers
+        case .contacts: return ImportFields.contacts
+        case .products: return ImportFields.products
+        case .purchases: return ImportFields.purchases
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// A validated customer row. Only the columns the file has are applied to an
+/// existing customer, so a file with just number and phone updates phones.
+public struct CustomerImportRecord: Sendable {
+    public var customer: Customer
+    public var repCode: String?
+    public var consents: [Channel: Bool]
+    public var consentDay: Day?
+    public var presentFields: Set<String>
+}
+
+public struct ContactImportRecord: Sendable {
+    public var customerNumber: String
+    public var contact: ContactPerson
+}
+
+public struct ProductImportRecord: Sendable {
+    public var product: Product
+}
+
+public struct PurchaseImportRecord: Sendable {
+    public var line: Int
+    public var customerNumber: String
+    public var productSKU: String?
+    public var purchase: Purchase
+}
+
+/// Turns CSV rows into domain values; every problem of a row is reported.
+public enum ImportParser {
+    public static func customer(_ row: inout ImportRow) -> CustomerImportRecord {
+        var c = Customer(number: row.require("number"), name: row.require("name"))
+        c.street = row.text("street"); c.postalCode = row.text("postal_code"); c.city = row.text("city")
+        let country = row.text("country"); c.country = country.isEmpty ? "DE" : country
+        c.phone = row.text("phone"); c.email = row.text("email"); c.website = row.text("website")
+        c.industry = row.text("industry"); c.employees = row.integer("employees")
+        c.revenueBand = row.text("revenue_band"); c.since = row.day("since")
+        c.preferences = row.text("preferences"); c.preferredChannel = row.channel("preferred_channel")
+        c.bestCallTimes = row.text("best_call_times"); c.highSeason = row.text("high_season")
+        c.busyHours = row.text("busy_hours"); c.potential = row.money("potential")
+        c.classOverride = row.customerClass("class"); c.notes = row.text("notes")
+        var consents: [Channel: Bool] = [:]
+        for (key, channel) in [("consent_email", Channel.email), ("consent_phone", .phone),
+                               ("consent_newsletter", .newsletter)] {
+            if let v = row.flag(key) { consents[channel] = v }
+        }
+        let rep = row.text("rep")
+        let present = Set(row.header.columns.keys)
+        return CustomerImportRecord(customer: c, repCode: rep.isEmpty ? nil : rep, consents: consents,
+                                    consentDay: row.day("consent_date"), presentFields: present)
+    }
+
+    public static func contact(_ row: inout ImportRow) -> ContactImportRecord {
+        var p = ContactPerson(customerID: 0, firstName: row.text("first_name"), lastName: row.require("last_name"))
+        p.role = row.text("role"); p.email = row.text("email"); p.phone = row.text("phone")
+        p.birthday = row.birthday("birthday"); p.partnerName = row.text("partner_name")
+        p.partnerBirthday = row.birthday("partner_birthday"); p.leftOn = row.day("left_on")
+        p.isPrimary = row.flag("primary") ?? false; p.notes = row.text("notes")
+        return ContactImportRecord(customerNumber: row.require("customer"), contact: p)
+    }
+
+    public static func product(_ row: inout ImportRow) -> ProductImportRecord {
+        let p = Product(sku: row.require("sku"), name: row.require("name"), category: row.text("category"),
+                        price: row.money("price") ?? .zero, margin: row.money("margin"))
+        return ProductImportRecord(product: p)
+    }
+
+    public static func purchase(_ row: inout ImportRow) -> PurchaseImportRecord {
+        let number = row.require("customer")
+        if row.text("date").isEmpty { _ = row.require("date") }
+        if row.text("amount").isEmpty { _ = row.require("amount") }
+        let day = row.day("date")
+        let amount = row.money("amount")
+        let quantity = row.integer("quantity") ?? 1
+        let sku = row.text("product")
+        let p = Purchase(customerID: 0, day: day ?? Day(number: 0), amount: amount ?? .zero,
+                         margin: row.money("margin"), discount: row.money("discount"),
+                         quantity: quantity, reference: row.text("reference"))
+        return PurchaseImportRecord(line: row.line, customerNumber: number, productSKU: sku.isEmpty ? nil : sku, purchase: p)
+    }
+}

@@ -1,0 +1,156 @@
+/// A problem with one cell, phrased the way the CLI prints it:
+/// `FILE:LINE: column "date": "31.02.2024" is not a date (expected …)`.
+public struct ImportProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public var line: Int
+    public var column: String?
+    public var message: String
+
+    public init(line: Int, column: String? = nil, message: String) {
+        self.line = line; self.column = column; self.message = message
+    }
+
+    public var description: String {
+        if let c = column { return "\(line): column \"\(c)\": \(message)" }
+        return "\(line): \(message)"
+    }
+
+    public func located(in file: String) -> String { "\(file):\(description)" }
+}
+
+/// Maps a file's header to the fields of one import.
+public struct ImportHeader: Sendable {
+    public let entity: ImportEntity
+    /// field key → column index
+    public let columns: [String: Int]
+    /// field key → header as written in the file (for messages)
+    public let headerNames: [String: String]
+    /// Headers that match no field; they are ignored, and the CLI says so.
+    public let ignored: [String]
+    public let separator: Character
+
+    public init(entity: ImportEntity, header: CSVRecord, separator: Character = ",") throws(ImportProblem) {
+        self.entity = entity
+        self.separator = separator
+        var columns: [String: Int] = [:], names: [String: String] = [:], ignored: [String] = []
+        for (i, raw) in header.fields.enumerated() {
+            let name = String(raw.trimmingSpaces)
+            let norm = ImportField.normalize(name)
+            // First exact key match wins, then aliases, so `Name` means the contact's last
+            // name only when no `last_name` column exists.
+            let field = entity.fields.first { ImportField.normalize($0.key) == norm }
+                ?? entity.fields.first { $0.matches(norm) && columns[$0.key] == nil }
+            if let f = field, columns[f.key] == nil {
+                columns[f.key] = i; names[f.key] = name
+            } else if !name.isEmpty {
+                ignored.append(name)
+            }
+        }
+        let missing = entity.fields.filter { $0.required && columns[$0.key] == nil }
+        if !missing.isEmpty {
+            let list = missing.map { f in "\"\(f.key)\" (accepted: \(([f.key] + f.aliases).joined(separator: ", ")))" }
+            throw ImportProblem(line: header.line, message: "missing column " + list.joined(separator: "; "))
+        }
+        self.columns = columns; self.headerNames = names; self.ignored = ignored
+    }
+}
+
+/// Reads typed values from one record, collecting every problem instead of
+/// stopping at the first, so a user fixes a file in one pass.
+public struct ImportRow {
+    public let record: CSVRecord
+    public let header: ImportHeader
+    public private(set) var problems: [ImportProblem] = []
+
+    public init(record: CSVRecord, header: ImportHeader) {
+        self.record = record; self.header = header
+        let expected = header.columns.values.max().map { $0 + 1 } ?? 0
+        if record.fields.count < expected, record.fields.count == 1 {
+            problems.append(ImportProblem(line: record.line, message:
+                "has 1 field, expected \(expected) separated by \"\(header.separator)\""))
+        }
+    }
+
+    public var line: Int { record.line }
+
+    public mutating func appendProblem(_ problem: ImportProblem) { problems.append(problem) }
+
+    public var headerNames: [String: String] { header.headerNames }
+
+    public func has(_ key: String) -> Bool { header.columns[key] != nil }
+
+    /// Trimmed text, empty when the column is missing or blank.
+    public func text(_ key: String) -> String {
+        guard let i = header.columns[key], i < record.fields.count else { return "" }
+        return String(record.fields[i].trimmingSpaces)
+    }
+
+    mutating func fail(_ key: String, _ raw: String, _ kind: ImportFieldKind) {
+        let column = header.headerNames[key] ?? key
+        problems.append(ImportProblem(line: line, column: column,
+                                      message: "\"\(raw)\" is not \(kind.noun) (\(kind.expected))"))
+    }
+
+    public mutating func require(_ key: String) -> String {
+        let value = text(key)
+        if value.isEmpty {
+            problems.append(ImportProblem(line: line, column: header.headerNames[key] ?? key, message: "is empty"))
+        }
+        return value
+    }
+
+    public mutating func day(_ key: String) -> Day? {
+        let raw = text(key)
+        if raw.isEmpty { return nil }
+        guard let d = Day(parsing: raw) else { fail(key, raw, .day); return nil }
+        return d
+    }
+
+    public mutating func money(_ key: String) -> Money? {
+        let raw = text(key)
+        if raw.isEmpty { return nil }
+        guard let m = Money(parsing: raw) else { fail(key, raw, .money); return nil }
+        return m
+    }
+
+    public mutating func integer(_ key: String) -> Int? {
+        let raw = text(key)
+        if raw.isEmpty { return nil }
+        guard let n = Int(raw.replacing(".", with: "")) else { fail(key, raw, .integer); return nil }
+        return n
+    }
+
+    public mutating func birthday(_ key: String) -> Birthday? {
+        let raw = text(key)
+        if raw.isEmpty { return nil }
+        guard let b = Birthday(parsing: raw) else { fail(key, raw, .birthday); return nil }
+        return b
+    }
+
+    public mutating func flag(_ key: String) -> Bool? {
+        let raw = text(key)
+        if raw.isEmpty { return nil }
+        switch raw.lowercased() {
+        case "1", "yes", "y", "ja", "j", "true", "wahr", "x", "✓": return true
+        case "0", "no", "n", "nein", "false", "falsch", "-": return false
+        default: fail(key, raw, .flag); return nil
+        }
+    }
+
+    public mutating func channel(_ key: String) -> Channel? {
+        let raw = text(key)
+        if raw.isEmpty { return nil }
+        let aliases: [String: Channel] = ["telefon": .phone, "anruf": .phone, "call": .phone, "e-mail": .email,
+                                          "mail": .email, "brief": .letter, "post": .letter, "besuch": .visit]
+        guard let c = Channel(rawValue: raw.lowercased()) ?? aliases[raw.lowercased()] else {
+            fail(key, raw, .channel); return nil
+        }
+        return c
+    }
+
+    public mutating func customerClass(_ key: String) -> CustomerClass? {
+        let raw = text(key)
+        if raw.isEmpty { return nil }
+        guard let c = CustomerClass(rawValue: raw.uppercased()) else { fail(key, raw, .customerClass); return nil }
+        return c
+    }
+}

@@ -1,0 +1,23 @@
+/// Everything a user can set in `config.toml`, as plain values. The config module
+/// reads the file; every other module only sees this.
+public struct Settings: Sendable {
+    public var classes = ClassThresholds()
+    public var display = DisplaySettings()
+
+    public init() {}
+}
+
+public struct DisplaySettings: Sendable, Hashable {
+    public var theme = "default"
+    public var money = MoneyStyle.german
+    /// `de` shows days as 31.12.2026, `iso` as 2026-12-31.
+    public var dateStyle = DateStyle.german
+
+    public init() {}
+}
+
+public enum DateStyle: String, Sendable, Hashable, CaseIterable {
+    case german = "de", iso
+
+    public func format(_ day: Day) -> String { self == .german ? day.german : day.iso }
+}

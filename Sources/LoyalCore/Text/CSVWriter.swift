@@ -1,0 +1,43 @@
+/// Writes RFC 4180 CSV. Text cells that a spreadsheet would run as a formula
+/// (starting with `=`, `+`, `-`, `@`, tab or carriage return) get a leading `'`,
+/// the OWASP recommendation, so an exported customer named `=HYPERLINK(…)` stays text.
+public enum CSVWriter {
+    public static func field(_ value: String, isText: Bool = true) -> String {
+        var v = value
+        if isText, let first = v.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            v = "'" + v
+        }
+        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) {
+            return "\"" + v.replacing("\"", with: "\"\"") + "\""
+        }
+        return v
+    }
+
+    public static func line(_ cells: [(String, Bool)]) -> String {
+        cells.map { field($0.0, isText: $0.1) }.joined(separator: ",") + "\r\n"
+    }
+}
+
+/// Minimal JSON text output for streaming exports (no whole-array buffering).
+public enum JSONText {
+    public static func string(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x7F || (0x80...0x9F).contains(u.value) {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,166 @@
+import GRDB
+import LoyalCore
+
+enum PurchaseImport {
+    static let upsertSQL = """
+        INSERT INTO purchase (customer_id, day, amount_cents, margin_cents, discount_cents, product_id,
+                              quantity, reference, import_batch_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (customer_id, reference, ifnull(product_id, 0)) WHERE reference <> '' DO UPDATE SET
+            day = excluded.day, amount_cents = excluded.amount_cents, margin_cents = excluded.margin_cents,
+            discount_cents = excluded.discount_cents, quantity = excluded.quantity,
+            import_batch_id = excluded.import_batch_id
+        """
+}
+
+extension ImportSession {
+    mutating func importCustomer(_ row: inout ImportRow) throws {
+        let record = ImportParser.customer(&row)
+        if let previous = seenKeys[record.customer.number], !record.customer.number.isEmpty {
+            row.addProblem(column: "number", "\"\(record.customer.number)\" appears again (first on line \(previous))")
+        }
+        seenKeys[record.customer.number] = row.line
+        guard collect(row) else { return }
+        var incoming = record.customer
+        if let code = record.repCode { incoming.repID = try repID(code) }
+        let id: Int64
+        if let existingID = customerIDs[incoming.number],
+           let row = try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [existingID]) {
+            var merged = CustomerRecords.customer(row)
+            merged.apply(incoming, fields: record.presentFields)
+            try CustomerRecords.update(db, merged, now: now)
+            id = existingID
+            report.updated += 1
+        } else {
+            id = try CustomerRecords.insert(db, incoming, now: now)
+            customerIDs[incoming.number] = id
+            report.inserted += 1
+        }
+        for (channel, granted) in record.consents {
+            try CustomerRecords.upsertConsent(db, Consent(customerID: id, channel: channel, granted: granted,
+                                                          on: record.consentDay ?? options.today,
+                                                          source: "import \(fileName)"))
+        }
+    }
+
+    mutating func repID(_ code: String) throws -> Int64 {
+        if let id = repIDs[code] { return id }
+        let id = try CommerceRecords.insertRep(db, Rep(code: code, name: code))
+        repIDs[code] = id
+        report.createdReps.append(code)
+        return id
+    }
+
+    mutating func importContact(_ row: inout ImportRow) throws {
+        let record = ImportParser.contact(&row)
+        let customerID = customerIDs[record.customerNumber]
+        if customerID == nil, !record.customerNumber.isEmpty {
+            row.addProblem(column: "customer", "no customer has the number \"\(record.customerNumber)\"")
+        }
+        guard collect(row), let customerID else { return }
+        var contact = record.contact
+        contact.customerID = customerID
+        if let existing = try Int64.fetchOne(db, sql: """
+            SELECT id FROM contact_person WHERE customer_id = ? AND first_name = ? AND last_name = ?
+            """, arguments: [customerID, contact.firstName, contact.lastName]) {
+            contact.id = existing
+            try CustomerRecords.updateContact(db, contact)
+            report.updated += 1
+        } else {
+            try CustomerRecords.insertContact(db, contact)
+            report.inserted += 1
+        }
+    }
+
+    mutating func importProduct(_ row: inout ImportRow) throws {
+        let record = ImportParser.product(&row)
+        if let previous = seenKeys[record.product.sku], !record.product.sku.isEmpty {
+            row.addProblem(column: "sku", "\"\(record.product.sku)\" appears again (first on line \(previous))")
+        }
+        seenKeys[record.product.sku] = row.line
+        guard collect(row) else { return }
+        if productIDs[record.product.sku] != nil { report.updated += 1 } else { report.inserted += 1 }
+        try CommerceRecords.upsertProduct(db, record.product)
+        productIDs[record.product.sku] = try Int64.fetchOne(db, sql: "SELECT id FROM product WHERE sku = ?",
+                                                            arguments: [record.product.sku])
+    }
+
+    mutating func importPurchase(_ row: inout ImportRow, statement: Statement) throws {
+        let record = ImportParser.purchase(&row)
+        var customerID = customerIDs[record.customerNumber]
+        if customerID == nil, !record.customerNumber.isEmpty, !options.createCustomers {
+            row.addProblem(column: "customer", "no customer has the number \"\(record.customerNumber)\" "
+                           + "(import customers first, or use --create-customers)")
+        }
+        var productID: Int64?
+        if let sku = record.productSKU {
+            productID = productIDs[sku]
+            if productID == nil, !options.createProducts {
+                row.addProblem(column: "product", "no product has the number \"\(sku)\" "
+                               + "(import products first, or use --create-products)")
+            }
+        }
+        if !record.purchase.reference.isEmpty {
+            let key = "\(record.customerNumber)\u{1F}\(record.purchase.reference)\u{1F}\(record.productSKU ?? "")"
+            if let previous = seenKeys[key] {
+                row.addProblem(column: "reference", "\"\(record.purchase.reference)\" for this customer and product "
+                               + "appears again (first on line \(previous))")
+            } else {
+                seenKeys[key] = row.line
+            }
+        }
+        guard collect(row) else { return }
+        if customerID == nil {
+            customerID = try CustomerRecords.insert(db, Customer(number: record.customerNumber, name: record.customerNumber),
+                                                    now: now)
+            customerIDs[record.customerNumber] = customerID
+            report.createdCustomers += 1
+        }
+        if productID == nil, let sku = record.productSKU {
+            try CommerceRecords.upsertProduct(db, Product(sku: sku, name: sku, category: "", price: .zero))
+            productID = db.lastInsertedRowID
+            productIDs[sku] = productID
+            report.createdProducts += 1
+        }
+        let p = record.purchase
+        let values: [(any DatabaseValueConvertible)?] = [
+            customerID, p.day.iso, p.amount.cents, p.margin.sql, p.discount.sql, productID, p.quantity, p.reference, batchID,
+        ]
+        statement.setUncheckedArguments(StatementArguments(values))
+        try statement.execute()
+        if db.changesCount > 0 { report.inserted += 1 }
+    }
+}
+
+extension ImportRow {
+    mutating func addProblem(column key: String, _ message: String) {
+        appendProblem(ImportProblem(line: line, column: header.headerNames[key] ?? key, message: message))
+    }
+}
+
+extension Customer {
+    /// Copies the fields an import file has onto an existing customer.
+    mutating func apply(_ other: Customer, fields: Set<String>) {
+        name = other.name
+        if fields.contains("street") { street = other.street }
+        if fields.contains("postal_code") { postalCode = other.postalCode }
+        if fields.contains("city") { city = other.city }
+        if fields.contains("country") { country = other.country }
+        if fields.contains("phone") { phone = other.phone }
+        if fields.contains("email") { email = other.email }
+        if fields.contains("website") { website = other.website }
+        if fields.contains("industry") { industry = other.industry }
+        if fields.contains("employees") { employees = other.employees }
+        if fields.contains("revenue_band") { revenueBand = other.revenueBand }
+        if fields.contains("rep") { repID = other.repID }
+        if fields.contains("since") { since = other.since }
+        if fields.contains("preferences") { preferences = other.preferences }
+        if fields.contains("preferred_channel") { preferredChannel = other.preferredChannel }
+        if fields.contains("best_call_times") { bestCallTimes = other.bestCallTimes }
+        if fields.contains("high_season") { highSeason = other.highSeason }
+        if fields.contains("busy_hours") { busyHours = other.busyHours }
+        if fields.contains("potential") { potential = other.potential }
+        if fields.contains("class") { classOverride = other.classOverride }
+        if fields.contains("notes") { notes = other.notes }
+    }
+}

@@ -1,0 +1,107 @@
+import GRDB
+import LoyalCore
+
+/// One import in progress inside its transaction. Rows are validated and written
+/// as they stream in; once a problem is found nothing more is written (the
+/// transaction will be rolled back) but checking goes on, so the user sees all
+/// problems of the file at once.
+struct ImportSession {
+    let db: Database
+    let entity: ImportEntity
+    let options: ImportOptions
+    var report: ImportReport
+    let fileName: String
+    let hash: String
+    var problems: [ImportProblem] = []
+    var truncated = false
+    let now = Timestamp.now()
+    var batchID: Int64 = 0
+    lazy var customerIDs: [String: Int64] = (try? Dictionary(
+        Row.fetchAll(db, sql: "SELECT number, id FROM customer").map { ($0["number"] as String, $0["id"] as Int64) },
+        uniquingKeysWith: { a, _ in a })) ?? [:]
+    lazy var productIDs: [String: Int64] = (try? Dictionary(
+        Row.fetchAll(db, sql: "SELECT sku, id FROM product").map { ($0["sku"] as String, $0["id"] as Int64) },
+        uniquingKeysWith: { a, _ in a })) ?? [:]
+    lazy var repIDs: [String: Int64] = (try? Dictionary(
+        Row.fetchAll(db, sql: "SELECT code, id FROM rep").map { ($0["code"] as String, $0["id"] as Int64) },
+        uniquingKeysWith: { a, _ in a })) ?? [:]
+    var seenKeys: [String: Int] = [:]
+
+    init(db: Database, entity: ImportEntity, options: ImportOptions, report: ImportReport, fileName: String, hash: String) {
+        self.db = db; self.entity = entity; self.options = options; self.report = report
+        self.fileName = fileName; self.hash = hash
+    }
+
+    var failing: Bool { !problems.isEmpty }
+
+    mutating func add(_ problem: ImportProblem) {
+        if problems.count < options.maxProblems { problems.append(problem) } else { truncated = true }
+    }
+
+    mutating func run(bytes: [UInt8], progress: (Int, Int) -> Void) throws {
+        var reader = CSVReader(bytes: bytes)
+        report.readAsWindows1252 = reader.decodedAsWindows1252
+        guard let headerRecord = try reader.next() else {
+            throw ImportFailure(problems: [ImportProblem(line: 1, message: "the file is empty")], truncated: false)
+        }
+        let header: ImportHeader
+        do {
+            header = try ImportHeader(entity: entity, header: headerRecord,
+                                      separator: Character(Unicode.Scalar(reader.separator)))
+        } catch {
+            throw ImportFailure(problems: [error], truncated: false)
+        }
+        report.ignoredColumns = header.ignored
+        try checkRepeat()
+        try db.execute(sql: "INSERT INTO import_batch (entity, file_name, content_hash, rows, at) VALUES (?, ?, ?, 0, ?)",
+                       arguments: [entity.rawValue, fileName, hash, now])
+        batchID = db.lastInsertedRowID
+        let purchaseUpsert = try db.makeStatement(sql: PurchaseImport.upsertSQL)
+        var lastProgress = 0
+        while true {
+            let record: CSVRecord?
+            do { record = try reader.next() } catch {
+                add(ImportProblem(line: error.line, message: error.message)); break
+            }
+            guard let record else { break }
+            report.rows += 1
+            var row = ImportRow(record: record, header: header)
+            switch entity {
+            case .customers: try importCustomer(&row)
+            case .contacts: try importContact(&row)
+            case .products: try importProduct(&row)
+            case .purchases: try importPurchase(&row, statement: purchaseUpsert)
+            }
+            if problems.count >= options.maxProblems && truncated { break }
+            if reader.bytesRead - lastProgress > 1 << 20 {
+                lastProgress = reader.bytesRead
+                progress(reader.bytesRead, reader.totalBytes)
+            }
+        }
+        progress(reader.totalBytes, reader.totalBytes)
+        if !problems.isEmpty { throw ImportFailure(problems: problems, truncated: truncated) }
+        try db.execute(sql: "UPDATE import_batch SET rows = ? WHERE id = ?", arguments: [report.rows, batchID])
+        try db.execute(sql: "INSERT INTO audit (at, actor, entity, action, detail) VALUES (?, 'import', ?, 'import', ?)",
+                       arguments: [now, entity.rawValue,
+                                   "\(fileName): \(report.rows) rows, \(report.inserted) new, \(report.updated) updated"])
+    }
+
+    /// A purchases file imported twice would double the revenue; refuse unless asked.
+    mutating func checkRepeat() throws {
+        guard entity == .purchases, !options.again else { return }
+        if let row = try Row.fetchOne(db, sql: """
+            SELECT file_name, at, rows FROM import_batch WHERE entity = ? AND content_hash = ? ORDER BY id DESC LIMIT 1
+            """, arguments: [entity.rawValue, hash]) {
+            let at: String = row["at"]
+            throw ImportFailure(problems: [ImportProblem(line: 1, message:
+                "this file was already imported on \(at.prefix(10)) (as \(row["file_name"] as String), \(row["rows"] as Int) rows); "
+                + "importing it again would count its purchases twice. Use --again if that is really wanted")],
+                truncated: false)
+        }
+    }
+
+    mutating func collect(_ row: ImportRow) -> Bool {
+        for p in row.problems { add(p) }
+        return row.problems.isEmpty && !failing
+    }
+}

@@ -1,0 +1,53 @@
+import GRDB
+import LoyalCore
+
+public struct ImportOptions: Sendable {
+    public var dryRun = false
+    public var createCustomers = false
+    public var createProducts = false
+    /// Import a file again although an identical one was imported before.
+    public var again = false
+    public var maxProblems = 50
+    public var today: Day
+
+    public init(today: Day) { self.today = today }
+}
+
+public struct ImportReport: Sendable {
+    public var entity: ImportEntity
+    public var rows = 0
+    public var inserted = 0
+    public var updated = 0
+    public var createdCustomers = 0
+    public var createdProducts = 0
+    public var createdReps: [String] = []
+    public var ignoredColumns: [String] = []
+    public var readAsWindows1252 = false
+    public var dryRun = false
+}
+
+/// Why nothing was imported: every problem found, up to the limit.
+public struct ImportFailure: Error, Sendable {
+    public var problems: [ImportProblem]
+    public var truncated: Bool
+}
+
+extension Store {
+    /// Imports a CSV file as one transaction: either every row lands, or nothing does.
+    public func importCSV(_ entity: ImportEntity, bytes: [UInt8], fileName: String, options: ImportOptions,
+                          progress: @escaping (Int, Int) -> Void = { _, _ in }) throws -> ImportReport {
+        var report = ImportReport(entity: entity)
+        report.dryRun = options.dryRun
+        let hash = ContentHash.fnv1a(bytes)
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction {
+                var session = ImportSession(db: db, entity: entity, options: options, report: report,
+                                            fileName: fileName, hash: hash)
+                try session.run(bytes: bytes, progress: progress)
+                report = session.report
+                return options.dryRun ? .rollback : .commit
+            }
+        }
+        return report
+    }
+}

@@ -1,0 +1,131 @@
+import GRDB
+import LoyalCore
+
+extension Store {
+    public enum PageDirection: Sendable { case forward, backward }
+
+    /// A page of the accounts list: the first page when `after` is nil, else the rows
+    /// following (or, backward, preceding) the cursor. Uses keyset paging over the
+    /// sort order's index, so page 4000 costs what page 1 costs.
+    public func accounts(_ query: AccountQuery, from cursor: AccountCursor? = nil,
+                         direction: PageDirection = .forward, limit: Int) throws -> [AccountRow] {
+        try pool.read { db in try AccountSQL.page(db, query, cursor: cursor, direction: direction, limit: limit) }
+    }
+
+    public func accountTotals(_ query: AccountQuery) throws -> AccountTotals {
+        try pool.read { db in
+            let (whereSQL, args) = try AccountSQL.filter(db, query.filter)
+            let row = try Row.fetchOne(db, sql: """
+                SELECT count(*) AS n, ifnull(sum(s.revenue_12m_cents), 0) AS revenue, ifnull(sum(s.value_cents), 0) AS value
+                FROM customer c JOIN customer_stats s ON s.customer_id = c.id \(whereSQL)
+                """, arguments: args)
+            return AccountTotals(count: row?["n"] ?? 0, revenue12m: Money(cents: row?["revenue"] ?? 0),
+                                 value: Money(cents: row?["value"] ?? 0))
+        }
+    }
+
+    public func reps() throws -> [Rep] {
+        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM rep ORDER BY code").map(CommerceRecords.rep) }
+    }
+}
+
+enum AccountSQL {
+    static let selectColumns = """
+        c.id, c.number, c.name, c.city, c.class_override, c.status, c.returned_on, s.class, s.value_cents,
+        s.value_as_of, s.p_alive, s.revenue_12m_cents, s.revenue_prev_12m_cents, s.last_purchase, s.risk, r.code AS rep_code
+        """
+
+    static func filter(_ db: Database, _ f: AccountFilter) throws -> (String, StatementArguments) {
+        var clauses: [String] = []
+        var args = StatementArguments()
+        if let c = f.customerClass { clauses.append("s.class = ?"); args += [c.rawValue] }
+        if let code = f.repCode {
+            clauses.append("c.rep_id = (SELECT id FROM rep WHERE code = ? COLLATE NOCASE)"); args += [code]
+        }
+        if let status = f.status { clauses.append("c.status = ?"); args += [status.rawValue] }
+        let words = SearchKey.fold(f.search).split(separator: " ").map(String.init)
+        for word in words {
+            if word.count >= 3 {
+                // The trigram index finds substrings; quotes make the word a phrase.
+                clauses.append("c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)")
+                args += ["\"" + word.replacing("\"", with: "\"\"") + "\""]
+            } else {
+                clauses.append("c.search_key LIKE ? ESCAPE '\\'")
+                args += ["%" + word.replacing("\\", with: "\\\\").replacing("%", with: "\\%").replacing("_", with: "\\_") + "%"]
+            }
+        }
+        return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), args)
+    }
+
+    static func page(_ db: Database, _ q: AccountQuery, cursor: AccountCursor?, direction: Store.PageDirection,
+                     limit: Int) throws -> [AccountRow] {
+        var (whereSQL, args) = try filter(db, q.filter)
+        let keys = q.sort.keyExpressions
+        // Walking backward means reading the order reversed, then flipping the page.
+        let descending = q.descending != (direction == .backward)
+        if let cursor {
+            let tuple = "(" + keys.joined(separator: ", ") + ")"
+            let marks = "(" + Array(repeating: "?", count: keys.count).joined(separator: ", ") + ")"
+            whereSQL += (whereSQL.isEmpty ? "WHERE " : " AND ") + "\(tuple) \(descending ? "<" : ">") \(marks)"
+            for v in cursor.values {
+                switch v {
+                case .int(let i): args += [i]
+                case .text(let t): args += [t]
+                case .real(let d): args += [d]
+                case .null: args += [nil as String?]
+                }
+            }
+        }
+        let order = keys.map { $0 + (descending ? " DESC" : "") }.joined(separator: ", ")
+        let keyColumns = keys.enumerated().map { "\($0.element) AS k\($0.offset)" }.joined(separator: ", ")
+        let sql = """
+            SELECT \(selectColumns), \(keyColumns)
+            FROM customer c JOIN customer_stats s ON s.customer_id = c.id LEFT JOIN rep r ON r.id = c.rep_id
+            \(whereSQL) ORDER BY \(order) LIMIT \(max(0, limit))
+            """
+        var rows = try Row.fetchAll(db, sql: sql, arguments: args).map { row in account(row, keyCount: keys.count) }
+        if direction == .backward { rows.reverse() }
+        return rows
+    }
+
+    static func account(_ row: Row, keyCount: Int) -> AccountRow {
+        let override = (row["class_override"] as String?).flatMap(CustomerClass.init(rawValue:))
+        var values: [AccountCursor.Value] = []
+        for i in 0..<keyCount {
+            let v: DatabaseValue = row["k\(i)"]
+            switch v.storage {
+            case .int64(let n): values.append(.int(n))
+            case .string(let s): values.append(.text(s))
+            case .double(let d): values.append(.real(d))
+            default: values.append(.null)
+            }
+        }
+        let valueKnown = (row["value_as_of"] as String?) != nil
+        return AccountRow(
+            id: row["id"], number: row["number"], name: row["name"], city: row["city"],
+            customerClass: CustomerClass(rawValue: row["class"]) ?? .c, classOverridden: override != nil,
+            value: valueKnown ? Money(cents: row["value_cents"]) : nil, pAlive: row["p_alive"],
+            revenue12m: Money(cents: row["revenue_12m_cents"]), revenuePrevious12m: Money(cents: row["revenue_prev_12m_cents"]),
+            lastPurchase: row.day("last_purchase"), risk: row["risk"], repCode: row["rep_code"],
+            status: CustomerStatus(rawValue: row["status"]) ?? .active, isReturnee: (row["returned_on"] as String?) != nil,
+            cursor: AccountCursor(values: values))
+    }
+}
+
+/// How much the database holds, for summaries.
+public struct DatabaseCounts: Sendable {
+    public var customers = 0, reps = 0, products = 0, purchases = 0, interactions = 0, feedback = 0,
+               complaints = 0, contacts = 0
+}
+
+extension Store {
+    public func counts() throws -> DatabaseCounts {
+        try pool.read { db in
+            func n(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+            return DatabaseCounts(customers: try n("customer"), reps: try n("rep"), products: try n("product"),
+                                  purchases: try n("purchase"), interactions: try n("interaction"),
+                                  feedback: try n("feedback"), complaints: try n("complaint"),
+                                  contacts: try n("contact_person"))
+        }
+    }
+}

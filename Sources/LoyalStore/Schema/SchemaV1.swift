@@ -1,0 +1,282 @@
+/// Days are ISO `YYYY-MM-DD` text (no time zone), timestamps ISO 8601 UTC text,
+/// money integer cents. Derived figures live in `customer_stats`, kept current by
+/// the store, so lists never aggregate purchases.
+enum SchemaV1 {
+    static let sql = """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+    CREATE TABLE rep (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL DEFAULT '',
+        region TEXT NOT NULL DEFAULT '',
+        active INTEGER NOT NULL DEFAULT 1
+    );
+
+    CREATE TABLE customer (
+        id INTEGER PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        street TEXT NOT NULL DEFAULT '',
+        postal_code TEXT NOT NULL DEFAULT '',
+        city TEXT NOT NULL DEFAULT '',
+        country TEXT NOT NULL DEFAULT 'DE',
+        phone TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        website TEXT NOT NULL DEFAULT '',
+        industry TEXT NOT NULL DEFAULT '',
+        employees INTEGER CHECK (employees >= 0),
+        revenue_band TEXT NOT NULL DEFAULT '',
+        rep_id INTEGER REFERENCES rep(id) ON DELETE SET NULL,
+        since TEXT,
+        preferences TEXT NOT NULL DEFAULT '',
+        preferred_channel TEXT,
+        best_call_times TEXT NOT NULL DEFAULT '',
+        high_season TEXT NOT NULL DEFAULT '',
+        busy_hours TEXT NOT NULL DEFAULT '',
+        potential_cents INTEGER,
+        class_override TEXT CHECK (class_override IN ('A', 'B', 'C')),
+        notes TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'lost')),
+        lost_on TEXT,
+        lost_reason TEXT,
+        returned_on TEXT,
+        search_key TEXT NOT NULL DEFAULT '',
+        -- Folded copies for ordering lists (Ä with A, case-insensitive).
+        sort_name TEXT NOT NULL DEFAULT '',
+        sort_city TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    -- One index per sort order of the accounts list, each ending in the id so
+    -- pages continue from a (key, id) row value.
+    CREATE INDEX customer_sort_name ON customer(sort_name, id);
+    CREATE INDEX customer_sort_city ON customer(sort_city, id);
+    CREATE INDEX customer_sort_rep ON customer(ifnull(rep_id, 0), sort_name, id);
+
+    -- Substring search over number, name and city (folded), 3+ characters.
+    CREATE VIRTUAL TABLE customer_search USING fts5(
+        search_key, content='customer', content_rowid='id', tokenize='trigram');
+    CREATE TRIGGER customer_search_insert AFTER INSERT ON customer BEGIN
+        INSERT INTO customer_search(rowid, search_key) VALUES (new.id, new.search_key);
+    END;
+    CREATE TRIGGER customer_search_delete AFTER DELETE ON customer BEGIN
+        INSERT INTO customer_search(customer_search, rowid, search_key) VALUES ('delete', old.id, old.search_key);
+    END;
+    CREATE TRIGGER customer_search_update AFTER UPDATE OF search_key ON customer BEGIN
+        INSERT INTO customer_search(customer_search, rowid, search_key) VALUES ('delete', old.id, old.search_key);
+        INSERT INTO customer_search(rowid, search_key) VALUES (new.id, new.search_key);
+    END;
+
+    CREATE TABLE consent (
+        customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+        channel TEXT NOT NULL,
+        granted INTEGER NOT NULL,
+        given_on TEXT NOT NULL,
+        source TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (customer_id, channel)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE contact_person (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+        first_name TEXT NOT NULL DEFAULT '',
+        last_name TEXT NOT NULL,
+        role TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        birthday TEXT,
+        partner_name TEXT NOT NULL DEFAULT '',
+        partner_birthday TEXT,
+        left_on TEXT,
+        is_primary INTEGER NOT NULL DEFAULT 0,
+        notes TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX contact_person_customer ON contact_person(customer_id);
+
+    CREATE TABLE product (
+        id INTEGER PRIMARY KEY,
+        sku TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        category TEXT NOT NULL DEFAULT '',
+        price_cents INTEGER NOT NULL DEFAULT 0,
+        margin_cents INTEGER
+    );
+
+    CREATE TABLE import_batch (
+        id INTEGER PRIMARY KEY,
+        entity TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX import_batch_hash ON import_batch(entity, content_hash);
+
+    CREATE TABLE purchase (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        amount_cents INTEGER NOT NULL,
+        margin_cents INTEGER,
+        discount_cents INTEGER,
+        product_id INTEGER REFERENCES product(id) ON DELETE SET NULL,
+        quantity INTEGER NOT NULL DEFAULT 1,
+        reference TEXT NOT NULL DEFAULT '',
+        import_batch_id INTEGER REFERENCES import_batch(id) ON DELETE SET NULL
+    );
+    -- Covering index: statistics and the value model stream (customer, day, amount) from it alone.
+    CREATE INDEX purchase_customer_day ON purchase(customer_id, day, amount_cents);
+    CREATE UNIQUE INDEX purchase_reference ON purchase(customer_id, reference, ifnull(product_id, 0))
+        WHERE reference <> '';
+
+    CREATE TABLE interaction (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+        rep_id INTEGER REFERENCES rep(id) ON DELETE SET NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('visit', 'call', 'email', 'letter', 'event', 'gift')),
+        day TEXT NOT NULL,
+        subject TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX interaction_customer_day ON interaction(customer_id, day);
+
+    CREATE TABLE interaction_contact (
+        interaction_id INTEGER NOT NULL REFERENCES interaction(id) ON DELETE CASCADE,
+        contact_person_id INTEGER NOT NULL REFERENCES contact_person(id) ON DELETE CASCADE,
+        PRIMARY KEY (interaction_id, contact_person_id)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE complaint (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+        opened_on TEXT NOT NULL,
+        category TEXT NOT NULL,
+        text TEXT NOT NULL DEFAULT '',
+        resolved_on TEXT,
+        goodwill_cents INTEGER
+    );
+    CREATE INDEX complaint_customer ON complaint(customer_id, opened_on);
+
+    CREATE TABLE feedback (
+        id INTEGER PRIMARY KEY,
+        interaction_id INTEGER NOT NULL UNIQUE REFERENCES interaction(id) ON DELETE CASCADE,
+        nps INTEGER CHECK (nps BETWEEN 0 AND 10),
+        csat INTEGER CHECK (csat BETWEEN 1 AND 5),
+        ces INTEGER CHECK (ces BETWEEN 1 AND 7),
+        product_satisfaction INTEGER CHECK (product_satisfaction BETWEEN 1 AND 5),
+        advice_satisfaction INTEGER CHECK (advice_satisfaction BETWEEN 1 AND 5),
+        rep_sentiment INTEGER CHECK (rep_sentiment BETWEEN 1 AND 5),
+        topics TEXT NOT NULL DEFAULT '',
+        price_pressure INTEGER NOT NULL DEFAULT 0,
+        competitor TEXT NOT NULL DEFAULT '',
+        cross_sell_category TEXT NOT NULL DEFAULT '',
+        complaint_id INTEGER REFERENCES complaint(id) ON DELETE SET NULL,
+        next_step TEXT NOT NULL DEFAULT '',
+        follow_up_on TEXT
+    );
+
+    CREATE TABLE signal (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        evidence_key TEXT NOT NULL,
+        weight REAL NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'snoozed', 'dismissed', 'resolved')),
+        opened_on TEXT NOT NULL,
+        updated_on TEXT NOT NULL,
+        snoozed_until TEXT,
+        reason TEXT NOT NULL DEFAULT '',
+        assigned_rep_id INTEGER REFERENCES rep(id) ON DELETE SET NULL
+    );
+    -- One open signal per customer and kind: new evidence updates it.
+    CREATE UNIQUE INDEX signal_open_kind ON signal(customer_id, kind) WHERE status IN ('open', 'snoozed');
+    CREATE INDEX signal_status ON signal(status, customer_id);
+
+    CREATE TABLE calendar_entry (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+        contact_person_id INTEGER REFERENCES contact_person(id) ON DELETE SET NULL,
+        rep_id INTEGER REFERENCES rep(id) ON DELETE SET NULL,
+        due TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        source TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'skipped')),
+        status_reason TEXT NOT NULL DEFAULT '',
+        done_on TEXT
+    );
+    CREATE INDEX calendar_entry_due ON calendar_entry(due, rep_id);
+    CREATE INDEX calendar_entry_customer ON calendar_entry(customer_id, due);
+
+    CREATE TABLE winback (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+        opened_on TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        score INTEGER NOT NULL DEFAULT 0,
+        score_class TEXT NOT NULL DEFAULT '',
+        approach TEXT NOT NULL DEFAULT '',
+        offer_type TEXT CHECK (offer_type IN ('financial', 'emotional', 'material')),
+        conditions TEXT NOT NULL DEFAULT '',
+        follow_up_on TEXT,
+        outcome TEXT NOT NULL DEFAULT 'open' CHECK (outcome IN ('open', 'won', 'declined', 'abandoned')),
+        closed_on TEXT
+    );
+    CREATE INDEX winback_customer ON winback(customer_id);
+
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id INTEGER,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX audit_entity ON audit(entity, entity_id);
+
+    -- An unsaved form, kept while typing so nothing is lost on a crash or a dropped SSH session.
+    CREATE TABLE draft (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL DEFAULT '',
+        payload TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (kind, subject)
+    );
+
+    CREATE TABLE customer_stats (
+        customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
+        as_of TEXT NOT NULL,
+        revenue_12m_cents INTEGER NOT NULL DEFAULT 0,
+        revenue_prev_12m_cents INTEGER NOT NULL DEFAULT 0,
+        first_purchase TEXT,
+        last_purchase TEXT NOT NULL DEFAULT '',
+        purchase_count INTEGER NOT NULL DEFAULT 0,
+        computed_class TEXT NOT NULL DEFAULT 'C',
+        -- Effective class: the manual override if any, else the computed one.
+        class TEXT NOT NULL DEFAULT 'C',
+        -- Sorting by class lists A before B before C, each by revenue, largest first.
+        class_rank INTEGER NOT NULL DEFAULT 0,
+        -- Sort keys are never NULL so pages can continue from a row value;
+        -- value_as_of tells whether value, p_alive and rfm have been computed.
+        value_cents INTEGER NOT NULL DEFAULT 0,
+        value_as_of TEXT,
+        p_alive REAL,
+        expected_purchases REAL,
+        rfm TEXT,
+        risk REAL NOT NULL DEFAULT 0
+    );
+    CREATE INDEX customer_stats_revenue ON customer_stats(revenue_12m_cents, customer_id);
+    CREATE INDEX customer_stats_class ON customer_stats(class, class_rank, customer_id);
+    CREATE INDEX customer_stats_class_rank ON customer_stats(class_rank, customer_id);
+    CREATE INDEX customer_stats_value ON customer_stats(value_cents, customer_id);
+    CREATE INDEX customer_stats_last ON customer_stats(last_purchase, customer_id);
+    CREATE INDEX customer_stats_risk ON customer_stats(risk, customer_id);
+    """
+}

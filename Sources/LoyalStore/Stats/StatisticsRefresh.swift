@@ -1,0 +1,76 @@
+import GRDB
+import LoyalCore
+
+/// What a refresh did, for the CLI to report.
+public struct RefreshSummary: Sendable {
+    public var asOf: Day
+    public var customers: Int
+    public var classCounts: [CustomerClass: Int]
+}
+
+extension Store {
+    /// Recomputes every customer's revenue figures and A/B/C class as of a day,
+    /// in one transaction so lists never show half-updated figures.
+    @discardableResult
+    public func refreshStatistics(asOf: Day, thresholds: ClassThresholds) throws -> RefreshSummary {
+        try pool.write { db in try Store.refreshStatistics(db, asOf: asOf, thresholds: thresholds) }
+    }
+
+    static func refreshStatistics(_ db: Database, asOf: Day, thresholds: ClassThresholds) throws -> RefreshSummary {
+        let windowStart = asOf.adding(months: -thresholds.windowMonths)
+        let previousStart = windowStart.adding(months: -thresholds.windowMonths)
+        struct Figures { var current: Int64; var previous: Int64; var first: String?; var last: String?; var count: Int }
+        var figures: [Int64: Figures] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT customer_id,
+                   sum(CASE WHEN day > :start THEN amount_cents ELSE 0 END) AS current,
+                   sum(CASE WHEN day > :previous AND day <= :start THEN amount_cents ELSE 0 END) AS previous,
+                   min(day) AS first, max(day) AS last, count(*) AS n
+            FROM purchase WHERE day <= :asOf
+            GROUP BY customer_id
+            """, arguments: ["start": windowStart.iso, "previous": previousStart.iso, "asOf": asOf.iso])
+        while let row = try rows.next() {
+            figures[row["customer_id"]] = Figures(current: row["current"], previous: row["previous"],
+                                                  first: row["first"], last: row["last"], count: row["n"])
+        }
+        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM customer")
+        let overrides = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql:
+            "SELECT id, class_override FROM customer WHERE class_override IS NOT NULL").map { row -> (Int64, String) in
+                (row["id"], row["class_override"]) })
+        let classes = ABCClassification.classify(ids.map { ($0, Money(cents: figures[$0]?.current ?? 0)) },
+                                                 thresholds: thresholds)
+        let update = try db.makeStatement(sql: """
+            INSERT INTO customer_stats (customer_id, as_of, revenue_12m_cents, revenue_prev_12m_cents,
+                                        first_purchase, last_purchase, purchase_count, computed_class, class,
+                                        class_rank)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (customer_id) DO UPDATE SET as_of = excluded.as_of,
+                revenue_12m_cents = excluded.revenue_12m_cents, revenue_prev_12m_cents = excluded.revenue_prev_12m_cents,
+                first_purchase = excluded.first_purchase, last_purchase = excluded.last_purchase,
+                purchase_count = excluded.purchase_count, computed_class = excluded.computed_class, class = excluded.class,
+                class_rank = excluded.class_rank
+            """)
+        var counts: [CustomerClass: Int] = [:]
+        for id in ids {
+            let f = figures[id]
+            let computed = classes[id] ?? .c
+            let effective = overrides[id] ?? computed.rawValue
+            counts[CustomerClass(rawValue: effective) ?? computed, default: 0] += 1
+            update.setUncheckedArguments([id, asOf.iso, f?.current ?? 0, f?.previous ?? 0, f?.first, f?.last ?? "",
+                                          f?.count ?? 0, computed.rawValue, effective,
+                                          ClassRank.of(effective, revenue: f?.current ?? 0)])
+            try update.execute()
+        }
+        try setMeta(db, "stats_as_of", asOf.iso)
+        return RefreshSummary(asOf: asOf, customers: ids.count, classCounts: counts)
+    }
+}
+
+/// One integer that orders A before B before C, and within a class the larger
+/// revenue first, so "sort by class" pages through a single index.
+enum ClassRank {
+    static func of(_ classLetter: String, revenue: Int64) -> Int64 {
+        let index: Int64 = classLetter == "A" ? 0 : classLetter == "B" ? 1 : 2
+        return index * 1_000_000_000_000_000 - min(max(revenue, 0), 999_999_999_999_999)
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import LoyalConfig
+
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Write, locate or check the settings file.",
+        subcommands: [Init.self, PathCommand.self, Check.self])
+
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write the settings file with every default.")
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Overwrite an existing file.") var force = false
+        @Flag(name: .customLong("stdout"), help: "Print the defaults instead of writing the file.") var toStdout = false
+
+        func run() throws {
+            let text = ConfigFile.defaultText()
+            if toStdout { print(text, terminator: ""); return }
+            let path = global.configPath
+            if FileManager.default.fileExists(atPath: path) && !force {
+                throw CLIError("\(path) exists; use --force to overwrite it")
+            }
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            let temp = path + ".tmp-\(getpid())"
+            try text.write(toFile: temp, atomically: false, encoding: .utf8)
+            guard rename(temp, path) == 0 else { throw CLIError("cannot write \(path)") }
+            print("wrote \(path)")
+        }
+    }
+
+    struct PathCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "path", abstract: "Print where settings and data live.")
+        @OptionGroup var global: GlobalOptions
+        func run() throws {
+            print("config   \(global.configPath)")
+            print("database \(global.databasePath)")
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check the settings file and report problems with file, line and key.")
+        @OptionGroup var global: GlobalOptions
+        func run() throws {
+            _ = try global.settings()
+            print("\(global.configPath): OK")
+        }
+    }
+}

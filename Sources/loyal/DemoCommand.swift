@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import LoyalCore
+import LoyalStore
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Create a believable demo company (German, synthetic) in an empty database.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Random seed; the same seed gives the same company.")
+    var seed: UInt64 = 42
+
+    @Option(help: "Number of customers (1 to 200000).")
+    var customers: Int = 1500
+
+    @Option(help: "Years of history.")
+    var years: Int = 3
+
+    @Option(name: .customLong("as-of"), help: "Last day of the history (YYYY-MM-DD; default today).")
+    var asOf: String?
+
+    func validate() throws {
+        guard (1...200_000).contains(customers) else { throw ValidationError("--customers must be from 1 to 200000") }
+        guard (1...20).contains(years) else { throw ValidationError("--years must be from 1 to 20") }
+    }
+
+    func run() throws {
+        let settings = try global.settings()
+        let day = try asOf.map { text -> Day in
+            guard let d = Day(parsing: text) else { throw ValidationError("--as-of \"\(text)\" is not a date") }
+            return d
+        } ?? global.todayDay()
+        let store = try global.openStore()
+        let started = Date()
+        var bar = ProgressBar(label: "demo")
+        do {
+            try store.createDemo(DemoSettings(seed: seed, customers: customers, years: years, asOf: day)) { done, total in
+                bar.update(done, total, unit: "customers")
+            }
+        } catch let e as StoreError { throw CLIError(e.description) }
+        let summary = try store.refreshStatistics(asOf: day, thresholds: settings.classes)
+        try store.optimize()
+        let counts = try store.counts()
+        let seconds = Date().timeIntervalSince(started)
+        print("""
+            Demo company created in \(store.path) (seed \(seed), as of \(day.iso), \(String(format: "%.1f", seconds)) s):
+              \(counts.customers) customers (\(summary.classCounts[.a] ?? 0) A, \(summary.classCounts[.b] ?? 0) B, \
+            \(summary.classCounts[.c] ?? 0) C), \(counts.reps) reps, \(counts.products) products,
+              \(counts.purchases) purchases, \(counts.interactions) interactions, \(counts.feedback) feedback forms, \
+            \(counts.complaints) complaints, \(counts.contacts) contact persons
+            """)
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import LoyalConfig
+import LoyalCore
+import LoyalStore
+
+/// Options every subcommand takes: where the data and settings live, and what day it is.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Database file (default: $LOYAL_DB, else $XDG_DATA_HOME/loyal/loyal.db).")
+    var db: String?
+
+    @Option(name: .long, help: "Settings file (default: $XDG_CONFIG_HOME/loyal/config.toml).")
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Pretend today is DATE (YYYY-MM-DD); also $LOYAL_TODAY.", visibility: .hidden))
+    var today: String?
+
+    var databasePath: String { Paths.database(option: db) }
+    var configPath: String { Paths.config(option: config) }
+
+    func todayDay() throws -> Day {
+        if let text = today ?? ProcessInfo.processInfo.environment["LOYAL_TODAY"] {
+            guard let d = Day(parsing: text) else {
+                throw ValidationError("\"\(text)\" is not a date (expected YYYY-MM-DD or DD.MM.YYYY)")
+            }
+            return d
+        }
+        return Clock.localToday()
+    }
+
+    func settings() throws -> Settings {
+        do { return try ConfigFile.load(path: configPath) } catch { throw CLIError(error.description) }
+    }
+
+    func openStore() throws -> Store {
+        do { return try Store(path: databasePath) } catch let e as StoreError { throw CLIError(e.description) }
+    }
+}
+
+/// An error the CLI prints as is, then exits with 1.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ message: String) { description = message }
+}
+
+enum Clock {
+    /// The user's calendar day (local time zone), the one thing taken from the clock.
+    static func localToday() -> Day {
+        var t = time(nil)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+    }
+}
+
+enum Paths {
+    static var env: [String: String] { ProcessInfo.processInfo.environment }
+
+    static func database(option: String?) -> String {
+        if let p = option, !p.isEmpty { return expand(p) }
+        if let p = env["LOYAL_DB"], !p.isEmpty { return expand(p) }
+        return dataHome() + "/loyal/loyal.db"
+    }
+
+    static func config(option: String?) -> String {
+        if let p = option, !p.isEmpty { return expand(p) }
+        return configHome() + "/loyal/config.toml"
+    }
+
+    static func dataHome() -> String {
+        if let x = env["XDG_DATA_HOME"], x.hasPrefix("/") { return x }
+        return home() + "/.local/share"
+    }
+
+    static func configHome() -> String {
+        if let x = env["XDG_CONFIG_HOME"], x.hasPrefix("/") { return x }
+        return home() + "/.config"
+    }
+
+    static func home() -> String { env["HOME"] ?? NSHomeDirectory() }
+
+    static func expand(_ p: String) -> String { p.hasPrefix("~/") ? home() + p.dropFirst() : p }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import LoyalCore
+import LoyalStore
+import LoyalTerminal
+
+extension ImportEntity: ExpressibleByArgument {}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import customers, contacts, products or purchases from a CSV file, as one transaction.",
+        discussion: """
+            Header names map to fields; German and English names are accepted (see --columns).
+            UTF-8 with or without BOM (Windows-1252 is detected), comma or semicolon, dates as
+            YYYY-MM-DD or DD.MM.YYYY, amounts as 1234.56 or 1.234,56. Any bad row: nothing is
+            written and every problem is listed as FILE:LINE: column "…": … .
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "What the file holds: customers, contacts, products or purchases.")
+    var entity: ImportEntity
+
+    @Argument(help: "The CSV file.")
+    var file: String?
+
+    @Flag(help: "List the accepted column names and exit.")
+    var columns = false
+
+    @Flag(name: .customLong("dry-run"), help: "Check the file only; write nothing.")
+    var dryRun = false
+
+    @Flag(name: .customLong("create-customers"), help: "Purchases: create a bare customer for an unknown customer number.")
+    var createCustomers = false
+
+    @Flag(name: .customLong("create-products"), help: "Purchases: create a bare product for an unknown product number.")
+    var createProducts = false
+
+    @Flag(help: "Import a purchases file again although the same file was imported before.")
+    var again = false
+
+    @Option(name: .customLong("max-errors"), help: "Stop listing problems after this many.")
+    var maxErrors = 50
+
+    func run() throws {
+        if columns {
+            print(ImportColumnsTable.markdown(entity), terminator: "")
+            return
+        }
+        guard let file else { throw ValidationError("missing the FILE to import") }
+        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
+        let settings = try global.settings()
+        let today = try global.todayDay()
+        let store = try global.openStore()
+        var options = ImportOptions(today: today)
+        options.dryRun = dryRun; options.createCustomers = createCustomers; options.createProducts = createProducts
+        options.again = again; options.maxProblems = max(1, maxErrors)
+        var bar = ProgressBar(label: "import")
+        let report: ImportReport
+        do {
+            report = try store.importCSV(entity, bytes: [UInt8](data), fileName: file, options: options) { done, total in
+                if total > 4 << 20 { bar.update(done, total) }
+            }
+        } catch let failure as ImportFailure {
+            for p in failure.problems { Console.error(Sanitizer.clean(p.located(in: file))) }
+            let more = failure.truncated ? " (listing stopped after \(failure.problems.count); --max-errors raises the limit)" : ""
+            Console.error("\(file): nothing was imported: \(failure.problems.count) problem\(failure.problems.count == 1 ? "" : "s")\(more)")
+            throw ExitCode(1)
+        }
+        if report.readAsWindows1252 { Console.error("\(file): not UTF-8; read as Windows-1252") }
+        if !report.ignoredColumns.isEmpty {
+            Console.error("\(file): ignored columns: " + report.ignoredColumns.map { Sanitizer.clean($0) }.joined(separator: ", "))
+        }
+        var parts = ["\(report.rows) rows", "\(report.inserted) new", "\(report.updated) updated"]
+        if entity == .purchases { parts = ["\(report.rows) rows", "\(report.inserted) written"] }
+        if report.createdCustomers > 0 { parts.append("\(report.createdCustomers) customers created") }
+        if report.createdProducts > 0 { parts.append("\(report.createdProducts) products created") }
+        if !report.createdReps.isEmpty { parts.append("new reps: " + report.createdReps.map(Sanitizer.clean).joined(separator: ", ")) }
+        if dryRun {
+            print("\(file): OK, \(report.rows) rows would be imported (dry run: nothing written)")
+            return
+        }
+        print("\(file): imported \(entity.rawValue): " + parts.joined(separator: ", "))
+        let summary = try store.refreshStatistics(asOf: today, thresholds: settings.classes)
+        try store.optimize()
+        print("statistics refreshed for \(summary.customers) customers as of \(today.iso)")
+    }
+}
+
+/// The accepted column names of an import, as a Markdown table (README and --columns).
+enum ImportColumnsTable {
+    static func markdown(_ entity: ImportEntity) -> String {
+        var out = "| field | accepted header names | meaning |\n|---|---|---|\n"
+        for f in entity.fields {
+            let names = ([f.key] + f.aliases).map { "`\($0)`" }.joined(separator: ", ")
+            out += "| \(f.key)\(f.required ? " (required)" : "") | \(names) | \(f.help) |\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import LoyalCore
+import LoyalStore
+
+struct RefreshCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "refresh",
+        abstract: "Recompute per-customer statistics and classes (done after imports automatically).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .customLong("as-of"), help: "Compute as of this day (default today).")
+    var asOf: String?
+
+    func run() throws {
+        let settings = try global.settings()
+        let day = try asOf.map { text -> Day in
+            guard let d = Day(parsing: text) else { throw ValidationError("--as-of \"\(text)\" is not a date") }
+            return d
+        } ?? global.todayDay()
+        let store = try global.openStore()
+        let s = try store.refreshStatistics(asOf: day, thresholds: settings.classes)
+        try store.optimize()
+        print("refreshed \(s.customers) customers as of \(day.iso): \(s.classCounts[.a] ?? 0) A, "
+              + "\(s.classCounts[.b] ?? 0) B, \(s.classCounts[.c] ?? 0) C")
+    }
+}
