@@ -15,7 +15,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             return "\(path) was written by a newer Loyal (schema version \(found); this version knows up to \(known)). "
                 + "It was not opened and not changed. Update Loyal to use it."
         case let .notLoyal(path):
-            return "\(path) is an SQLite file but not a Loyal database; it was not changed"
+            return "\(path) is not a Loyal database; it was not opened and not changed"
         case let .cannotCreate(path, reason):
             return "cannot create \(path): \(reason)"
         case let .notFound(what): return what
@@ -54,6 +54,14 @@ public final class Store: Sendable {
     static func checkCompatible(path: String) throws {
         var config = Configuration()
         config.readonly = true
+        do {
+            try readSchemaHeader(path: path, config: config)
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB {
+            throw StoreError.notLoyal(path: path)
+        }
+    }
+
+    private static func readSchemaHeader(path: String, config: Configuration) throws {
         let queue = try DatabaseQueue(path: path, configuration: config)
         defer { try? queue.close() }
         try queue.read { db in
@@ -64,6 +72,20 @@ public final class Store: Sendable {
             if version > Schema.version {
                 throw StoreError.newerSchema(path: path, found: version, known: Schema.version)
             }
+        }
+    }
+
+    /// Throws unless `path` is a Loyal database (of any schema version).
+    public static func checkIsLoyal(path: String) throws {
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            let appID = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
+            if appID != Schema.applicationID { throw StoreError.notLoyal(path: path) }
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB {
+            throw StoreError.notLoyal(path: path)
         }
     }
 

@@ -22,6 +22,9 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Last day of the history (YYYY-MM-DD; default today).")
     var asOf: String?
 
+    @Flag(help: "Delete the database file first if it exists (only a Loyal database is deleted).")
+    var replace = false
+
     func validate() throws {
         guard (1...200_000).contains(customers) else { throw ValidationError("--customers must be from 1 to 200000") }
         guard (1...20).contains(years) else { throw ValidationError("--years must be from 1 to 20") }
@@ -33,6 +36,7 @@ struct DemoCommand: ParsableCommand {
             guard let d = Day(parsing: text) else { throw ValidationError("--as-of \"\(text)\" is not a date") }
             return d
         } ?? global.todayDay()
+        if replace { try removeExisting(global.databasePath) }
         let store = try global.openStore()
         let started = Date()
         var bar = ProgressBar(label: "demo")
@@ -52,5 +56,13 @@ struct DemoCommand: ParsableCommand {
               \(counts.purchases) purchases, \(counts.interactions) interactions, \(counts.feedback) feedback forms, \
             \(counts.complaints) complaints, \(counts.contacts) contact persons
             """)
+    }
+}
+
+extension DemoCommand {
+    func removeExisting(_ path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        do { try Store.checkIsLoyal(path: path) } catch let e as StoreError { throw CLIError(e.description + " (--replace only deletes Loyal databases)") }
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
     }
 }

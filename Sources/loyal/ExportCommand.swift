@@ -8,10 +8,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export customers, contacts, products, purchases, interactions, feedback or complaints.",
-        discussion: """
-            CSV columns use the import names, so a file can be imported again. Text cells that a
-            spreadsheet would run as a formula (starting with =, +, -, @) get a leading ' .
-            """)
+        discussion: "CSV columns use the import names, so a file can be imported again. Text cells that a spreadsheet would run as a formula (starting with =, +, -, @) get a leading ' .")
 
     @OptionGroup var global: GlobalOptions
 

@@ -10,12 +10,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import customers, contacts, products or purchases from a CSV file, as one transaction.",
-        discussion: """
-            Header names map to fields; German and English names are accepted (see --columns).
-            UTF-8 with or without BOM (Windows-1252 is detected), comma or semicolon, dates as
-            YYYY-MM-DD or DD.MM.YYYY, amounts as 1234.56 or 1.234,56. Any bad row: nothing is
-            written and every problem is listed as FILE:LINE: column "…": … .
-            """)
+        discussion: "Header names map to fields; German and English names are accepted (see --columns). UTF-8 with or without BOM (Windows-1252 is detected), comma or semicolon, dates as YYYY-MM-DD or DD.MM.YYYY, amounts as 1234.56 or 1.234,56. Any bad row: nothing is written and every problem is listed as FILE:LINE: column \"…\": … .")
 
     @OptionGroup var global: GlobalOptions
 
@@ -45,7 +40,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         if columns {
-            print(ImportColumnsTable.markdown(entity), terminator: "")
+            print(entity.columnsMarkdown, terminator: "")
             return
         }
         guard let file else { throw ValidationError("missing the FILE to import") }
@@ -85,17 +80,5 @@ struct ImportCommand: ParsableCommand {
         let summary = try store.refreshStatistics(asOf: today, thresholds: settings.classes)
         try store.optimize()
         print("statistics refreshed for \(summary.customers) customers as of \(today.iso)")
-    }
-}
-
-/// The accepted column names of an import, as a Markdown table (README and --columns).
-enum ImportColumnsTable {
-    static func markdown(_ entity: ImportEntity) -> String {
-        var out = "| field | accepted header names | meaning |\n|---|---|---|\n"
-        for f in entity.fields {
-            let names = ([f.key] + f.aliases).map { "`\($0)`" }.joined(separator: ", ")
-            out += "| \(f.key)\(f.required ? " (required)" : "") | \(names) | \(f.help) |\n"
-        }
-        return out
     }
 }

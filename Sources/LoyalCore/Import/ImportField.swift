@@ -79,3 +79,15 @@ public enum ImportEntity: String, CaseIterable, Sendable {
         }
     }
 }
+
+extension ImportEntity {
+    /// The accepted column names as a Markdown table (`--columns` and the README).
+    public var columnsMarkdown: String {
+        var out = "| field | accepted header names | meaning |\n|---|---|---|\n"
+        for f in fields {
+            let names = ([f.key] + f.aliases).map { "`\($0)`" }.joined(separator: ", ")
+            out += "| \(f.key)\(f.required ? " (required)" : "") | \(names) | \(f.help) |\n"
+        }
+        return out
+    }
+}
