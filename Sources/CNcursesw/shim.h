@@ -82,12 +82,22 @@ static inline int loyal_set_default_signal_action(int sig, struct sigaction *pre
     return sigaction(sig, &action, previous);
 }
 
+/* True for SIG_IGN: a signal ignored by the parent (nohup) stays ignored. */
+static inline int loyal_action_is_ignore(const struct sigaction *action) {
+    return !(action->sa_flags & SA_SIGINFO) && action->sa_handler == SIG_IGN;
+}
+
 static inline void loyal_unblock_signal(int sig) {
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, sig);
     sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
+
+/* glibc declares wcwidth only under _XOPEN_SOURCE; ncurses measures cells
+   with it, so the terminal checks our own width tables against it. */
+extern int wcwidth(wchar_t c);
+static inline int loyal_wcwidth(wchar_t c) { return wcwidth(c); }
 
 static inline const char *loyal_codeset(void) { return nl_langinfo(CODESET); }
 
