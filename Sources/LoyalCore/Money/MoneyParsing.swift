@@ -4,52 +4,72 @@ extension Money {
     /// A lone separator followed by exactly three digits is a thousands separator
     /// (`1.234` = 1234), because money never has three decimals; more than two
     /// decimals otherwise is an error rather than a silent rounding.
+    /// Works on bytes: a million purchase rows pass through here.
     public init?(parsing raw: some StringProtocol) {
-        var text = String(raw.trimmingSpaces)
-        for unit in ["EUR", "€", "\u{00A0}", " "] { text = text.replacing(unit, with: "") }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.utf8.count)
+        var input = Array(raw.utf8)
+        // Currency marks and spaces may stand anywhere; `EUR` only as a word.
+        if let r = input.firstRange(of: Array("EUR".utf8)) { input.removeSubrange(r) }
+        var i = 0
+        while i < input.count {
+            let b = input[i]
+            if b == 0x20 || b == 0x09 { i += 1; continue }
+            if b == 0xC2, i + 1 < input.count, input[i + 1] == 0xA0 { i += 2; continue }  // no-break space
+            if b == 0xE2, i + 2 < input.count, input[i + 1] == 0x82, input[i + 2] == 0xAC { i += 3; continue }  // €
+            bytes.append(b); i += 1
+        }
         var negative = false
-        if text.hasPrefix("-") { negative = true; text.removeFirst() }
-        else if text.hasPrefix("+") { text.removeFirst() }
-        else if text.hasSuffix("-") { negative = true; text.removeLast() }
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }),
-              let firstChar = text.first, firstChar.isNumber else { return nil }
-
-        let dots = text.filter { $0 == "." }.count, commas = text.filter { $0 == "," }.count
-        var integerPart = text, fractionPart = ""
-        func split(at sep: Character, grouping: Character) -> Bool {
-            guard let i = text.lastIndex(of: sep) else { return false }
-            integerPart = String(text[..<i]); fractionPart = String(text[text.index(after: i)...])
-            return Money.validGrouping(integerPart, separator: grouping)
-        }
-        switch (dots, commas) {
-        case (0, 0): break
-        case (_, 0), (0, _):
-            let sep: Character = dots > 0 ? "." : ","
-            let count = max(dots, commas)
-            let tail = text.split(separator: sep, omittingEmptySubsequences: false).last ?? ""
-            if count == 1 && tail.count != 3 {
-                guard split(at: sep, grouping: sep == "." ? "," : ".") else { return nil }
-            } else {
-                guard Money.validGrouping(text, separator: sep) else { return nil }
-                integerPart = text
-            }
-        default:
-            let lastDot = text.lastIndex(of: ".")!, lastComma = text.lastIndex(of: ",")!
-            let decimal: Character = lastDot > lastComma ? "." : ","
-            guard (decimal == "." ? dots : commas) == 1,
-                  split(at: decimal, grouping: decimal == "." ? "," : ".") else { return nil }
-        }
-        integerPart.removeAll { $0 == "." || $0 == "," }
-        guard !integerPart.isEmpty, fractionPart.count <= 2,
-              fractionPart.allSatisfy(\.isNumber), integerPart.count <= 15,
-              let whole = Int64(integerPart) else { return nil }
-        let frac = fractionPart.isEmpty ? 0 : Int64(fractionPart.count == 1 ? fractionPart + "0" : fractionPart)!
-        let cents = whole * 100 + frac
+        if bytes.first == UInt8(ascii: "-") { negative = true; bytes.removeFirst() }
+        else if bytes.first == UInt8(ascii: "+") { bytes.removeFirst() }
+        else if bytes.last == UInt8(ascii: "-") { negative = true; bytes.removeLast() }
+        guard let cents = Money.cents(of: bytes) else { return nil }
         self.init(cents: negative ? -cents : cents)
     }
 
+    private static let dot = UInt8(ascii: "."), comma = UInt8(ascii: ",")
+
+    static func cents(of text: [UInt8]) -> Int64? {
+        guard let first = text.first, isDigit(first) else { return nil }
+        var dots = 0, commas = 0, lastDot = -1, lastComma = -1
+        for (i, b) in text.enumerated() {
+            if b == dot { dots += 1; lastDot = i }
+            else if b == comma { commas += 1; lastComma = i }
+            else if !isDigit(b) { return nil }
+        }
+        var integerEnd = text.count, fractionStart = text.count
+        if dots > 0 && commas > 0 {
+            let decimalAt = max(lastDot, lastComma)
+            guard (decimalAt == lastDot ? dots : commas) == 1 else { return nil }
+            integerEnd = decimalAt; fractionStart = decimalAt + 1
+            guard validGrouping(text[..<integerEnd], separator: decimalAt == lastDot ? comma : dot) else { return nil }
+        } else if dots + commas > 0 {
+            let sep = dots > 0 ? dot : comma
+            let last = max(lastDot, lastComma)
+            if dots + commas == 1 && text.count - last - 1 != 3 {
+                integerEnd = last; fractionStart = last + 1
+            } else {
+                guard validGrouping(text[...], separator: sep) else { return nil }
+            }
+        }
+        var whole: Int64 = 0, digits = 0
+        for b in text[..<integerEnd] where isDigit(b) {
+            digits += 1
+            guard digits <= 15 else { return nil }
+            whole = whole * 10 + Int64(b - 48)
+        }
+        let fraction = text[fractionStart...]
+        guard fraction.count <= 2, fraction.allSatisfy(isDigit) else { return nil }
+        var frac: Int64 = 0
+        for b in fraction { frac = frac * 10 + Int64(b - 48) }
+        if fraction.count == 1 { frac *= 10 }
+        return whole * 100 + frac
+    }
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+
     /// `1.234.567` is valid grouping; `12.34.5` is not.
-    static func validGrouping(_ text: String, separator: Character) -> Bool {
+    static func validGrouping(_ text: ArraySlice<UInt8>, separator: UInt8) -> Bool {
         let groups = text.split(separator: separator, omittingEmptySubsequences: false)
         guard let first = groups.first, !first.isEmpty, first.count <= (groups.count > 1 ? 3 : 15) else { return false }
         return groups.dropFirst().allSatisfy { $0.count == 3 }

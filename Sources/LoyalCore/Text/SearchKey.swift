@@ -1,38 +1,33 @@
 /// Folds text for search so `müller` finds "Müller", `muller` and `mueller` too,
-/// and `strasse` finds "Straße".
+/// and `strasse` finds "Straße". Works on scalars with a table for Latin letters:
+/// it runs for every imported customer, so it must be cheap.
 public enum SearchKey {
     public static func fold(_ text: some StringProtocol) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text.lowercased() {
-            switch ch {
-            case "ä": out += "a"
-            case "ö": out += "o"
-            case "ü": out += "u"
-            case "ß": out += "ss"
-            default:
-                // Drop combining marks so é → e; keep everything else.
-                for s in String(ch).decomposedScalars where s.properties.generalCategory != .nonspacingMark {
-                    out.unicodeScalars.append(s)
-                }
-            }
-        }
-        return out
+        fold(text, german: false)
     }
 
-    /// The alternative German spelling (`mueller` for "Müller") is indexed too.
+    /// The alternative German spelling (`mueller` for "Müller").
     public static func foldGerman(_ text: some StringProtocol) -> String {
-        var out = ""
-        for ch in text.lowercased() {
-            switch ch {
-            case "ä": out += "ae"
-            case "ö": out += "oe"
-            case "ü": out += "ue"
-            case "ß": out += "ss"
-            default: out.append(ch)
+        fold(text, german: true)
+    }
+
+    static func fold(_ text: some StringProtocol, german: Bool) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x80 {
+                out.append((65...90).contains(v) ? Unicode.Scalar(v + 32)! : s)
+            } else if german, let umlaut = LatinFold.germanUmlaut[v] {
+                out.append(contentsOf: umlaut.unicodeScalars)
+            } else if let mapped = LatinFold.base[v] {
+                out.append(contentsOf: mapped.unicodeScalars)
+            } else if s.properties.generalCategory == .nonspacingMark {
+                continue
+            } else {
+                out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
             }
         }
-        return fold(out)
+        return String(out)
     }
 
     /// What a customer is found by: number, name and city, in both foldings.
@@ -43,29 +38,27 @@ public enum SearchKey {
     }
 }
 
-extension String {
-    var decomposedScalars: [Unicode.Scalar] {
-        // Canonical decomposition is not in the standard library without Foundation;
-        // Latin letters with diacritics are the case that matters for names.
-        var out: [Unicode.Scalar] = []
-        for s in unicodeScalars {
-            if let base = LatinFold.base[s.value] { out.append(Unicode.Scalar(base)!) } else { out.append(s) }
-        }
-        return out
-    }
-}
-
 enum LatinFold {
-    static let base: [UInt32: UInt32] = {
-        var m: [UInt32: UInt32] = [:]
-        let groups: [(String, Character)] = [
-            ("àáâãåāăą", "a"), ("çćĉċč", "c"), ("ďđ", "d"), ("èéêëēĕėęě", "e"), ("ĝğġģ", "g"),
-            ("ìíîïĩīĭįı", "i"), ("ñńņňŉ", "n"), ("òóôõøōŏő", "o"), ("ŕŗř", "r"), ("śŝşšș", "s"),
-            ("ţťŧț", "t"), ("ùúûũūŭůűų", "u"), ("ýÿŷ", "y"), ("źżž", "z"), ("ł", "l"),
+    /// Lower- and uppercase Latin letters with diacritics → their base letters.
+    static let base: [UInt32: String] = {
+        var m: [UInt32: String] = [:]
+        let groups: [(String, String)] = [
+            ("àáâãäåāăą", "a"), ("æ", "ae"), ("çćĉċč", "c"), ("ďđ", "d"), ("èéêëēĕėęě", "e"), ("ĝğġģ", "g"),
+            ("ìíîïĩīĭįı", "i"), ("ñńņňŉ", "n"), ("òóôõöøōŏő", "o"), ("œ", "oe"), ("ŕŗř", "r"), ("śŝşšș", "s"),
+            ("ß", "ss"), ("ţťŧț", "t"), ("ùúûüũūŭůűų", "u"), ("ýÿŷ", "y"), ("źżž", "z"), ("ł", "l"),
         ]
         for (chars, b) in groups {
-            for c in chars { m[c.unicodeScalars.first!.value] = b.unicodeScalars.first!.value }
+            for c in chars {
+                for form in [String(c), String(c).uppercased()] where form.unicodeScalars.count == 1 {
+                    m[form.unicodeScalars.first!.value] = b
+                }
+            }
         }
+        m[0x1E9E] = "ss"  // capital sharp s
         return m
     }()
+
+    static let germanUmlaut: [UInt32: String] = [
+        0xE4: "ae", 0xC4: "ae", 0xF6: "oe", 0xD6: "oe", 0xFC: "ue", 0xDC: "ue",
+    ]
 }

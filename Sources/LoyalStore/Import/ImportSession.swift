@@ -16,15 +16,10 @@ struct ImportSession {
     var truncated = false
     let now = Timestamp.now()
     var batchID: Int64 = 0
-    lazy var customerIDs: [String: Int64] = (try? Dictionary(
-        Row.fetchAll(db, sql: "SELECT number, id FROM customer").map { ($0["number"] as String, $0["id"] as Int64) },
-        uniquingKeysWith: { a, _ in a })) ?? [:]
-    lazy var productIDs: [String: Int64] = (try? Dictionary(
-        Row.fetchAll(db, sql: "SELECT sku, id FROM product").map { ($0["sku"] as String, $0["id"] as Int64) },
-        uniquingKeysWith: { a, _ in a })) ?? [:]
-    lazy var repIDs: [String: Int64] = (try? Dictionary(
-        Row.fetchAll(db, sql: "SELECT code, id FROM rep").map { ($0["code"] as String, $0["id"] as Int64) },
-        uniquingKeysWith: { a, _ in a })) ?? [:]
+    // Loaded once per import; plain vars (not lazy) so updates stay in place.
+    var customerIDs: [String: Int64] = [:]
+    var productIDs: [String: Int64] = [:]
+    var repIDs: [String: Int64] = [:]
     var seenKeys: [String: Int] = [:]
 
     init(db: Database, entity: ImportEntity, options: ImportOptions, report: ImportReport, fileName: String, hash: String) {
@@ -53,6 +48,7 @@ struct ImportSession {
         }
         report.ignoredColumns = header.ignored
         try checkRepeat()
+        try loadKeys()
         try db.execute(sql: "INSERT INTO import_batch (entity, file_name, content_hash, rows, at) VALUES (?, ?, ?, 0, ?)",
                        arguments: [entity.rawValue, fileName, hash, now])
         batchID = db.lastInsertedRowID
@@ -98,6 +94,18 @@ struct ImportSession {
                 + "importing it again would count its purchases twice. Use --again if that is really wanted")],
                 truncated: false)
         }
+    }
+
+    mutating func loadKeys() throws {
+        func load(_ sql: String) throws -> [String: Int64] {
+            var map: [String: Int64] = [:]
+            let rows = try Row.fetchCursor(db, sql: sql)
+            while let row = try rows.next() { map[row[0]] = row[1] }
+            return map
+        }
+        customerIDs = try load("SELECT number, id FROM customer")
+        productIDs = try load("SELECT sku, id FROM product")
+        repIDs = try load("SELECT code, id FROM rep")
     }
 
     mutating func collect(_ row: ImportRow) -> Bool {
