@@ -60,11 +60,12 @@ extension ImportSession {
         guard collect(row), let customerID else { return }
         var contact = record.contact
         contact.customerID = customerID
-        if let existing = try Int64.fetchOne(db, sql: """
-            SELECT id FROM contact_person WHERE customer_id = ? AND first_name = ? AND last_name = ?
+        if let existing = try Row.fetchOne(db, sql: """
+            SELECT * FROM contact_person WHERE customer_id = ? AND first_name = ? AND last_name = ?
             """, arguments: [customerID, contact.firstName, contact.lastName]) {
-            contact.id = existing
-            try CustomerRecords.updateContact(db, contact)
+            var merged = CustomerRecords.contact(existing)
+            merged.apply(contact, fields: Set(row.header.columns.keys))
+            try CustomerRecords.updateContact(db, merged)
             report.updated += 1
         } else {
             try CustomerRecords.insertContact(db, contact)
@@ -161,6 +162,21 @@ extension Customer {
         if fields.contains("busy_hours") { busyHours = other.busyHours }
         if fields.contains("potential") { potential = other.potential }
         if fields.contains("class") { classOverride = other.classOverride }
+        if fields.contains("notes") { notes = other.notes }
+    }
+}
+
+extension ContactPerson {
+    /// Copies the fields an import file has onto an existing contact person.
+    mutating func apply(_ other: ContactPerson, fields: Set<String>) {
+        if fields.contains("role") { role = other.role }
+        if fields.contains("email") { email = other.email }
+        if fields.contains("phone") { phone = other.phone }
+        if fields.contains("birthday") { birthday = other.birthday }
+        if fields.contains("partner_name") { partnerName = other.partnerName }
+        if fields.contains("partner_birthday") { partnerBirthday = other.partnerBirthday }
+        if fields.contains("left_on") { leftOn = other.leftOn }
+        if fields.contains("primary") { isPrimary = other.isPrimary }
         if fields.contains("notes") { notes = other.notes }
     }
 }
