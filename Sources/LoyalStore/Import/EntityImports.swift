@@ -80,8 +80,23 @@ extension ImportSession {
         }
         seenKeys[record.product.sku] = row.line
         guard collect(row) else { return }
-        if productIDs[record.product.sku] != nil { report.updated += 1 } else { report.inserted += 1 }
-        try CommerceRecords.upsertProduct(db, record.product)
+        var product = record.product
+        if let id = productIDs[product.sku] {
+            report.updated += 1
+            if let existing = try Row.fetchOne(db, sql: "SELECT * FROM product WHERE id = ?", arguments: [id]) {
+                // Only the columns the file has replace what is stored.
+                var merged = CommerceRecords.product(existing)
+                merged.id = nil
+                merged.name = product.name
+                if row.has("category") { merged.category = product.category }
+                if row.has("price") { merged.price = product.price }
+                if row.has("margin") { merged.margin = product.margin }
+                product = merged
+            }
+        } else {
+            report.inserted += 1
+        }
+        try CommerceRecords.upsertProduct(db, product)
         productIDs[record.product.sku] = try Int64.fetchOne(db, sql: "SELECT id FROM product WHERE sku = ?",
                                                             arguments: [record.product.sku])
     }
