@@ -27,7 +27,7 @@ public struct PurchaseImportRecord: Sendable {
 /// Turns CSV rows into domain values; every problem of a row is reported.
 public enum ImportParser {
     public static func customer(_ row: inout ImportRow) -> CustomerImportRecord {
-        var c = Customer(number: row.require("number"), name: row.require("name"))
+        var c = Customer(number: row.require("number"), name: row.has("name") ? row.require("name") : "")
         c.street = row.text("street"); c.postalCode = row.text("postal_code"); c.city = row.text("city")
         let country = row.text("country"); c.country = country.isEmpty ? "DE" : country
         c.phone = row.text("phone"); c.email = row.text("email"); c.website = row.text("website")

@@ -20,6 +20,9 @@ extension ImportSession {
             row.addProblem(column: "number", "\"\(record.customer.number)\" appears again (first on line \(previous))")
         }
         seenKeys[record.customer.number] = row.line
+        if !row.has("name"), !record.customer.number.isEmpty, customerIDs[record.customer.number] == nil {
+            row.addProblem(column: "name", "a new customer needs a name, and the file has no name column")
+        }
         guard collect(row) else { return }
         var incoming = record.customer
         if let code = record.repCode { incoming.repID = try repID(code) }
@@ -157,7 +160,7 @@ extension ImportRow {
 extension Customer {
     /// Copies the fields an import file has onto an existing customer.
     mutating func apply(_ other: Customer, fields: Set<String>) {
-        name = other.name
+        if fields.contains("name") { name = other.name }
         if fields.contains("street") { street = other.street }
         if fields.contains("postal_code") { postalCode = other.postalCode }
         if fields.contains("city") { city = other.city }
