@@ -85,10 +85,11 @@ public struct ImportRow {
 
     public func has(_ key: String) -> Bool { header.columns[key] != nil }
 
-    /// Trimmed text, empty when the column is missing or blank.
+    /// Trimmed text, empty when the column is missing or blank. The `'` an export puts
+    /// before `=`, `+`, `-`, `@` is removed, so an exported file imports unchanged.
     public func text(_ key: String) -> String {
         guard let i = header.columns[key], i < record.fields.count else { return "" }
-        return String(record.fields[i].trimmingSpaces)
+        return CSVWriter.unguarded(String(record.fields[i].trimmingSpaces))
     }
 
     mutating func fail(_ key: String, _ raw: String, _ kind: ImportFieldKind) {
