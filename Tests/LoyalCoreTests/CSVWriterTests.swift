@@ -28,6 +28,18 @@ final class CSVWriterTests: XCTestCase {
         XCTAssertEqual(CSVWriter.field("Zeile 1\nZeile 2"), "\"Zeile 1\nZeile 2\"")
     }
 
+    func testUnguardedUndoesTheGuardOnly() {
+        for value in ["=1+1", "+49 30 1234567", "-x", "@SUM(A1)", "\tx", "--05-17"] {
+            XCTAssertEqual(CSVWriter.field(value), "'" + value)
+            XCTAssertEqual(CSVWriter.unguarded(CSVWriter.field(value)), value)
+        }
+        XCTAssertEqual(CSVWriter.unguarded("'=1"), "=1")
+        XCTAssertEqual(CSVWriter.unguarded("'quoted'"), "'quoted'")
+        XCTAssertEqual(CSVWriter.unguarded("'"), "'")
+        XCTAssertEqual(CSVWriter.unguarded("O'Brien"), "O'Brien")
+        XCTAssertEqual(CSVWriter.unguarded("=1"), "=1")
+    }
+
     func testLine() {
         XCTAssertEqual(CSVWriter.line([("K1", true), ("=b", true), ("-1.00", false), ("x,y", true)]),
                        "K1,'=b,-1.00,\"x,y\"\r\n")
