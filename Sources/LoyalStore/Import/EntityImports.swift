@@ -18,8 +18,9 @@ extension ImportSession {
         let record = ImportParser.customer(&row)
         if let previous = seenKeys[record.customer.number], !record.customer.number.isEmpty {
             row.addProblem(column: "number", "\"\(record.customer.number)\" appears again (first on line \(previous))")
+        } else {
+            seenKeys[record.customer.number] = row.line
         }
-        seenKeys[record.customer.number] = row.line
         if !row.has("name"), !record.customer.number.isEmpty, customerIDs[record.customer.number] == nil {
             row.addProblem(column: "name", "a new customer needs a name, and the file has no name column")
         }
@@ -80,8 +81,9 @@ extension ImportSession {
         let record = ImportParser.product(&row)
         if let previous = seenKeys[record.product.sku], !record.product.sku.isEmpty {
             row.addProblem(column: "sku", "\"\(record.product.sku)\" appears again (first on line \(previous))")
+        } else {
+            seenKeys[record.product.sku] = row.line
         }
-        seenKeys[record.product.sku] = row.line
         guard collect(row) else { return }
         var product = record.product
         if let id = productIDs[product.sku] {
