@@ -32,6 +32,12 @@ public enum ImportParser {
         let country = row.text("country"); c.country = country.isEmpty ? "DE" : country
         c.phone = row.text("phone"); c.email = row.text("email"); c.website = row.text("website")
         c.industry = row.text("industry"); c.employees = row.integer("employees")
+        if let n = c.employees, n < 0 {
+            // The schema refuses it; say so with the line instead of failing the whole import on SQL.
+            row.appendProblem(ImportProblem(line: row.line, column: row.headerNames["employees"] ?? "employees",
+                                            message: "\"\(row.text("employees"))\" is not a number of employees (expected 0 or more)"))
+            c.employees = nil
+        }
         c.revenueBand = row.text("revenue_band"); c.since = row.day("since")
         c.preferences = row.text("preferences"); c.preferredChannel = row.channel("preferred_channel")
         c.bestCallTimes = row.text("best_call_times"); c.highSeason = row.text("high_season")
