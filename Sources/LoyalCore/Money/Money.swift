@@ -68,7 +68,8 @@ public struct MoneyStyle: Sendable, Hashable {
             grouped = groupingSeparator + String(digits.suffix(3)) + grouped
             digits.removeLast(3)
         }
-        let number = (negative ? "-" : "") + digits + grouped + fraction
+        // An amount that rounds to 0 has no sign ("0 €", not "-0 €").
+        let number = (negative && (withCents || a > 0) ? "-" : "") + digits + grouped + fraction
         if currencySymbol.isEmpty { return number }
         return symbolFirst ? currencySymbol + number : number + " " + currencySymbol
     }
