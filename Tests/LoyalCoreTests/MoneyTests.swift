@@ -79,6 +79,11 @@ final class MoneyStyleTests: XCTestCase {
         XCTAssertEqual(german.format(Money(cents: 123_449), withCents: false), "1.234 €")
         XCTAssertEqual(german.format(Money(cents: -123_450), withCents: false), "-1.235 €")
         XCTAssertEqual(german.format(Money(cents: 99_950), withCents: false), "1.000 €")
+        // Less than half a euro below zero rounds to 0, not "-0".
+        XCTAssertEqual(german.format(Money(cents: -40), withCents: false), "0 €")
+        XCTAssertEqual(german.format(Money(cents: -50), withCents: false), "-1 €")
+        XCTAssertEqual(german.format(Money(cents: -40)), "-0,40 €")
+        XCTAssertEqual(german.compact(Money(cents: -40)), "0")
     }
 
     func testOtherStyles() {

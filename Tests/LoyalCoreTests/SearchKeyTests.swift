@@ -28,7 +28,10 @@ final class SearchKeyTests: XCTestCase {
 
     func testCustomerKeyHoldsBothSpellingsOnlyWhenTheyDiffer() {
         XCTAssertEqual(SearchKey.forCustomer(number: "K1", name: "Müller GmbH", city: "Köln"),
-                       "k1 muller gmbh koln mueller gmbh")
+                       "k1 muller gmbh koln mueller gmbh koeln")
         XCTAssertEqual(SearchKey.forCustomer(number: "K2", name: "Weber AG", city: "Bonn"), "k2 weber ag bonn")
+        // The city is found in both foldings too.
+        XCTAssertEqual(SearchKey.forCustomer(number: "K3", name: "Weber AG", city: "Lübeck"),
+                       "k3 weber ag lubeck weber ag luebeck")
     }
 }

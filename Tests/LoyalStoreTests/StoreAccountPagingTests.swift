@@ -178,6 +178,9 @@ final class StoreAccountPagingTests: StoreTestCase {
         XCTAssertEqual(try search("ulm"), fixtureIDs { $0.city == "Ulm" || $0.name == "Ulm Druck" })
         XCTAssertEqual(try search("ulm druck"), fixtureIDs { $0.name == "Ulm Druck" })
         XCTAssertEqual(try search("strasse"), fixtureIDs { $0.name == "Straßenbau Nord" })
+        XCTAssertEqual(try search("muenchen"), fixtureIDs { $0.city == "München" })
+        XCTAssertEqual(try search("Koeln"), fixtureIDs { $0.city == "Köln" })
+        XCTAssertEqual(try search("koln"), fixtureIDs { $0.city == "Köln" })
         XCTAssertEqual(try search("K1123"), fixtureIDs { $0.number == "K1123" })
         // … one or two characters through LIKE.
         XCTAssertEqual(try search("mü"), fixtureIDs { $0.id == 123 || $0.city == "München" })

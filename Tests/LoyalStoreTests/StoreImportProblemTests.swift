@@ -72,6 +72,28 @@ final class StoreImportProblemTests: StoreTestCase {
         XCTAssertEqual(try count(store, "customer"), 0)
     }
 
+    func testEveryRepeatPointsToTheFirstOccurrence() throws {
+        let store = try makeStore()
+        let failure = importFailure(store, .customers, "number,name\nK5,Alpha\nK5,Beta\nK5,Gamma\n")
+        XCTAssertEqual(failure?.problems.map(\.description), [
+            "3: column \"number\": \"K5\" appears again (first on line 2)",
+            "4: column \"number\": \"K5\" appears again (first on line 2)",
+        ])
+        let products = importFailure(store, .products, "sku,name\nA-1,a\nA-1,b\nA-1,c\n")
+        XCTAssertEqual(products?.problems.map(\.line), [3, 4])
+        XCTAssertEqual(products?.problems.last?.message, "\"A-1\" appears again (first on line 2)")
+    }
+
+    func testNegativeEmployeesIsARowProblem() throws {
+        let store = try makeStore()
+        let failure = importFailure(store, .customers, "number;name;Mitarbeiter\nK9;Neg;-3\nK10;Zwei;x\n")
+        XCTAssertEqual(failure?.problems.map(\.description), [
+            "2: column \"Mitarbeiter\": \"-3\" is not a number of employees (expected 0 or more)",
+            "3: column \"Mitarbeiter\": \"x\" is not a whole number (expected digits such as 12 or 1.200)",
+        ])
+        XCTAssertEqual(try count(store, "customer"), 0)
+    }
+
     func testDuplicateProductNumberInTheFile() throws {
         let store = try makeStore()
         let failure = importFailure(store, .products, "Artikelnummer;Bezeichnung\nA-1;Papier\nA-1;Stift\n")
