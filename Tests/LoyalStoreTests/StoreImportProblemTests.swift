@@ -133,6 +133,8 @@ final class StoreImportProblemTests: StoreTestCase {
         ])
         let empty = importFailure(store, .customers, "")
         XCTAssertEqual(empty?.problems.map(\.description), ["1: the file is empty"])
+        let brokenHeader = importFailure(store, .customers, "\"number,name\nK1,Alpha\n")
+        XCTAssertEqual(brokenHeader?.problems.map(\.description), ["1: a quoted field is never closed (missing \")"])
     }
 
     func testProblemsAreLocatedInTheFile() throws {
