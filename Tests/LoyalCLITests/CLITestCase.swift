@@ -65,8 +65,8 @@ class CLITestCase: XCTestCase {
         }
         let id = UUID().uuidString
         let outURL = home.appendingPathComponent(".out-\(id)"), errURL = home.appendingPathComponent(".err-\(id)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: outURL.path, contents: nil))
+        XCTAssertTrue(FileManager.default.createFile(atPath: errURL.path, contents: nil))
         defer { try? FileManager.default.removeItem(at: outURL); try? FileManager.default.removeItem(at: errURL) }
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         let process = Process()
