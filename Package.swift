@@ -36,7 +36,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "LoyalCoreTests", dependencies: ["LoyalCore"]),
-        .testTarget(name: "LoyalStoreTests", dependencies: ["LoyalStore", "LoyalCore", "LoyalConfig"]),
+        .testTarget(name: "LoyalStoreTests", dependencies: [
+            "LoyalStore", "LoyalCore", "LoyalConfig",
+            // To set up files the store must refuse (newer schema, foreign SQLite file) and read pragmas.
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "LoyalTerminalTests", dependencies: ["LoyalTerminal"]),
         .testTarget(name: "LoyalUITests", dependencies: ["LoyalUI", "LoyalTerminal", "LoyalStore", "LoyalCore"]),
         .testTarget(name: "LoyalCLITests", dependencies: ["LoyalCore"]),

@@ -6,7 +6,7 @@ public enum ImportFieldKind: Sendable {
     public var expected: String {
         switch self {
         case .text: return "text"
-        case .integer: return "a whole number"
+        case .integer: return "expected digits such as 12 or 1.200"
         case .day: return "expected YYYY-MM-DD or DD.MM.YYYY"
         case .money: return "expected an amount such as 1234.56 or 1.234,56"
         case .birthday: return "expected YYYY-MM-DD, DD.MM.YYYY, DD.MM. or --MM-DD"

@@ -10,8 +10,10 @@ public enum ImportFields {
         ImportField("number", .text, required: true,
                     aliases: ["Kundennummer", "Kunden-Nr", "Kundennr", "KdNr", "Kd-Nr", "customer", "customer_id",
                               "customer number", "id", "Nummer"], help: "customer number, unique"),
-        ImportField("name", .text, required: true,
-                    aliases: ["Firma", "Firmenname", "Name", "Kunde", "company", "company name"], help: "company name"),
+        // Not required as a column: a file of numbers and phones updates phones. A new customer needs one.
+        ImportField("name", .text,
+                    aliases: ["Firma", "Firmenname", "Name", "Kunde", "company", "company name"],
+                    help: "company name (required for new customers)"),
         ImportField("street", .text, aliases: ["Straße", "Strasse", "Str", "Adresse", "address"], help: "street and number"),
         ImportField("postal_code", .text, aliases: ["PLZ", "Postleitzahl", "zip", "postcode", "postal code"], help: "postal code"),
         ImportField("city", .text, aliases: ["Ort", "Stadt", "town"], help: "city"),

@@ -27,11 +27,17 @@ public struct PurchaseImportRecord: Sendable {
 /// Turns CSV rows into domain values; every problem of a row is reported.
 public enum ImportParser {
     public static func customer(_ row: inout ImportRow) -> CustomerImportRecord {
-        var c = Customer(number: row.require("number"), name: row.require("name"))
+        var c = Customer(number: row.require("number"), name: row.has("name") ? row.require("name") : "")
         c.street = row.text("street"); c.postalCode = row.text("postal_code"); c.city = row.text("city")
         let country = row.text("country"); c.country = country.isEmpty ? "DE" : country
         c.phone = row.text("phone"); c.email = row.text("email"); c.website = row.text("website")
         c.industry = row.text("industry"); c.employees = row.integer("employees")
+        if let n = c.employees, n < 0 {
+            // The schema refuses it; say so with the line instead of failing the whole import on SQL.
+            row.appendProblem(ImportProblem(line: row.line, column: row.headerNames["employees"] ?? "employees",
+                                            message: "\"\(row.text("employees"))\" is not a number of employees (expected 0 or more)"))
+            c.employees = nil
+        }
         c.revenueBand = row.text("revenue_band"); c.since = row.day("since")
         c.preferences = row.text("preferences"); c.preferredChannel = row.channel("preferred_channel")
         c.bestCallTimes = row.text("best_call_times"); c.highSeason = row.text("high_season")

@@ -32,14 +32,21 @@ public struct ImportHeader: Sendable {
         self.entity = entity
         self.separator = separator
         var columns: [String: Int] = [:], names: [String: String] = [:], ignored: [String] = []
-        for (i, raw) in header.fields.enumerated() {
-            let name = String(raw.trimmingSpaces)
+        let headerNames = header.fields.map { String($0.trimmingSpaces) }
+        // Exact key matches are taken first (wherever they stand), then aliases, so `Name`
+        // means the contact's last name only when no `last_name` column exists.
+        var exact: [Int: ImportField] = [:]
+        for (i, name) in headerNames.enumerated() {
             let norm = ImportField.normalize(name)
-            // First exact key match wins, then aliases, so `Name` means the contact's last
-            // name only when no `last_name` column exists.
-            let field = entity.fields.first { ImportField.normalize($0.key) == norm }
-                ?? entity.fields.first { $0.matches(norm) && columns[$0.key] == nil }
-            if let f = field, columns[f.key] == nil {
+            if let f = entity.fields.first(where: { ImportField.normalize($0.key) == norm }) {
+                exact[i] = f
+                if columns[f.key] == nil { columns[f.key] = i; names[f.key] = name }
+            }
+        }
+        for (i, name) in headerNames.enumerated() {
+            let norm = ImportField.normalize(name)
+            let field = exact[i] ?? entity.fields.first { $0.matches(norm) && columns[$0.key] == nil }
+            if let f = field, columns[f.key] == i || columns[f.key] == nil {
                 columns[f.key] = i; names[f.key] = name
             } else if !name.isEmpty {
                 ignored.append(name)
@@ -78,10 +85,11 @@ public struct ImportRow {
 
     public func has(_ key: String) -> Bool { header.columns[key] != nil }
 
-    /// Trimmed text, empty when the column is missing or blank.
+    /// Trimmed text, empty when the column is missing or blank. The `'` an export puts
+    /// before `=`, `+`, `-`, `@` is removed, so an exported file imports unchanged.
     public func text(_ key: String) -> String {
         guard let i = header.columns[key], i < record.fields.count else { return "" }
-        return String(record.fields[i].trimmingSpaces)
+        return CSVWriter.unguarded(String(record.fields[i].trimmingSpaces))
     }
 
     mutating func fail(_ key: String, _ raw: String, _ kind: ImportFieldKind) {

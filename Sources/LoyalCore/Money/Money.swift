@@ -68,7 +68,8 @@ public struct MoneyStyle: Sendable, Hashable {
             grouped = groupingSeparator + String(digits.suffix(3)) + grouped
             digits.removeLast(3)
         }
-        let number = (negative ? "-" : "") + digits + grouped + fraction
+        // An amount that rounds to 0 has no sign ("0 €", not "-0 €").
+        let number = (negative && (withCents || a > 0) ? "-" : "") + digits + grouped + fraction
         if currencySymbol.isEmpty { return number }
         return symbolFirst ? currencySymbol + number : number + " " + currencySymbol
     }
@@ -79,7 +80,7 @@ public struct MoneyStyle: Sendable, Hashable {
         let a = abs(units)
         func one(_ v: Double, _ suffix: String) -> String {
             let tenths = Int64((v * 10).rounded())
-            let body = tenths >= 1000 ? "\((tenths + 5) / 10)" : "\(tenths / 10)\(decimalSeparator)\(tenths % 10)"
+            let body = tenths >= 1000 ? "\(Int64(v.rounded()))" : "\(tenths / 10)\(decimalSeparator)\(tenths % 10)"
             return (units < 0 ? "-" : "") + body + suffix
         }
         if a >= 999_950 { return one(a / 1_000_000, "M") }

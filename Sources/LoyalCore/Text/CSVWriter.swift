@@ -13,6 +13,13 @@ public enum CSVWriter {
         return v
     }
 
+    /// Undoes the guard of `field` when an export is read back: `'=1+1` is `=1+1` again.
+    public static func unguarded(_ value: String) -> String {
+        guard value.hasPrefix("'"), let next = value.unicodeScalars.dropFirst().first,
+              "=+-@\t\r".unicodeScalars.contains(next) else { return value }
+        return String(value.dropFirst())
+    }
+
     public static func line(_ cells: [(String, Bool)]) -> String {
         cells.map { field($0.0, isText: $0.1) }.joined(separator: ",") + "\r\n"
     }

@@ -33,8 +33,8 @@ public enum SearchKey {
     /// What a customer is found by: number, name and city, in both foldings.
     public static func forCustomer(number: String, name: String, city: String) -> String {
         let base = fold("\(number) \(name) \(city)")
-        let german = foldGerman(name)
-        return german == fold(name) ? base : base + " " + german
+        let german = foldGerman("\(name) \(city)")
+        return german == fold("\(name) \(city)") ? base : base + " " + german
     }
 }
 

@@ -18,8 +18,12 @@ extension ImportSession {
         let record = ImportParser.customer(&row)
         if let previous = seenKeys[record.customer.number], !record.customer.number.isEmpty {
             row.addProblem(column: "number", "\"\(record.customer.number)\" appears again (first on line \(previous))")
+        } else {
+            seenKeys[record.customer.number] = row.line
         }
-        seenKeys[record.customer.number] = row.line
+        if !row.has("name"), !record.customer.number.isEmpty, customerIDs[record.customer.number] == nil {
+            row.addProblem(column: "name", "a new customer needs a name, and the file has no name column")
+        }
         guard collect(row) else { return }
         var incoming = record.customer
         if let code = record.repCode { incoming.repID = try repID(code) }
@@ -60,11 +64,12 @@ extension ImportSession {
         guard collect(row), let customerID else { return }
         var contact = record.contact
         contact.customerID = customerID
-        if let existing = try Int64.fetchOne(db, sql: """
-            SELECT id FROM contact_person WHERE customer_id = ? AND first_name = ? AND last_name = ?
+        if let existing = try Row.fetchOne(db, sql: """
+            SELECT * FROM contact_person WHERE customer_id = ? AND first_name = ? AND last_name = ?
             """, arguments: [customerID, contact.firstName, contact.lastName]) {
-            contact.id = existing
-            try CustomerRecords.updateContact(db, contact)
+            var merged = CustomerRecords.contact(existing)
+            merged.apply(contact, fields: Set(row.header.columns.keys))
+            try CustomerRecords.updateContact(db, merged)
             report.updated += 1
         } else {
             try CustomerRecords.insertContact(db, contact)
@@ -76,11 +81,27 @@ extension ImportSession {
         let record = ImportParser.product(&row)
         if let previous = seenKeys[record.product.sku], !record.product.sku.isEmpty {
             row.addProblem(column: "sku", "\"\(record.product.sku)\" appears again (first on line \(previous))")
+        } else {
+            seenKeys[record.product.sku] = row.line
         }
-        seenKeys[record.product.sku] = row.line
         guard collect(row) else { return }
-        if productIDs[record.product.sku] != nil { report.updated += 1 } else { report.inserted += 1 }
-        try CommerceRecords.upsertProduct(db, record.product)
+        var product = record.product
+        if let id = productIDs[product.sku] {
+            report.updated += 1
+            if let existing = try Row.fetchOne(db, sql: "SELECT * FROM product WHERE id = ?", arguments: [id]) {
+                // Only the columns the file has replace what is stored.
+                var merged = CommerceRecords.product(existing)
+                merged.id = nil
+                merged.name = product.name
+                if row.has("category") { merged.category = product.category }
+                if row.has("price") { merged.price = product.price }
+                if row.has("margin") { merged.margin = product.margin }
+                product = merged
+            }
+        } else {
+            report.inserted += 1
+        }
+        try CommerceRecords.upsertProduct(db, product)
         productIDs[record.product.sku] = try Int64.fetchOne(db, sql: "SELECT id FROM product WHERE sku = ?",
                                                             arguments: [record.product.sku])
     }
@@ -141,7 +162,7 @@ extension ImportRow {
 extension Customer {
     /// Copies the fields an import file has onto an existing customer.
     mutating func apply(_ other: Customer, fields: Set<String>) {
-        name = other.name
+        if fields.contains("name") { name = other.name }
         if fields.contains("street") { street = other.street }
         if fields.contains("postal_code") { postalCode = other.postalCode }
         if fields.contains("city") { city = other.city }
@@ -161,6 +182,21 @@ extension Customer {
         if fields.contains("busy_hours") { busyHours = other.busyHours }
         if fields.contains("potential") { potential = other.potential }
         if fields.contains("class") { classOverride = other.classOverride }
+        if fields.contains("notes") { notes = other.notes }
+    }
+}
+
+extension ContactPerson {
+    /// Copies the fields an import file has onto an existing contact person.
+    mutating func apply(_ other: ContactPerson, fields: Set<String>) {
+        if fields.contains("role") { role = other.role }
+        if fields.contains("email") { email = other.email }
+        if fields.contains("phone") { phone = other.phone }
+        if fields.contains("birthday") { birthday = other.birthday }
+        if fields.contains("partner_name") { partnerName = other.partnerName }
+        if fields.contains("partner_birthday") { partnerBirthday = other.partnerBirthday }
+        if fields.contains("left_on") { leftOn = other.leftOn }
+        if fields.contains("primary") { isPrimary = other.isPrimary }
         if fields.contains("notes") { notes = other.notes }
     }
 }

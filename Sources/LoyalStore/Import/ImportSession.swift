@@ -36,7 +36,11 @@ struct ImportSession {
     mutating func run(bytes: [UInt8], progress: (Int, Int) -> Void) throws {
         var reader = CSVReader(bytes: bytes)
         report.readAsWindows1252 = reader.decodedAsWindows1252
-        guard let headerRecord = try reader.next() else {
+        let first: CSVRecord?
+        do { first = try reader.next() } catch {
+            throw ImportFailure(problems: [ImportProblem(line: error.line, message: error.message)], truncated: false)
+        }
+        guard let headerRecord = first else {
             throw ImportFailure(problems: [ImportProblem(line: 1, message: "the file is empty")], truncated: false)
         }
         let header: ImportHeader

@@ -1,2 +1,0 @@
-import XCTest
-final class LoyalCLITestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

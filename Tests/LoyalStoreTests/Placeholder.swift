@@ -1,2 +1,0 @@
-import XCTest
-final class LoyalStoreTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

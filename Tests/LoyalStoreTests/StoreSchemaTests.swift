@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import LoyalCore
+@testable import LoyalStore
+
+final class StoreSchemaTests: StoreTestCase {
+    func testMigratesAnEmptyDatabase() throws {
+        let store = try makeStore()
+        let tables = try store.pool.read { db in
+            try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+        }
+        for table in ["meta", "rep", "customer", "customer_search", "consent", "contact_person", "product", "import_batch",
+                      "purchase", "interaction", "interaction_contact", "complaint", "feedback", "signal",
+                      "calendar_entry", "winback", "audit", "draft", "customer_stats"] {
+            XCTAssertTrue(tables.contains(table), "missing table \(table)")
+        }
+        let (version, appID, journal) = try store.pool.read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA user_version"), try Int.fetchOne(db, sql: "PRAGMA application_id"),
+             try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+        }
+        XCTAssertEqual(version, 1)
+        XCTAssertEqual(appID, 0x4C4F_5941) // "LOYA"
+        XCTAssertEqual(journal, "wal")
+        XCTAssertEqual(try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") }, 1)
+        XCTAssertEqual(try store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") }, 1)
+        let mode = try FileManager.default.attributesOfItem(atPath: dbPath)[.posixPermissions] as? NSNumber
+        XCTAssertEqual(mode?.intValue, 0o600)
+        XCTAssertTrue(try store.isEmpty())
+    }
+
+    func testCreatesMissingDirectories() throws {
+        let path = directory.appendingPathComponent("a/b/loyal.db").path
+        _ = try makeStore(path: path)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: path))
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
+        XCTAssertEqual(mode?.intValue, 0o600)
+    }
+
+    func testReopeningKeepsDataAndDoesNotMigrateAgain() throws {
+        let store = try makeStore()
+        try store.setMeta("greeting", "hallo")
+        try importText(store, .customers, "number,name\nK1,Alpha\n")
+        try store.close()
+        let again = try makeStore()
+        XCTAssertEqual(try again.meta("greeting"), "hallo")
+        XCTAssertEqual(try count(again, "customer"), 1)
+        XCTAssertEqual(try again.pool.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") },
+                       ["v1"])
+    }
+
+    func testRefusesANewerSchemaWithoutTouchingTheFile() throws {
+        let store = try makeStore()
+        try importText(store, .customers, "number,name\nK1,Alpha\n")
+        try store.close()
+        let queue = try DatabaseQueue(path: dbPath)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = 99") }
+        try queue.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: dbPath))
+
+        XCTAssertThrowsError(try Store(path: dbPath)) { error in
+            XCTAssertEqual(error as? StoreError, .newerSchema(path: dbPath, found: 99, known: 1))
+            XCTAssertTrue("\(error)".contains("schema version 99"))
+        }
+        let after = try Data(contentsOf: URL(fileURLWithPath: dbPath))
+        XCTAssertEqual(after, before)
+        XCTAssertEqual(ContentHash.fnv1a(Array(after)), ContentHash.fnv1a(Array(before)))
+        // Still version 99: nothing was migrated.
+        let check = try DatabaseQueue(path: dbPath)
+        XCTAssertEqual(try check.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }, 99)
+        try check.close()
+    }
+
+    func testRefusesAForeignSQLiteFileWithoutTouchingIt() throws {
+        let queue = try DatabaseQueue(path: dbPath)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('mine')")
+        }
+        try queue.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: dbPath))
+        XCTAssertThrowsError(try Store(path: dbPath)) { error in
+            XCTAssertEqual(error as? StoreError, .notLoyal(path: dbPath))
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dbPath)), before)
+        let reopened = try DatabaseQueue(path: dbPath)
+        XCTAssertEqual(try reopened.read { db in try String.fetchAll(db, sql: "SELECT text FROM notes") }, ["mine"])
+        XCTAssertEqual(try reopened.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'customer'")
+        }, 0)
+        try reopened.close()
+    }
+
+    func testRefusesAFileThatIsNotSQLite() throws {
+        let text = Data("Kundennummer;Name\nK1;Alpha\n".utf8)
+        try text.write(to: URL(fileURLWithPath: dbPath))
+        XCTAssertThrowsError(try Store(path: dbPath))
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dbPath)), text)
+    }
+}
