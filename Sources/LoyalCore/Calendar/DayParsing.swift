@@ -1,10 +1,29 @@
 extension Day {
-    /// Strict `YYYY-MM-DD`.
+    /// Strict `YYYY-MM-DD`. Reads bytes: every stored day passes through here.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        var fields = (0, 0, 0)
+        var count = 0
+        var valid = true
+        text.utf8.withContiguousStorageIfAvailable { b in
+            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { valid = false; return }
+            func digits(_ range: Range<Int>) -> Int? {
+                var n = 0
+                for i in range {
+                    guard b[i] >= 48 && b[i] <= 57 else { return nil }
+                    n = n * 10 + Int(b[i] - 48)
+                }
+                return n
+            }
+            guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { valid = false; return }
+            fields = (y, m, d); count = 3
+        } ?? {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                  let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { valid = false; return }
+            fields = (y, m, d); count = 3
+        }()
+        guard valid, count == 3 else { return nil }
+        self.init(year: fields.0, month: fields.1, day: fields.2)
     }
 
     /// Accepts `YYYY-MM-DD` and `DD.MM.YYYY` (also `D.M.YYYY`), the two forms CRM exports use.
@@ -46,7 +65,11 @@ extension Day {
 
 extension StringProtocol {
     var trimmingSpaces: Substring {
+        // Most cells have nothing to trim; look at the bytes before paying for Characters.
         var s = Substring(self)
+        if let first = s.utf8.first, let last = s.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return s
+        }
         while let c = s.first, c.isWhitespace { s.removeFirst() }
         while let c = s.last, c.isWhitespace { s.removeLast() }
         return s

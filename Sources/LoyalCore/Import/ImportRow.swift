@@ -123,7 +123,10 @@ public struct ImportRow {
     public mutating func integer(_ key: String) -> Int? {
         let raw = text(key)
         if raw.isEmpty { return nil }
-        guard let n = Int(raw.replacing(".", with: "")) else { fail(key, raw, .integer); return nil }
+        // `1.200` employees is German grouping; strip dots only when there are any.
+        guard let n = Int(raw) ?? (raw.contains(".") ? Int(raw.replacing(".", with: "")) : nil) else {
+            fail(key, raw, .integer); return nil
+        }
         return n
     }
 

@@ -10,7 +10,7 @@ extension Money {
         bytes.reserveCapacity(raw.utf8.count)
         var input = Array(raw.utf8)
         // Currency marks and spaces may stand anywhere; `EUR` only as a word.
-        if let r = input.firstRange(of: Array("EUR".utf8)) { input.removeSubrange(r) }
+        if input.contains(UInt8(ascii: "E")), let r = input.firstRange(of: Array("EUR".utf8)) { input.removeSubrange(r) }
         var i = 0
         while i < input.count {
             let b = input[i]

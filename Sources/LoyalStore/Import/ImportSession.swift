@@ -53,6 +53,8 @@ struct ImportSession {
         report.ignoredColumns = header.ignored
         try checkRepeat()
         try loadKeys()
+        // Bulk writes touch many index pages; a larger cache (this connection only) saves re-reading them.
+        try db.execute(sql: "PRAGMA cache_size = -262144")
         try db.execute(sql: "INSERT INTO import_batch (entity, file_name, content_hash, rows, at) VALUES (?, ?, ?, 0, ?)",
                        arguments: [entity.rawValue, fileName, hash, now])
         batchID = db.lastInsertedRowID
