@@ -10,6 +10,7 @@ struct Loyal: ParsableCommand {
             The database is --db PATH, else $LOYAL_DB, else $XDG_DATA_HOME/loyal/loyal.db.
             Settings are read from --config PATH, else $XDG_CONFIG_HOME/loyal/config.toml.
             """,
-        subcommands: [DemoCommand.self, ImportCommand.self, ExportCommand.self,
-                      AccountsCommand.self, RefreshCommand.self, ConfigCommand.self])
+        subcommands: [UICommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self,
+                      AccountsCommand.self, RefreshCommand.self, ConfigCommand.self, KeysCommand.self],
+        defaultSubcommand: UICommand.self)
 }

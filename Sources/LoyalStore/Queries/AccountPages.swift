@@ -16,11 +16,24 @@ extension Store {
         try pool.read { db in
             let (whereSQL, args) = try AccountSQL.filter(db, query.filter)
             let row = try Row.fetchOne(db, sql: """
-                SELECT count(*) AS n, ifnull(sum(s.revenue_12m_cents), 0) AS revenue, ifnull(sum(s.value_cents), 0) AS value
+                SELECT count(*) AS n, ifnull(sum(s.revenue_12m_cents), 0) AS revenue,
+                       sum(CASE WHEN s.value_as_of IS NOT NULL THEN s.value_cents END) AS value
                 FROM customer c JOIN customer_stats s ON s.customer_id = c.id \(whereSQL)
                 """, arguments: args)
             return AccountTotals(count: row?["n"] ?? 0, revenue12m: Money(cents: row?["revenue"] ?? 0),
-                                 value: Money(cents: row?["value"] ?? 0))
+                                 value: (row?["value"] as Int64?).map { Money(cents: $0) })
+        }
+    }
+
+    /// How many rows come before `cursor` in the query's order (its 0-based position).
+    public func accountPosition(_ query: AccountQuery, of cursor: AccountCursor) throws -> Int {
+        try pool.read { db in
+            var (whereSQL, args) = try AccountSQL.filter(db, query.filter)
+            AccountSQL.addKeyset(&whereSQL, &args, keys: query.sort.keyExpressions, cursor: cursor,
+                                 descending: !query.descending)
+            return try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM customer c JOIN customer_stats s ON s.customer_id = c.id \(whereSQL)
+                """, arguments: args) ?? 0
         }
     }
 
@@ -63,19 +76,7 @@ enum AccountSQL {
         let keys = q.sort.keyExpressions
         // Walking backward means reading the order reversed, then flipping the page.
         let descending = q.descending != (direction == .backward)
-        if let cursor {
-            let tuple = "(" + keys.joined(separator: ", ") + ")"
-            let marks = "(" + Array(repeating: "?", count: keys.count).joined(separator: ", ") + ")"
-            whereSQL += (whereSQL.isEmpty ? "WHERE " : " AND ") + "\(tuple) \(descending ? "<" : ">") \(marks)"
-            for v in cursor.values {
-                switch v {
-                case .int(let i): args += [i]
-                case .text(let t): args += [t]
-                case .real(let d): args += [d]
-                case .null: args += [nil as String?]
-                }
-            }
-        }
+        if let cursor { addKeyset(&whereSQL, &args, keys: keys, cursor: cursor, descending: descending) }
         let order = keys.map { $0 + (descending ? " DESC" : "") }.joined(separator: ", ")
         let keyColumns = keys.enumerated().map { "\($0.element) AS k\($0.offset)" }.joined(separator: ", ")
         let sql = """
@@ -86,6 +87,23 @@ enum AccountSQL {
         var rows = try Row.fetchAll(db, sql: sql, arguments: args).map { row in account(row, keyCount: keys.count) }
         if direction == .backward { rows.reverse() }
         return rows
+    }
+
+    /// Adds "comes after the cursor in this direction" as one row-value comparison,
+    /// which SQLite answers from the sort order's index.
+    static func addKeyset(_ whereSQL: inout String, _ args: inout StatementArguments, keys: [String],
+                          cursor: AccountCursor, descending: Bool) {
+        let tuple = "(" + keys.joined(separator: ", ") + ")"
+        let marks = "(" + Array(repeating: "?", count: keys.count).joined(separator: ", ") + ")"
+        whereSQL += (whereSQL.isEmpty ? "WHERE " : " AND ") + "\(tuple) \(descending ? "<" : ">") \(marks)"
+        for v in cursor.values {
+            switch v {
+            case .int(let i): args += [i]
+            case .text(let t): args += [t]
+            case .real(let d): args += [d]
+            case .null: args += [nil as String?]
+            }
+        }
     }
 
     static func account(_ row: Row, keyCount: Int) -> AccountRow {

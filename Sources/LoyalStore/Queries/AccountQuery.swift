@@ -84,5 +84,6 @@ public struct AccountCursor: Hashable, Sendable {
 public struct AccountTotals: Hashable, Sendable {
     public var count: Int
     public var revenue12m: Money
-    public var value: Money
+    /// nil until customer values have been computed.
+    public var value: Money?
 }

@@ -1,0 +1,73 @@
+import GRDB
+import LoyalCore
+
+/// Edits made by people in the UI: each is one transaction with an audit entry.
+extension Store {
+    /// Saves the soft facts (and class override, potential) of a customer.
+    public func saveSoftFacts(_ customer: Customer, actor: String) throws {
+        guard let id = customer.id else { throw StoreError.invalid("customer has no id") }
+        try pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound("customer \(id) no longer exists")
+            }
+            var current = CustomerRecords.customer(row)
+            let before = current
+            current.preferences = customer.preferences
+            current.preferredChannel = customer.preferredChannel
+            current.bestCallTimes = customer.bestCallTimes
+            current.highSeason = customer.highSeason
+            current.busyHours = customer.busyHours
+            current.potential = customer.potential
+            current.classOverride = customer.classOverride
+            current.notes = customer.notes
+            try CustomerRecords.update(db, current, now: Timestamp.now())
+            try Audit.record(db, actor: actor, entity: "customer", id: id, action: "edit soft facts",
+                             detail: Audit.diff(before: before, after: current))
+        }
+    }
+
+    /// Inserts (id nil) or updates a contact person; returns its id.
+    @discardableResult
+    public func saveContact(_ contact: ContactPerson, actor: String) throws -> Int64 {
+        try pool.write { db in
+            if let id = contact.id {
+                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM contact_person WHERE id = ?", arguments: [id]) else {
+                    throw StoreError.notFound("contact person \(id) no longer exists")
+                }
+                let before = CustomerRecords.contact(row)
+                try CustomerRecords.updateContact(db, contact)
+                try Audit.record(db, actor: actor, entity: "contact_person", id: id, action: "edit",
+                                 detail: Audit.diff(before: before, after: contact))
+                return id
+            }
+            let id = try CustomerRecords.insertContact(db, contact)
+            try Audit.record(db, actor: actor, entity: "contact_person", id: id, action: "add",
+                             detail: contact.fullName)
+            return id
+        }
+    }
+
+    public func customer(id: Int64) throws -> Customer? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [id]).map(CustomerRecords.customer)
+        }
+    }
+}
+
+enum Audit {
+    static func record(_ db: Database, actor: String, entity: String, id: Int64?, action: String, detail: String) throws {
+        try db.execute(sql: "INSERT INTO audit (at, actor, entity, entity_id, action, detail) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [Timestamp.now(), actor, entity, id, action, detail])
+    }
+
+    /// "field: old → new" for every field that changed, from the values' mirrors.
+    static func diff<T>(before: T, after: T) -> String {
+        let a = Mirror(reflecting: before).children, b = Mirror(reflecting: after).children
+        var changes: [String] = []
+        for (x, y) in zip(a, b) {
+            let old = String(describing: x.value), new = String(describing: y.value)
+            if old != new, let label = x.label { changes.append("\(label): \(old) → \(new)") }
+        }
+        return changes.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,31 @@
+import LoyalTerminal
+
+enum AccountsAction: Hashable, Sendable {
+    case down, up, pageDown, pageUp, halfDown, halfUp, top, bottom
+    case open, classA, classB, classC, allClasses, rep, sort, sortNext, sortPrevious, invert
+}
+
+extension AccountsScreen {
+    static let actions: [ActionSpec<AccountsAction>] = [
+        ActionSpec(.down, [.down, .char("j")], "down", "Move to the next account"),
+        ActionSpec(.up, [.up, .char("k")], "up", "Move to the previous account"),
+        ActionSpec(.pageDown, [.pageDown, .ctrl("f"), .char(" ")], "page down", "One screen down"),
+        ActionSpec(.pageUp, [.pageUp, .ctrl("b")], "page up", "One screen up"),
+        ActionSpec(.halfDown, [.ctrl("d")], "half down", "Half a screen down"),
+        ActionSpec(.halfUp, [.ctrl("u")], "half up", "Half a screen up"),
+        ActionSpec(.top, [.home, .char("g")], "first", "Jump to the first account"),
+        ActionSpec(.bottom, [.end, .char("G")], "last", "Jump to the last account"),
+        ActionSpec(.open, [.enter, .right, .char("l")], "open", "Open the account's detail", status: true),
+        ActionSpec(.classA, [.char("a")], "A", "Show only class A accounts", status: true),
+        ActionSpec(.classB, [.char("b")], "B", "Show only class B accounts", status: true),
+        ActionSpec(.classC, [.char("c")], "C", "Show only class C accounts", status: true),
+        ActionSpec(.allClasses, [.char("*"), .char("0")], "all", "Show accounts of every class", status: true),
+        ActionSpec(.rep, [.char("r")], "rep", "Show only the accounts of one rep (or all)", status: true),
+        ActionSpec(.sort, [.char("s")], "sort", "Choose the column to sort by", status: true),
+        ActionSpec(.sortNext, [.char(">")], "next sort", "Sort by the next column to the right"),
+        ActionSpec(.sortPrevious, [.char("<")], "previous sort", "Sort by the next column to the left"),
+        ActionSpec(.invert, [.char("I")], "invert", "Reverse the sort order"),
+    ]
+
+    static let keyHelp = KeyHelp(title: "Accounts", actions)
+}

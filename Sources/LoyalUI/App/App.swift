@@ -1,0 +1,169 @@
+import LoyalCore
+import LoyalStore
+import LoyalTerminal
+
+/// The event loop: reads keys, lets the screen (or overlay, or search prompt)
+/// handle them, applies what background work finished, and draws a frame.
+public final class App {
+    public internal(set) var state: AppState
+    let env: Environment
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+
+    public init(environment: Environment) throws {
+        env = environment
+        let accounts = try AccountsScreen(environment: environment)
+        state = AppState(tabs: [AppState.Tab(title: "Accounts", stack: [.accounts(accounts)])], activeTab: 0)
+        accounts.countTotals(environment)
+    }
+
+    public var isFinished: Bool { state.quitRequested }
+
+    /// A message in the status bar of the next frame.
+    public func showMessage(_ text: String, warning: Bool = false) {
+        state.message = StatusMessage(text: text, kind: warning ? .warning : .info)
+    }
+
+    /// Runs until the user quits. Waits for keys without spinning; while
+    /// background work is pending it wakes up often enough to show the result.
+    public func run(on terminal: Terminal) {
+        terminal.present(frame(width: terminal.width, height: terminal.height))
+        while !state.quitRequested {
+            let timeout = env.background.isBusy ? 40 : -1
+            if let event = terminal.nextEvent(timeoutMilliseconds: timeout) { handle(event, terminal: terminal) }
+            applyFinishedWork()
+            terminal.present(frame(width: terminal.width, height: terminal.height))
+        }
+    }
+
+    /// Handles every queued event and finished background work, then draws once
+    /// (for tests and the benchmark, with a MemoryTerminal).
+    public func drain(_ terminal: Terminal) {
+        while let event = terminal.nextEvent(timeoutMilliseconds: 0) {
+            handle(event, terminal: terminal)
+            applyFinishedWork()
+            if state.quitRequested { break }
+        }
+        applyFinishedWork()
+        terminal.present(frame(width: terminal.width, height: terminal.height))
+    }
+
+    func applyFinishedWork() {
+        for apply in env.background.takeFinished() { apply(&state) }
+    }
+
+    public func handle(_ event: InputEvent, terminal: Terminal? = nil) {
+        switch event {
+        case .key(let key): handle(key, terminal: terminal)
+        case .resize: break
+        case .mouse(let m): handleMouse(m, width: terminal?.width ?? 80, height: terminal?.height ?? 24)
+        }
+    }
+
+    func handle(_ key: Key, terminal: Terminal?) {
+        state.message = nil
+        if handleOverlay(key) { return }
+        if state.search != nil { handleSearchKey(key); return }
+        var screen = state.screen
+        let effect: ScreenEffect?
+        do {
+            effect = try ScreenDispatch.handle(&screen, key, env: env)
+        } catch {
+            state.message = StatusMessage(text: "\(error)", kind: .error)
+            return
+        }
+        state.screen = screen
+        if let effect { apply(effect) } else { handleGlobal(key, terminal: terminal) }
+    }
+
+    private func handleOverlay(_ key: Key) -> Bool {
+        guard let overlay = state.overlay else { return false }
+        switch overlay {
+        case .help(var help):
+            state.overlay = help.handle(key) ? .help(help) : nil
+        case .picker(var picker):
+            switch picker.handle(key) {
+            case .stay: state.overlay = .picker(picker)
+            case .cancelled: state.overlay = nil
+            case .chosen(let index):
+                state.overlay = nil
+                var screen = state.screen
+                let effect = picker.apply(&screen, index, env)
+                state.screen = screen
+                apply(effect)
+            }
+        case .confirm(let c):
+            switch key {
+            case .char("y"), .char("Y"), .char("j"), .char("J"):
+                state.overlay = nil
+                apply(c.onYes)
+            case .char("n"), .char("N"), .escape, .char("q"):
+                state.overlay = nil
+            default: break
+            }
+        }
+        return true
+    }
+
+    private func handleGlobal(_ key: Key, terminal: Terminal?) {
+        guard let action: GlobalAction = GlobalKeys.actions.action(for: key) else { return }
+        switch action {
+        case .help:
+            state.overlay = .help(HelpOverlay(tables: [state.screen.keyHelp, GlobalKeys.keyHelp]))
+        case .search:
+            state.search = SearchPrompt()
+            ScreenDispatch.beginSearch(&state.screen)
+        case .searchNext, .searchPrevious:
+            guard let pattern = state.lastSearch else {
+                state.message = StatusMessage(text: "No search yet: press / to search", kind: .info)
+                return
+            }
+            runSearch(pattern, forward: action == .searchNext, includeCurrent: false)
+        case .back:
+            if state.tabs[state.activeTab].stack.count > 1 { apply(.pop) } else {
+                state.message = StatusMessage(text: "Press q to quit", kind: .info)
+            }
+        case .quit: state.quitRequested = true
+        case .tab1, .tab2, .tab3, .tab4:
+            let index = [GlobalAction.tab1, .tab2, .tab3, .tab4].firstIndex(of: action)!
+            if index < state.tabs.count { state.activeTab = index }
+        case .repaint: terminal?.repaintAll()
+        }
+    }
+
+    func apply(_ effect: ScreenEffect) {
+        switch effect {
+        case .stay: break
+        case .push(let screen): state.tabs[state.activeTab].stack.append(screen)
+        case .pop, .popAndReload:
+            guard state.tabs[state.activeTab].stack.count > 1 else { return }
+            state.tabs[state.activeTab].stack.removeLast()
+            if case .popAndReload = effect {
+                var screen = state.screen
+                do { try ScreenDispatch.reload(&screen, env: env) } catch {
+                    state.message = StatusMessage(text: "\(error)", kind: .error)
+                }
+                state.screen = screen
+            }
+        case .message(let text, let kind): state.message = StatusMessage(text: text, kind: kind)
+        case .overlay(let overlay): state.overlay = overlay
+        case .confirm(let question, let onYes): state.overlay = .confirm(Confirmation(question: question, onYes: onYes))
+        case .quit: state.quitRequested = true
+        case .both(let a, let b): apply(a); apply(b)
+        }
+    }
+}
+
+extension AppState {
+    /// Updates the accounts list wherever it is in the stacks (for background results).
+    mutating func updateAccounts(_ change: (inout AccountsScreen) -> Void) {
+        for t in tabs.indices {
+            for s in tabs[t].stack.indices {
+                if case .accounts(var a) = tabs[t].stack[s] {
+                    change(&a)
+                    tabs[t].stack[s] = .accounts(a)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import LoyalCore
+import LoyalTerminal
+
+/// Draws a frame: tab bar, the screen on top of the active tab, overlays and the status bar.
+extension App {
+    public func frame(width: Int, height: Int) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: max(1, width), height: max(1, height))
+        state.lastWidth = width
+        guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
+            drawTooSmall(&buffer, width: width, height: height)
+            return buffer
+        }
+        let full = Rect(row: 0, col: 0, width: width, height: height)
+        let (tabBar, rest) = full.top(1)
+        let (area, statusBar) = rest.bottom(1)
+        drawTabBar(&buffer, tabBar)
+        var screen = state.screen
+        var cursor: CursorPosition?
+        switch screen {
+        case .accounts(var s):
+            AccountsView.render(&s, into: &buffer, area: area, env: env, search: state.search?.field.text ?? state.lastSearch)
+            screen = .accounts(s)
+        case .detail(var s):
+            s.render(into: &buffer, area: area, env: env)
+            screen = .detail(s)
+        case .contacts(let s):
+            s.render(into: &buffer, area: area, env: env)
+        case .form(let s):
+            cursor = s.render(into: &buffer, area: area)
+        }
+        state.screen = screen
+        switch state.overlay {
+        case .help(let h): h.render(into: &buffer, area: area); cursor = nil
+        case .picker(let p): p.render(into: &buffer, area: area); cursor = nil
+        case .confirm(let c):
+            let box = area.centered(width: min(area.width - 4, TextWidth.columns(of: c.question) + 6), height: 4)
+            Box.draw(into: &buffer, box, title: "Please confirm")
+            buffer.put(row: box.row + 1, col: box.col + 2, c.question, role: .popup, maxWidth: box.width - 4)
+            buffer.put(row: box.row + 2, col: box.col + 2, "y yes   n no", role: .helpKey, maxWidth: box.width - 4)
+            cursor = nil
+        case nil: break
+        }
+        if let c = drawStatusBar(&buffer, statusBar) { cursor = c }
+        buffer.cursor = cursor
+        return buffer
+    }
+
+    private func drawTooSmall(_ buffer: inout ScreenBuffer, width: Int, height: Int) {
+        let lines = ["Terminal too small: \(width)×\(height)", "Loyal needs at least \(Self.minimumWidth)×\(Self.minimumHeight).",
+                     "Enlarge the window, or press q to quit."]
+        let top = max(0, height / 2 - 1)
+        for (i, line) in lines.enumerated() where top + i < height {
+            let w = TextWidth.columns(of: line)
+            buffer.put(row: top + i, col: max(0, (width - w) / 2), line, role: i == 0 ? .warning : .normal)
+        }
+    }
+
+    private func drawTabBar(_ buffer: inout ScreenBuffer, _ bar: Rect) {
+        buffer.fill(row: bar.row, col: bar.col, width: bar.width, role: .tabInactive)
+        var x = bar.col
+        x += buffer.put(row: bar.row, col: x, " Loyal ", role: .title)
+        for (i, tab) in state.tabs.enumerated() {
+            x += buffer.put(row: bar.row, col: x, " \(tab.title) ", role: i == state.activeTab ? .tabActive : .tabInactive)
+        }
+        let right = "as of " + Format(display: env.display).day(env.today) + " "
+        let crumbs = state.tabs[state.activeTab].stack.dropFirst().map(\.title)
+        if !crumbs.isEmpty {
+            let room = bar.right - TextWidth.columns(of: right) - x - 2
+            buffer.put(row: bar.row, col: x + 1, TextWidth.truncate("› " + crumbs.joined(separator: " › "), to: room),
+                       role: .tabInactive, maxWidth: room)
+        }
+        buffer.put(row: bar.row, col: bar.right - TextWidth.columns(of: right), right, role: .tabInactive)
+    }
+
+    private func drawStatusBar(_ buffer: inout ScreenBuffer, _ bar: Rect) -> CursorPosition? {
+        buffer.fill(row: bar.row, col: bar.col, width: bar.width, role: .statusBar)
+        if let prompt = state.search {
+            buffer.put(row: bar.row, col: bar.col, "/", role: .statusKey)
+            let width = bar.width - 20
+            let x = prompt.field.draw(into: &buffer, row: bar.row, col: bar.col + 1, width: width, role: .statusBar)
+            if !prompt.found {
+                buffer.put(row: bar.row, col: bar.right - 12, "not found", role: .error)
+            }
+            return CursorPosition(row: bar.row, col: x)
+        }
+        if let m = state.message {
+            let role: StyleRole = m.kind == .error ? .error : m.kind == .warning ? .warning : .statusBar
+            buffer.put(row: bar.row, col: bar.col + 1, m.text, role: role, maxWidth: bar.width - 2)
+            return nil
+        }
+        var x = bar.col + 1
+        let hints = state.screen.keyHelp.statusHints + GlobalKeys.keyHelp.statusHints
+        for hint in hints {
+            let needed = TextWidth.columns(of: hint.key) + TextWidth.columns(of: hint.label) + 3
+            if x + needed > bar.right { break }
+            x += buffer.put(row: bar.row, col: x, hint.key, role: .statusKey)
+            x += buffer.put(row: bar.row, col: x, " " + hint.label + "  ", role: .statusBar)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,51 @@
+import LoyalCore
+import LoyalStore
+import LoyalTerminal
+
+/// Every screen Loyal has. A screen's state is a value; the app keeps a stack of
+/// them per tab (list → detail → form).
+enum Screen {
+    case accounts(AccountsScreen)
+    case detail(AccountDetailScreen)
+    case contacts(ContactsScreen)
+    case form(FormScreen)
+
+    var title: String {
+        switch self {
+        case .accounts: return "Accounts"
+        case .detail(let d): return d.title
+        case .contacts(let c): return "Contacts of \(c.customerName)"
+        case .form(let f): return f.title
+        }
+    }
+
+    var keyHelp: KeyHelp {
+        switch self {
+        case .accounts: return AccountsScreen.keyHelp
+        case .detail: return AccountDetailScreen.keyHelp
+        case .contacts: return ContactsScreen.keyHelp
+        case .form: return FormScreen.keyHelp
+        }
+    }
+
+    /// Forms own every printable key, so `q`, `/` and `?` are theirs there.
+    var capturesText: Bool {
+        if case .form = self { return true }
+        return false
+    }
+}
+
+/// What handling a key asks the app to do besides changing the screen's own state.
+indirect enum ScreenEffect {
+    /// Handled; nothing else to do.
+    case stay
+    case push(Screen)
+    case pop
+    /// Pop, then let the screen below reload what the popped one changed.
+    case popAndReload
+    case message(String, StatusMessage.Kind)
+    case overlay(Overlay)
+    case confirm(String, ScreenEffect)
+    case quit
+    case both(ScreenEffect, ScreenEffect)
+}

@@ -1,0 +1,109 @@
+import LoyalCore
+import LoyalStore
+import LoyalTerminal
+
+enum DetailAction: Hashable, Sendable {
+    case down, up, pageDown, pageUp, top, bottom, nextSection, previousSection, editSoftFacts, contacts, back
+}
+
+/// One account's whole story on one scrollable page.
+struct AccountDetailScreen {
+    let customerID: Int64
+    var detail: AccountDetail
+    var document = Document()
+    var top = 0
+    var visibleRows = 20
+    var width = 0
+    /// Set when an edit was saved, so the list below reloads on return.
+    var changed = false
+    var searchOrigin: Int?
+
+    var title: String { detail.customer.name }
+
+    static let actions: [ActionSpec<DetailAction>] = [
+        ActionSpec(.down, [.down, .char("j")], "down", "Scroll down a line"),
+        ActionSpec(.up, [.up, .char("k")], "up", "Scroll up a line"),
+        ActionSpec(.pageDown, [.pageDown, .ctrl("f"), .char(" ")], "page down", "Scroll down a screen"),
+        ActionSpec(.pageUp, [.pageUp, .ctrl("b")], "page up", "Scroll up a screen"),
+        ActionSpec(.top, [.home, .char("g")], "top", "Go to the top"),
+        ActionSpec(.bottom, [.end, .char("G")], "bottom", "Go to the end"),
+        ActionSpec(.nextSection, [.char("]"), .tab], "next section", "Jump to the next section", status: true),
+        ActionSpec(.previousSection, [.char("["), .backTab], "previous section", "Jump to the previous section"),
+        ActionSpec(.editSoftFacts, [.char("e")], "edit", "Edit soft facts, potential and class override", status: true),
+        ActionSpec(.contacts, [.char("p")], "people", "Contact persons: edit or add", status: true),
+        ActionSpec(.back, [.left, .char("h")], "back", "Back to the list (also Esc)"),
+    ]
+
+    static let keyHelp = KeyHelp(title: "Account", actions)
+
+    init(customerID: Int64, env: Environment) throws {
+        guard let detail = try env.store.accountDetail(id: customerID, asOf: env.today) else {
+            throw StoreError.notFound("customer \(customerID) no longer exists")
+        }
+        self.customerID = customerID
+        self.detail = detail
+    }
+
+    mutating func reload(_ env: Environment) throws {
+        if let d = try env.store.accountDetail(id: customerID, asOf: env.today) { detail = d }
+        width = 0
+        changed = true
+    }
+
+    mutating func handle(_ key: Key, env: Environment) throws -> ScreenEffect? {
+        guard let action: DetailAction = Self.actions.action(for: key) else { return nil }
+        let maxTop = max(0, document.lines.count - visibleRows)
+        switch action {
+        case .down: top = min(maxTop, top + 1)
+        case .up: top = max(0, top - 1)
+        case .pageDown: top = min(maxTop, top + visibleRows)
+        case .pageUp: top = max(0, top - visibleRows)
+        case .top: top = 0
+        case .bottom: top = maxTop
+        case .nextSection:
+            if let next = document.sections.first(where: { $0.line > top }) { top = min(maxTop, next.line) }
+        case .previousSection:
+            if let previous = document.sections.last(where: { $0.line < top }) { top = previous.line }
+        case .editSoftFacts:
+            return .push(.form(FormScreen.softFacts(detail.customer, env: env)))
+        case .contacts:
+            return .push(.contacts(ContactsScreen(detail: detail)))
+        case .back:
+            return changed ? .popAndReload : .pop
+        }
+        return .stay
+    }
+
+    mutating func render(into buffer: inout ScreenBuffer, area: Rect, env: Environment) {
+        if width != area.width {
+            document = AccountDetailView.document(detail, width: area.width, env: env)
+            width = area.width
+        }
+        let (header, body) = area.top(1)
+        buffer.fill(row: header.row, col: area.col, width: area.width, role: .title)
+        let c = detail.customer
+        buffer.put(row: header.row, col: area.col + 1, "\(c.number) · \(c.name)", role: .title, maxWidth: area.width - 14)
+        let section = document.sections.last { $0.line <= top + 1 }?.title ?? ""
+        buffer.put(row: header.row, col: area.right - TextWidth.columns(of: section) - 1, section, role: .title)
+        visibleRows = max(1, body.height)
+        top = min(top, max(0, document.lines.count - visibleRows))
+        document.draw(into: &buffer, area: body, top: top)
+    }
+
+    /// `/` search in the page: scroll to the next line containing the text.
+    mutating func search(_ pattern: String, forward: Bool, includeCurrent: Bool) -> SearchOutcome {
+        let p = SearchKey.fold(pattern)
+        guard !p.isEmpty else { return .found }
+        let n = document.lines.count
+        guard n > 0 else { return .notFound }
+        let start = top + (includeCurrent ? 0 : (forward ? 1 : -1))
+        for step in 0..<n {
+            let i = ((forward ? start + step : start - step) % n + n) % n
+            if SearchKey.fold(document.lines[i].map(\.text).joined(separator: " ")).contains(p) {
+                top = i
+                return (forward ? i < start : i > start) ? .wrapped : .found
+            }
+        }
+        return .notFound
+    }
+}

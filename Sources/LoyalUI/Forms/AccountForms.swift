@@ -1,0 +1,77 @@
+import LoyalCore
+import LoyalStore
+
+/// The forms of an account: its soft facts and its contact persons.
+extension FormScreen {
+    static func softFacts(_ c: Customer, env: Environment) -> FormScreen {
+        let money = env.display.money
+        return FormScreen(title: "Soft facts of \(c.name)", purpose: .softFacts(c), fields: [
+            FormField("preferences", "Preferences", .text, value: c.preferences),
+            FormField("channel", "Preferred channel", .choice([""] + Channel.allCases.map(\.rawValue)),
+                      value: c.preferredChannel?.rawValue ?? ""),
+            FormField("call_times", "Best call times", .text, value: c.bestCallTimes),
+            FormField("high_season", "High season (months)", .months, value: c.highSeason),
+            FormField("busy_hours", "Busy hours", .text, value: c.busyHours),
+            FormField("potential", "Potential a year", .money,
+                      value: c.potential.map { money.format($0, withCents: false).replacing(" " + money.currencySymbol, with: "") } ?? ""),
+            FormField("class", "Class override", .choice(["", "A", "B", "C"]), value: c.classOverride?.rawValue ?? ""),
+            FormField("notes", "Notes", .longText, value: c.notes),
+        ])
+    }
+
+    static func contact(_ p: ContactPerson, customerName: String) -> FormScreen {
+        FormScreen(title: p.id == nil ? "New contact person at \(customerName)" : "\(p.fullName) at \(customerName)",
+                   purpose: .contact(p), fields: [
+            FormField("first_name", "First name", .text, value: p.firstName),
+            FormField("last_name", "Last name", .text, value: p.lastName),
+            FormField("role", "Role", .text, value: p.role),
+            FormField("email", "E-mail", .email, value: p.email),
+            FormField("phone", "Phone", .phone, value: p.phone),
+            FormField("birthday", "Birthday", .birthday, value: p.birthday.map(Self.birthdayText) ?? ""),
+            FormField("partner", "Partner's name", .text, value: p.partnerName),
+            FormField("partner_birthday", "Partner's birthday", .birthday, value: p.partnerBirthday.map(Self.birthdayText) ?? ""),
+            FormField("left_on", "Left the company on", .day, value: p.leftOn?.german ?? ""),
+            FormField("primary", "Main contact", .choice(["no", "yes"]), value: p.isPrimary ? "yes" : "no"),
+            FormField("notes", "Notes", .longText, value: p.notes),
+        ])
+    }
+
+    static func birthdayText(_ b: Birthday) -> String {
+        let dm = (b.day < 10 ? "0" : "") + "\(b.day)." + (b.month < 10 ? "0" : "") + "\(b.month)."
+        return dm + (b.year.map(String.init) ?? "")
+    }
+}
+
+/// Turns a valid form into domain values and saves them in one transaction.
+enum FormSaving {
+    static func save(_ form: FormScreen, env: Environment) throws {
+        switch form.purpose {
+        case .softFacts(var c):
+            c.preferences = form.value("preferences")
+            c.preferredChannel = Channel(rawValue: form.value("channel"))
+            c.bestCallTimes = form.value("call_times")
+            c.highSeason = form.value("high_season")
+            c.busyHours = form.value("busy_hours")
+            c.potential = Money(parsing: form.value("potential"))
+            c.classOverride = CustomerClass(rawValue: form.value("class"))
+            c.notes = form.value("notes")
+            try env.store.saveSoftFacts(c, actor: env.actor)
+        case .contact(var p):
+            guard !form.value("last_name").isEmpty else { throw FormError("a last name is needed") }
+            p.firstName = form.value("first_name"); p.lastName = form.value("last_name")
+            p.role = form.value("role"); p.email = form.value("email"); p.phone = form.value("phone")
+            p.birthday = Birthday(parsing: form.value("birthday"))
+            p.partnerName = form.value("partner")
+            p.partnerBirthday = Birthday(parsing: form.value("partner_birthday"))
+            p.leftOn = Day(typed: form.value("left_on"), today: env.today)
+            p.isPrimary = form.value("primary") == "yes"
+            p.notes = form.value("notes")
+            try env.store.saveContact(p, actor: env.actor)
+        }
+    }
+}
+
+struct FormError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}

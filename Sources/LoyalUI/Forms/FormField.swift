@@ -1,0 +1,82 @@
+import LoyalCore
+import LoyalTerminal
+
+/// One field of a keyboard form, holding what was typed (always as text, so
+/// nothing typed is lost even while it is invalid) and its inline error.
+struct FormField {
+    enum Kind: Equatable {
+        case text, longText, money, day, birthday, email, phone, months
+        /// One of fixed options; Space or ←/→ cycle through them.
+        case choice([String])
+    }
+
+    let key: String
+    let label: String
+    let kind: Kind
+    var input: TextField
+    var error: String?
+
+    init(_ key: String, _ label: String, _ kind: Kind, value: String) {
+        self.key = key; self.label = label; self.kind = kind; input = TextField(value)
+    }
+
+    var value: String { input.text.trimmingSpacesAndNewlines }
+
+    /// Checks the text against the field's kind; nil when valid.
+    func problem(today: Day) -> String? {
+        let v = value
+        if v.isEmpty { return nil }
+        switch kind {
+        case .text, .longText, .choice: return nil
+        case .money: return Money(parsing: v) == nil ? "not an amount (e.g. 25000 or 25.000,00)" : nil
+        case .day: return Day(typed: v, today: today) == nil ? "not a date (e.g. 31.12.2026, 2026-12-31, t, -1)" : nil
+        case .birthday: return Birthday(parsing: v) == nil ? "not a birthday (e.g. 17.05.1970, 17.05. or --05-17)" : nil
+        case .email:
+            let parts = v.split(separator: "@")
+            return parts.count == 2 && parts[1].contains(".") && !v.contains(" ") ? nil : "not an e-mail address"
+        case .phone:
+            return v.allSatisfy({ $0.isNumber || " +-/()".contains($0) }) ? nil : "only digits, spaces and + - / ( )"
+        case .months:
+            return MonthRange.parse(v) == nil ? "months like 11-12, 04-09 or 12" : nil
+        }
+    }
+
+    mutating func handle(_ key: Key) -> Bool {
+        if case .choice(let options) = kind {
+            let i = options.firstIndex(of: input.text) ?? 0
+            switch key {
+            case .char(" "), .right: input = TextField(options[(i + 1) % options.count]); return true
+            case .left: input = TextField(options[(i + options.count - 1) % options.count]); return true
+            case .char(let c):
+                // Typing the first letter picks the option.
+                if let match = options.first(where: { $0.lowercased().hasPrefix(String(c).lowercased()) }) {
+                    input = TextField(match)
+                }
+                return true
+            default: return false
+            }
+        }
+        if kind == .longText, key == .enter { return input.handle(.char("\n")) }
+        return input.handle(key)
+    }
+}
+
+/// Months of a high season: "11-12", "04-09", "12", "11-02" (over the new year).
+enum MonthRange {
+    static func parse(_ text: String) -> (from: Int, to: Int)? {
+        let parts = text.split(separator: "-").map { $0.trimmingSpacesAndNewlines }
+        guard (1...2).contains(parts.count), let a = Int(parts[0]), (1...12).contains(a) else { return nil }
+        if parts.count == 1 { return (a, a) }
+        guard let b = Int(parts[1]), (1...12).contains(b) else { return nil }
+        return (a, b)
+    }
+}
+
+extension StringProtocol {
+    var trimmingSpacesAndNewlines: String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

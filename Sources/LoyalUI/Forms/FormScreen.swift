@@ -1,0 +1,119 @@
+import LoyalCore
+import LoyalStore
+import LoyalTerminal
+
+enum FormAction: Hashable, Sendable {
+    case next, previous, save, cancel
+}
+
+/// A keyboard form: Tab through fields, type, Ctrl-S to save. Invalid fields
+/// show why next to them and saving waits until all are valid; Esc asks before
+/// throwing away changes.
+struct FormScreen {
+    enum Purpose {
+        case softFacts(Customer)
+        case contact(ContactPerson)
+    }
+
+    var title: String
+    var purpose: Purpose
+    var fields: [FormField]
+    var focus = 0
+    let original: [String]
+    var saveError: String?
+
+    static let actions: [ActionSpec<FormAction>] = [
+        ActionSpec(.next, [.tab, .down], "next field", "Go to the next field", status: true),
+        ActionSpec(.previous, [.backTab, .up], "previous field", "Go to the previous field"),
+        ActionSpec(.save, [.ctrl("s")], "save", "Save the form (only when every field is valid)", status: true),
+        ActionSpec(.cancel, [.escape], "cancel", "Leave the form; asks first when something was changed", status: true),
+    ]
+
+    static let keyHelp = KeyHelp(title: "Form", actions + [
+        ActionSpec(.next, [.enter], "next", "Next field (a new line in notes)"),
+        ActionSpec(.next, [.char(" "), .left, .right], "choose", "Cycle through the options of a choice field"),
+    ])
+
+    init(title: String, purpose: Purpose, fields: [FormField]) {
+        self.title = title; self.purpose = purpose; self.fields = fields
+        original = fields.map(\.input.text)
+    }
+
+    var isChanged: Bool { fields.map(\.input.text) != original }
+
+    mutating func handle(_ key: Key, env: Environment) -> ScreenEffect? {
+        if let action: FormAction = Self.actions.action(for: key) {
+            switch action {
+            case .next: move(1, env)
+            case .previous: move(-1, env)
+            case .save: return save(env)
+            case .cancel: return isChanged ? .confirm("Discard the changes to \(title)?", .pop) : .pop
+            }
+            return .stay
+        }
+        if key == .enter && fields[focus].kind != .longText { move(1, env); return .stay }
+        guard fields[focus].handle(key) else { return nil }
+        fields[focus].error = fields[focus].problem(today: env.today)
+        return .stay
+    }
+
+    mutating func move(_ delta: Int, _ env: Environment) {
+        fields[focus].error = fields[focus].problem(today: env.today)
+        focus = (focus + delta + fields.count) % fields.count
+    }
+
+    mutating func save(_ env: Environment) -> ScreenEffect {
+        for i in fields.indices { fields[i].error = fields[i].problem(today: env.today) }
+        if let bad = fields.firstIndex(where: { $0.error != nil }) {
+            focus = bad
+            return .message("Not saved: \(fields[bad].label) — \(fields[bad].error!)", .error)
+        }
+        do {
+            try FormSaving.save(self, env: env)
+        } catch {
+            saveError = "\(error)"
+            return .message("Not saved: \(error)", .error)
+        }
+        return .both(.popAndReload, .message("Saved \(title.lowercased())", .info))
+    }
+
+    func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }
+
+    func render(into buffer: inout ScreenBuffer, area: Rect) -> CursorPosition? {
+        let (header, body) = area.top(1)
+        buffer.fill(row: header.row, col: area.col, width: area.width, role: .title)
+        buffer.put(row: header.row, col: area.col + 1, title + (isChanged ? "  (changed)" : ""), role: .title,
+                   maxWidth: area.width - 2)
+        let labelWidth = min(22, (fields.map { TextWidth.columns(of: $0.label) }.max() ?? 10) + 2)
+        let inputWidth = max(10, min(48, area.width - labelWidth - 4))
+        var cursor: CursorPosition?
+        let first = max(0, focus - (body.height - 2))
+        for (row, index) in (first..<fields.count).enumerated() {
+            let r = body.row + 1 + row
+            guard r < body.bottom else { break }
+            let field = fields[index]
+            let focused = index == focus
+            buffer.put(row: r, col: area.col + 2, field.label, role: focused ? .header : .dim, maxWidth: labelWidth - 1)
+            let x = area.col + 2 + labelWidth
+            var shown = field.input
+            if field.kind == .longText { shown.text = shown.text.replacing("\n", with: "↵") }
+            let role: StyleRole = focused ? .inputFocused : .inputField
+            if case .choice = field.kind {
+                buffer.fill(row: r, col: x, width: inputWidth, role: role)
+                buffer.put(row: r, col: x, "‹ \(field.input.text.ifEmpty("–")) ›", role: role, maxWidth: inputWidth)
+            } else {
+                let cx = shown.draw(into: &buffer, row: r, col: x, width: inputWidth, role: role)
+                if focused { cursor = CursorPosition(row: r, col: cx) }
+            }
+            if let error = field.error {
+                buffer.put(row: r, col: x + inputWidth + 1, "✗ " + error, role: .error, maxWidth: area.right - x - inputWidth - 1)
+            }
+        }
+        // The focused field's whole reason, where there is room for it.
+        if let error = fields[focus].error {
+            buffer.put(row: body.bottom - 1, col: area.col + 2, "✗ \(fields[focus].label): \(error)", role: .error,
+                       maxWidth: area.width - 4)
+        }
+        return cursor
+    }
+}

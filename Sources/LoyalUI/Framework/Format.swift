@@ -1,0 +1,27 @@
+import LoyalCore
+
+/// Display forms of domain values, following the user's settings.
+struct Format {
+    let display: DisplaySettings
+
+    func money(_ m: Money?) -> String { m.map { display.money.format($0, withCents: false) } ?? "–" }
+    func moneyCents(_ m: Money?) -> String { m.map { display.money.format($0) } ?? "–" }
+    func compact(_ m: Money?) -> String { m.map { display.money.compact($0) } ?? "–" }
+    func day(_ d: Day?) -> String { d.map(display.dateStyle.format) ?? "–" }
+
+    func percent(_ p: Double?) -> String { p.map { "\(Int(($0 * 100).rounded())) %" } ?? "–" }
+
+    /// Risk 0–1 as 0–100, blank when nothing has been evaluated.
+    func risk(_ r: Double) -> String { r <= 0 ? "–" : String(Int((r * 100).rounded())) }
+
+    func birthday(_ b: Birthday?, on day: Day) -> String {
+        guard let b else { return "–" }
+        let date = display.dateStyle == .german
+            ? "\(pad2(b.day)).\(pad2(b.month))." + (b.year.map(String.init) ?? "")
+            : b.description
+        if let age = b.age(on: day) { return "\(date) (\(age))" }
+        return date
+    }
+
+    private func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}

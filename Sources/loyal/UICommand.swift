@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import LoyalCore
+import LoyalStore
+import LoyalTerminal
+import LoyalUI
+
+struct UICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ui",
+        abstract: "Open the terminal interface (what `loyal` alone does).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Colour theme: default, light, high-contrast, monochrome, solarized-dark, gruvbox-dark, or a file NAME.toml in ~/.config/loyal/themes.")
+    var theme: String?
+
+    func run() throws {
+        let settings = try global.settings()
+        let today = try global.todayDay()
+        let store = try global.openStore()
+        let loaded = ThemeLoader(searchDirectories: ThemeLoader.defaultSearchDirectories())
+            .load(named: theme ?? settings.display.theme)
+        for d in loaded.diagnostics { Console.error(Sanitizer.clean(d.description)) }
+        let env = Environment(store: store, settings: settings, today: today,
+                              actor: ProcessInfo.processInfo.environment["USER"] ?? "loyal")
+        let app = try App(environment: env)
+        if let first = loaded.diagnostics.first {
+            app.showMessage("Theme problem: \(first.description) — using the default theme", warning: true)
+        }
+        do {
+            try NcursesTerminal.withTerminal(theme: loaded.theme) { terminal in app.run(on: terminal) }
+        } catch let e as TerminalError {
+            throw CLIError(e.description)
+        }
+    }
+}
+
+struct KeysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys", abstract: "Print every key binding of the interface (Markdown).")
+
+    func run() throws {
+        print(KeyBindings.markdown(), terminator: "")
+    }
+}
