@@ -1,7 +1,7 @@
 /// What an import column holds, which decides how it is parsed and what the
 /// error message says was expected.
 public enum ImportFieldKind: Sendable {
-    case text, integer, day, money, birthday, flag, channel, customerClass, lostReason
+    case text, integer, day, money, birthday, flag, channel, customerClass, lostReason, interactionKind
 
     public var expected: String {
         switch self {
@@ -14,6 +14,7 @@ public enum ImportFieldKind: Sendable {
         case .channel: return "expected one of " + Channel.allCases.map(\.rawValue).joined(separator: ", ")
         case .customerClass: return "expected A, B or C"
         case .lostReason: return "expected one of " + LostReason.allCases.map(\.rawValue).joined(separator: ", ")
+        case .interactionKind: return "expected one of " + InteractionKind.allCases.map(\.rawValue).joined(separator: ", ")
         }
     }
 
@@ -28,6 +29,7 @@ public enum ImportFieldKind: Sendable {
         case .channel: return "a channel"
         case .customerClass: return "a class"
         case .lostReason: return "a reason"
+        case .interactionKind: return "a kind of contact"
         }
     }
 }
@@ -68,7 +70,7 @@ public struct ImportField: Sendable {
 }
 
 public enum ImportEntity: String, CaseIterable, Sendable {
-    case customers, contacts, products, purchases
+    case customers, contacts, products, purchases, feedback
 
     public var fields: [ImportField] {
         switch self {
@@ -76,6 +78,7 @@ public enum ImportEntity: String, CaseIterable, Sendable {
         case .contacts: return ImportFields.contacts
         case .products: return ImportFields.products
         case .purchases: return ImportFields.purchases
+        case .feedback: return ImportFields.feedback
         }
     }
 }

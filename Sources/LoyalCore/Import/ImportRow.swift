@@ -158,6 +158,18 @@ public struct ImportRow {
         return c
     }
 
+    public mutating func interactionKind(_ key: String) -> InteractionKind? {
+        let raw = text(key)
+        if raw.isEmpty { return nil }
+        let aliases: [String: InteractionKind] = ["besuch": .visit, "anruf": .call, "telefonat": .call, "phone": .call,
+                                                  "e-mail": .email, "mail": .email, "brief": .letter,
+                                                  "veranstaltung": .event, "messe": .event, "geschenk": .gift]
+        guard let k = InteractionKind(rawValue: raw.lowercased()) ?? aliases[raw.lowercased()] else {
+            fail(key, raw, .interactionKind); return nil
+        }
+        return k
+    }
+
     public mutating func customerClass(_ key: String) -> CustomerClass? {
         let raw = text(key)
         if raw.isEmpty { return nil }

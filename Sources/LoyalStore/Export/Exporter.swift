@@ -122,7 +122,7 @@ enum ExportColumns {
                      t("channel", "i.kind"), n("nps"), n("csat"), n("ces"), n("product_satisfaction"),
                      n("advice_satisfaction"), n("rep_sentiment"), t("topics"), n("price_pressure"), t("competitor"),
                      t("cross_sell", "cross_sell_category"), n("complaint", "complaint_id"), t("next_step"),
-                     d("follow_up", "follow_up_on")],
+                     d("follow_up", "follow_up_on"), n("cancellation")],
                     "feedback f JOIN interaction i ON i.id = f.interaction_id JOIN customer c ON c.id = i.customer_id ORDER BY f.id")
         case .complaints:
             return ([n("id", "k.id"), t("customer", "c.number"), d("opened_on"), t("category"), t("text"),

@@ -153,6 +153,21 @@ extension ImportSession {
     }
 }
 
+extension ImportSession {
+    mutating func importFeedback(_ row: inout ImportRow) throws {
+        let record = ImportParser.feedback(&row, today: options.today)
+        let customerID = customerIDs[record.customerNumber]
+        if customerID == nil, !record.customerNumber.isEmpty {
+            row.addProblem(column: "customer", "no customer has the number \"\(record.customerNumber)\"")
+        }
+        guard collect(row), let customerID else { return }
+        var visit = record.report
+        visit.customerID = customerID
+        _ = try Store.recordVisit(db, visit, actor: "import")
+        report.inserted += 1
+    }
+}
+
 extension ImportRow {
     mutating func addProblem(column key: String, _ message: String) {
         appendProblem(ImportProblem(line: line, column: header.headerNames[key] ?? key, message: message))

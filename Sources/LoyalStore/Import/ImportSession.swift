@@ -73,6 +73,7 @@ struct ImportSession {
             case .contacts: try importContact(&row)
             case .products: try importProduct(&row)
             case .purchases: try importPurchase(&row, statement: purchaseUpsert)
+            case .feedback: try importFeedback(&row)
             }
             if problems.count >= options.maxProblems && truncated { break }
             if reader.bytesRead - lastProgress > 1 << 20 {

@@ -71,12 +71,13 @@ enum ContactRecords {
         let values: [(any DatabaseValueConvertible)?] = [
             f.id, f.interactionID, f.nps, f.csat, f.ces, f.productSatisfaction, f.adviceSatisfaction, f.repSentiment,
             f.topics, f.pricePressure, f.competitor, f.crossSellCategory, f.complaintID, f.nextStep, f.followUpOn.sql,
+            f.cancellation,
         ]
         try db.cachedStatement(sql: """
             INSERT INTO feedback (id, interaction_id, nps, csat, ces, product_satisfaction, advice_satisfaction,
                                   rep_sentiment, topics, price_pressure, competitor, cross_sell_category,
-                                  complaint_id, next_step, follow_up_on)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  complaint_id, next_step, follow_up_on, cancellation)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: StatementArguments(values))
         return db.lastInsertedRowID
     }
@@ -88,6 +89,7 @@ enum ContactRecords {
         f.repSentiment = row["rep_sentiment"]; f.topics = row["topics"]; f.pricePressure = row["price_pressure"]
         f.competitor = row["competitor"]; f.crossSellCategory = row["cross_sell_category"]
         f.complaintID = row["complaint_id"]; f.nextStep = row["next_step"]; f.followUpOn = row.day("follow_up_on")
+        f.cancellation = row["cancellation"]
         return f
     }
 

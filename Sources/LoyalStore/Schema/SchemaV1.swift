@@ -175,7 +175,8 @@ enum SchemaV1 {
         cross_sell_category TEXT NOT NULL DEFAULT '',
         complaint_id INTEGER REFERENCES complaint(id) ON DELETE SET NULL,
         next_step TEXT NOT NULL DEFAULT '',
-        follow_up_on TEXT
+        follow_up_on TEXT,
+        cancellation INTEGER NOT NULL DEFAULT 0
     );
 
     CREATE TABLE signal (

@@ -1,0 +1,56 @@
+import GRDB
+import LoyalCore
+
+/// What saving a visit report created.
+public struct RecordedVisit: Sendable, Hashable {
+    public var interactionID: Int64
+    public var feedbackID: Int64?
+    public var complaintID: Int64?
+    public var calendarEntryID: Int64?
+}
+
+extension Store {
+    /// Saves a visit report in one transaction: the interaction, its feedback, a
+    /// complaint if one was raised, a follow-up calendar entry, an audit entry,
+    /// and the customer's statistics. Nothing is saved when a rule is broken.
+    @discardableResult
+    public func recordVisit(_ report: VisitReport, actor: String, today: Day) throws -> RecordedVisit {
+        let problems = report.problems(today: today)
+        if !problems.isEmpty { throw StoreError.invalid(problems.map(\.description).joined(separator: "; ")) }
+        return try pool.write { db in try Store.recordVisit(db, report, actor: actor) }
+    }
+
+    static func recordVisit(_ db: Database, _ report: VisitReport, actor: String) throws -> RecordedVisit {
+        guard let repID = try Row.fetchOne(db, sql: "SELECT rep_id FROM customer WHERE id = ?",
+                                           arguments: [report.customerID]) else {
+            throw StoreError.notFound("customer \(report.customerID) does not exist")
+        }
+        var report = report
+        if report.repID == nil { report.repID = repID["rep_id"] }
+        let now = Timestamp.now()
+        let interactionID = try ContactRecords.insertInteraction(db, report.interaction(), now: now)
+        var complaintID: Int64?
+        if !report.complaint.isEmpty {
+            complaintID = try ContactRecords.insertComplaint(db, Complaint(
+                customerID: report.customerID, openedOn: report.day, category: report.complaintCategory,
+                text: report.complaint))
+        }
+        var feedbackID: Int64?
+        if let f = report.feedback(interactionID: interactionID, complaintID: complaintID) {
+            feedbackID = try ContactRecords.insertFeedback(db, f)
+        }
+        var entryID: Int64?
+        if let due = report.followUpOn {
+            entryID = try CalendarRecords.upsert(db, CalendarEntry(
+                customerID: report.customerID, repID: report.repID, due: due, channel: report.followUpChannel,
+                reason: report.nextStep.isEmpty ? "Follow up on the \(report.kind.rawValue) of \(report.day.german)"
+                                                 : report.nextStep,
+                source: .followUp, uid: "followup-\(interactionID)@loyal"))
+        }
+        try Audit.record(db, actor: actor, entity: "interaction", id: interactionID, action: "record \(report.kind.rawValue)",
+                         detail: "customer \(report.customerID) on \(report.day.iso)"
+                            + (complaintID.map { ", complaint \($0)" } ?? "") + (entryID.map { ", follow-up \($0)" } ?? ""))
+        return RecordedVisit(interactionID: interactionID, feedbackID: feedbackID, complaintID: complaintID,
+                             calendarEntryID: entryID)
+    }
+}
