@@ -15,6 +15,7 @@ public final class App {
         let accounts = try AccountsScreen(environment: environment)
         state = AppState(tabs: [AppState.Tab(title: "Accounts", stack: [.accounts(accounts)])], activeTab: 0)
         accounts.countTotals(environment)
+        offerDrafts()
     }
 
     public var isFinished: Bool { state.quitRequested }
@@ -73,7 +74,12 @@ public final class App {
             return
         }
         state.screen = screen
-        if let effect { apply(effect) } else { handleGlobal(key, terminal: terminal) }
+        if let effect {
+            apply(effect)
+        } else if !(screen.capturesText && key.isPrintable) {
+            // In a form a stray letter must never quit or search.
+            handleGlobal(key, terminal: terminal)
+        }
     }
 
     private func handleOverlay(_ key: Key) -> Bool {
@@ -128,6 +134,8 @@ public final class App {
             let index = [GlobalAction.tab1, .tab2, .tab3, .tab4].firstIndex(of: action)!
             if index < state.tabs.count { state.activeTab = index }
         case .repaint: terminal?.repaintAll()
+        case .logVisit:
+            apply(.push(.visit(VisitForm(customer: currentCustomer(), env: env))))
         }
     }
 
@@ -149,8 +157,40 @@ public final class App {
         case .overlay(let overlay): state.overlay = overlay
         case .confirm(let question, let onYes): state.overlay = .confirm(Confirmation(question: question, onYes: onYes))
         case .quit: state.quitRequested = true
+        case .discardDraft(let kind, let subject):
+            try? env.store.deleteDraft(kind: kind, subject: subject)
+            apply(.pop)
         case .both(let a, let b): apply(a); apply(b)
         }
+    }
+}
+
+extension App {
+    /// The customer the user is looking at, for forms opened from anywhere.
+    func currentCustomer() -> CustomerSummary? {
+        for screen in state.tabs[state.activeTab].stack.reversed() {
+            switch screen {
+            case .detail(let d):
+                let c = d.detail.customer
+                return CustomerSummary(id: d.customerID, number: c.number, name: c.name, city: c.city)
+            case .contacts(let c): return try? env.store.customerSummary(id: c.customerID)
+            case .accounts(let a):
+                return a.window.selected.map { CustomerSummary(id: $0.id, number: $0.number, name: $0.name, city: $0.city) }
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// Offers to resume a form left unsaved by a crash, a kill or a lost connection.
+    func offerDrafts() {
+        guard let draft = (try? env.store.drafts(kind: "visit"))?.first else { return }
+        let values = VisitFormValues.decoded(draft.payload)
+        let who = values?.customerLabel.isEmpty == false ? " for \(values!.customerLabel)" : ""
+        let when = draft.updatedAt.replacing("T", with: " ").replacing("Z", with: " UTC")
+        state.overlay = .confirm(Confirmation(
+            question: "Resume the unsaved visit report\(who) (last typed \(when))? n keeps it for later",
+            onYes: .push(.visit(VisitForm(draft: draft, env: env)))))
     }
 }
 

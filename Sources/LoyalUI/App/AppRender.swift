@@ -27,16 +27,22 @@ extension App {
             s.render(into: &buffer, area: area, env: env)
         case .form(let s):
             cursor = s.render(into: &buffer, area: area)
+        case .visit(let s):
+            cursor = VisitFormView.render(s, into: &buffer, area: area, env: env)
         }
         state.screen = screen
         switch state.overlay {
         case .help(let h): h.render(into: &buffer, area: area); cursor = nil
         case .picker(let p): p.render(into: &buffer, area: area); cursor = nil
         case .confirm(let c):
-            let box = area.centered(width: min(area.width - 4, TextWidth.columns(of: c.question) + 6), height: 4)
+            let width = min(area.width - 4, min(64, TextWidth.columns(of: c.question)) + 6)
+            let lines = Wrap.lines(c.question, width: width - 4)
+            let box = area.centered(width: width, height: lines.count + 4)
             Box.draw(into: &buffer, box, title: "Please confirm")
-            buffer.put(row: box.row + 1, col: box.col + 2, c.question, role: .popup, maxWidth: box.width - 4)
-            buffer.put(row: box.row + 2, col: box.col + 2, "y yes   n no", role: .helpKey, maxWidth: box.width - 4)
+            for (i, line) in lines.enumerated() {
+                buffer.put(row: box.row + 1 + i, col: box.col + 2, line, role: .popup, maxWidth: box.width - 4)
+            }
+            buffer.put(row: box.bottom - 2, col: box.col + 2, "y yes   n no", role: .helpKey, maxWidth: box.width - 4)
             cursor = nil
         case nil: break
         }
@@ -89,7 +95,8 @@ extension App {
             return nil
         }
         var x = bar.col + 1
-        let hints = state.screen.keyHelp.statusHints + GlobalKeys.keyHelp.statusHints
+        let global = GlobalKeys.keyHelp.statusHints.filter { !state.screen.capturesText || !$0.key.isPrintableKeyName }
+        let hints = state.screen.keyHelp.statusHints + (state.screen.capturesText ? [("F1", "help")] : global)
         for hint in hints {
             let needed = TextWidth.columns(of: hint.key) + TextWidth.columns(of: hint.label) + 3
             if x + needed > bar.right { break }

@@ -1,7 +1,7 @@
 import LoyalTerminal
 
 enum GlobalAction: Hashable, Sendable {
-    case help, search, searchNext, searchPrevious, back, quit, tab1, tab2, tab3, tab4, repaint
+    case help, search, searchNext, searchPrevious, back, quit, tab1, tab2, tab3, tab4, repaint, logVisit
 }
 
 /// Keys that work on every screen (forms keep printable keys for typing).
@@ -12,6 +12,8 @@ enum GlobalKeys {
         ActionSpec(.searchNext, [.char("n")], "next match", "Jump to the next match of the last search"),
         ActionSpec(.searchPrevious, [.char("N")], "previous match", "Jump to the previous match"),
         ActionSpec(.back, [.escape], "back", "Back to the previous screen, closes pop-ups; never loses data"),
+        ActionSpec(.logVisit, [.char("v"), .function(2)], "log visit",
+                   "Record visit feedback (for the selected or open account, if any)", status: true),
         ActionSpec(.quit, [.char("q"), .ctrl("c")], "quit", "Quit Loyal", status: true),
         ActionSpec(.tab1, [.alt("1")], "accounts", "Go to the Accounts tab"),
         ActionSpec(.repaint, [.ctrl("l")], "repaint", "Redraw the whole screen"),
@@ -26,7 +28,8 @@ enum GlobalKeys {
 
     /// Every key table, for `loyal keys` and the README.
     static var allTables: [KeyHelp] {
-        [AccountsScreen.keyHelp, AccountDetailScreen.keyHelp, ContactsScreen.keyHelp, FormScreen.keyHelp, keyHelp]
+        [AccountsScreen.keyHelp, AccountDetailScreen.keyHelp, ContactsScreen.keyHelp, FormScreen.keyHelp,
+         VisitForm.keyHelp, keyHelp]
     }
 
     /// The key tables as Markdown, one table per screen.
@@ -42,4 +45,17 @@ enum GlobalKeys {
 public enum KeyBindings {
     /// The README's key table, generated from the screens' action tables.
     public static func markdown() -> String { GlobalKeys.markdown() }
+}
+
+extension Key {
+    /// A key that types a character (forms keep these).
+    var isPrintable: Bool {
+        if case .char = self { return true }
+        return false
+    }
+}
+
+extension String {
+    /// A single-character key name such as "q" or "/" (not "F1", "Esc").
+    var isPrintableKeyName: Bool { count == 1 }
 }

@@ -9,6 +9,7 @@ enum Screen {
     case detail(AccountDetailScreen)
     case contacts(ContactsScreen)
     case form(FormScreen)
+    case visit(VisitForm)
 
     var title: String {
         switch self {
@@ -16,6 +17,7 @@ enum Screen {
         case .detail(let d): return d.title
         case .contacts(let c): return "Contacts of \(c.customerName)"
         case .form(let f): return f.title
+        case .visit(let v): return v.title
         }
     }
 
@@ -25,13 +27,16 @@ enum Screen {
         case .detail: return AccountDetailScreen.keyHelp
         case .contacts: return ContactsScreen.keyHelp
         case .form: return FormScreen.keyHelp
+        case .visit: return VisitForm.keyHelp
         }
     }
 
     /// Forms own every printable key, so `q`, `/` and `?` are theirs there.
     var capturesText: Bool {
-        if case .form = self { return true }
-        return false
+        switch self {
+        case .form, .visit: return true
+        default: return false
+        }
     }
 }
 
@@ -47,5 +52,7 @@ indirect enum ScreenEffect {
     case overlay(Overlay)
     case confirm(String, ScreenEffect)
     case quit
+    /// Deletes a form's draft and leaves the form.
+    case discardDraft(kind: String, subject: String)
     case both(ScreenEffect, ScreenEffect)
 }

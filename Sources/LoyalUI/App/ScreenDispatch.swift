@@ -19,6 +19,9 @@ enum ScreenDispatch {
         case .form(var s):
             defer { screen = .form(s) }
             return s.handle(key, env: env)
+        case .visit(var s):
+            defer { screen = .visit(s) }
+            return s.handle(key, env: env)
         }
     }
 
@@ -27,7 +30,7 @@ enum ScreenDispatch {
         case .accounts(var s): try s.refresh(env); screen = .accounts(s)
         case .detail(var s): try s.reload(env); screen = .detail(s)
         case .contacts(var s): try s.reload(env); screen = .contacts(s)
-        case .form: break
+        case .form, .visit: break
         }
     }
 

@@ -1,0 +1,149 @@
+import Foundation
+import LoyalCore
+import LoyalStore
+import LoyalTerminal
+
+enum VisitAction: Hashable, Sendable { case next, previous, save, cancel }
+
+/// The visit feedback form: everything a rep notes after a visit, keyboard only,
+/// kept as a draft in the database with every keystroke.
+struct VisitForm {
+    var values = VisitFormValues()
+    var draftSubject: String
+    var customerInput = TextField()
+    var suggestions: [CustomerSummary] = []
+    var suggestion = 0
+    var contacts: [ContactPerson] = []
+    var contactCursor = 0
+    var categories: [String] = []
+    var errors: [VisitField: String] = [:]
+    var editors: [VisitField: TextField] = [:]
+    /// What the form held when opened, to tell whether anything was typed.
+    var startValues = VisitFormValues()
+
+    var focus: VisitField {
+        get { VisitField(rawValue: values.focus) ?? .customer }
+        set { values.focus = newValue.rawValue }
+    }
+
+    static let actions: [ActionSpec<VisitAction>] = [
+        ActionSpec(.next, [.tab], "next", "Next field (Enter too, except in notes)", status: true),
+        ActionSpec(.previous, [.backTab], "back", "Previous field"),
+        ActionSpec(.save, [.ctrl("s")], "save", "Save the report (when every field is valid)", status: true),
+        ActionSpec(.cancel, [.escape], "cancel", "Leave; asks before throwing away what was typed", status: true),
+    ]
+
+    static let keyHelp = KeyHelp(title: "Visit feedback", actions + [
+        ActionSpec(.next, [.up, .down], "choose", "Customer: choose among the matches; other fields: previous/next"),
+        ActionSpec(.next, [.char("0"), .char("9")], "score", "Scores: type the number; the form moves on by itself"),
+        ActionSpec(.next, [.char(" "), .left, .right], "toggle", "Choices and yes/no: Space or ←/→; Met: ←/→ and Space, or 1–9"),
+        ActionSpec(.next, [.char("t"), .char("-")], "dates", "Dates: t today, -1 yesterday, +7 in a week, 12.3., 12.03.2026"),
+    ])
+
+    /// A new report, for a customer if one is known (from an account, the calendar, the panel).
+    init(customer: CustomerSummary?, env: Environment) {
+        draftSubject = "visit-\(Int(Date().timeIntervalSince1970 * 1000))"
+        categories = (try? env.store.productCategories()) ?? []
+        values[.date] = "t"
+        if let customer { choose(customer, env: env); focus = .date }
+        if customer == nil { refreshSuggestions(env) }
+        startValues = values
+    }
+
+    /// A report resumed from its draft.
+    init(draft: Draft, env: Environment) {
+        draftSubject = draft.subject
+        values = VisitFormValues.decoded(draft.payload) ?? VisitFormValues()
+        categories = (try? env.store.productCategories()) ?? []
+        if let id = values.customerID { contacts = (try? env.store.contacts(customerID: id)) ?? [] }
+        for field in VisitField.allCases where field != .customer { editors[field] = TextField(values[field]) }
+        customerInput = TextField(values.customerID == nil ? values.customerLabel : "")
+    }
+
+    var isChanged: Bool { values != startValues }
+    var title: String { "Visit feedback" + (values.customerLabel.isEmpty ? "" : ": \(values.customerLabel)") }
+
+    mutating func choose(_ c: CustomerSummary, env: Environment) {
+        values.customerID = c.id
+        values.customerLabel = "\(c.name) (\(c.number), \(c.city))"
+        customerInput = TextField()
+        suggestions = []
+        contacts = (try? env.store.contacts(customerID: c.id)) ?? []
+        values.met = contacts.first(where: { $0.isPrimary && $0.leftOn == nil }).flatMap(\.id).map { [$0] } ?? []
+        contactCursor = 0
+        errors[.customer] = nil
+    }
+
+    mutating func refreshSuggestions(_ env: Environment) {
+        let text = customerInput.text
+        suggestions = text.isEmpty
+            ? (try? env.store.recentCustomers(repID: nil, since: env.today.adding(days: -365))) ?? []
+            : (try? env.store.customerSuggestions(text)) ?? []
+        suggestion = 0
+    }
+
+    mutating func handle(_ key: Key, env: Environment) -> ScreenEffect? {
+        let effect = dispatch(key, env: env)
+        // Save and cancel settle the draft themselves.
+        if case .stay = effect { saveDraft(env) }
+        return effect
+    }
+
+    private mutating func dispatch(_ key: Key, env: Environment) -> ScreenEffect? {
+        if let action: VisitAction = Self.actions.action(for: key) {
+            switch action {
+            case .next: move(1, env)
+            case .previous: move(-1, env)
+            case .save: return save(env)
+            case .cancel:
+                return isChanged ? .confirm("Throw away this visit report?", .discardDraft(kind: "visit", subject: draftSubject))
+                                 : .discardDraft(kind: "visit", subject: draftSubject)
+            }
+            return .stay
+        }
+        return VisitFormInput.handle(&self, key, env: env) ? .stay : nil
+    }
+
+    mutating func move(_ delta: Int, _ env: Environment) {
+        validate(env)
+        let all = VisitField.allCases
+        let i = all.firstIndex(of: focus)!
+        var next = (i + delta + all.count) % all.count
+        // The complaint's category only matters when there is a complaint.
+        if all[next] == .complaintCategory && values[.complaint].isEmpty { next = (next + delta + all.count) % all.count }
+        focus = all[next]
+        if focus == .customer { refreshSuggestions(env) }
+    }
+
+    mutating func validate(_ env: Environment) {
+        errors = VisitFormValidation.report(values, today: env.today).1
+        if values.customerID == nil && focus == .customer && customerInput.text.isEmpty { errors[.customer] = nil }
+    }
+
+    mutating func save(_ env: Environment) -> ScreenEffect {
+        let (report, problems) = VisitFormValidation.report(values, today: env.today)
+        errors = problems
+        guard let report else {
+            if let first = VisitField.allCases.first(where: { problems[$0] != nil }) {
+                focus = first
+                return .message("Not saved: \(first.label) — \(problems[first]!)", .error)
+            }
+            return .message("Not saved", .error)
+        }
+        do {
+            let saved = try env.store.recordVisit(report, actor: env.actor, today: env.today)
+            try env.store.deleteDraft(kind: "visit", subject: draftSubject)
+            var text = "Saved: \(report.kind.rawValue) with \(values.customerLabel)"
+            if saved.complaintID != nil { text += ", complaint recorded" }
+            if let f = report.followUpOn { text += ", follow-up on \(Format(display: env.display).day(f))" }
+            return .both(.popAndReload, .message(text, .info))
+        } catch {
+            return .message("Not saved: \(error)", .error)
+        }
+    }
+
+    func saveDraft(_ env: Environment) {
+        guard isChanged else { return }
+        try? env.store.saveDraft(kind: "visit", subject: draftSubject, payload: values.encoded())
+    }
+}

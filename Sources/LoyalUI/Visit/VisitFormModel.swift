@@ -1,0 +1,117 @@
+import Foundation
+import LoyalCore
+import LoyalStore
+
+/// The fields of the visit feedback form, in the order Tab walks them.
+enum VisitField: String, CaseIterable, Codable {
+    case customer, date, channel, contacts, nps, csat, ces, productSatisfaction, adviceSatisfaction, sentiment
+    case topics, complaint, complaintCategory, competitor, pricePressure, crossSell, cancellation, notes, nextStep, followUp
+
+    var label: String {
+        switch self {
+        case .customer: return "Customer"
+        case .date: return "Date"
+        case .channel: return "Channel"
+        case .contacts: return "Met"
+        case .nps: return "NPS (0–10)"
+        case .csat: return "Satisfaction (1–5)"
+        case .ces: return "Effort (1–7)"
+        case .productSatisfaction: return "Products (1–5)"
+        case .adviceSatisfaction: return "Advice (1–5)"
+        case .sentiment: return "Your judgement (1–5)"
+        case .topics: return "Topics"
+        case .complaint: return "Complaint"
+        case .complaintCategory: return "Complaint about"
+        case .competitor: return "Competitor named"
+        case .pricePressure: return "Price pressure"
+        case .crossSell: return "Interested in"
+        case .cancellation: return "Cancellation"
+        case .notes: return "Notes"
+        case .nextStep: return "Next step"
+        case .followUp: return "Follow-up"
+        }
+    }
+
+    /// The range of a score field; nil for other fields.
+    var scale: ClosedRange<Int>? {
+        switch self {
+        case .nps: return 0...10
+        case .csat, .productSatisfaction, .adviceSatisfaction, .sentiment: return 1...5
+        case .ces: return 1...7
+        default: return nil
+        }
+    }
+}
+
+/// Everything typed into the form, as typed: this is what the draft stores, so
+/// a half-typed date survives a crash as it was.
+struct VisitFormValues: Codable, Hashable {
+    var customerID: Int64?
+    var customerLabel = ""
+    var text: [String: String] = [:]
+    var channel = InteractionKind.visit.rawValue
+    var met: [Int64] = []
+    var complaintCategory = ComplaintCategory.other.rawValue
+    var crossSell = ""
+    var pricePressure = false
+    var cancellation = false
+    var focus = VisitField.customer.rawValue
+
+    subscript(_ field: VisitField) -> String {
+        get { text[field.rawValue] ?? "" }
+        set { text[field.rawValue] = newValue }
+    }
+
+    func encoded() -> String {
+        let data = (try? JSONEncoder().encode(self)) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decoded(_ text: String) -> VisitFormValues? {
+        try? JSONDecoder().decode(VisitFormValues.self, from: Data(text.utf8))
+    }
+}
+
+/// Turns the typed values into a report, or into one reason per bad field.
+enum VisitFormValidation {
+    static func report(_ v: VisitFormValues, today: Day) -> (VisitReport?, [VisitField: String]) {
+        var errors: [VisitField: String] = [:]
+        if v.customerID == nil { errors[.customer] = "choose a customer (type part of the name, number or city)" }
+        let day = Day(typed: v[.date].isEmpty ? "t" : v[.date], today: today)
+        if day == nil { errors[.date] = "not a date (t, -1, 12.3., 12.03.2026)" }
+        var scores: [VisitField: Int] = [:]
+        for field in VisitField.allCases {
+            guard let range = field.scale else { continue }
+            let text = v[field].trimmingSpacesAndNewlines
+            if text.isEmpty { continue }
+            guard let n = Int(text), range.contains(n) else {
+                errors[field] = "\(range.lowerBound) to \(range.upperBound)"; continue
+            }
+            scores[field] = n
+        }
+        var followUp: Day?
+        if !v[.followUp].isEmpty {
+            followUp = Day(typed: v[.followUp], today: today, pastBias: false)
+            if followUp == nil { errors[.followUp] = "not a date (+7, 12.3., 12.03.2026)" }
+        }
+        guard errors.isEmpty, let customerID = v.customerID, let day else { return (nil, errors) }
+        var r = VisitReport(customerID: customerID, day: day, kind: InteractionKind(rawValue: v.channel) ?? .visit)
+        r.contactPersonIDs = v.met
+        r.nps = scores[.nps]; r.csat = scores[.csat]; r.ces = scores[.ces]
+        r.productSatisfaction = scores[.productSatisfaction]; r.adviceSatisfaction = scores[.adviceSatisfaction]
+        r.repSentiment = scores[.sentiment]
+        r.topics = v[.topics].trimmingSpacesAndNewlines
+        r.complaint = v[.complaint].trimmingSpacesAndNewlines
+        r.complaintCategory = ComplaintCategory(rawValue: v.complaintCategory) ?? .other
+        r.competitor = v[.competitor].trimmingSpacesAndNewlines
+        r.pricePressure = v.pricePressure; r.cancellation = v.cancellation
+        r.crossSellCategory = v.crossSell
+        r.notes = v[.notes].trimmingSpacesAndNewlines
+        r.nextStep = v[.nextStep].trimmingSpacesAndNewlines
+        r.followUpOn = followUp
+        if r.kind == .visit || r.kind == .event { r.followUpChannel = .phone }
+        let fieldOf: [String: VisitField] = ["date": .date, "follow_up": .followUp, "nps": .nps, "csat": .csat, "ces": .ces]
+        for p in r.problems(today: today) { errors[fieldOf[p.field] ?? .customer] = p.message }
+        return errors.isEmpty ? (r, [:]) : (nil, errors)
+    }
+}
