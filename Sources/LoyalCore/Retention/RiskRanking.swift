@@ -35,9 +35,9 @@ public enum RiskRanking {
     /// - a class without known values starts from 0 and gets only the raise.
     ///
     /// So an unknown value never lifts a C customer above an A customer, nor sinks an A
-    /// below a C, at the same risk. Equal priorities (always so when no value is known at
-    /// all) go by class, A first, then by higher risk, then by customer id. Negative values
-    /// count as 0. Customers at risk 0 come last.
+    /// below a C, at the same risk. Equal priorities go by higher risk, then by class (A
+    /// first), then by customer id; so when no value is known at all (every stand-in 0) the
+    /// panel is ordered by risk, and by class at equal risk. Negative values count as 0.
     public static func order(_ items: [RiskRankInput]) -> [RiskRank] {
         let standIns = standIns(items)
         var ranks = items.map { item -> RiskRank in
@@ -48,8 +48,8 @@ public enum RiskRanking {
         }
         ranks.sort { a, b in
             if a.priority != b.priority { return a.priority > b.priority }
-            if a.input.customerClass != b.input.customerClass { return a.input.customerClass < b.input.customerClass }
             if a.input.risk != b.input.risk { return a.input.risk > b.input.risk }
+            if a.input.customerClass != b.input.customerClass { return a.input.customerClass < b.input.customerClass }
             return a.input.customerID < b.input.customerID
         }
         return ranks

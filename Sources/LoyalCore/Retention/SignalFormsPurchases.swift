@@ -98,8 +98,9 @@ public enum SignalForms {
             }
         }
         guard recent.list > 0, previous.list > 0, let newest else { return nil }
-        let r = Double(recent.discount) / Double(recent.list) * 100
-        let p = Double(previous.discount) / Double(previous.list) * 100
+        // Percent first, then divide: exact whenever the rate is (5 % stays 5.0, not 5.000000000000001).
+        let r = Double(recent.discount * 100) / Double(recent.list)
+        let p = Double(previous.discount * 100) / Double(previous.list)
         guard r - p >= points else { return nil }
         return SignalEvidence(
             text: "discount \(fmt.decimal(r, 1)) % of list price in the last \(recentMonths) months "
