@@ -14,7 +14,9 @@ enum PlaybookConfig {
             guard let table = raw.table else {
                 throw r.expected("[playbooks.KIND] tables", raw, r.lines.line("playbooks"), "playbooks")
             }
-            let ordered = table.keys.sorted { (r.lines.line("playbooks.\($0)") ?? .max, $0) < (r.lines.line("playbooks.\($1)") ?? .max, $1) }
+            // File order, so the first bad kind in the file is the one reported.
+            func line(_ kind: String) -> Int { r.lines.line("playbooks.\(kind)") ?? .max }
+            let ordered = table.keys.sorted { (line($0), $0) < (line($1), $1) }
             for kind in ordered {
                 let name = "playbooks.\(kind)"
                 guard kinds.contains(kind) else {

@@ -35,7 +35,8 @@ enum WinbackConfig {
                                  from: try r.integer(try need(t, "from", keys, line, path, r), -10_000...10_000, line, "\(path).from"),
                                  effort: try r.text(try need(t, "effort", keys, line, path, r), line, "\(path).effort"))
             if let previous = result.last, c.from >= previous.from {
-                throw r.error(line, "\(path).from", "must be below the class before it (\(previous.name) from \(previous.from)): best class first")
+                throw r.error(line, "\(path).from",
+                              "must be below the class before it (\(previous.name) from \(previous.from)): best class first")
             }
             if result.contains(where: { $0.name == c.name }) {
                 throw r.error(line, "\(path).name", "\(ConfigSchema.quote(c.name)) is used twice")
@@ -61,7 +62,10 @@ enum WinbackConfig {
         case .judgement(var points):
             try r.rejectUnknown(t, allowed: ["weight", "points"], line: line, path: { "\(name).\($0)" },
                                 known: "known: weight, points")
-            if let p = t["points"] { points = try pointList(p, count: 5, "5 whole numbers 0–100 (for 1, 2, 3, 4, 5)", "\(name).points", line("points"), r) }
+            if let p = t["points"] {
+                points = try pointList(p, count: 5, "5 whole numbers 0–100 (for 1, 2, 3, 4, 5)", "\(name).points",
+                                       line("points"), r)
+            }
             result.scale = .judgement(points)
         case .accountClass:
             try r.rejectUnknown(t, allowed: ["weight", "points"], line: line, path: { "\(name).\($0)" },
