@@ -29,7 +29,7 @@ public enum ConfigFile {
                 out += "# \(spec.doc)\n\(spec.key) = \(spec.get(defaults))\n"
             }
         }
-        return out
+        return out + RetentionConfig.defaultText(defaults.retention)
     }
 
     /// Reads settings from TOML text; keys not given keep their defaults.
@@ -44,8 +44,8 @@ public enum ConfigFile {
         }
         let lines = KeyLines(text: text)
         var settings = Settings()
-        let knownSections = Set(ConfigSchema.sections.map(\.0))
-        for section in table.keys {
+        let knownSections = Set(ConfigSchema.sections.map(\.0) + RetentionConfig.sections)
+        for section in table.keys where !RetentionConfig.sections.contains(section) {
             guard knownSections.contains(section), let sub = table[section]?.table else {
                 throw ConfigError(file: file, line: lines.line(section: nil, key: section) ?? lines.line(section: section, key: nil),
                                   key: section, message: "is not a known section (known: \(knownSections.sorted().joined(separator: ", ")))")
@@ -62,6 +62,11 @@ public enum ConfigFile {
                 spec.set(&settings, value)
             }
         }
+        if settings.retention.risk.amberFrom > settings.retention.risk.redFrom {
+            throw ConfigError(file: file, line: lines.line(section: "risk", key: "amber_from"), key: "risk.amber_from",
+                              message: "must not be above risk.red_from (\(settings.retention.risk.redFrom))")
+        }
+        try RetentionConfig.parse(table, text: text, file: file, into: &settings.retention)
         if settings.classes.b < settings.classes.a {
             throw ConfigError(file: file, line: lines.line(section: "classes", key: "b_share"), key: "classes.b_share",
                               message: "must not be smaller than classes.a_share (\(settings.classes.a))")

@@ -26,6 +26,7 @@ enum ConfigSchema {
     static let sections: [(String, String)] = [
         ("classes", "A/B/C classes by share of revenue (Pareto)."),
         ("display", "How numbers, dates and colours are shown."),
+        ("risk", "Early-warning risk score 0-100: the weights of the signals that fire plus the rep's judgement."),
     ]
 
     static let specs: [SettingSpec] = [
@@ -51,6 +52,20 @@ enum ConfigSchema {
                     doc: "Date style: \"de\" (31.12.2026) or \"iso\" (2026-12-31).",
                     get: { quote($0.display.dateStyle.rawValue) },
                     set: { $0.display.dateStyle = DateStyle(rawValue: $1.text) ?? .german }),
+        SettingSpec(section: "risk", key: "red_from", kind: .integer(1...100),
+                    doc: "Scores from here up are red: a cancellation alone, or a revenue drop with an overdue order.",
+                    get: { String($0.retention.risk.redFrom) }, set: { $0.retention.risk.redFrom = $1.integer }),
+        SettingSpec(section: "risk", key: "amber_from", kind: .integer(0...100),
+                    doc: "From here up amber, below green: one revenue drop, or the rep judging the relationship 1/5.",
+                    get: { String($0.retention.risk.amberFrom) }, set: { $0.retention.risk.amberFrom = $1.integer }),
+        SettingSpec(section: "risk", key: "sentiment_weight", kind: .share(0...100),
+                    doc: "Points for the rep's judgement (1-5) on the latest visit: weight × (3 − judgement) / 2, "
+                        + "so 1/5 adds the weight, 3/5 nothing, 5/5 takes it off. 0 leaves the judgement out.",
+                    get: { ConfigWriter.number($0.retention.risk.sentimentWeight) },
+                    set: { $0.retention.risk.sentimentWeight = $1.number }),
+        SettingSpec(section: "risk", key: "sentiment_days", kind: .integer(1...3650),
+                    doc: "Judgements older than this many days are ignored: the relationship may have changed.",
+                    get: { String($0.retention.risk.sentimentDays) }, set: { $0.retention.risk.sentimentDays = $1.integer }),
     ]
 
     static func format(_ d: Double) -> String {

@@ -32,6 +32,9 @@ public struct Feedback: Hashable, Sendable, Codable {
     public var topics: String = ""
     public var pricePressure: Bool = false
     public var competitor: String = ""
+    /// The customer announced a cancellation (of a contract, a framework order, the
+    /// account) in this contact — the articles' "Kündigung" churn signal.
+    public var cancellation: Bool = false
     public var crossSellCategory: String = ""
     public var complaintID: Int64?
     public var nextStep: String = ""

@@ -1,0 +1,120 @@
+/// What a form found: the evidence text and its key.
+public struct SignalEvidence: Hashable, Sendable {
+    public var text: String
+    public var key: String
+
+    public init(text: String, key: String) { self.text = text; self.key = key }
+}
+
+extension SignalForm {
+    /// Runs the form's computation; nil when it does not fire.
+    public func evidence(_ f: CustomerSignalFacts, _ fmt: EvidenceFormat = .german) -> SignalEvidence? {
+        switch self {
+        case let .revenueChange(threshold, minPrevious):
+            return SignalForms.revenueChange(f, threshold: threshold, minPrevious: minPrevious, fmt)
+        case let .overdueRhythm(factor, minPurchases, minDays):
+            return SignalForms.overdueRhythm(f, factor: factor, minPurchases: minPurchases, minDays: minDays, fmt)
+        case let .pAlive(below):
+            return SignalForms.pAlive(f, below: below, fmt)
+        case let .openComplaints(atLeast, minAgeDays):
+            return SignalForms.openComplaints(f, atLeast: atLeast, minAgeDays: minAgeDays, fmt)
+        case let .complaintsInPeriod(atLeast, days):
+            return SignalForms.complaintsInPeriod(f, atLeast: atLeast, days: days, fmt)
+        case let .feedbackScore(metric, comparison, value, days, minAnswers):
+            return SignalForms.feedbackScore(f, metric: metric, comparison: comparison, value: value,
+                                             days: days, minAnswers: minAnswers, fmt)
+        case let .discountTrend(recentMonths, previousMonths, points):
+            return SignalForms.discountTrend(f, recentMonths: recentMonths, previousMonths: previousMonths,
+                                             points: points, fmt)
+        case let .pricePressureMentions(atLeast, days):
+            return SignalForms.pricePressureMentions(f, atLeast: atLeast, days: days, fmt)
+        case let .contactLeft(days): return SignalForms.contactLeft(f, days: days, fmt)
+        case let .addressChanged(days): return SignalForms.addressChanged(f, days: days, fmt)
+        case let .competitorNamed(days): return SignalForms.competitorNamed(f, days: days, fmt)
+        case let .cancellation(days): return SignalForms.cancellation(f, days: days, fmt)
+        case let .singleCategory(years): return SignalForms.singleCategory(f, years: years, fmt)
+        }
+    }
+}
+
+/// The forms as small pure functions over the facts (see `SignalForm` for the rules
+/// and keys). This file: forms over purchases and the value model.
+public enum SignalForms {
+    public static func revenueChange(_ f: CustomerSignalFacts, threshold: Double, minPrevious: Money,
+                                     _ fmt: EvidenceFormat = .german) -> SignalEvidence? {
+        let now = f.revenue12m, before = f.revenuePrevious12m
+        guard before.cents > 0, before >= minPrevious else { return nil }
+        let change = Double(now.cents - before.cents) / Double(before.cents)
+        guard change <= threshold else { return nil }
+        // Integer percent, truncated toward zero, so −43 % and −40 % share the bucket −40.
+        let bucket = (now.cents - before.cents) * 100 / before.cents / 10 * 10
+        return SignalEvidence(
+            text: "revenue 12 months \(fmt.amount(now)) vs \(fmt.amount(before)) before (\(fmt.signedPercent(change)))",
+            key: "\(f.asOf.iso.prefix(7))/\(bucket)")
+    }
+
+    public static func overdueRhythm(_ f: CustomerSignalFacts, factor: Double, minPurchases: Int, minDays: Int,
+                                     _ fmt: EvidenceFormat = .german) -> SignalEvidence? {
+        // Facts built for a past day may hold later purchases; they did not exist yet.
+        let days = (f.purchaseDays.last ?? f.asOf) <= f.asOf ? f.purchaseDays : f.purchaseDays.filter { $0 <= f.asOf }
+        guard days.count >= max(minPurchases, 2), let last = days.last else { return nil }
+        let since = f.asOf - last
+        guard since >= minDays else { return nil }
+        var gaps: [Int] = []
+        gaps.reserveCapacity(days.count - 1)
+        for i in 1..<days.count { gaps.append(days[i] - days[i - 1]) }
+        gaps.sort()
+        let mid = gaps.count / 2
+        let median = gaps.count % 2 == 1 ? Double(gaps[mid]) : Double(gaps[mid - 1] + gaps[mid]) / 2
+        guard Double(since) > factor * median else { return nil }
+        return SignalEvidence(
+            text: "no purchase for \(since) days; usually every \(fmt.number(median)) days "
+                + "(median of \(gaps.count) intervals)",
+            key: last.iso)
+    }
+
+    public static func pAlive(_ f: CustomerSignalFacts, below: Double, _ fmt: EvidenceFormat = .german) -> SignalEvidence? {
+        guard let p = f.pAlive, p < below else { return nil }
+        var text = "P(alive) \(fmt.decimal(p, 2)), below \(fmt.decimal(below, 2))"
+        if let e = f.expectedPurchasesNextYear {
+            text += "; \(fmt.decimal(e, 1)) purchases expected next year"
+        }
+        return SignalEvidence(text: text, key: f.lastPurchase?.iso ?? "none")
+    }
+
+    public static func discountTrend(_ f: CustomerSignalFacts, recentMonths: Int, previousMonths: Int, points: Double,
+                                     _ fmt: EvidenceFormat = .german) -> SignalEvidence? {
+        let recentStart = f.asOf.adding(months: -recentMonths)
+        let previousStart = recentStart.adding(months: -previousMonths)
+        var recent = (discount: Int64(0), list: Int64(0)), previous = recent
+        var newest: Day?
+        for d in f.discounts where d.day > previousStart && d.day <= f.asOf {
+            let list = d.amount.cents + d.discount.cents
+            if d.day > recentStart {
+                recent.discount += d.discount.cents; recent.list += list
+                if newest.map({ d.day > $0 }) ?? true { newest = d.day }
+            } else {
+                previous.discount += d.discount.cents; previous.list += list
+            }
+        }
+        guard recent.list > 0, previous.list > 0, let newest else { return nil }
+        // Percent first, then divide: exact whenever the rate is (5 % stays 5.0, not 5.000000000000001).
+        let r = Double(recent.discount * 100) / Double(recent.list)
+        let p = Double(previous.discount * 100) / Double(previous.list)
+        guard r - p >= points else { return nil }
+        return SignalEvidence(
+            text: "discount \(fmt.decimal(r, 1)) % of list price in the last \(recentMonths) months "
+                + "vs \(fmt.decimal(p, 1)) % in the \(previousMonths) months before (+\(fmt.decimal(r - p, 1)) points)",
+            key: newest.iso)
+    }
+
+    public static func singleCategory(_ f: CustomerSignalFacts, years: Int, _ fmt: EvidenceFormat = .german) -> SignalEvidence? {
+        guard let since = f.customerSince ?? f.firstPurchase, let category = f.categories.first(where: { !$0.isEmpty }),
+              f.categories.allSatisfy({ $0.isEmpty || $0 == category }) else { return nil }
+        let a = since.components, b = f.asOf.components
+        let full = b.year - a.year - ((b.month, b.day) < (a.month, a.day) ? 1 : 0)
+        guard full >= years else { return nil }
+        return SignalEvidence(text: "customer for \(full) years, bought only from one category (\(category))",
+                              key: category)
+    }
+}
