@@ -41,8 +41,6 @@ public struct Feedback: Hashable, Sendable, Codable {
     public var followUpOn: Day?
     /// The rep's own judgement of the relationship, 1 (at risk) – 5 (very good).
     public var repSentiment: Int?
-    /// The customer announced a cancellation (of an order, a contract, the business relationship).
-    public var cancellation: Bool = false
 
     public init(id: Int64? = nil, interactionID: Int64) {
         self.id = id; self.interactionID = interactionID
