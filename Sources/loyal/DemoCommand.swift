@@ -45,8 +45,8 @@ struct DemoCommand: ParsableCommand {
                 bar.update(done, total, unit: "customers")
             }
         } catch let e as StoreError { throw CLIError(e.description) }
-        let summary = try store.refreshStatistics(asOf: day, thresholds: settings.classes)
-        try store.optimize()
+        let refreshed = try store.refreshAll(asOf: day, settings: settings)
+        let summary = refreshed.statistics
         let counts = try store.counts()
         let seconds = Date().timeIntervalSince(started)
         print("""
@@ -54,7 +54,8 @@ struct DemoCommand: ParsableCommand {
               \(counts.customers) customers (\(summary.classCounts[.a] ?? 0) A, \(summary.classCounts[.b] ?? 0) B, \
             \(summary.classCounts[.c] ?? 0) C), \(counts.reps) reps, \(counts.products) products,
               \(counts.purchases) purchases, \(counts.interactions) interactions, \(counts.feedback) feedback forms, \
-            \(counts.complaints) complaints, \(counts.contacts) contact persons
+            \(counts.complaints) complaints, \(counts.contacts) contact persons;
+              \(refreshed.signals.atRisk) customers with open churn signals (\(refreshed.signals.opened) signals)
             """)
     }
 }

@@ -77,8 +77,8 @@ struct ImportCommand: ParsableCommand {
             return
         }
         print("\(file): imported \(entity.rawValue): " + parts.joined(separator: ", "))
-        let summary = try store.refreshStatistics(asOf: today, thresholds: settings.classes)
-        try store.optimize()
-        print("statistics refreshed for \(summary.customers) customers as of \(today.iso)")
+        let refreshed = try store.refreshAll(asOf: today, settings: settings)
+        print("refreshed \(refreshed.statistics.customers) customers as of \(today.iso): "
+              + "\(refreshed.signals.atRisk) with open churn signals")
     }
 }

@@ -19,9 +19,10 @@ struct RefreshCommand: ParsableCommand {
             return d
         } ?? global.todayDay()
         let store = try global.openStore()
-        let s = try store.refreshStatistics(asOf: day, thresholds: settings.classes)
-        try store.optimize()
+        let r = try store.refreshAll(asOf: day, settings: settings)
+        let s = r.statistics
         print("refreshed \(s.customers) customers as of \(day.iso): \(s.classCounts[.a] ?? 0) A, "
-              + "\(s.classCounts[.b] ?? 0) B, \(s.classCounts[.c] ?? 0) C")
+              + "\(s.classCounts[.b] ?? 0) B, \(s.classCounts[.c] ?? 0) C; signals: \(r.signals.opened) opened, "
+              + "\(r.signals.updated) updated, \(r.signals.resolved) resolved; \(r.signals.atRisk) customers at risk")
     }
 }

@@ -28,7 +28,7 @@ struct DemoProfile {
         let dropout = rng.beta(1.1, 45)
         let slow: Double? = rng.chance(0.14) ? 0.15 + 0.35 * rng.unit() : nil
         let sensitive = rng.chance(0.2)
-        var satisfaction = 0.55 + 0.4 * rng.unit()
+        var satisfaction = 0.62 + 0.38 * rng.unit()
         if dropout > 0.06 || slow != nil { satisfaction -= 0.3 * rng.unit() }
         return DemoProfile(
             tradeIndex: trade, soleTrader: sole, employees: employees,

@@ -39,6 +39,11 @@ enum CustomerRecords {
     static func update(_ db: Database, _ c: Customer, now: String) throws {
         guard let id = c.id else { throw StoreError.invalid("customer \(c.number) has no id") }
         let sets = columns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespacesAndNewlines)) = ?" }
+        // A changed postal address is remembered (the customer may be moving away).
+        try db.execute(sql: """
+            UPDATE customer SET address_changed_on = ? WHERE id = ? AND (street <> ? OR postal_code <> ? OR city <> ?)
+                AND (street <> '' OR city <> '')
+            """, arguments: [String(now.prefix(10)), id, c.street, c.postalCode, c.city])
         var args = arguments(c)
         args += [now, id]
         try db.cachedStatement(sql: "UPDATE customer SET \(sets.joined(separator: ", ")), updated_at = ? WHERE id = ?")

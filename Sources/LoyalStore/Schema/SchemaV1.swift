@@ -42,6 +42,8 @@ enum SchemaV1 {
         lost_on TEXT,
         lost_reason TEXT,
         returned_on TEXT,
+        -- Day the postal address last changed (a churn signal: the customer may be moving).
+        address_changed_on TEXT,
         search_key TEXT NOT NULL DEFAULT '',
         -- Folded copies for ordering lists (Ä with A, case-insensitive).
         sort_name TEXT NOT NULL DEFAULT '',
@@ -230,6 +232,24 @@ enum SchemaV1 {
     );
     CREATE INDEX winback_customer ON winback(customer_id);
 
+    -- Every stage a customer at risk went through, for "days in each stage".
+    CREATE TABLE retention_stage (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+        stage TEXT NOT NULL,
+        since TEXT NOT NULL,
+        event TEXT NOT NULL
+    );
+    CREATE INDEX retention_stage_customer ON retention_stage(customer_id, id);
+
+    -- Risk score per customer and month, for the trend against last month.
+    CREATE TABLE risk_snapshot (
+        customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+        month TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        PRIMARY KEY (customer_id, month)
+    ) WITHOUT ROWID;
+
     CREATE TABLE audit (
         id INTEGER PRIMARY KEY,
         at TEXT NOT NULL,
@@ -271,8 +291,18 @@ enum SchemaV1 {
         p_alive REAL,
         expected_purchases REAL,
         rfm TEXT,
-        risk REAL NOT NULL DEFAULT 0
+        -- Risk 0–1 (score / 100), its band, and the panel's priority (risk × value).
+        risk REAL NOT NULL DEFAULT 0,
+        risk_band TEXT NOT NULL DEFAULT 'green',
+        risk_priority INTEGER NOT NULL DEFAULT 0,
+        open_signals INTEGER NOT NULL DEFAULT 0,
+        oldest_signal TEXT,
+        -- Where a customer at risk stands: at_risk, plan_in_place, saving, recovered, lost.
+        stage TEXT,
+        stage_since TEXT
     );
+    -- The early-warning panel pages through customers with open signals, most to lose first.
+    CREATE INDEX customer_stats_panel ON customer_stats(risk_priority, customer_id) WHERE open_signals > 0;
     CREATE INDEX customer_stats_revenue ON customer_stats(revenue_12m_cents, customer_id);
     CREATE INDEX customer_stats_class ON customer_stats(class, class_rank, customer_id);
     CREATE INDEX customer_stats_class_rank ON customer_stats(class_rank, customer_id);

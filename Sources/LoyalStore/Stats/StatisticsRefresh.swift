@@ -17,6 +17,13 @@ extension Store {
     }
 
     static func refreshStatistics(_ db: Database, asOf: Day, thresholds: ClassThresholds) throws -> RefreshSummary {
+        // A lost customer who buys again is a returnee: active, and recognisable as such.
+        try db.execute(sql: """
+            UPDATE customer SET status = 'active',
+                returned_on = (SELECT min(day) FROM purchase WHERE customer_id = customer.id AND day > customer.lost_on)
+            WHERE status = 'lost' AND lost_on IS NOT NULL AND EXISTS (
+                SELECT 1 FROM purchase WHERE customer_id = customer.id AND day > customer.lost_on AND day <= ?)
+            """, arguments: [asOf.iso])
         let windowStart = asOf.adding(months: -thresholds.windowMonths)
         let previousStart = windowStart.adding(months: -thresholds.windowMonths)
         struct Figures { var current: Int64; var previous: Int64; var first: String?; var last: String?; var count: Int }

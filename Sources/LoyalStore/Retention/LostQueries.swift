@@ -1,0 +1,61 @@
+import GRDB
+import LoyalCore
+
+/// A lost customer (or a returnee) and where his win-back stands.
+public struct LostRow: Hashable, Sendable {
+    public var id: Int64
+    public var number: String
+    public var name: String
+    public var repCode: String?
+    public var customerClass: CustomerClass
+    public var lostOn: Day?
+    public var reason: LostReason?
+    public var returnedOn: Day?
+    /// Everything the customer ever bought, and its contribution margin where known.
+    public var revenueBrought: Money
+    public var marginBrought: Money?
+    public var winback: WinbackCase?
+}
+
+extension Store {
+    /// Lost customers and returnees, most recently lost first.
+    public func lostCustomers(repCode: String? = nil, customerClass: CustomerClass? = nil, includeReturnees: Bool = true,
+                              offset: Int = 0, limit: Int) throws -> [LostRow] {
+        try pool.read { db in
+            var clauses = [includeReturnees ? "c.lost_on IS NOT NULL" : "c.status = 'lost'"]
+            var args = StatementArguments()
+            if let repCode { clauses.append("r.code = ? COLLATE NOCASE"); args += [repCode] }
+            if let customerClass { clauses.append("s.class = ?"); args += [customerClass.rawValue] }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT c.id, c.number, c.name, c.lost_on, c.lost_reason, c.returned_on, r.code AS rep_code, s.class,
+                       (SELECT ifnull(sum(amount_cents), 0) FROM purchase WHERE customer_id = c.id) AS revenue,
+                       (SELECT sum(margin_cents) FROM purchase WHERE customer_id = c.id) AS margin,
+                       (SELECT id FROM winback WHERE customer_id = c.id ORDER BY id DESC LIMIT 1) AS winback_id
+                FROM customer c JOIN customer_stats s ON s.customer_id = c.id LEFT JOIN rep r ON r.id = c.rep_id
+                WHERE \(clauses.joined(separator: " AND "))
+                ORDER BY c.returned_on IS NOT NULL, c.lost_on DESC, c.id LIMIT \(limit) OFFSET \(offset)
+                """, arguments: args)
+            return try rows.map { r in
+                LostRow(id: r["id"], number: r["number"], name: r["name"], repCode: r["rep_code"],
+                        customerClass: CustomerClass(rawValue: r["class"]) ?? .c, lostOn: r.day("lost_on"),
+                        reason: (r["lost_reason"] as String?).flatMap(LostReason.init(rawValue:)),
+                        returnedOn: r.day("returned_on"), revenueBrought: Money(cents: r["revenue"]),
+                        marginBrought: (r["margin"] as Int64?).map { Money(cents: $0) },
+                        winback: try (r["winback_id"] as Int64?).flatMap { try WinbackRecords.find(db, id: $0) })
+            }
+        }
+    }
+
+    public func lostCount(repCode: String? = nil, customerClass: CustomerClass? = nil) throws -> Int {
+        try pool.read { db in
+            var clauses = ["c.lost_on IS NOT NULL"]
+            var args = StatementArguments()
+            if let repCode { clauses.append("r.code = ? COLLATE NOCASE"); args += [repCode] }
+            if let customerClass { clauses.append("s.class = ?"); args += [customerClass.rawValue] }
+            return try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM customer c JOIN customer_stats s ON s.customer_id = c.id LEFT JOIN rep r ON r.id = c.rep_id
+                WHERE \(clauses.joined(separator: " AND "))
+                """, arguments: args) ?? 0
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import GRDB
+import LoyalCore
+
+/// Why a customer is at risk: the factors of the score, its band and trend, the
+/// stage with the days spent in each.
+public struct RiskDetail: Sendable {
+    public var assessment: RiskAssessment
+    /// Score in the month before the as-of month, when one was recorded.
+    public var lastMonthScore: Int?
+    public var stages: StageHistory
+    public var signals: [ChurnSignal]
+}
+
+extension Store {
+    public func riskDetail(customerID: Int64, asOf: Day, settings: Settings) throws -> RiskDetail {
+        try pool.read { db in
+            let facts = try SignalFactsLoader.load(db, asOf: asOf, only: [customerID]).first
+                ?? CustomerSignalFacts(customerID: customerID, asOf: asOf)
+            let findings = EarlyWarning.findings(facts, rules: settings.retention.signals, format: EvidenceFormat(settings.display))
+            let assessment = RiskAssessment.assess(facts, findings: findings, settings: settings.retention.risk)
+            let lastMonth = String(asOf.adding(months: -1).iso.prefix(7))
+            let previous = try Int.fetchOne(db, sql: "SELECT score FROM risk_snapshot WHERE customer_id = ? AND month = ?",
+                                            arguments: [customerID, lastMonth])
+            let signals = try Row.fetchAll(db, sql: """
+                SELECT * FROM signal WHERE customer_id = ? AND status IN ('open', 'snoozed') ORDER BY weight DESC
+                """, arguments: [customerID]).map(StatsRecords.signal)
+            return RiskDetail(assessment: assessment, lastMonthScore: previous,
+                              stages: try RetentionStages.history(db, customerID: customerID), signals: signals)
+        }
+    }
+}

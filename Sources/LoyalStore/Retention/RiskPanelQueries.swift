@@ -1,0 +1,115 @@
+import GRDB
+import LoyalCore
+
+public struct PanelFilter: Hashable, Sendable {
+    public var repCode: String?
+    public var customerClass: CustomerClass?
+    public var signalKind: String?
+
+    public init(repCode: String? = nil, customerClass: CustomerClass? = nil, signalKind: String? = nil) {
+        self.repCode = repCode; self.customerClass = customerClass; self.signalKind = signalKind
+    }
+}
+
+/// One customer on the early-warning panel.
+public struct PanelRow: Hashable, Sendable {
+    public var id: Int64
+    public var number: String
+    public var name: String
+    public var customerClass: CustomerClass
+    public var value: Money?
+    public var repCode: String?
+    public var assignedRepCode: String?
+    public var risk: Int
+    public var band: RiskBand
+    public var stage: RetentionStage?
+    public var stageSince: Day?
+    public var openSignals: Int
+    public var oldestSignal: Day?
+    public var kinds: [String]
+    public var priority: Int64
+}
+
+extension Store {
+    /// Customers with open signals, most to lose first (risk × value), paged by keyset.
+    public func riskPanel(_ filter: PanelFilter, after: PanelRow? = nil, limit: Int) throws -> [PanelRow] {
+        try pool.read { db in
+            var (clauses, args) = PanelSQL.clauses(filter)
+            if let after {
+                clauses.append("(s.risk_priority, s.customer_id) < (?, ?)")
+                args += [after.priority, after.id]
+            }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT c.id, c.number, c.name, r.code AS rep_code, s.class, s.value_cents, s.value_as_of, s.risk, s.risk_band,
+                       s.stage, s.stage_since, s.open_signals, s.oldest_signal, s.risk_priority,
+                       (SELECT group_concat(kind, ' ') FROM (SELECT kind FROM signal WHERE customer_id = c.id AND status = 'open'
+                            ORDER BY weight DESC)) AS kinds,
+                       (SELECT ar.code FROM signal g JOIN rep ar ON ar.id = g.assigned_rep_id
+                            WHERE g.customer_id = c.id AND g.status IN ('open', 'snoozed') LIMIT 1) AS assigned
+                FROM customer_stats s JOIN customer c ON c.id = s.customer_id LEFT JOIN rep r ON r.id = c.rep_id
+                WHERE \(clauses.joined(separator: " AND "))
+                ORDER BY s.risk_priority DESC, s.customer_id DESC LIMIT \(limit)
+                """, arguments: args)
+            return rows.map(panelRow)
+        }
+    }
+
+    public func riskPanelCount(_ filter: PanelFilter) throws -> Int {
+        try pool.read { db in
+            let (clauses, args) = PanelSQL.clauses(filter)
+            return try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM customer_stats s JOIN customer c ON c.id = s.customer_id WHERE \(clauses.joined(separator: " AND "))
+                """, arguments: args) ?? 0
+        }
+    }
+
+    /// The signal kinds that are open anywhere, for the kind filter.
+    public func openSignalKinds() throws -> [(kind: String, count: Int)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT kind, count(*) AS n FROM signal WHERE status = 'open' GROUP BY kind ORDER BY n DESC")
+                .map { ($0["kind"], $0["n"]) }
+        }
+    }
+
+    /// Open and snoozed signals of a customer, heaviest first.
+    public func activeSignals(customerID: Int64) throws -> [ChurnSignal] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM signal WHERE customer_id = ? AND status IN ('open', 'snoozed') ORDER BY status, weight DESC
+                """, arguments: [customerID]).map(StatsRecords.signal)
+        }
+    }
+
+    func panelRow(_ r: Row) -> PanelRow {
+        let known = (r["value_as_of"] as String?) != nil
+        let risk: Double = r["risk"]
+        return PanelRow(
+            id: r["id"], number: r["number"], name: r["name"], customerClass: CustomerClass(rawValue: r["class"]) ?? .c,
+            value: known ? Money(cents: r["value_cents"]) : nil, repCode: r["rep_code"], assignedRepCode: r["assigned"],
+            risk: Int((risk * 100).rounded()), band: RiskBand(rawValue: r["risk_band"]) ?? .green,
+            stage: (r["stage"] as String?).flatMap(RetentionStage.init(rawValue:)), stageSince: r.day("stage_since"),
+            openSignals: r["open_signals"], oldestSignal: r.day("oldest_signal"),
+            kinds: ((r["kinds"] as String?) ?? "").split(separator: " ").map(String.init), priority: r["risk_priority"])
+    }
+}
+
+enum PanelSQL {
+    /// A rep sees the customers he owns and those assigned to him in triage.
+    static func clauses(_ filter: PanelFilter) -> ([String], StatementArguments) {
+        var clauses = ["s.open_signals > 0"]
+        var args = StatementArguments()
+        if let code = filter.repCode {
+            clauses.append("""
+                (c.rep_id = (SELECT id FROM rep WHERE code = ? COLLATE NOCASE) OR EXISTS (SELECT 1 FROM signal g
+                 JOIN rep gr ON gr.id = g.assigned_rep_id WHERE g.customer_id = c.id AND g.status = 'open' AND gr.code = ? COLLATE NOCASE))
+                """)
+            args += [code, code]
+        }
+        if let cls = filter.customerClass { clauses.append("s.class = ?"); args += [cls.rawValue] }
+        if let kind = filter.signalKind {
+            clauses.append("EXISTS (SELECT 1 FROM signal k WHERE k.customer_id = c.id AND k.status = 'open' AND k.kind = ?)")
+            args += [kind]
+        }
+        return (clauses, args)
+    }
+}

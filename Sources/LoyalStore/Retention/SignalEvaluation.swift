@@ -1,0 +1,137 @@
+import Foundation
+import GRDB
+import LoyalCore
+
+/// What a signal refresh did, for the CLI and the UI to report.
+public struct SignalRefreshSummary: Sendable, Hashable {
+    public var customers = 0
+    public var opened = 0
+    public var updated = 0
+    public var resolved = 0
+    public var reopenedFromSnooze = 0
+    public var atRisk = 0
+}
+
+extension Store {
+    /// Evaluates every early-warning rule for all customers (or only `ids`), opens,
+    /// updates and resolves signals, and stores risk, band, panel priority and stage.
+    /// Dismissed signals stay dismissed for the same evidence.
+    @discardableResult
+    public func evaluateSignals(asOf: Day, settings: Settings, only ids: [Int64]? = nil) throws -> SignalRefreshSummary {
+        try pool.write { db in try SignalEvaluation.run(db, asOf: asOf, settings: settings, only: ids) }
+    }
+}
+
+enum SignalEvaluation {
+    static func run(_ db: Database, asOf: Day, settings: Settings, only ids: [Int64]?) throws -> SignalRefreshSummary {
+        var summary = SignalRefreshSummary()
+        let filter = ids.map { " AND customer_id IN (" + $0.map(String.init).joined(separator: ",") + ")" } ?? ""
+        // Snoozes that ran out put their signals back on the panel.
+        try db.execute(sql: """
+            UPDATE signal SET status = 'open', updated_on = ? WHERE status = 'snoozed' AND snoozed_until <= ?\(filter)
+            """, arguments: [asOf.iso, asOf.iso])
+        summary.reopenedFromSnooze = db.changesCount
+        let facts = try SignalFactsLoader.load(db, asOf: asOf, only: ids)
+        var existing: [Int64: [ChurnSignal]] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM signal WHERE status <> 'resolved'\(filter)")
+        while let r = try rows.next() {
+            let s = StatsRecords.signal(r)
+            existing[s.customerID, default: []].append(s)
+        }
+        let format = EvidenceFormat(settings.display)
+        let rules = settings.retention.signals
+        var inputs: [RiskRankInput] = []
+        var assessments: [Int64: RiskAssessment] = [:]
+        let classes = try classesAndValues(db, filter: filter)
+        for f in facts {
+            let findings = EarlyWarning.findings(f, rules: rules, format: format)
+            let plan = SignalReconciliation.reconcile(existing: existing[f.customerID] ?? [], findings: findings)
+            try apply(db, plan, customerID: f.customerID, asOf: asOf, summary: &summary)
+            let assessment = RiskAssessment.assess(f, findings: findings, settings: settings.retention.risk)
+            assessments[f.customerID] = assessment
+            let (cls, value) = classes[f.customerID] ?? (.c, nil)
+            inputs.append(RiskRankInput(customerID: f.customerID, risk: assessment.score, value: value, customerClass: cls))
+        }
+        let standIns = try standInValues(db, inputs: inputs, full: ids == nil)
+        try writeRisk(db, inputs: inputs, assessments: assessments, standIns: standIns, asOf: asOf, summary: &summary)
+        summary.customers = facts.count
+        if ids == nil { try Store.setMeta(db, "signals_as_of", asOf.iso) }
+        return summary
+    }
+
+    static func apply(_ db: Database, _ plan: SignalReconciliation, customerID: Int64, asOf: Day,
+                      summary: inout SignalRefreshSummary) throws {
+        for finding in plan.open {
+            // The same kind may have been resolved before; a new signal row keeps the history.
+            try db.execute(sql: """
+                INSERT INTO signal (customer_id, kind, evidence, evidence_key, weight, status, opened_on, updated_on)
+                VALUES (?, ?, ?, ?, ?, 'open', ?, ?)
+                """, arguments: [customerID, finding.kind, finding.evidence, finding.evidenceKey, finding.weight,
+                                 asOf.iso, asOf.iso])
+            summary.opened += 1
+        }
+        for r in plan.refresh {
+            try db.execute(sql: "UPDATE signal SET evidence = ?, evidence_key = ?, weight = ?, updated_on = ? WHERE id = ?",
+                           arguments: [r.finding.evidence, r.finding.evidenceKey, r.finding.weight, asOf.iso, r.signal.id])
+            summary.updated += 1
+        }
+        for s in plan.resolve {
+            try db.execute(sql: "UPDATE signal SET status = 'resolved', updated_on = ? WHERE id = ?", arguments: [asOf.iso, s.id])
+            summary.resolved += 1
+        }
+    }
+
+    static func classesAndValues(_ db: Database, filter: String) throws -> [Int64: (CustomerClass, Money?)] {
+        var out: [Int64: (CustomerClass, Money?)] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT customer_id, class, value_cents, value_as_of FROM customer_stats WHERE 1\(filter)
+            """)
+        while let r = try rows.next() {
+            let known = (r["value_as_of"] as String?) != nil
+            out[r["customer_id"]] = (CustomerClass(rawValue: r["class"]) ?? .c, known ? Money(cents: r["value_cents"]) : nil)
+        }
+        return out
+    }
+
+    /// Class stand-ins for unknown values come from the whole customer base; a partial
+    /// refresh reuses the ones the last full refresh stored.
+    static func standInValues(_ db: Database, inputs: [RiskRankInput], full: Bool) throws -> [Money] {
+        if full {
+            let values = RiskRanking.standIns(inputs)
+            try Store.setMeta(db, "risk_stand_ins", values.map { String($0.cents) }.joined(separator: ","))
+            return values
+        }
+        let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'risk_stand_ins'") ?? ""
+        let values = stored.split(separator: ",").compactMap { Int64($0) }.map { Money(cents: $0) }
+        return values.count == 3 ? values : [.zero, .zero, .zero]
+    }
+
+    static func writeRisk(_ db: Database, inputs: [RiskRankInput], assessments: [Int64: RiskAssessment],
+                          standIns: [Money], asOf: Day, summary: inout SignalRefreshSummary) throws {
+        let month = String(asOf.iso.prefix(7))
+        let update = try db.makeStatement(sql: """
+            UPDATE customer_stats SET risk = :risk, risk_band = :band, risk_priority = :priority,
+                open_signals = (SELECT count(*) FROM signal WHERE customer_id = :id AND status = 'open'),
+                oldest_signal = (SELECT min(opened_on) FROM signal WHERE customer_id = :id AND status = 'open')
+            WHERE customer_id = :id
+            """)
+        let snapshot = try db.makeStatement(sql: """
+            INSERT INTO risk_snapshot (customer_id, month, score) VALUES (?, ?, ?)
+            ON CONFLICT (customer_id, month) DO UPDATE SET score = excluded.score
+            """)
+        for input in inputs {
+            guard let a = assessments[input.customerID] else { continue }
+            let value = max(input.value ?? standIns[classIndex(input.customerClass)], .zero)
+            let (priority, overflow) = Int64(a.score).multipliedReportingOverflow(by: value.cents)
+            update.setUncheckedArguments(["id": input.customerID, "risk": Double(a.score) / 100,
+                                          "band": a.band.rawValue, "priority": overflow ? Int64.max : priority])
+            try update.execute()
+            snapshot.setUncheckedArguments([input.customerID, month, a.score])
+            try snapshot.execute()
+            try RetentionStages.follow(db, customerID: input.customerID, asOf: asOf)
+        }
+        summary.atRisk = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer_stats WHERE open_signals > 0") ?? 0
+    }
+
+    static func classIndex(_ c: CustomerClass) -> Int { c == .a ? 0 : c == .b ? 1 : 2 }
+}

@@ -1,0 +1,25 @@
+import LoyalCore
+
+/// Everything a full refresh recomputed.
+public struct FullRefreshSummary: Sendable {
+    public var statistics: RefreshSummary
+    public var signals: SignalRefreshSummary
+}
+
+extension Store {
+    /// The full refresh after imports, the demo and `loyal refresh`: revenue figures
+    /// and classes, then the early-warning signals, risk and stages.
+    @discardableResult
+    public func refreshAll(asOf: Day, settings: Settings) throws -> FullRefreshSummary {
+        let stats = try refreshStatistics(asOf: asOf, thresholds: settings.classes)
+        let signals = try evaluateSignals(asOf: asOf, settings: settings)
+        try optimize()
+        return FullRefreshSummary(statistics: stats, signals: signals)
+    }
+
+    /// After something about one customer changed (a visit saved, a triage action):
+    /// re-evaluate that customer's signals and risk at once.
+    public func refreshCustomer(_ id: Int64, asOf: Day, settings: Settings) throws {
+        try evaluateSignals(asOf: asOf, settings: settings, only: [id])
+    }
+}
