@@ -122,7 +122,13 @@ enum SignalEvaluation {
         for input in inputs {
             guard let a = assessments[input.customerID] else { continue }
             let value = max(input.value ?? standIns[classIndex(input.customerClass)], .zero)
-            let (priority, overflow) = Int64(a.score).multipliedReportingOverflow(by: value.cents)
+            // The panel's order in one indexed integer: risk × value, then risk, then class
+            // (A first), as RiskRanking orders them.
+            let (expected, overflow1) = Int64(a.score).multipliedReportingOverflow(by: min(value.cents, 9_000_000_000_000))
+            let (scaled, overflow2) = expected.multipliedReportingOverflow(by: 1000)
+            let tail = Int64(a.score * 3 + (2 - classIndex(input.customerClass)))
+            let (priority, overflow3) = scaled.addingReportingOverflow(tail)
+            let overflow = overflow1 || overflow2 || overflow3
             update.setUncheckedArguments(["id": input.customerID, "risk": Double(a.score) / 100,
                                           "band": a.band.rawValue, "priority": overflow ? Int64.max : priority])
             try update.execute()

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import LoyalCore
+import LoyalStore
+import LoyalTerminal
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Reports for scripts: customers at risk, lost customers.",
+        subcommands: [Risk.self, Lost.self])
+
+    struct Risk: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Customers with open churn signals, ranked as the early-warning panel ranks them (risk × value).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only customers of (or assigned to) this rep.") var rep: String?
+        @Option(name: .customLong("class"), help: "Only class A, B or C.") var customerClass: CustomerClass?
+        @Option(help: "Only customers with an open signal of this kind.") var kind: String?
+        @Option(help: "At most this many customers (0 = all).") var limit = 0
+        @Option(help: "table, csv or json.") var format: ListFormat = .table
+
+        func run() throws {
+            let settings = try global.settings()
+            let store = try global.openStore()
+            let filter = PanelFilter(repCode: rep, customerClass: customerClass, signalKind: kind)
+            var rows: [PanelRow] = []
+            while limit == 0 || rows.count < limit {
+                let page = try store.riskPanel(filter, after: rows.last, limit: limit == 0 ? 500 : min(500, limit - rows.count))
+                rows += page
+                if page.count < 500 { break }
+            }
+            let signals = try rows.map { try store.activeSignals(customerID: $0.id).filter { $0.status == .open } }
+            try ReportOutput.risk(rows, signals: signals, format: format, display: settings.display)
+        }
+    }
+
+    struct Lost: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lost customers and returnees with reason and win-back case, most recently lost first.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only customers of this rep.") var rep: String?
+        @Option(name: .customLong("class"), help: "Only class A, B or C.") var customerClass: CustomerClass?
+        @Option(help: "table, csv or json.") var format: ListFormat = .table
+
+        func run() throws {
+            let settings = try global.settings()
+            let store = try global.openStore()
+            var rows: [LostRow] = []
+            while true {
+                let page = try store.lostCustomers(repCode: rep, customerClass: customerClass, offset: rows.count, limit: 1000)
+                rows += page
+                if page.count < 1000 { break }
+            }
+            try ReportOutput.lost(rows, format: format, display: settings.display, matrix: settings.retention.winback)
+        }
+    }
+}
