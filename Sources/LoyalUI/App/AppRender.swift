@@ -89,7 +89,7 @@ extension App {
             return nil
         }
         var x = bar.col + 1
-        let hints = state.screen.keyHelp.statusHints + GlobalKeys.keyHelp.statusHints
+        let hints = state.screen.keyHelp.statusHints + GlobalKeys.keyHelp.statusHints(whileTyping: state.screen.capturesText)
         for hint in hints {
             let needed = TextWidth.columns(of: hint.key) + TextWidth.columns(of: hint.label) + 3
             if x + needed > bar.right { break }
