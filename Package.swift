@@ -42,7 +42,11 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "LoyalTerminalTests", dependencies: ["LoyalTerminal"]),
-        .testTarget(name: "LoyalUITests", dependencies: ["LoyalUI", "LoyalTerminal", "LoyalStore", "LoyalCore"]),
+        .testTarget(name: "LoyalUITests", dependencies: [
+            "LoyalUI", "LoyalTerminal", "LoyalStore", "LoyalCore",
+            // To read the audit table after an edit made through the screens.
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "LoyalCLITests", dependencies: ["LoyalCore"]),
     ]
 )

@@ -126,7 +126,7 @@ public final class App {
             }
             runSearch(pattern, forward: action == .searchNext, includeCurrent: false)
         case .back:
-            if state.tabs[state.activeTab].stack.count > 1 { apply(.pop) } else {
+            if state.tabs[state.activeTab].stack.count > 1 { apply(state.screen.backEffect) } else {
                 state.message = StatusMessage(text: "Press q to quit", kind: .info)
             }
         case .quit: state.quitRequested = true

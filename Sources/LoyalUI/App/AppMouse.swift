@@ -15,12 +15,12 @@ extension App {
 
     private func click(row: Int, col: Int) {
         guard case .accounts(var s) = state.screen else { return }
-        // Rows: 0 tab bar, 1 title, 2 column header, 3… the list.
+        // Rows: 0 tab bar, 1 title, 2 column header, 3… the list, then the totals line and the status bar.
         do {
             if row == 2 {
                 let layout = AccountsView.layout(width: state.lastWidth)
                 if let column = layout.column(at: col) { try s.setSort(AccountsScreen.sortColumns[column], env) }
-            } else if row >= 3 {
+            } else if row >= 3, row < 3 + s.visibleRows {
                 let index = s.window.top + row - 3
                 if index < s.window.rows.count {
                     if index == s.window.cursor {

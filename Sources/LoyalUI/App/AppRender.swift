@@ -95,8 +95,7 @@ extension App {
             return nil
         }
         var x = bar.col + 1
-        let global = GlobalKeys.keyHelp.statusHints.filter { !state.screen.capturesText || !$0.key.isPrintableKeyName }
-        let hints = state.screen.keyHelp.statusHints + (state.screen.capturesText ? [("F1", "help")] : global)
+        let hints = state.screen.keyHelp.statusHints + GlobalKeys.keyHelp.statusHints(whileTyping: state.screen.capturesText)
         for hint in hints {
             let needed = TextWidth.columns(of: hint.key) + TextWidth.columns(of: hint.label) + 3
             if x + needed > bar.right { break }

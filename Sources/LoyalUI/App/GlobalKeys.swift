@@ -54,8 +54,3 @@ extension Key {
         return false
     }
 }
-
-extension String {
-    /// A single-character key name such as "q" or "/" (not "F1", "Esc").
-    var isPrintableKeyName: Bool { count == 1 }
-}

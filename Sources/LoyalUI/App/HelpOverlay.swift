@@ -30,7 +30,10 @@ struct HelpOverlay {
     func render(into buffer: inout ScreenBuffer, area: Rect) {
         let all = lines
         let keyWidth = min(24, (all.filter { !$0.isTitle }.map { TextWidth.columns(of: $0.keys) }.max() ?? 8) + 2)
-        let box = area.centered(width: min(area.width - 2, 76), height: min(area.height - 2, all.count + 3))
+        // As wide as the longest sentence needs, where the terminal has room for it.
+        let helpWidth = all.filter { !$0.isTitle }.map { TextWidth.columns(of: $0.help) }.max() ?? 40
+        let box = area.centered(width: min(area.width - 2, max(76, keyWidth + helpWidth + 4)),
+                                height: min(area.height - 2, all.count + 3))
         Box.draw(into: &buffer, box, title: "Keys — Esc closes, j/k scroll")
         let inner = box.inset(1)
         for i in 0..<inner.height {

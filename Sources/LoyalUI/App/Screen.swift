@@ -31,6 +31,16 @@ enum Screen {
         }
     }
 
+    /// What Esc does: the same as the screen's own back key, so the screen below
+    /// reloads what was changed here.
+    var backEffect: ScreenEffect {
+        switch self {
+        case .detail(let d): return d.changed ? .popAndReload : .pop
+        case .contacts: return .popAndReload
+        case .accounts, .form, .visit: return .pop
+        }
+    }
+
     /// Forms own every printable key, so `q`, `/` and `?` are theirs there.
     var capturesText: Bool {
         switch self {

@@ -88,10 +88,10 @@ enum AccountDetailView {
         doc.field("Best call times", c.bestCallTimes.ifEmpty("–"))
         doc.field("High season", c.highSeason.ifEmpty("–"))
         doc.field("Busy hours", c.busyHours.ifEmpty("–"))
-        for (i, line) in c.notes.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        if c.notes.isEmpty { doc.field("Notes", "–") }
+        for (i, line) in c.notes.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !c.notes.isEmpty {
             doc.field(i == 0 ? "Notes" : "", String(line))
         }
-        if c.notes.isEmpty { doc.field("Notes", "–") }
     }
 
     static func people(_ d: AccountDetail, _ doc: inout Document, _ f: Format, _ env: Environment) {

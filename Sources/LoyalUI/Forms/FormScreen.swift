@@ -74,7 +74,7 @@ struct FormScreen {
             saveError = "\(error)"
             return .message("Not saved: \(error)", .error)
         }
-        return .both(.popAndReload, .message("Saved \(title.lowercased())", .info))
+        return .both(.popAndReload, .message("Saved: \(title)", .info))
     }
 
     func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }

@@ -36,8 +36,17 @@ public struct KeyHelp: Sendable, Hashable {
     }
 
     /// The status bar's hints: `key label` pairs.
-    public var statusHints: [(key: String, label: String)] {
-        entries.filter(\.inStatusBar).map { ($0.keys.split(separator: " ").first.map(String.init) ?? $0.keys, $0.label) }
+    public var statusHints: [(key: String, label: String)] { statusHints(whileTyping: false) }
+
+    /// The hints for a screen that types printable keys into a field: each action is
+    /// shown with its first key that is not printable, and left out if it has none.
+    public func statusHints(whileTyping: Bool) -> [(key: String, label: String)] {
+        entries.filter(\.inStatusBar).compactMap { entry in
+            let names = entry.keys.split(separator: " ").map(String.init)
+            let printable = { (name: String) in name.count == 1 || name == "Space" }
+            guard let key = whileTyping ? names.first(where: { !printable($0) }) : names.first else { return nil }
+            return (key, entry.label)
+        }
     }
 }
 
