@@ -83,12 +83,17 @@ public struct WinbackCase: Hashable, Sendable, Codable {
     public var followUpOn: Day?
     public var outcome: WinbackOutcome
     public var closedOn: Day?
+    /// The 1–5 judgements the score was computed from ("effort=2 referral=4 …"),
+    /// so the case can be opened and scored again.
+    public var judgements: String = ""
 
     public init(id: Int64? = nil, customerID: Int64, openedOn: Day, reason: LostReason, score: Int = 0,
                 scoreClass: String = "", approach: String = "", offerType: WinbackOfferType? = nil,
-                conditions: String = "", followUpOn: Day? = nil, outcome: WinbackOutcome = .open, closedOn: Day? = nil) {
+                conditions: String = "", followUpOn: Day? = nil, outcome: WinbackOutcome = .open, closedOn: Day? = nil,
+                judgements: String = "") {
         self.id = id; self.customerID = customerID; self.openedOn = openedOn; self.reason = reason
         self.score = score; self.scoreClass = scoreClass; self.approach = approach; self.offerType = offerType
         self.conditions = conditions; self.followUpOn = followUpOn; self.outcome = outcome; self.closedOn = closedOn
+        self.judgements = judgements
     }
 }

@@ -228,7 +228,8 @@ enum SchemaV1 {
         conditions TEXT NOT NULL DEFAULT '',
         follow_up_on TEXT,
         outcome TEXT NOT NULL DEFAULT 'open' CHECK (outcome IN ('open', 'won', 'declined', 'abandoned')),
-        closed_on TEXT
+        closed_on TEXT,
+        judgements TEXT NOT NULL DEFAULT ''
     );
     CREATE INDEX winback_customer ON winback(customer_id);
 

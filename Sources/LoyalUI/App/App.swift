@@ -13,7 +13,11 @@ public final class App {
     public init(environment: Environment) throws {
         env = environment
         let accounts = try AccountsScreen(environment: environment)
-        state = AppState(tabs: [AppState.Tab(title: "Accounts", stack: [.accounts(accounts)])], activeTab: 0)
+        state = AppState(tabs: [
+            AppState.Tab(title: "Accounts", stack: [.accounts(accounts)]),
+            AppState.Tab(title: "Early warning", stack: [.earlyWarning(try EarlyWarningScreen(env: environment))]),
+            AppState.Tab(title: "Win-back", stack: [.lost(try LostScreen(env: environment))]),
+        ], activeTab: 0)
         accounts.countTotals(environment)
         offerDrafts()
     }
@@ -132,7 +136,11 @@ public final class App {
         case .quit: state.quitRequested = true
         case .tab1, .tab2, .tab3, .tab4:
             let index = [GlobalAction.tab1, .tab2, .tab3, .tab4].firstIndex(of: action)!
-            if index < state.tabs.count { state.activeTab = index }
+            if index < state.tabs.count {
+                state.activeTab = index
+                // What was done on another tab (a visit, a triage action) shows at once.
+                reloadScreen()
+            }
         case .repaint: terminal?.repaintAll()
         case .logVisit:
             apply(.push(.visit(VisitForm(customer: currentCustomer(), env: env))))
@@ -157,6 +165,25 @@ public final class App {
         case .overlay(let overlay): state.overlay = overlay
         case .confirm(let question, let onYes): state.overlay = .confirm(Confirmation(question: question, onYes: onYes))
         case .quit: state.quitRequested = true
+        case .undoable(let undo):
+            state.lastUndo = undo
+            state.message = StatusMessage(text: "Done: \(undo.description) — u undoes", kind: .info)
+            reloadScreen()
+        case .undoLast:
+            guard let undo = state.lastUndo else {
+                state.message = StatusMessage(text: "Nothing to undo", kind: .info)
+                return
+            }
+            do {
+                try env.store.undo(undo, actor: env.actor, today: env.today, settings: env.settings)
+                state.lastUndo = nil
+                state.message = StatusMessage(text: "Undone: \(undo.description)", kind: .info)
+                reloadScreen()
+            } catch {
+                state.message = StatusMessage(text: "Cannot undo: \(error)", kind: .error)
+            }
+        case .runTriage(let action):
+            apply(TriageActions.run(action, env: env))
         case .discardDraft(let kind, let subject):
             try? env.store.deleteDraft(kind: kind, subject: subject)
             apply(.pop)
@@ -166,6 +193,15 @@ public final class App {
 }
 
 extension App {
+    /// Reloads the screen on top after a change made elsewhere.
+    func reloadScreen() {
+        var screen = state.screen
+        do { try ScreenDispatch.reload(&screen, env: env) } catch {
+            state.message = StatusMessage(text: "\(error)", kind: .error)
+        }
+        state.screen = screen
+    }
+
     /// The customer the user is looking at, for forms opened from anywhere.
     func currentCustomer() -> CustomerSummary? {
         for screen in state.tabs[state.activeTab].stack.reversed() {
@@ -176,6 +212,10 @@ extension App {
             case .contacts(let c): return try? env.store.customerSummary(id: c.customerID)
             case .accounts(let a):
                 return a.window.selected.map { CustomerSummary(id: $0.id, number: $0.number, name: $0.name, city: $0.city) }
+            case .earlyWarning(let e):
+                return e.selected.flatMap { try? env.store.customerSummary(id: $0.id) }
+            case .riskCase(let r): return r.summary
+            case .lost(let l): return l.selected.flatMap { try? env.store.customerSummary(id: $0.id) }
             default: continue
             }
         }

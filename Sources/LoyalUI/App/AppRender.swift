@@ -29,6 +29,14 @@ extension App {
             cursor = s.render(into: &buffer, area: area)
         case .visit(let s):
             cursor = VisitFormView.render(s, into: &buffer, area: area, env: env)
+        case .earlyWarning(var s):
+            EarlyWarningView.render(&s, into: &buffer, area: area, env: env)
+            screen = .earlyWarning(s)
+        case .riskCase(let s):
+            s.render(into: &buffer, area: area, env: env)
+        case .lost(var s):
+            s.render(into: &buffer, area: area, env: env)
+            screen = .lost(s)
         }
         state.screen = screen
         switch state.overlay {
@@ -72,8 +80,10 @@ extension App {
         let crumbs = state.tabs[state.activeTab].stack.dropFirst().map(\.title)
         if !crumbs.isEmpty {
             let room = bar.right - TextWidth.columns(of: right) - x - 2
-            buffer.put(row: bar.row, col: x + 1, TextWidth.truncate("› " + crumbs.joined(separator: " › "), to: room),
-                       role: .tabInactive, maxWidth: room)
+            // Where the user is matters more than where he came from: cut from the left.
+            var text = "› " + crumbs.joined(separator: " › ")
+            while TextWidth.columns(of: text) > room && text.count > 1 { text = "…" + text.dropFirst(2) }
+            buffer.put(row: bar.row, col: x + 1, text, role: .tabInactive, maxWidth: room)
         }
         buffer.put(row: bar.row, col: bar.right - TextWidth.columns(of: right), right, role: .tabInactive)
     }

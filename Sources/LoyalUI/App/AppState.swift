@@ -14,6 +14,8 @@ public struct AppState {
     /// A one-line message in the status bar until the next key.
     var message: StatusMessage?
     var quitRequested = false
+    /// How to take back the last triage action (`u`).
+    var lastUndo: TriageUndo?
     /// Width of the last frame, to map mouse clicks onto columns.
     var lastWidth = 80
 

@@ -15,7 +15,9 @@ enum GlobalKeys {
         ActionSpec(.logVisit, [.char("v"), .function(2)], "log visit",
                    "Record visit feedback (for the selected or open account, if any)", status: true),
         ActionSpec(.quit, [.char("q"), .ctrl("c")], "quit", "Quit Loyal", status: true),
-        ActionSpec(.tab1, [.alt("1")], "accounts", "Go to the Accounts tab"),
+        ActionSpec(.tab1, [.char("1"), .alt("1")], "accounts", "Go to the Accounts tab"),
+        ActionSpec(.tab2, [.char("2"), .alt("2")], "early warning", "Go to the Early warning tab"),
+        ActionSpec(.tab3, [.char("3"), .alt("3")], "win-back", "Go to the Win-back tab (lost customers)"),
         ActionSpec(.repaint, [.ctrl("l")], "repaint", "Redraw the whole screen"),
     ]
 

@@ -10,6 +10,9 @@ enum Screen {
     case contacts(ContactsScreen)
     case form(FormScreen)
     case visit(VisitForm)
+    case earlyWarning(EarlyWarningScreen)
+    case riskCase(RiskCaseScreen)
+    case lost(LostScreen)
 
     var title: String {
         switch self {
@@ -18,6 +21,9 @@ enum Screen {
         case .contacts(let c): return "Contacts of \(c.customerName)"
         case .form(let f): return f.title
         case .visit(let v): return v.title
+        case .earlyWarning: return "Early warning"
+        case .riskCase(let r): return r.title
+        case .lost: return "Win-back"
         }
     }
 
@@ -28,6 +34,9 @@ enum Screen {
         case .contacts: return ContactsScreen.keyHelp
         case .form: return FormScreen.keyHelp
         case .visit: return VisitForm.keyHelp
+        case .earlyWarning: return EarlyWarningScreen.keyHelp
+        case .riskCase: return RiskCaseScreen.keyHelp
+        case .lost: return LostScreen.keyHelp
         }
     }
 
@@ -37,7 +46,8 @@ enum Screen {
         switch self {
         case .detail(let d): return d.changed ? .popAndReload : .pop
         case .contacts: return .popAndReload
-        case .accounts, .form, .visit: return .pop
+        case .riskCase: return .popAndReload
+        case .accounts, .form, .visit, .earlyWarning, .lost: return .pop
         }
     }
 
@@ -62,6 +72,12 @@ indirect enum ScreenEffect {
     case overlay(Overlay)
     case confirm(String, ScreenEffect)
     case quit
+    /// A triage action was done: remember how to undo it, and say so.
+    case undoable(TriageUndo)
+    /// Take back the remembered triage action.
+    case undoLast
+    /// Run a triage action (after a confirmation).
+    case runTriage(TriageAction)
     /// Deletes a form's draft and leaves the form.
     case discardDraft(kind: String, subject: String)
     case both(ScreenEffect, ScreenEffect)

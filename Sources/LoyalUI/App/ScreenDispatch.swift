@@ -22,6 +22,15 @@ enum ScreenDispatch {
         case .visit(var s):
             defer { screen = .visit(s) }
             return s.handle(key, env: env)
+        case .earlyWarning(var s):
+            defer { screen = .earlyWarning(s) }
+            return try s.handle(key, env: env)
+        case .riskCase(var s):
+            defer { screen = .riskCase(s) }
+            return try s.handle(key, env: env)
+        case .lost(var s):
+            defer { screen = .lost(s) }
+            return try s.handle(key, env: env)
         }
     }
 
@@ -30,6 +39,9 @@ enum ScreenDispatch {
         case .accounts(var s): try s.refresh(env); screen = .accounts(s)
         case .detail(var s): try s.reload(env); screen = .detail(s)
         case .contacts(var s): try s.reload(env); screen = .contacts(s)
+        case .earlyWarning(var s): try s.reload(env); screen = .earlyWarning(s)
+        case .riskCase(var s): try s.reload(env); screen = .riskCase(s)
+        case .lost(var s): try s.reload(env); screen = .lost(s)
         case .form, .visit: break
         }
     }

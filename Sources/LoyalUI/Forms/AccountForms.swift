@@ -67,6 +67,8 @@ enum FormSaving {
             p.isPrimary = form.value("primary") == "yes"
             p.notes = form.value("notes")
             try env.store.saveContact(p, actor: env.actor)
+        case .triage, .winback:
+            break
         }
     }
 }

@@ -13,6 +13,16 @@ struct FormScreen {
     enum Purpose {
         case softFacts(Customer)
         case contact(ContactPerson)
+        case triage(TriageForm)
+        case winback(LostRow)
+    }
+
+    /// The triage actions that need a date or a reason first.
+    enum TriageForm {
+        case schedule(customerID: Int64)
+        case snooze(signalIDs: [Int64])
+        case dismiss(signalIDs: [Int64])
+        case lost(customerID: Int64)
     }
 
     var title: String
@@ -21,6 +31,8 @@ struct FormScreen {
     var focus = 0
     let original: [String]
     var saveError: String?
+    /// Lines computed from what is typed, shown under the fields (e.g. a live score).
+    var info: ((FormScreen) -> [(text: String, role: StyleRole)])?
 
     static let actions: [ActionSpec<FormAction>] = [
         ActionSpec(.next, [.tab, .down], "next field", "Go to the next field", status: true),
@@ -69,6 +81,16 @@ struct FormScreen {
             return .message("Not saved: \(fields[bad].label) — \(fields[bad].error!)", .error)
         }
         do {
+            if case .winback(let lost) = purpose {
+                let action = WinbackForm.action(self, lost: lost, env: env)
+                let undo = try env.store.triage(action, actor: env.actor, today: env.today, settings: env.settings)
+                return .both(.popAndReload, .undoable(undo))
+            }
+            if case .triage(let kind) = purpose {
+                let action = try TriageForms.action(kind, form: self, today: env.today)
+                let undo = try env.store.triage(action, actor: env.actor, today: env.today, settings: env.settings)
+                return .both(.popAndReload, .undoable(undo))
+            }
             try FormSaving.save(self, env: env)
         } catch {
             saveError = "\(error)"
@@ -107,6 +129,12 @@ struct FormScreen {
             }
             if let error = field.error {
                 buffer.put(row: r, col: x + inputWidth + 1, "✗ " + error, role: .error, maxWidth: area.right - x - inputWidth - 1)
+            }
+        }
+        if let info {
+            let firstRow = body.row + 2 + fields.count
+            for (i, line) in info(self).enumerated() where firstRow + i < body.bottom - 1 {
+                buffer.put(row: firstRow + i, col: area.col + 2, line.text, role: line.role, maxWidth: area.width - 4)
             }
         }
         // The focused field's whole reason, where there is room for it.

@@ -30,6 +30,11 @@ public struct KeyHelp: Sendable, Hashable {
         public let inStatusBar: Bool
     }
 
+    public init(title: String, entries: [Entry]) {
+        self.title = title
+        self.entries = entries
+    }
+
     public init<A>(title: String, _ table: [ActionSpec<A>]) {
         self.title = title
         entries = table.map { Entry(keys: $0.keyNames, label: $0.label, help: $0.help, inStatusBar: $0.inStatusBar) }

@@ -133,6 +133,8 @@ struct VisitForm {
         do {
             let saved = try env.store.recordVisit(report, actor: env.actor, today: env.today)
             try env.store.deleteDraft(kind: "visit", subject: draftSubject)
+            // The panel and the account reflect the visit at once.
+            try env.store.refreshCustomer(report.customerID, asOf: env.today, settings: env.settings)
             var text = "Saved: \(report.kind.rawValue) with \(values.customerLabel)"
             if saved.complaintID != nil { text += ", complaint recorded" }
             if let f = report.followUpOn { text += ", follow-up on \(Format(display: env.display).day(f))" }

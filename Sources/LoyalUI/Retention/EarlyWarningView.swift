@@ -1,0 +1,61 @@
+import LoyalCore
+import LoyalStore
+import LoyalTerminal
+
+enum EarlyWarningView {
+    static func layout(width: Int) -> TableLayout {
+        TableLayout([
+            .init(title: "Customer", width: 20, flex: 3),
+            .init(title: "Cl", width: 2),
+            .init(title: "Value", width: 7, alignRight: true),
+            .init(title: "Risk", width: 8),
+            .init(title: "Stage", width: 14),
+            .init(title: "Oldest", width: 6, alignRight: true),
+            .init(title: "Signals", width: 14, flex: 2),
+            .init(title: "Rep", width: 6),
+        ], width: width)
+    }
+
+    static func render(_ screen: inout EarlyWarningScreen, into buffer: inout ScreenBuffer, area: Rect, env: Environment) {
+        let f = Format(display: env.display)
+        let (titleRow, rest) = area.top(1)
+        let (headerRow, list) = rest.top(1)
+        buffer.fill(row: titleRow.row, col: area.col, width: area.width, role: .title)
+        var parts = ["Early warning", screen.filter.customerClass.map { "class \($0.rawValue)" } ?? "all classes",
+                     screen.filter.repCode.map { "rep \($0)" } ?? "all reps"]
+        if let k = screen.filter.signalKind { parts.append("signal \(k)") }
+        parts.append("most to lose first")
+        buffer.put(row: titleRow.row, col: area.col + 1, parts.joined(separator: " · "), role: .title, maxWidth: area.width - 16)
+        let position = screen.rows.isEmpty ? "0" : "\(screen.cursor + 1) of \(screen.total.map(String.init) ?? "…")"
+        buffer.put(row: titleRow.row, col: area.right - TextWidth.columns(of: position) - 1, position, role: .title)
+        let layout = layout(width: area.width)
+        layout.drawHeader(into: &buffer, row: headerRow.row, col: area.col, width: area.width, highlight: nil, mark: "")
+        screen.visibleRows = max(1, list.height)
+        if screen.cursor < screen.top { screen.top = screen.cursor }
+        if screen.cursor >= screen.top + list.height { screen.top = screen.cursor - list.height + 1 }
+        if screen.rows.isEmpty {
+            buffer.put(row: list.row + 1, col: area.col + 2, "No customer shows warning signs under this filter.", role: .dim)
+        }
+        for i in 0..<list.height {
+            let index = screen.top + i
+            guard index < screen.rows.count else { break }
+            let r = screen.rows[index]
+            let selected = index == screen.cursor
+            let base: StyleRole = selected ? .selected : .normal
+            buffer.fill(row: list.row + i, col: area.col, width: area.width, role: base)
+            let bandRole: StyleRole = selected ? .selected : r.band == .red ? .riskHigh : r.band == .amber ? .riskMedium : .riskLow
+            let age = r.oldestSignal.map { "\(env.today - $0) d" } ?? ""
+            let stage = r.stage.map { s in "\(s.label) \(r.stageSince.map { "\(env.today - $0)d" } ?? "")" } ?? ""
+            let classRole: StyleRole = selected ? .selected : [.a: .classA, .b: .classB, .c: .classC][r.customerClass]!
+            let cells: [(String, StyleRole)] = [
+                ("\(r.number) \(r.name)", base), (r.customerClass.rawValue, classRole), (f.compact(r.value), base),
+                ("\(r.risk) \(r.band.rawValue)", bandRole), (stage, base), (age, base),
+                (r.kinds.joined(separator: " "), selected ? .selected : .warning),
+                ([r.repCode, r.assignedRepCode.map { "→\($0)" }].compactMap { $0 }.joined(), base),
+            ]
+            for (c, (text, role)) in cells.enumerated() {
+                layout.drawCell(text, column: c, into: &buffer, row: list.row + i, col: area.col, width: area.width, role: role)
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import LoyalCore
+import LoyalStore
+import LoyalTerminal
+
+enum CaseAction: Hashable, Sendable { case down, up, snoozeOne, dismissOne }
+
+/// One customer at risk: why (the factors of the score), since when and where the
+/// case stands (stages with days), and every signal with its evidence.
+struct RiskCaseScreen {
+    let customerID: Int64
+    var summary: CustomerSummary
+    var detail: RiskDetail
+    var cursor = 0
+
+    static let ownActions: [ActionSpec<CaseAction>] = [
+        ActionSpec(.down, [.down, .char("j")], "down", "Next signal"),
+        ActionSpec(.up, [.up, .char("k")], "up", "Previous signal"),
+        ActionSpec(.snoozeOne, [.char("z")], "snooze", "Snooze the selected signal until a date, with a reason", status: true),
+        ActionSpec(.dismissOne, [.char("d")], "dismiss", "Dismiss the selected signal as false alarm, with a reason", status: true),
+    ]
+
+    /// The panel's actions that act on the whole customer here too.
+    static let sharedActions: [ActionSpec<PanelAction>] = EarlyWarningScreen.actions.filter {
+        [.account, .assign, .schedule, .playbook, .lost, .undo].contains($0.action)
+    }
+
+    static let keyHelp = KeyHelp(title: "Customer at risk",
+                                 entries: KeyHelp(title: "", ownActions).entries + KeyHelp(title: "", sharedActions).entries)
+
+    init(customerID: Int64, env: Environment) throws {
+        self.customerID = customerID
+        guard let s = try env.store.customerSummary(id: customerID) else { throw StoreError.notFound("customer \(customerID)") }
+        summary = s
+        detail = try env.store.riskDetail(customerID: customerID, asOf: env.today, settings: env.settings)
+    }
+
+    var title: String { "Risk · \(summary.name)" }
+
+    mutating func reload(_ env: Environment) throws {
+        detail = try env.store.riskDetail(customerID: customerID, asOf: env.today, settings: env.settings)
+        cursor = min(cursor, max(0, detail.signals.count - 1))
+    }
+
+    mutating func handle(_ key: Key, env: Environment) throws -> ScreenEffect? {
+        let label = "\(summary.number) \(summary.name)"
+        if let action: CaseAction = Self.ownActions.action(for: key) {
+            switch action {
+            case .down: cursor = min(max(0, detail.signals.count - 1), cursor + 1)
+            case .up: cursor = max(0, cursor - 1)
+            case .snoozeOne, .dismissOne:
+                guard detail.signals.indices.contains(cursor), let id = detail.signals[cursor].id else {
+                    return .message("No signal selected", .info)
+                }
+                return try TriageActions.effect(action == .snoozeOne ? .snooze : .dismiss, customerID: customerID,
+                                                label: label, signalIDs: [id], env: env)
+            }
+            return .stay
+        }
+        guard let action: PanelAction = Self.sharedActions.action(for: key) else { return nil }
+        if action == .undo { return .undoLast }
+        return try TriageActions.effect(action, customerID: customerID, label: label, env: env)
+    }
+
+    func render(into buffer: inout ScreenBuffer, area: Rect, env: Environment) {
+        let f = Format(display: env.display)
+        var doc = Document()
+        let a = detail.assessment
+        doc.section("Risk")
+        let bandRole: StyleRole = a.band == .red ? .riskHigh : a.band == .amber ? .riskMedium : .riskLow
+        var trend = "no score recorded for last month"
+        if let last = detail.lastMonthScore {
+            let d = a.score - last
+            trend = d == 0 ? "unchanged against last month (\(last))" : d > 0 ? "▲ \(d) points against last month (\(last))"
+                : "▼ \(-d) points against last month (\(last))"
+        }
+        doc.line(.t("Score", .dim, 18), .t("\(a.score) of 100 · \(a.band.rawValue)", bandRole), .t(trend, .dim))
+        doc.field("Health", "\(a.health) of 100")
+        for factor in a.factors {
+            doc.line(.t("", .dim, 18), .t(factor.description, factor.points > 0 ? .riskMedium : .success))
+        }
+        doc.section("Stage")
+        if let current = detail.stages.current {
+            doc.field("Now", "\(current.label) for \(detail.stages.daysInCurrentStage(asOf: env.today)) days")
+            for entry in detail.stages.entries {
+                doc.line(.t("", .dim, 18), .t(f.day(entry.since), .dim, 10), .t(entry.stage.label, .normal, 14),
+                         .t("\(detail.stages.days(in: entry.stage, asOf: env.today)) days in all", .dim))
+            }
+        } else {
+            doc.text("not at risk", .dim)
+        }
+        doc.section("Signals (\(detail.signals.count))")
+        let signalLine = doc.lines.count
+        for s in detail.signals {
+            let state = s.status == .snoozed ? "snoozed until \(f.day(s.snoozedUntil)): \(s.reason)" : "open since \(f.day(s.openedOn))"
+            doc.line(.t(s.kind, .riskHigh, 20), .t(state, .dim))
+            doc.line(.t("", .normal, 20), .t(s.evidence))
+        }
+        let (header, body) = area.top(1)
+        buffer.fill(row: header.row, col: area.col, width: area.width, role: .title)
+        buffer.put(row: header.row, col: area.col + 1, "\(summary.number) · \(summary.name) · \(summary.city)", role: .title,
+                   maxWidth: area.width - 2)
+        // Scroll just enough to keep the selected signal and its evidence on screen.
+        let wanted = signalLine + cursor * 2 + 2
+        let top = max(0, wanted - body.height)
+        doc.draw(into: &buffer, area: body, top: top)
+        let row = body.row + signalLine + cursor * 2 - top
+        if detail.signals.indices.contains(cursor), row < body.bottom {
+            buffer.put(row: row, col: area.col, "›", role: .helpKey)
+            buffer.put(row: row, col: area.col + 1, detail.signals[cursor].kind, role: .selected, maxWidth: 20)
+        }
+    }
+}

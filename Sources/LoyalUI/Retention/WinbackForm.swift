@@ -1,0 +1,80 @@
+import LoyalCore
+import LoyalStore
+import LoyalTerminal
+
+/// The win-back case of a lost customer: how to approach him, what to offer (and
+/// whether it fits why he left), the conditions for his return, the follow-up and
+/// the outcome — scored live by the configured matrix.
+enum WinbackForm {
+    static let judgementKeys = ["effort", "referral", "payment", "growth_market"]
+
+    static func make(_ lost: LostRow, env: Environment) -> FormScreen {
+        let w = lost.winback
+        let judgements = parse(w?.judgements ?? "")
+        var form = FormScreen(title: "Win-back · \(lost.number) \(lost.name)", purpose: .winback(lost), fields: [
+            FormField("approach", "Approach", .choice(["call", "survey", "letter", "visit"]), value: w?.approach.ifEmpty("call") ?? "call"),
+            FormField("offer", "Offer type", .choice(["", "financial", "emotional", "material"]), value: w?.offerType?.rawValue ?? ""),
+            FormField("conditions", "He would return if", .text, value: w?.conditions ?? ""),
+            FormField("follow_up", "Follow-up", .day, value: (w?.followUpOn ?? env.today.adding(days: 7)).german),
+            FormField("effort", "Effort to win (1–5)", .choice(["", "1", "2", "3", "4", "5"]), value: judgements["effort"].map(String.init) ?? ""),
+            FormField("referral", "Referral value (1–5)", .choice(["", "1", "2", "3", "4", "5"]), value: judgements["referral"].map(String.init) ?? ""),
+            FormField("payment", "Pays reliably (1–5)", .choice(["", "1", "2", "3", "4", "5"]), value: judgements["payment"].map(String.init) ?? ""),
+            FormField("growth_market", "Growth market (1–5)", .choice(["", "1", "2", "3", "4", "5"]), value: judgements["growth_market"].map(String.init) ?? ""),
+            FormField("outcome", "Outcome", .choice(WinbackOutcome.allCases.map(\.rawValue)), value: w?.outcome.rawValue ?? "open"),
+        ])
+        form.info = { form in lines(form, lost: lost, env: env) }
+        return form
+    }
+
+    static func parse(_ text: String) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for part in text.split(separator: " ") {
+            let kv = part.split(separator: "=")
+            if kv.count == 2, let v = Int(kv[1]) { out[String(kv[0])] = v }
+        }
+        return out
+    }
+
+    static func score(_ form: FormScreen, lost: LostRow, env: Environment) -> WinbackScore {
+        func j(_ key: String) -> Int? { Int(form.value(key)) }
+        return env.settings.retention.winback.score(
+            WinbackInputs(revenue: lost.revenueBrought, margin: lost.marginBrought, effort: j("effort"), referral: j("referral"),
+                          payment: j("payment"), growthMarket: j("growth_market"), accountClass: lost.customerClass),
+            format: EvidenceFormat(env.display))
+    }
+
+    /// The live score and the fit of the offer to the reason for leaving.
+    static func lines(_ form: FormScreen, lost: LostRow, env: Environment) -> [(text: String, role: StyleRole)] {
+        let s = score(form, lost: lost, env: env)
+        var out: [(String, StyleRole)] = [
+            ("Score \(s.total) of \(s.maxTotal) → class \(s.scoreClass.name): \(s.scoreClass.effort)", .header),
+            ("  " + s.lines.map { "\($0.criterion.label) \($0.weighted)" }.joined(separator: " · "), .dim),
+        ]
+        if !s.assumed.isEmpty {
+            out.append(("  assumed (not given): " + s.assumed.map(\.label).joined(separator: ", "), .dim))
+        }
+        if let reason = lost.reason {
+            let side = reason.isCompanyRelated ? "a reason on our side" : "a reason in the customer's life"
+            out.append(("Left because of \(reason.label) (\(side))", .normal))
+            if let offer = WinbackOfferType(rawValue: form.value("offer")), let warning = OfferFit.check(offer, reason: reason).warning {
+                out.append(("⚠ " + warning, .warning))
+            } else if form.value("offer").isEmpty {
+                out.append(("Offers that fit: " + OfferFit.fitting(reason).map(\.rawValue).joined(separator: ", ").ifEmpty("none"), .dim))
+            }
+        }
+        return out
+    }
+
+    static func action(_ form: FormScreen, lost: LostRow, env: Environment) -> TriageAction {
+        let s = score(form, lost: lost, env: env)
+        let judgements = judgementKeys.compactMap { k in Int(form.value(k)).map { "\(k)=\($0)" } }.joined(separator: " ")
+        let outcome = WinbackOutcome(rawValue: form.value("outcome")) ?? .open
+        var w = lost.winback ?? WinbackCase(customerID: lost.id, openedOn: env.today, reason: lost.reason ?? .other)
+        w.score = s.total; w.scoreClass = s.scoreClass.name; w.approach = form.value("approach")
+        w.offerType = WinbackOfferType(rawValue: form.value("offer")); w.conditions = form.value("conditions")
+        w.followUpOn = Day(typed: form.value("follow_up"), today: env.today, pastBias: false)
+        w.outcome = outcome; w.judgements = judgements
+        w.closedOn = outcome == .open ? nil : (w.closedOn ?? env.today)
+        return w.id == nil ? .openWinback(w) : .updateWinback(w)
+    }
+}
