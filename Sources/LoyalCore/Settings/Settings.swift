@@ -3,6 +3,7 @@
 public struct Settings: Sendable {
     public var classes = ClassThresholds()
     public var display = DisplaySettings()
+    public var contactPlan = ContactPlanRules()
 
     public init() {}
 }
