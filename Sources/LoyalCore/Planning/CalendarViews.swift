@@ -34,6 +34,10 @@ public struct CalendarDay<Item> {
     /// False for the days of neighbouring months that fill a month grid's first and last week.
     public var inMonth: Bool
     public var isToday: Bool
+
+    public init(day: Day, items: [Item], inMonth: Bool = true, isToday: Bool = false) {
+        self.day = day; self.items = items; self.inMonth = inMonth; self.isToday = isToday
+    }
 }
 
 extension CalendarDay: Sendable where Item: Sendable {}
@@ -44,6 +48,10 @@ public struct CalendarWeek<Item> {
     public var year: Int
     public var week: Int
     public var days: [CalendarDay<Item>]
+
+    public init(year: Int, week: Int, days: [CalendarDay<Item>]) {
+        self.year = year; self.week = week; self.days = days
+    }
 }
 
 extension CalendarWeek: Sendable where Item: Sendable {}
@@ -57,17 +65,21 @@ public struct AgendaSection<Item> {
 
     public var kind: Kind
     public var items: [Item]
+
+    public init(kind: Kind, items: [Item]) { self.kind = kind; self.items = items }
 }
 
 extension AgendaSection: Sendable where Item: Sendable {}
 extension AgendaSection: Equatable where Item: Equatable {}
 
+/// Generic and `@inlinable`, so the screens get code specialised for their item
+/// type (unspecialised generic code took seconds over two million entries).
 public enum CalendarViews {
     /// Agenda sections: overdue (open items due before today, oldest first), today,
     /// then one section per day up to `last` that has items. Today's section is
     /// always there (also empty: "nothing today" is news). Done items before today
     /// are history, not agenda. Items keep their given order within a day.
-    public static func agenda<Item: CalendarItem>(_ items: [Item], today: Day, through last: Day) -> [AgendaSection<Item>] {
+    @inlinable public static func agenda<Item: CalendarItem>(_ items: [Item], today: Day, through last: Day) -> [AgendaSection<Item>] {
         var overdue: [Item] = [], byDay: [Int: [Item]] = [:]
         for item in items {
             if item.due < today {
@@ -88,7 +100,7 @@ public enum CalendarViews {
     }
 
     /// The ISO week (Monday–Sunday) containing `day`.
-    public static func week<Item: CalendarItem>(_ items: [Item], containing day: Day, today: Day) -> CalendarWeek<Item> {
+    @inlinable public static func week<Item: CalendarItem>(_ items: [Item], containing day: Day, today: Day) -> CalendarWeek<Item> {
         let monday = day.startOfWeek
         let byDay = bucket(items, from: monday, to: monday.adding(days: 6))
         let days = (0..<7).map { i -> CalendarDay<Item> in
@@ -101,7 +113,7 @@ public enum CalendarViews {
 
     /// A month as rows of ISO weeks (Monday first), 4 to 6 rows of 7 days; days of
     /// the neighbouring months fill the first and last row and carry their items too.
-    public static func month<Item: CalendarItem>(_ items: [Item], year: Int, month: Int, today: Day) -> [CalendarWeek<Item>] {
+    @inlinable public static func month<Item: CalendarItem>(_ items: [Item], year: Int, month: Int, today: Day) -> [CalendarWeek<Item>] {
         let first = Day(year: year, month: month, day: 1)!
         let last = Day(year: year, month: month, day: Day.daysIn(month: month, year: year))!
         let start = first.startOfWeek, end = last.startOfWeek.adding(days: 6)
@@ -120,7 +132,7 @@ public enum CalendarViews {
         return rows
     }
 
-    static func bucket<Item: CalendarItem>(_ items: [Item], from: Day, to: Day) -> [Int: [Item]] {
+    @inlinable static func bucket<Item: CalendarItem>(_ items: [Item], from: Day, to: Day) -> [Int: [Item]] {
         var byDay: [Int: [Item]] = [:]
         for item in items where item.due >= from && item.due <= to {
             byDay[item.due.number, default: []].append(item)
@@ -129,7 +141,7 @@ public enum CalendarViews {
     }
 
     /// By due day, keeping the given order among items of one day.
-    static func stableSorted<Item: CalendarItem>(_ items: [Item]) -> [Item] {
+    @inlinable static func stableSorted<Item: CalendarItem>(_ items: [Item]) -> [Item] {
         items.enumerated().sorted { ($0.element.due, $0.offset) < ($1.element.due, $1.offset) }.map(\.element)
     }
 }

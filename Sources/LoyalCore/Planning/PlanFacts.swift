@@ -47,7 +47,7 @@ public struct CustomerPlanFacts: Sendable, Hashable {
     /// (visit, letter) are always allowed.
     public func consentBlock(for channel: Channel, style: DateStyle = .german) -> String? {
         guard channel.needsConsent else { return nil }
-        guard let c = consent(for: channel) else { return "no \(channel.consentName) consent" }
+        guard let c = consent(for: channel) else { return channel.noConsent }
         return c.granted ? nil : "\(channel.consentName) consent refused on \(style.format(c.on))"
     }
 
@@ -109,6 +109,17 @@ extension Channel {
         }
     }
 
+    /// "no phone consent": a literal, since every planned entry may carry it.
+    var noConsent: String {
+        switch self {
+        case .phone: return "no phone consent"
+        case .email: return "no e-mail consent"
+        case .newsletter: return "no newsletter consent"
+        case .sms: return "no SMS consent"
+        default: return "no \(consentName) consent"
+        }
+    }
+
     /// What doing it is called, for reasons and summaries: "Call", "Visit".
     public var action: String {
         switch self {
@@ -130,6 +141,22 @@ extension Channel {
         case .sms: return "SMS"
         case .social: return "message"
         default: return rawValue
+        }
+    }
+
+    /// `allCases`, built once: the synthesized property builds a new array on every use.
+    static let all = Channel.allCases
+
+    /// Position in `allCases`, for per-channel tables.
+    var index: Int {
+        switch self {
+        case .visit: return 0
+        case .phone: return 1
+        case .email: return 2
+        case .letter: return 3
+        case .newsletter: return 4
+        case .sms: return 5
+        case .social: return 6
         }
     }
 

@@ -80,16 +80,44 @@ public struct PlannedEntry: Hashable, Sendable {
 
 /// UIDs: `c<customer>-<source>-<what>@loyal`, ASCII only so every calendar keeps them.
 enum PlanUID {
-    static func make(_ customerID: Int64, _ source: CalendarEntrySource, _ parts: String...) -> String {
-        var s = "c\(customerID)-\(source.rawValue.replacing("_", with: "-"))"
-        for p in parts { s += "-" + p }
-        return s + "@loyal"
+    static func make(_ customerID: Int64, _ source: CalendarEntrySource, _ what: String) -> String {
+        "c\(customerID)-\(name(source))-\(what)@loyal"
+    }
+
+    static func name(_ source: CalendarEntrySource) -> String {
+        switch source {
+        case .partnerBirthday: return "partner-birthday"
+        case .postPurchase: return "post-purchase"
+        case .followUp: return "follow-up"
+        default: return source.rawValue
+        }
     }
 
     /// `20260812`: a day in a UID.
-    static func day(_ d: Day) -> String {
+    static func day(_ d: Day) -> String { digits(d, style: nil) }
+
+    /// A day as the reasons show it, like `DateStyle.format`, written straight
+    /// into the string's bytes: the planner formats a day for most entries.
+    static func date(_ d: Day, _ style: DateStyle) -> String { digits(d, style: style) }
+
+    private static func digits(_ d: Day, style: DateStyle?) -> String {
         let (y, m, dd) = d.components
-        return pad(y, 4) + pad(m, 2) + pad(dd, 2)
+        guard (0...9999).contains(y) else { return style?.format(d) ?? "\(y)\(pad(m, 2))\(pad(dd, 2))" }
+        return String(unsafeUninitializedCapacity: 10) { b in
+            var i = 0
+            func put(_ v: Int, _ width: Int) {
+                var div = 1
+                for _ in 1..<width { div *= 10 }
+                while div > 0 { b[i] = UInt8(48 + v / div % 10); i += 1; div /= 10 }
+            }
+            func dot(_ c: UInt8) { b[i] = c; i += 1 }
+            switch style {
+            case nil: put(y, 4); put(m, 2); put(dd, 2)
+            case .german?: put(dd, 2); dot(46); put(m, 2); dot(46); put(y, 4)
+            case .iso?: put(y, 4); dot(45); put(m, 2); dot(45); put(dd, 2)
+            }
+            return i
+        }
     }
 
     /// Keeps a store key UID-safe: letters, digits, `-`, `.`; anything else hex-escaped.
