@@ -23,7 +23,7 @@ public struct BusyHours: Hashable, Sendable {
         ranges[weekday].append(range)
     }
 
-    public var isEmpty: Bool { ranges.allSatisfy(\.isEmpty) }
+    public var isEmpty: Bool { ranges.allSatisfy { $0.isEmpty } }
 
     public func isBusyAllDay(_ weekday: Int) -> Bool {
         ranges[weekday].contains { $0.lowerBound == 0 && $0.upperBound >= 1440 }
