@@ -29,6 +29,7 @@ public enum ConfigFile {
                 out += "# \(spec.doc)\n\(spec.key) = \(spec.get(defaults))\n"
             }
         }
+        out += ContactPlanConfig.defaultText(defaults.contactPlan)
         return out + RetentionConfig.defaultText(defaults.retention)
     }
 
@@ -44,8 +45,12 @@ public enum ConfigFile {
         }
         let lines = KeyLines(text: text)
         var settings = Settings()
-        let knownSections = Set(ConfigSchema.sections.map(\.0) + RetentionConfig.sections)
+        let knownSections = Set(ConfigSchema.sections.map(\.0) + RetentionConfig.sections).union([ContactPlanConfig.section])
         for section in table.keys where !RetentionConfig.sections.contains(section) {
+            if section == ContactPlanConfig.section {
+                settings.contactPlan = try ContactPlanConfig.parse(table[section]!, text: text, file: file)
+                continue
+            }
             guard knownSections.contains(section), let sub = table[section]?.table else {
                 throw ConfigError(file: file, line: lines.line(section: nil, key: section) ?? lines.line(section: section, key: nil),
                                   key: section, message: "is not a known section (known: \(knownSections.sorted().joined(separator: ", ")))")

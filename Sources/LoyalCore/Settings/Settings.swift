@@ -4,6 +4,7 @@ public struct Settings: Sendable {
     public var classes = ClassThresholds()
     public var display = DisplaySettings()
     public var retention = RetentionSettings()
+    public var contactPlan = ContactPlanRules()
 
     public init() {}
 }

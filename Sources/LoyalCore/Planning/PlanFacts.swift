@@ -1,0 +1,166 @@
+/// Everything the planner needs to know about one customer, gathered by the store.
+/// Plain values, so the planner is a pure function and tests build facts by hand.
+public struct CustomerPlanFacts: Sendable, Hashable {
+    public var customerID: Int64
+    public var repID: Int64?
+    public var customerClass: CustomerClass
+    /// A lost customer gets no plan of his own, only the win-back follow-ups.
+    public var isLost: Bool
+    public var preferredChannel: Channel?
+    /// All consent records of the customer; the latest per channel counts.
+    public var consents: [Consent]
+    public var highSeason: HighSeason
+    public var busyHours: BusyHours
+    public var contacts: [ContactPerson]
+    /// The last day we had contact on each channel (from interactions:
+    /// `InteractionKind.channel`, so an event counts as a visit).
+    public var lastContact: [Channel: Day]
+    /// Purchases of the last `afterPurchaseLookbackDays` days (older ones are ignored).
+    public var purchases: [PurchaseFact]
+    /// Open entries a person already dated: follow-ups from visit feedback and
+    /// triage, win-back follow-ups, manual entries. They pass the same respect rules.
+    public var given: [GivenEntry]
+    public var overrides: [CadenceOverride]
+
+    public init(customerID: Int64, repID: Int64? = nil, customerClass: CustomerClass, isLost: Bool = false,
+                preferredChannel: Channel? = nil, consents: [Consent] = [], highSeason: HighSeason = .none,
+                busyHours: BusyHours = .none, contacts: [ContactPerson] = [], lastContact: [Channel: Day] = [:],
+                purchases: [PurchaseFact] = [], given: [GivenEntry] = [], overrides: [CadenceOverride] = []) {
+        self.customerID = customerID; self.repID = repID; self.customerClass = customerClass; self.isLost = isLost
+        self.preferredChannel = preferredChannel; self.consents = consents; self.highSeason = highSeason
+        self.busyHours = busyHours; self.contacts = contacts; self.lastContact = lastContact
+        self.purchases = purchases; self.given = given; self.overrides = overrides
+    }
+
+    /// The consent record that counts for a channel: the latest by day (the later
+    /// one in the list on the same day).
+    public func consent(for channel: Channel) -> Consent? {
+        var best: Consent?
+        for c in consents where c.channel == channel {
+            if best == nil || c.on >= best!.on { best = c }
+        }
+        return best
+    }
+
+    /// Why the channel must not be used, or nil when it may: "no phone consent",
+    /// "phone consent refused on 03.04.2025". Channels without a consent duty
+    /// (visit, letter) are always allowed.
+    public func consentBlock(for channel: Channel, style: DateStyle = .german) -> String? {
+        guard channel.needsConsent else { return nil }
+        guard let c = consent(for: channel) else { return channel.noConsent }
+        return c.granted ? nil : "\(channel.consentName) consent refused on \(style.format(c.on))"
+    }
+
+    /// The last contact that counts for a planned contact on `channel` (see `Channel.isSatisfied(by:)`).
+    func lastContact(satisfying channel: Channel) -> (Day, Channel)? {
+        var best: (Day, Channel)?
+        for (c, day) in lastContact where channel.isSatisfied(by: c) {
+            if best == nil || day > best!.0 { best = (day, c) }
+        }
+        return best
+    }
+}
+
+/// A purchase as the planner sees it: the store may hand in order lines; the
+/// planner adds up those of one day, since one order is one reason to call.
+public struct PurchaseFact: Hashable, Sendable {
+    public var day: Day
+    public var amount: Money
+
+    public init(day: Day, amount: Money) { self.day = day; self.amount = amount }
+}
+
+/// An entry a person dated: the follow-up set in visit feedback, in triage of an
+/// early-warning signal, in win-back, or by hand.
+public struct GivenEntry: Hashable, Sendable {
+    /// Identifies the entry's origin in the store ("feedback-17", "signal-4"),
+    /// so its UID stays the same when it is planned again.
+    public var key: String
+    public var source: CalendarEntrySource
+    public var due: Day
+    public var time: TimeOfDay?
+    public var channel: Channel
+    public var reason: String
+    public var contactPersonID: Int64?
+
+    public init(key: String, source: CalendarEntrySource, due: Day, time: TimeOfDay? = nil, channel: Channel,
+                reason: String, contactPersonID: Int64? = nil) {
+        self.key = key; self.source = source; self.due = due; self.time = time
+        self.channel = channel; self.reason = reason; self.contactPersonID = contactPersonID
+    }
+}
+
+extension Channel {
+    /// Whether a contact already made on `made` does what a planned contact on this
+    /// channel would. A visit also counts as a call (we have just spoken); other
+    /// channels count only for themselves: an e-mail does not replace a visit, and a
+    /// call does not replace the newsletter the customer subscribed to.
+    public func isSatisfied(by made: Channel) -> Bool {
+        made == self || (self == .phone && made == .visit)
+    }
+
+    /// The word for the consent in reasons: "no e-mail consent".
+    public var consentName: String {
+        switch self {
+        case .phone: return "phone"
+        case .email: return "e-mail"
+        case .sms: return "SMS"
+        default: return rawValue
+        }
+    }
+
+    /// "no phone consent": a literal, since every planned entry may carry it.
+    var noConsent: String {
+        switch self {
+        case .phone: return "no phone consent"
+        case .email: return "no e-mail consent"
+        case .newsletter: return "no newsletter consent"
+        case .sms: return "no SMS consent"
+        default: return "no \(consentName) consent"
+        }
+    }
+
+    /// What doing it is called, for reasons and summaries: "Call", "Visit".
+    public var action: String {
+        switch self {
+        case .visit: return "Visit"
+        case .phone: return "Call"
+        case .email: return "E-mail"
+        case .letter: return "Letter"
+        case .newsletter: return "Newsletter"
+        case .sms: return "SMS"
+        case .social: return "Message"
+        }
+    }
+
+    /// "last visit", "no call yet".
+    var contactNoun: String {
+        switch self {
+        case .phone: return "call"
+        case .email: return "e-mail"
+        case .sms: return "SMS"
+        case .social: return "message"
+        default: return rawValue
+        }
+    }
+
+    /// `allCases`, built once: the synthesized property builds a new array on every use.
+    static let all = Channel.allCases
+
+    /// Position in `allCases`, for per-channel tables.
+    var index: Int {
+        switch self {
+        case .visit: return 0
+        case .phone: return 1
+        case .email: return 2
+        case .letter: return 3
+        case .newsletter: return 4
+        case .sms: return 5
+        case .social: return 6
+        }
+    }
+
+    /// Calls and visits disturb; mail and newsletters wait in the inbox. Only the
+    /// former are kept out of quiet times.
+    public var respectsQuietTimes: Bool { self == .phone || self == .visit }
+}

@@ -1,0 +1,134 @@
+/// One suggestion of the communication plan: whom to contact, when, how and why,
+/// and whether respecting the customer changed or stopped it.
+public struct PlannedEntry: Hashable, Sendable {
+    /// Stable: derived from what the entry is (customer, source, person, the
+    /// occurrence it stands for), never from when it was planned, so planning and
+    /// exporting again update calendar programs instead of duplicating events.
+    public var uid: String
+    public var customerID: Int64
+    public var repID: Int64?
+    public var contactPersonID: Int64?
+    public var due: Day
+    public var time: TimeOfDay?
+    public var channel: Channel
+    public var source: CalendarEntrySource
+    /// "Birthday of Anna Schmidt (54)", "Visit (every 90 days; last visit 12.08.2026)".
+    public var reason: String
+    /// Why it must not be done as planned (missing or refused consent). Blocked
+    /// entries are kept, so someone can ask for the consent instead.
+    public var blocked: String?
+    /// Set when the entry was moved out of a quiet time.
+    public var moved: Move?
+    /// A quiet time it could not be moved out of within the limit, and why.
+    public var conflict: String?
+    /// The day is fine but some hours are not: "busy Mo–Fr 11–14 Uhr".
+    public var hint: String?
+    /// For birthday entries: the birthday and the day it is celebrated this time
+    /// (the due day may lie before it by the lead time).
+    public var birthday: Birthday?
+    public var occasion: Day?
+
+    public init(uid: String, customerID: Int64, repID: Int64? = nil, contactPersonID: Int64? = nil, due: Day,
+                time: TimeOfDay? = nil, channel: Channel, source: CalendarEntrySource, reason: String,
+                blocked: String? = nil, moved: Move? = nil, conflict: String? = nil, hint: String? = nil,
+                birthday: Birthday? = nil, occasion: Day? = nil) {
+        self.uid = uid; self.customerID = customerID; self.repID = repID; self.contactPersonID = contactPersonID
+        self.due = due; self.time = time; self.channel = channel; self.source = source; self.reason = reason
+        self.blocked = blocked; self.moved = moved; self.conflict = conflict; self.hint = hint
+        self.birthday = birthday; self.occasion = occasion
+    }
+
+    public struct Move: Hashable, Sendable {
+        public var from: Day
+        public var fromTime: TimeOfDay?
+        /// "high season 11-12", "busy Sa ganztags".
+        public var because: String
+
+        public init(from: Day, fromTime: TimeOfDay? = nil, because: String) {
+            self.from = from; self.fromTime = fromTime; self.because = because
+        }
+    }
+
+    public var isBlocked: Bool { blocked != nil }
+
+    /// Due before today and (being a plan suggestion) not done yet.
+    public func isOverdue(today: Day) -> Bool { due < today }
+
+    /// What respecting the customer did to the entry, for the status line and the
+    /// calendar description: "blocked: no phone consent; moved from 20.11.2026 (high season 11-12)".
+    public func note(style: DateStyle = .german) -> String {
+        var parts: [String] = []
+        if let blocked { parts.append("blocked: \(blocked)") }
+        if let moved {
+            let when = moved.from == due ? (moved.fromTime.map { "from \($0)" } ?? "")
+                : "from \(style.format(moved.from))" + (moved.fromTime.map { " \($0)" } ?? "")
+            parts.append("moved \(when) (\(moved.because))")
+        }
+        if let conflict { parts.append(conflict) }
+        if let hint { parts.append(hint) }
+        return parts.joined(separator: "; ")
+    }
+
+    /// The row the store keeps. A blocked entry is stored open with the block as
+    /// its status reason, so it shows (and can be unblocked) rather than vanish.
+    public func calendarEntry(style: DateStyle = .german) -> CalendarEntry {
+        CalendarEntry(customerID: customerID, contactPersonID: contactPersonID, repID: repID, due: due,
+                      channel: channel, reason: reason, source: source, status: .open,
+                      statusReason: note(style: style), uid: uid)
+    }
+}
+
+/// UIDs: `c<customer>-<source>-<what>@loyal`, ASCII only so every calendar keeps them.
+enum PlanUID {
+    static func make(_ customerID: Int64, _ source: CalendarEntrySource, _ what: String) -> String {
+        "c\(customerID)-\(name(source))-\(what)@loyal"
+    }
+
+    static func name(_ source: CalendarEntrySource) -> String {
+        switch source {
+        case .partnerBirthday: return "partner-birthday"
+        case .postPurchase: return "post-purchase"
+        case .followUp: return "follow-up"
+        default: return source.rawValue
+        }
+    }
+
+    /// `20260812`: a day in a UID.
+    static func day(_ d: Day) -> String { digits(d, style: nil) }
+
+    /// A day as the reasons show it, like `DateStyle.format`, written straight
+    /// into the string's bytes: the planner formats a day for most entries.
+    static func date(_ d: Day, _ style: DateStyle) -> String { digits(d, style: style) }
+
+    private static func digits(_ d: Day, style: DateStyle?) -> String {
+        let (y, m, dd) = d.components
+        guard (0...9999).contains(y) else { return style?.format(d) ?? "\(y)\(pad(m, 2))\(pad(dd, 2))" }
+        return String(unsafeUninitializedCapacity: 10) { b in
+            var i = 0
+            func put(_ v: Int, _ width: Int) {
+                var div = 1
+                for _ in 1..<width { div *= 10 }
+                while div > 0 { b[i] = UInt8(48 + v / div % 10); i += 1; div /= 10 }
+            }
+            func dot(_ c: UInt8) { b[i] = c; i += 1 }
+            switch style {
+            case nil: put(y, 4); put(m, 2); put(dd, 2)
+            case .german?: put(dd, 2); dot(46); put(m, 2); dot(46); put(y, 4)
+            case .iso?: put(y, 4); dot(45); put(m, 2); dot(45); put(dd, 2)
+            }
+            return i
+        }
+    }
+
+    /// Keeps a store key UID-safe: letters, digits, `-`, `.`; anything else hex-escaped.
+    static func key(_ k: String) -> String {
+        var out = ""
+        for b in k.utf8 {
+            switch b {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E: out.append(Character(Unicode.Scalar(b)))
+            default: out += "_" + String(b, radix: 16)
+            }
+        }
+        return out
+    }
+}
