@@ -26,6 +26,7 @@ enum ConfigSchema {
     static let sections: [(String, String)] = [
         ("classes", "A/B/C classes by share of revenue (Pareto)."),
         ("display", "How numbers, dates and colours are shown."),
+        ("calendar", "The communication calendar."),
         ("risk", "Early-warning risk score 0-100: the weights of the signals that fire plus the rep's judgement."),
     ]
 
@@ -39,6 +40,9 @@ enum ConfigSchema {
         SettingSpec(section: "classes", key: "window_months", kind: .integer(1...120),
                     doc: "Months of revenue the classes are computed over.",
                     get: { String($0.classes.windowMonths) }, set: { $0.classes.windowMonths = $1.integer }),
+        SettingSpec(section: "calendar", key: "horizon_days", kind: .integer(7...730),
+                    doc: "Days ahead the calendar is planned and kept (13 weeks covers this quarter's month views).",
+                    get: { String($0.calendarHorizonDays) }, set: { $0.calendarHorizonDays = $1.integer }),
         SettingSpec(section: "display", key: "theme", kind: .text,
                     doc: "Colour theme: a file NAME.toml in a themes directory (default, light, high-contrast, monochrome, …).",
                     get: { quote($0.display.theme) }, set: { $0.display.theme = $1.text }),

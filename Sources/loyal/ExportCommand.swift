@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import LoyalCore
 import LoyalStore
 
 extension ExportEntity: ExpressibleByArgument {}
@@ -7,29 +9,63 @@ extension ExportFormat: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export customers, contacts, products, purchases, interactions, feedback or complaints.",
-        discussion: "CSV columns use the import names, so a file can be imported again. Text cells that a spreadsheet would run as a formula (starting with =, +, -, @) get a leading ' .")
+        abstract: "Export customers, contacts, products, purchases, interactions, feedback, complaints or the calendar.",
+        discussion: "CSV columns use the import names, so a file can be imported again. Text cells that a spreadsheet would run as a formula (starting with =, +, -, @) get a leading ' . The calendar also exports as iCalendar (--format ics) for phones and calendar programs; re-exporting keeps every event's UID, so they update instead of doubling.")
 
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "What to export: \(ExportEntity.allCases.map(\.rawValue).joined(separator: ", ")).")
     var entity: ExportEntity
 
-    @Option(help: "csv or json.")
+    @Option(help: "csv, json, or ics (calendar only).")
     var format: ExportFormat = .csv
 
     @Option(name: .shortAndLong, help: "Write to FILE instead of standard output.")
     var output: String?
 
+    @Option(help: "Calendar: only this rep's entries.")
+    var rep: String?
+
+    @Option(help: "Calendar: first day (default today).")
+    var from: String?
+
+    @Option(help: "Calendar: last day (default the planning horizon).")
+    var to: String?
+
     func run() throws {
         let store = try global.openStore()
         let sink = try OutputSink(path: output)
         do {
-            try store.export(entity, format: format) { sink.write($0) }
+            if format == .ics {
+                guard entity == .calendar else { throw ValidationError("--format ics is for `loyal export calendar`") }
+                try writeICS(store, sink)
+            } else {
+                try store.export(entity, format: format) { sink.write($0) }
+            }
             try sink.finish()
         } catch {
             sink.abandon()
             throw error
         }
+    }
+
+    func writeICS(_ store: Store, _ sink: OutputSink) throws {
+        let settings = try global.settings()
+        let today = try global.todayDay()
+        func day(_ text: String?, _ name: String, _ fallback: Day) throws -> Day {
+            guard let text else { return fallback }
+            guard let d = Day(typed: text, today: today, pastBias: false) else { throw ValidationError("--\(name) \"\(text)\" is not a date") }
+            return d
+        }
+        let start = try day(from, "from", today)
+        let end = try day(to, "to", today.adding(days: settings.calendarHorizonDays))
+        guard start <= end else { throw ValidationError("--from is after --to") }
+        let (entries, names) = try store.calendarForExport(from: start, to: end, repCode: rep)
+        let zone = ICalTimeZone.named(settings.contactPlan.timeZone) ?? .europeBerlin
+        let events = ICalendarExport.events(entries, customerNames: names, display: settings.display)
+        let stamp = UTCTimestamp(secondsSince1970: Int64(Date().timeIntervalSince1970))
+        sink.write(ICalendarWriter(timeZone: zone, calendarName: "Loyal" + (rep.map { " (\($0))" } ?? ""))
+            .document(events, stamp: stamp))
+        FileHandle.standardError.write(Data("\(events.count) events (\(entries.count) entries) from \(start.iso) to \(end.iso)\n".utf8))
     }
 }

@@ -11,6 +11,6 @@ struct Loyal: ParsableCommand {
             Settings are read from --config PATH, else $XDG_CONFIG_HOME/loyal/config.toml.
             """,
         subcommands: [UICommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self,
-                      AccountsCommand.self, ReportCommand.self, RefreshCommand.self, FeedbackCommand.self, ConfigCommand.self, KeysCommand.self],
+                      AccountsCommand.self, AgendaCommand.self, ReportCommand.self, RefreshCommand.self, FeedbackCommand.self, ConfigCommand.self, KeysCommand.self],
         defaultSubcommand: UICommand.self)
 }

@@ -201,6 +201,9 @@ struct CustomerPlanning {
         guard e.channel.respectsQuietTimes, !noQuietTimes else { return }
         let busy = facts.busyHours
         if movable {
+            // Calls and visits are for working days; a planned slot on a weekend is
+            // simply the next Monday (no note: the day was never a promise).
+            while e.due.weekday >= 6 { e.due = e.due.adding(days: 1) }
             avoidQuietDays(&e)
             avoidBusyHours(&e)
         } else if busy.isBusyAllDay(e.due.weekday) {
@@ -232,7 +235,7 @@ struct CustomerPlanning {
             if facts.highSeason.contains(d) {
                 let (y, m, _) = d.components  // skip the rest of the month at once
                 d = Day(year: m == 12 ? y + 1 : y, month: m % 12 + 1, day: 1)!
-            } else if isQuiet(d, e.time) {
+            } else if isQuiet(d, e.time) || d.weekday >= 6 {
                 d = d.adding(days: 1)
             } else {
                 e.moved = PlannedEntry.Move(from: e.due, because: because)

@@ -88,6 +88,11 @@ public struct GivenEntry: Hashable, Sendable {
         self.key = key; self.source = source; self.due = due; self.time = time
         self.channel = channel; self.reason = reason; self.contactPersonID = contactPersonID
     }
+
+    /// The UID the planner gives this entry, so a store can find it in the plan.
+    public func plannedUID(customerID: Int64) -> String {
+        PlanUID.make(customerID, source, PlanUID.key(key))
+    }
 }
 
 extension Channel {

@@ -3,6 +3,8 @@
 public struct Settings: Sendable {
     public var classes = ClassThresholds()
     public var display = DisplaySettings()
+    /// How many days ahead the calendar is planned and kept (overdue entries always are).
+    public var calendarHorizonDays = 91
     public var retention = RetentionSettings()
     public var contactPlan = ContactPlanRules()
 

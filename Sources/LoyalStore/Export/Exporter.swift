@@ -2,11 +2,12 @@ import GRDB
 import LoyalCore
 
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case csv, json
+    /// iCalendar (RFC 5545), for the calendar only.
+    case csv, json, ics
 }
 
 public enum ExportEntity: String, CaseIterable, Sendable {
-    case customers, contacts, products, purchases, interactions, feedback, complaints
+    case customers, contacts, products, purchases, interactions, feedback, complaints, calendar
 }
 
 /// How a column is written: text is guarded against formula injection in CSV and
@@ -36,6 +37,8 @@ extension Store {
                         (ExportColumns.plain(row[i] as DatabaseValue, columns[i].kind), columns[i].kind == .text)
                     }))
                 }
+            case .ics:
+                throw StoreError.invalid("--format ics is for the calendar only")
             case .json:
                 try write("[")
                 var first = true
@@ -124,6 +127,11 @@ enum ExportColumns {
                      t("cross_sell", "cross_sell_category"), n("complaint", "complaint_id"), t("next_step"),
                      d("follow_up", "follow_up_on"), n("cancellation")],
                     "feedback f JOIN interaction i ON i.id = f.interaction_id JOIN customer c ON c.id = i.customer_id ORDER BY f.id")
+        case .calendar:
+            return ([t("uid"), t("customer", "c.number"), t("rep", "r.code"), d("due"), t("time", "e.time"),
+                     t("channel"), t("reason"), t("source"), t("status"), t("status_reason"), d("done_on"),
+                     t("blocked"), t("note")],
+                    "calendar_entry e JOIN customer c ON c.id = e.customer_id LEFT JOIN rep r ON r.id = e.rep_id ORDER BY e.due, e.id")
         case .complaints:
             return ([n("id", "k.id"), t("customer", "c.number"), d("opened_on"), t("category"), t("text"),
                      d("resolved_on"), m("goodwill", "goodwill_cents")],

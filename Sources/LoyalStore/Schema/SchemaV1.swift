@@ -211,10 +211,25 @@ enum SchemaV1 {
         source TEXT NOT NULL,
         status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'skipped')),
         status_reason TEXT NOT NULL DEFAULT '',
-        done_on TEXT
+        done_on TEXT,
+        -- A time of day (HH:MM) when the entry has one.
+        time TEXT,
+        -- Why it cannot happen as planned (no consent), and the planner's notes (moved, busy hours).
+        blocked TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        -- Moved by a person: re-planning keeps the day.
+        user_moved INTEGER NOT NULL DEFAULT 0
     );
     CREATE INDEX calendar_entry_due ON calendar_entry(due, rep_id);
     CREATE INDEX calendar_entry_customer ON calendar_entry(customer_id, due);
+
+    -- A customer's own contact cadence instead of his class's ("visit every 60 days", "no newsletter").
+    CREATE TABLE contact_plan_override (
+        customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+        channel TEXT NOT NULL,
+        cadence TEXT NOT NULL,
+        PRIMARY KEY (customer_id, channel)
+    ) WITHOUT ROWID;
 
     CREATE TABLE winback (
         id INTEGER PRIMARY KEY,

@@ -4,6 +4,7 @@ import LoyalCore
 public struct FullRefreshSummary: Sendable {
     public var statistics: RefreshSummary
     public var signals: SignalRefreshSummary
+    public var calendar: CalendarRefreshSummary
 }
 
 extension Store {
@@ -13,13 +14,15 @@ extension Store {
     public func refreshAll(asOf: Day, settings: Settings) throws -> FullRefreshSummary {
         let stats = try refreshStatistics(asOf: asOf, thresholds: settings.classes)
         let signals = try evaluateSignals(asOf: asOf, settings: settings)
+        let calendar = try refreshCalendar(today: asOf, settings: settings)
         try optimize()
-        return FullRefreshSummary(statistics: stats, signals: signals)
+        return FullRefreshSummary(statistics: stats, signals: signals, calendar: calendar)
     }
 
     /// After something about one customer changed (a visit saved, a triage action):
     /// re-evaluate that customer's signals and risk at once.
     public func refreshCustomer(_ id: Int64, asOf: Day, settings: Settings) throws {
         try evaluateSignals(asOf: asOf, settings: settings, only: [id])
+        try refreshCalendar(today: asOf, settings: settings, only: [id])
     }
 }

@@ -15,6 +15,7 @@ public final class App {
         let accounts = try AccountsScreen(environment: environment)
         state = AppState(tabs: [
             AppState.Tab(title: "Accounts", stack: [.accounts(accounts)]),
+            AppState.Tab(title: "Calendar", stack: [.calendar(try CalendarScreen(env: environment))]),
             AppState.Tab(title: "Early warning", stack: [.earlyWarning(try EarlyWarningScreen(env: environment))]),
             AppState.Tab(title: "Win-back", stack: [.lost(try LostScreen(env: environment))]),
         ], activeTab: 0)
@@ -182,6 +183,8 @@ public final class App {
             } catch {
                 state.message = StatusMessage(text: "Cannot undo: \(error)", kind: .error)
             }
+        case .reloadTop:
+            reloadScreen()
         case .runTriage(let action):
             apply(TriageActions.run(action, env: env))
         case .discardDraft(let kind, let subject):
@@ -216,6 +219,7 @@ extension App {
                 return e.selected.flatMap { try? env.store.customerSummary(id: $0.id) }
             case .riskCase(let r): return r.summary
             case .lost(let l): return l.selected.flatMap { try? env.store.customerSummary(id: $0.id) }
+            case .calendar(let c): return c.selected.flatMap { try? env.store.customerSummary(id: $0.entry.customerID) }
             default: continue
             }
         }

@@ -16,8 +16,9 @@ enum GlobalKeys {
                    "Record visit feedback (for the selected or open account, if any)", status: true),
         ActionSpec(.quit, [.char("q"), .ctrl("c")], "quit", "Quit Loyal", status: true),
         ActionSpec(.tab1, [.char("1"), .alt("1")], "accounts", "Go to the Accounts tab"),
-        ActionSpec(.tab2, [.char("2"), .alt("2")], "early warning", "Go to the Early warning tab"),
-        ActionSpec(.tab3, [.char("3"), .alt("3")], "win-back", "Go to the Win-back tab (lost customers)"),
+        ActionSpec(.tab2, [.char("2"), .alt("2")], "calendar", "Go to the Calendar tab"),
+        ActionSpec(.tab3, [.char("3"), .alt("3")], "early warning", "Go to the Early warning tab"),
+        ActionSpec(.tab4, [.char("4"), .alt("4")], "win-back", "Go to the Win-back tab (lost customers)"),
         ActionSpec(.repaint, [.ctrl("l")], "repaint", "Redraw the whole screen"),
     ]
 

@@ -13,6 +13,7 @@ enum Screen {
     case earlyWarning(EarlyWarningScreen)
     case riskCase(RiskCaseScreen)
     case lost(LostScreen)
+    case calendar(CalendarScreen)
 
     var title: String {
         switch self {
@@ -24,6 +25,7 @@ enum Screen {
         case .earlyWarning: return "Early warning"
         case .riskCase(let r): return r.title
         case .lost: return "Win-back"
+        case .calendar: return "Calendar"
         }
     }
 
@@ -37,6 +39,7 @@ enum Screen {
         case .earlyWarning: return EarlyWarningScreen.keyHelp
         case .riskCase: return RiskCaseScreen.keyHelp
         case .lost: return LostScreen.keyHelp
+        case .calendar: return CalendarScreen.keyHelp
         }
     }
 
@@ -47,7 +50,7 @@ enum Screen {
         case .detail(let d): return d.changed ? .popAndReload : .pop
         case .contacts: return .popAndReload
         case .riskCase: return .popAndReload
-        case .accounts, .form, .visit, .earlyWarning, .lost: return .pop
+        case .accounts, .form, .visit, .earlyWarning, .lost, .calendar: return .pop
         }
     }
 
@@ -76,6 +79,8 @@ indirect enum ScreenEffect {
     case undoable(TriageUndo)
     /// Take back the remembered triage action.
     case undoLast
+    /// Reload the screen on top (after an action changed its data).
+    case reloadTop
     /// Run a triage action (after a confirmation).
     case runTriage(TriageAction)
     /// Deletes a form's draft and leaves the form.

@@ -31,6 +31,9 @@ enum ScreenDispatch {
         case .lost(var s):
             defer { screen = .lost(s) }
             return try s.handle(key, env: env)
+        case .calendar(var s):
+            defer { screen = .calendar(s) }
+            return try s.handle(key, env: env)
         }
     }
 
@@ -42,6 +45,7 @@ enum ScreenDispatch {
         case .earlyWarning(var s): try s.reload(env); screen = .earlyWarning(s)
         case .riskCase(var s): try s.reload(env); screen = .riskCase(s)
         case .lost(var s): try s.reload(env); screen = .lost(s)
+        case .calendar(var s): try s.reload(env); screen = .calendar(s)
         case .form, .visit: break
         }
     }

@@ -15,6 +15,13 @@ struct FormScreen {
         case contact(ContactPerson)
         case triage(TriageForm)
         case winback(LostRow)
+        case calendar(CalendarForm)
+    }
+
+    /// Calendar entries that need a reason or a day first.
+    enum CalendarForm {
+        case skip(entryID: Int64)
+        case move(entryID: Int64)
     }
 
     /// The triage actions that need a date or a reason first.
@@ -81,6 +88,10 @@ struct FormScreen {
             return .message("Not saved: \(fields[bad].label) — \(fields[bad].error!)", .error)
         }
         do {
+            if case .calendar(let kind) = purpose {
+                try CalendarEntryActions.save(self, kind, env: env)
+                return .both(.popAndReload, .message("Done: \(title)", .info))
+            }
             if case .winback(let lost) = purpose {
                 let action = WinbackForm.action(self, lost: lost, env: env)
                 let undo = try env.store.triage(action, actor: env.actor, today: env.today, settings: env.settings)

@@ -18,6 +18,8 @@ struct VisitForm {
     var categories: [String] = []
     var errors: [VisitField: String] = [:]
     var editors: [VisitField: TextField] = [:]
+    /// The calendar entry this visit fulfils; saving marks it done.
+    var calendarEntryID: Int64?
     /// What the form held when opened, to tell whether anything was typed.
     var startValues = VisitFormValues()
 
@@ -133,6 +135,10 @@ struct VisitForm {
         do {
             let saved = try env.store.recordVisit(report, actor: env.actor, today: env.today)
             try env.store.deleteDraft(kind: "visit", subject: draftSubject)
+            if let entry = calendarEntryID {
+                try env.store.calendarAction(.doneRecorded(entryID: entry, on: report.day), actor: env.actor,
+                                             today: env.today, settings: env.settings)
+            }
             // The panel and the account reflect the visit at once.
             try env.store.refreshCustomer(report.customerID, asOf: env.today, settings: env.settings)
             var text = "Saved: \(report.kind.rawValue) with \(values.customerLabel)"

@@ -1,0 +1,154 @@
+import GRDB
+import LoyalCore
+
+/// A calendar entry with what views show beside it.
+public struct CalendarRow: Hashable, Sendable {
+    public var entry: CalendarEntry
+    public var customerNumber: String
+    public var customerName: String
+    public var customerClass: CustomerClass
+    public var repCode: String?
+    public var contactName: String?
+    public var time: TimeOfDay?
+    public var blocked: String?
+    public var note: String
+    public var userMoved: Bool
+}
+
+extension Store {
+    /// Entries due in `from...to` (all statuses), and open ones due before `from`
+    /// when `overdueBefore` is set, ordered by day, time and customer.
+    public func calendar(from: Day, to: Day, repCode: String? = nil, includeBlocked: Bool = true,
+                         overdueBefore: Day? = nil, limit: Int = 5000) throws -> [CalendarRow] {
+        try pool.read { db in
+            var clauses = ["((e.due BETWEEN :from AND :to)" + (overdueBefore != nil ? " OR (e.due < :overdue AND e.status = 'open'))" : ")")]
+            var args: [String: (any DatabaseValueConvertible)?] = ["from": from.iso, "to": to.iso, "overdue": overdueBefore?.iso]
+            if let repCode { clauses.append("e.rep_id = (SELECT id FROM rep WHERE code = :rep COLLATE NOCASE)"); args["rep"] = repCode }
+            if !includeBlocked { clauses.append("e.blocked IS NULL") }
+            return try Row.fetchAll(db, sql: """
+                SELECT e.*, c.number, c.name, s.class, r.code AS rep_code,
+                       trim(p.first_name || ' ' || p.last_name) AS contact_name
+                FROM calendar_entry e JOIN customer c ON c.id = e.customer_id
+                LEFT JOIN customer_stats s ON s.customer_id = e.customer_id
+                LEFT JOIN rep r ON r.id = e.rep_id LEFT JOIN contact_person p ON p.id = e.contact_person_id
+                WHERE \(clauses.joined(separator: " AND "))
+                ORDER BY e.due, e.time IS NULL, e.time, c.number LIMIT \(limit)
+                """, arguments: StatementArguments(args)).map(Self.calendarRow)
+        }
+    }
+
+    static func calendarRow(_ r: Row) -> CalendarRow {
+        CalendarRow(entry: CalendarRecords.entry(r), customerNumber: r["number"], customerName: r["name"],
+                    customerClass: CustomerClass(rawValue: r["class"] ?? "C") ?? .c, repCode: r["rep_code"],
+                    contactName: (r["contact_name"] as String?).flatMap { $0.isEmpty ? nil : $0 },
+                    time: (r["time"] as String?).flatMap(TimeOfDay.init(parsing:)), blocked: r["blocked"],
+                    note: r["note"] ?? "", userMoved: r["user_moved"])
+    }
+}
+
+/// What a rep does with an entry.
+public enum CalendarAction: Sendable, Hashable {
+    /// Done: logs the contact as an interaction (which satisfies the plan).
+    case done(entryID: Int64, on: Day)
+    /// Done, with the contact already recorded (a visit logged with its feedback form).
+    case doneRecorded(entryID: Int64, on: Day)
+    case skip(entryID: Int64, reason: String)
+    case move(entryID: Int64, to: Day)
+}
+
+extension Store {
+    /// Marks an entry done, skipped or moved in one transaction with an audit entry,
+    /// then re-plans the customer. Returns the interaction logged by `done`.
+    @discardableResult
+    public func calendarAction(_ action: CalendarAction, actor: String, today: Day, settings: Settings) throws -> Int64? {
+        let (customerID, interactionID) = try pool.write { db -> (Int64, Int64?) in
+            let id: Int64
+            switch action {
+            case .done(let e, _), .doneRecorded(let e, _), .skip(let e, _), .move(let e, _): id = e
+            }
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM calendar_entry WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound("the calendar entry no longer exists")
+            }
+            let entry = CalendarRecords.entry(row)
+            var interactionID: Int64?
+            var detail: String
+            switch action {
+            case .done(_, let day):
+                guard entry.status == .open else { throw StoreError.invalid("this entry is \(entry.status.rawValue) already") }
+                let kind: InteractionKind = [.visit: .visit, .phone: .call, .email: .email, .letter: .letter,
+                                             .newsletter: .email, .sms: .call, .social: .email][entry.channel] ?? .call
+                interactionID = try ContactRecords.insertInteraction(db, Interaction(
+                    customerID: entry.customerID, repID: entry.repID, kind: kind, day: day,
+                    contactPersonIDs: entry.contactPersonID.map { [$0] } ?? [], subject: entry.reason), now: Timestamp.now())
+                try db.execute(sql: "UPDATE calendar_entry SET status = 'done', done_on = ? WHERE id = ?", arguments: [day.iso, id])
+                detail = "done: \(entry.reason)"
+            case .doneRecorded(_, let day):
+                try db.execute(sql: "UPDATE calendar_entry SET status = 'done', done_on = ? WHERE id = ? AND status = 'open'",
+                               arguments: [day.iso, id])
+                detail = "done with feedback: \(entry.reason)"
+            case .skip(_, let reason):
+                try db.execute(sql: "UPDATE calendar_entry SET status = 'skipped', status_reason = ? WHERE id = ?",
+                               arguments: [reason, id])
+                detail = "skipped: \(entry.reason) (\(reason))"
+            case .move(_, let day):
+                try db.execute(sql: "UPDATE calendar_entry SET due = ?, user_moved = 1 WHERE id = ?", arguments: [day.iso, id])
+                detail = "moved \(entry.reason) from \(entry.due.iso) to \(day.iso)"
+            }
+            try Audit.record(db, actor: actor, entity: "calendar_entry", id: id, action: "calendar", detail: detail)
+            return (entry.customerID, interactionID)
+        }
+        try refreshCalendar(today: today, settings: settings, only: [customerID])
+        return interactionID
+    }
+}
+
+/// What a month grid shows per day.
+public struct CalendarDayCount: Hashable, Sendable {
+    public var day: Day
+    public var open: Int
+    public var done: Int
+    public var blocked: Int
+}
+
+extension Store {
+    /// Entries per day in a range, for the month grid (no rows, just counts).
+    public func calendarCounts(from: Day, to: Day, repCode: String? = nil) throws -> [Day: CalendarDayCount] {
+        try pool.read { db in
+            var sql = """
+                SELECT due, sum(status = 'open' AND blocked IS NULL) AS open, sum(status = 'done') AS done,
+                       sum(status = 'open' AND blocked IS NOT NULL) AS blocked
+                FROM calendar_entry WHERE due BETWEEN ? AND ?
+                """
+            var args: StatementArguments = [from.iso, to.iso]
+            if let repCode { sql += " AND rep_id = (SELECT id FROM rep WHERE code = ? COLLATE NOCASE)"; args += [repCode] }
+            var out: [Day: CalendarDayCount] = [:]
+            for r in try Row.fetchAll(db, sql: sql + " GROUP BY due", arguments: args) {
+                guard let d = r.day("due") else { continue }
+                out[d] = CalendarDayCount(day: d, open: r["open"], done: r["done"], blocked: r["blocked"])
+            }
+            return out
+        }
+    }
+
+    /// Up to `perDay` entries of each day in a range (A customers first), for the week grid.
+    public func calendarWeek(from: Day, to: Day, repCode: String? = nil, perDay: Int = 200) throws -> [CalendarRow] {
+        try pool.read { db in
+            var filter = ""
+            var args: StatementArguments = [from.iso, to.iso]
+            if let repCode { filter = " AND e.rep_id = (SELECT id FROM rep WHERE code = ? COLLATE NOCASE)"; args += [repCode] }
+            args += [perDay]
+            return try Row.fetchAll(db, sql: """
+                SELECT * FROM (
+                    SELECT e.*, c.number, c.name, s.class, r.code AS rep_code,
+                           trim(p.first_name || ' ' || p.last_name) AS contact_name,
+                           row_number() OVER (PARTITION BY e.due ORDER BY e.status <> 'open', e.blocked IS NOT NULL, s.class,
+                                              e.time IS NULL, e.time, c.number) AS n
+                    FROM calendar_entry e JOIN customer c ON c.id = e.customer_id
+                    LEFT JOIN customer_stats s ON s.customer_id = e.customer_id
+                    LEFT JOIN rep r ON r.id = e.rep_id LEFT JOIN contact_person p ON p.id = e.contact_person_id
+                    WHERE e.due BETWEEN ? AND ?\(filter))
+                WHERE n <= ? ORDER BY due, n
+                """, arguments: args).map(Self.calendarRow)
+        }
+    }
+}

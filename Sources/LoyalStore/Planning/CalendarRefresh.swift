@@ -1,0 +1,78 @@
+import GRDB
+import LoyalCore
+
+public struct CalendarRefreshSummary: Sendable, Hashable {
+    public var customers = 0
+    public var planned = 0
+    public var removed = 0
+    public var blocked = 0
+}
+
+extension Store {
+    /// Plans every customer's contacts from today to the horizon (plus what is
+    /// overdue) and keeps the calendar table in step: planned entries are added or
+    /// updated by their stable UID, entries a person moved keep their day, done and
+    /// skipped ones are never touched, and open ones no longer planned (because a
+    /// contact satisfied them) go.
+    @discardableResult
+    public func refreshCalendar(today: Day, settings: Settings, only ids: [Int64]? = nil) throws -> CalendarRefreshSummary {
+        try pool.write { db in try CalendarRefresh.run(db, today: today, settings: settings, only: ids) }
+    }
+}
+
+enum CalendarRefresh {
+    static func run(_ db: Database, today: Day, settings: Settings, only ids: [Int64]?) throws -> CalendarRefreshSummary {
+        var summary = CalendarRefreshSummary()
+        let rules = settings.contactPlan
+        let facts = try PlanFactsLoader.load(db, today: today, rules: rules, only: ids)
+        let to = today.adding(days: settings.calendarHorizonDays)
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS kept_uid (uid TEXT PRIMARY KEY) WITHOUT ROWID")
+        try db.execute(sql: "DELETE FROM kept_uid")
+        let upsert = try db.makeStatement(sql: """
+            INSERT INTO calendar_entry (uid, customer_id, contact_person_id, rep_id, due, channel, reason, source, status,
+                                        time, blocked, note)
+            VALUES (:uid, :customer, :person, :rep, :due, :channel, :reason, :source, 'open', :time, :blocked, :note)
+            ON CONFLICT (uid) DO UPDATE SET contact_person_id = excluded.contact_person_id, rep_id = excluded.rep_id,
+                due = CASE WHEN user_moved = 1 THEN due ELSE excluded.due END, channel = excluded.channel,
+                reason = excluded.reason, time = excluded.time, blocked = excluded.blocked, note = excluded.note
+            WHERE status = 'open'
+            """)
+        let keep = try db.makeStatement(sql: "INSERT OR IGNORE INTO kept_uid (uid) VALUES (?)")
+        let annotate = try db.makeStatement(sql: "UPDATE calendar_entry SET blocked = ?, note = ? WHERE id = ?")
+        let planned = Set(PlanFactsLoader.plannedSources)
+        for f in facts {
+            let givenIDs = Dictionary(f.given.map { ($0.plannedUID(customerID: f.customerID), Int64($0.key) ?? 0) },
+                                      uniquingKeysWith: { a, _ in a })
+            for e in ContactPlanner.plan(customer: f, rules: rules, from: today, to: to, today: today, display: settings.display) {
+                if let id = givenIDs[e.uid] {
+                    // Dated by a person: keep the day, add what the planner noticed.
+                    annotate.setUncheckedArguments([e.blocked, e.note(style: settings.display.dateStyle), id])
+                    try annotate.execute()
+                    continue
+                }
+                guard planned.contains(e.source) else { continue }
+                upsert.setUncheckedArguments([
+                    "uid": e.uid, "customer": e.customerID, "person": e.contactPersonID, "rep": e.repID, "due": e.due.iso,
+                    "channel": e.channel.rawValue, "reason": e.reason, "source": e.source.rawValue,
+                    "time": e.time?.description, "blocked": e.blocked, "note": e.note(style: settings.display.dateStyle),
+                ])
+                try upsert.execute()
+                keep.setUncheckedArguments([e.uid])
+                try keep.execute()
+                summary.planned += 1
+                if e.blocked != nil { summary.blocked += 1 }
+            }
+        }
+        let customerFilter = ids.map { " AND customer_id IN (" + $0.map(String.init).joined(separator: ",") + ")" } ?? ""
+        try db.execute(sql: """
+            DELETE FROM calendar_entry WHERE status = 'open' AND user_moved = 0
+              AND source IN (\(PlanFactsLoader.plannedSources.map { "'\($0.rawValue)'" }.joined(separator: ",")))
+              AND uid NOT IN (SELECT uid FROM kept_uid)\(customerFilter)
+            """)
+        summary.removed = db.changesCount
+        try db.execute(sql: "DELETE FROM kept_uid")
+        summary.customers = facts.count
+        if ids == nil { try Store.setMeta(db, "calendar_as_of", today.iso) }
+        return summary
+    }
+}

@@ -1,0 +1,78 @@
+import GRDB
+import LoyalCore
+
+/// Reads what the contact planner needs, for all customers or a few.
+enum PlanFactsLoader {
+    /// Sources a person (or the store) dated; the planner respects and counts them.
+    static let givenSources: [CalendarEntrySource] = [.followUp, .triage, .winback, .manual]
+    /// Sources the planner itself makes; re-planning replaces their open entries.
+    static let plannedSources: [CalendarEntrySource] = [.plan, .birthday, .partnerBirthday, .postPurchase]
+
+    static func load(_ db: Database, today: Day, rules: ContactPlanRules, only ids: [Int64]? = nil) throws -> [CustomerPlanFacts] {
+        let inList = ids.map { "IN (" + $0.map(String.init).joined(separator: ",") + ")" }
+        func filter(_ column: String, _ word: String = "AND") -> String { inList.map { " \(word) \(column) \($0)" } ?? "" }
+        var facts: [Int64: CustomerPlanFacts] = [:]
+        var order: [Int64] = []
+        let customers = try Row.fetchCursor(db, sql: """
+            SELECT c.id, c.rep_id, c.status, c.preferred_channel, c.high_season, c.busy_hours, s.class
+            FROM customer c LEFT JOIN customer_stats s ON s.customer_id = c.id\(filter("c.id", "WHERE")) ORDER BY c.id
+            """)
+        while let r = try customers.next() {
+            let id: Int64 = r["id"]
+            order.append(id)
+            facts[id] = CustomerPlanFacts(
+                customerID: id, repID: r["rep_id"], customerClass: CustomerClass(rawValue: r["class"] ?? "C") ?? .c,
+                isLost: (r["status"] as String) == "lost",
+                preferredChannel: (r["preferred_channel"] as String?).flatMap(Channel.init(rawValue:)),
+                highSeason: HighSeason(parsing: r["high_season"]) ?? .none,
+                busyHours: BusyHours(parsing: r["busy_hours"]) ?? .none)
+        }
+        let consents = try Row.fetchCursor(db, sql: "SELECT * FROM consent WHERE 1\(filter("customer_id"))")
+        while let r = try consents.next() {
+            if let c = CustomerRecords.consent(r) { facts[c.customerID]?.consents.append(c) }
+        }
+        let contacts = try Row.fetchCursor(db, sql: "SELECT * FROM contact_person WHERE 1\(filter("customer_id"))")
+        while let r = try contacts.next() {
+            let p = CustomerRecords.contact(r)
+            facts[p.customerID]?.contacts.append(p)
+        }
+        let last = try Row.fetchCursor(db, sql: """
+            SELECT customer_id, kind, max(day) AS last FROM interaction WHERE day <= ?\(filter("customer_id"))
+            GROUP BY customer_id, kind
+            """, arguments: [today.iso])
+        while let r = try last.next() {
+            guard let kind = InteractionKind(rawValue: r["kind"]), let day = r.day("last") else { continue }
+            let id: Int64 = r["customer_id"]
+            let channel = kind.channel
+            if let known = facts[id]?.lastContact[channel], known >= day { continue }
+            facts[id]?.lastContact[channel] = day
+        }
+        let since = today.adding(days: -rules.afterPurchaseLookbackDays)
+        let purchases = try Row.fetchCursor(db, sql: """
+            SELECT customer_id, day, sum(amount_cents) AS amount FROM purchase WHERE day > ? AND day <= ?\(filter("customer_id"))
+            GROUP BY customer_id, day
+            """, arguments: [since.iso, today.iso])
+        while let r = try purchases.next() {
+            guard let day = r.day("day") else { continue }
+            facts[r["customer_id"]]?.purchases.append(PurchaseFact(day: day, amount: Money(cents: r["amount"])))
+        }
+        let given = try Row.fetchCursor(db, sql: """
+            SELECT * FROM calendar_entry WHERE status = 'open' AND source IN (\(givenSources.map { "'\($0.rawValue)'" }.joined(separator: ",")))
+            \(filter("customer_id"))
+            """)
+        while let r = try given.next() {
+            let e = CalendarRecords.entry(r)
+            facts[e.customerID]?.given.append(GivenEntry(key: String(e.id ?? 0), source: e.source, due: e.due,
+                                                         time: (r["time"] as String?).flatMap(TimeOfDay.init(parsing:)),
+                                                         channel: e.channel, reason: e.reason,
+                                                         contactPersonID: e.contactPersonID))
+        }
+        let overrides = try Row.fetchCursor(db, sql: "SELECT * FROM contact_plan_override WHERE 1\(filter("customer_id"))")
+        while let r = try overrides.next() {
+            guard let channel = Channel(rawValue: r["channel"]), let cadence = Cadence(parsing: r["cadence"]) else { continue }
+            let id: Int64 = r["customer_id"]
+            facts[id]?.overrides.append(CadenceOverride(customerID: id, channel: channel, cadence: cadence))
+        }
+        return order.compactMap { facts[$0] }
+    }
+}

@@ -1,0 +1,49 @@
+import LoyalCore
+import LoyalStore
+
+/// Done, skip and move for a calendar entry.
+enum CalendarEntryActions {
+    static func effect(_ action: CalendarViewAction, row: CalendarRow, id: Int64, env: Environment) -> ScreenEffect {
+        let label = "\(row.customerNumber) \(row.customerName)"
+        switch action {
+        case .done:
+            if row.entry.channel == .visit {
+                let customer = CustomerSummary(id: row.entry.customerID, number: row.customerNumber, name: row.customerName, city: "")
+                var form = VisitForm(customer: customer, env: env)
+                form.calendarEntryID = id
+                return .push(.visit(form))
+            }
+            return run(.done(entryID: id, on: env.today), env: env, text: "Done: \(row.entry.reason) · \(label)")
+        case .skip:
+            return .push(.form(FormScreen(title: "Skip \(row.entry.reason) · \(label)", purpose: .calendar(.skip(entryID: id)),
+                                          fields: [FormField("reason", "Why", .text, value: "")])))
+        case .move:
+            let next = row.entry.due < env.today ? env.today : row.entry.due.adding(days: 1)
+            return .push(.form(FormScreen(title: "Move \(row.entry.reason) · \(label)", purpose: .calendar(.move(entryID: id)),
+                                          fields: [FormField("day", "To", .day, value: next.german)])))
+        default:
+            return .stay
+        }
+    }
+
+    static func run(_ action: LoyalStore.CalendarAction, env: Environment, text: String) -> ScreenEffect {
+        do {
+            try env.store.calendarAction(action, actor: env.actor, today: env.today, settings: env.settings)
+            return .both(.reloadTop, .message(text, .info))
+        } catch {
+            return .message("Not done: \(error)", .error)
+        }
+    }
+
+    static func save(_ form: FormScreen, _ kind: FormScreen.CalendarForm, env: Environment) throws {
+        switch kind {
+        case .skip(let id):
+            guard !form.value("reason").isEmpty else { throw FormError("say why, so the plan's gaps can be explained") }
+            try env.store.calendarAction(.skip(entryID: id, reason: form.value("reason")), actor: env.actor,
+                                         today: env.today, settings: env.settings)
+        case .move(let id):
+            guard let day = Day(typed: form.value("day"), today: env.today, pastBias: false) else { throw FormError("not a date") }
+            try env.store.calendarAction(.move(entryID: id, to: day), actor: env.actor, today: env.today, settings: env.settings)
+        }
+    }
+}

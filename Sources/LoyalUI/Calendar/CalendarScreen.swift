@@ -1,0 +1,134 @@
+import LoyalCore
+import LoyalStore
+import LoyalTerminal
+
+enum CalendarViewAction: Hashable, Sendable {
+    case down, up, left, right, previous, next, today, agenda, week, month, rep, blocked, open, done, skip, move
+}
+
+/// The communication calendar: an agenda (overdue first, then today and the next
+/// days), a week grid and a month grid, per rep; entries are done, skipped or moved
+/// from the keyboard.
+struct CalendarScreen {
+    enum View: String { case agenda, week, month }
+
+    var view = View.agenda
+    var anchor: Day
+    var repCode: String?
+    var showBlocked = false
+    var rows: [CalendarRow] = []
+    var counts: [Day: CalendarDayCount] = [:]
+    var cursor = 0
+    var dayCursor: Day
+    var visibleRows = 20
+    static let agendaDays = 14
+
+    static let actions: [ActionSpec<CalendarViewAction>] = [
+        ActionSpec(.down, [.down, .char("j")], "down", "Next entry (month: next week)"),
+        ActionSpec(.up, [.up, .char("k")], "up", "Previous entry (month: previous week)"),
+        ActionSpec(.left, [.left, .char("h")], "previous day", "Week and month: the day before"),
+        ActionSpec(.right, [.right, .char("l")], "next day", "Week and month: the day after"),
+        ActionSpec(.previous, [.char("["), .pageUp], "earlier", "The week or month before"),
+        ActionSpec(.next, [.char("]"), .pageDown], "later", "The week or month after"),
+        ActionSpec(.today, [.char("t")], "today", "Back to today"),
+        ActionSpec(.agenda, [.char("a")], "agenda", "Agenda: overdue, today, the next two weeks", status: true),
+        ActionSpec(.week, [.char("w")], "week", "Week grid", status: true),
+        ActionSpec(.month, [.char("m")], "month", "Month grid", status: true),
+        ActionSpec(.rep, [.char("r")], "rep", "Only one rep's calendar", status: true),
+        ActionSpec(.blocked, [.char("b")], "blocked", "Show or hide entries blocked for lack of consent"),
+        ActionSpec(.open, [.enter, .char("o")], "open", "Open the customer (month: that day's week)"),
+        ActionSpec(.done, [.char("x")], "done", "Mark done: logs the contact; a visit offers the feedback form", status: true),
+        ActionSpec(.skip, [.char("s")], "skip", "Skip with a reason", status: true),
+        ActionSpec(.move, [.char("M")], "move", "Move to another day", status: true),
+    ]
+
+    static let keyHelp = KeyHelp(title: "Calendar", actions)
+
+    init(env: Environment) throws {
+        anchor = env.today
+        dayCursor = env.today
+        try reload(env)
+    }
+
+    var selected: CalendarRow? {
+        switch view {
+        case .agenda: return rows.indices.contains(cursor) ? rows[cursor] : nil
+        case .week:
+            let day = rows.filter { $0.entry.due == dayCursor }
+            return day.indices.contains(cursor) ? day[cursor] : nil
+        case .month: return nil
+        }
+    }
+
+    mutating func reload(_ env: Environment) throws {
+        let store = env.store
+        switch view {
+        case .agenda:
+            rows = try store.calendar(from: env.today, to: env.today.adding(days: Self.agendaDays - 1), repCode: repCode,
+                                      includeBlocked: showBlocked, overdueBefore: env.today, limit: 2000)
+                .filter { $0.entry.status == .open }
+        case .week:
+            let monday = dayCursor.startOfWeek
+            rows = try store.calendarWeek(from: monday, to: monday.adding(days: 6), repCode: repCode)
+                .filter { showBlocked || $0.blocked == nil }
+        case .month:
+            let first = Day(year: dayCursor.year, month: dayCursor.month, day: 1)!
+            counts = try store.calendarCounts(from: first.startOfWeek, to: first.startOfWeek.adding(days: 41), repCode: repCode)
+        }
+        cursor = min(cursor, max(0, entryCount - 1))
+    }
+
+    var entryCount: Int {
+        switch view {
+        case .agenda: return rows.count
+        case .week: return rows.filter { $0.entry.due == dayCursor }.count
+        case .month: return 0
+        }
+    }
+
+    mutating func handle(_ key: Key, env: Environment) throws -> ScreenEffect? {
+        guard let action: CalendarViewAction = Self.actions.action(for: key) else { return nil }
+        switch action {
+        case .down:
+            if view == .month { try moveDay(7, env) } else { cursor = min(max(0, entryCount - 1), cursor + 1) }
+        case .up:
+            if view == .month { try moveDay(-7, env) } else { cursor = max(0, cursor - 1) }
+        case .left: if view != .agenda { try moveDay(-1, env) }
+        case .right: if view != .agenda { try moveDay(1, env) }
+        case .previous: try moveDay(view == .month ? -28 : -7, env)
+        case .next: try moveDay(view == .month ? 28 : 7, env)
+        case .today: dayCursor = env.today; cursor = 0; try reload(env)
+        case .agenda, .week, .month:
+            view = [.agenda: View.agenda, .week: .week, .month: .month][action]!
+            cursor = 0
+            try reload(env)
+        case .blocked: showBlocked.toggle(); try reload(env)
+        case .rep:
+            return .overlay(.picker(TriagePickers.rep(current: repCode, env: env) { screen, code, env in
+                guard case .calendar(var s) = screen else { return .stay }
+                s.repCode = code; s.cursor = 0
+                do { try s.reload(env) } catch { return .message("\(error)", .error) }
+                screen = .calendar(s)
+                return .stay
+            }))
+        case .open:
+            if view == .month { view = .week; cursor = 0; try reload(env); return .stay }
+            guard let r = selected else { return .stay }
+            return .push(.detail(try AccountDetailScreen(customerID: r.entry.customerID, env: env)))
+        case .done, .skip, .move:
+            guard let r = selected, let id = r.entry.id else { return .message("No entry selected", .info) }
+            guard r.entry.status == .open else { return .message("This entry is \(r.entry.status.rawValue) already", .info) }
+            return CalendarEntryActions.effect(action, row: r, id: id, env: env)
+        }
+        return .stay
+    }
+
+    mutating func moveDay(_ days: Int, _ env: Environment) throws {
+        let before = dayCursor
+        dayCursor = dayCursor.adding(days: days)
+        cursor = 0
+        let reloadNeeded = view == .week ? before.startOfWeek != dayCursor.startOfWeek
+            : view == .month ? (before.month != dayCursor.month || before.year != dayCursor.year) : false
+        if reloadNeeded || view == .agenda { try reload(env) }
+    }
+}

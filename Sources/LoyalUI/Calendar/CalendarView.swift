@@ -1,0 +1,156 @@
+import LoyalCore
+import LoyalStore
+import LoyalTerminal
+
+enum CalendarView {
+    static let weekdays = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+
+    static func render(_ s: inout CalendarScreen, into buffer: inout ScreenBuffer, area: Rect, env: Environment) {
+        let f = Format(display: env.display)
+        let (titleRow, body) = area.top(1)
+        buffer.fill(row: titleRow.row, col: area.col, width: area.width, role: .title)
+        let who = s.repCode.map { "rep \($0)" } ?? "all reps"
+        let what: String
+        switch s.view {
+        case .agenda: what = "Agenda · overdue, today and the next \(CalendarScreen.agendaDays - 1) days"
+        case .week:
+            let w = s.dayCursor.isoWeek
+            what = "Week \(w.week)/\(w.year) · \(f.day(s.dayCursor.startOfWeek)) – \(f.day(s.dayCursor.startOfWeek.adding(days: 6)))"
+        case .month: what = "Month \(monthName(s.dayCursor.month)) \(s.dayCursor.year)"
+        }
+        buffer.put(row: titleRow.row, col: area.col + 1, "Calendar · \(what) · \(who)" + (s.showBlocked ? " · with blocked" : ""),
+                   role: .title, maxWidth: area.width - 2)
+        switch s.view {
+        case .agenda: agenda(&s, &buffer, body, env, f)
+        case .week: week(&s, &buffer, body, env, f)
+        case .month: month(s, &buffer, body, env)
+        }
+    }
+
+    static func monthName(_ m: Int) -> String {
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+         "November", "December"][m - 1]
+    }
+
+    static func channelMark(_ c: Channel) -> String {
+        switch c {
+        case .visit: return "visit"
+        case .phone: return "call"
+        case .email: return "e-mail"
+        case .letter: return "letter"
+        case .newsletter: return "news"
+        case .sms: return "sms"
+        case .social: return "social"
+        }
+    }
+
+    static func agenda(_ s: inout CalendarScreen, _ buffer: inout ScreenBuffer, _ area: Rect, _ env: Environment, _ f: Format) {
+        // Lines: a heading per group, then its entries; the cursor moves over entries only.
+        var lines: [(text: [(String, StyleRole, Int?)], entry: Int?)] = []
+        var group = ""
+        for (i, r) in s.rows.enumerated() {
+            let e = r.entry
+            let g = e.due < env.today ? "Overdue" : e.due == env.today ? "Today" : "\(weekdays[e.due.weekday - 1]) \(f.day(e.due))"
+            if g != group {
+                lines.append(([(g, g == "Overdue" ? .overdue : .header, nil)], nil))
+                group = g
+            }
+            let when = e.due < env.today ? f.day(e.due) : (r.time?.description ?? "")
+            let note = r.blocked.map { "blocked: \($0)" } ?? r.note
+            lines.append(([(when, e.due < env.today ? .overdue : .dim, 10), (channelMark(e.channel), .normal, 6),
+                           ("\(r.customerNumber) \(r.customerName)", r.blocked != nil ? .blocked : .normal, 30),
+                           (e.reason + (r.contactName.map { " · \($0)" } ?? ""), .normal, 34),
+                           (note, r.blocked != nil ? .blocked : .dim, nil)], i))
+        }
+        if lines.isEmpty {
+            buffer.put(row: area.row + 1, col: area.col + 2, "Nothing due: the plan is up to date for \(s.repCode ?? "everyone").", role: .dim)
+        }
+        s.visibleRows = max(1, area.height)
+        let cursorLine = lines.firstIndex { $0.entry == s.cursor } ?? 0
+        let top = max(0, min(cursorLine - area.height / 2, lines.count - area.height))
+        for row in 0..<area.height {
+            let index = top + row
+            guard index < lines.count else { break }
+            let line = lines[index]
+            let selected = line.entry != nil && line.entry == s.cursor
+            var x = area.col + 1
+            if selected { buffer.fill(row: area.row + row, col: area.col, width: area.width, role: .selected) }
+            for (text, role, width) in line.text {
+                let room = area.right - x
+                guard room > 0 else { break }
+                let r: StyleRole = selected ? .selected : role
+                if let w = width {
+                    buffer.put(row: area.row + row, col: x, TextWidth.pad(text, to: min(w, room)), role: r, maxWidth: room)
+                    x += min(w, room) + 1
+                } else {
+                    x += buffer.put(row: area.row + row, col: x, text, role: r, maxWidth: room) + 1
+                }
+            }
+        }
+    }
+
+    static func week(_ s: inout CalendarScreen, _ buffer: inout ScreenBuffer, _ area: Rect, _ env: Environment, _ f: Format) {
+        let monday = s.dayCursor.startOfWeek
+        let colWidth = max(8, (area.width - 1) / 7)
+        for d in 0..<7 {
+            let day = monday.adding(days: d)
+            let x = area.col + d * colWidth
+            let entries = s.rows.filter { $0.entry.due == day }
+            let isCursorDay = day == s.dayCursor
+            let headRole: StyleRole = isCursorDay ? .tabActive : day == env.today ? .header : .dim
+            buffer.fill(row: area.row, col: x, width: colWidth - 1, role: headRole)
+            buffer.put(row: area.row, col: x, "\(weekdays[d]) \(String(f.day(day).prefix(6)))", role: headRole, maxWidth: colWidth - 1)
+            for (i, r) in entries.enumerated() {
+                let row = area.row + 1 + i
+                guard row < area.bottom else {
+                    break
+                }
+                if row == area.bottom - 1 && i < entries.count - 1 {
+                    buffer.put(row: row, col: x, "+\(entries.count - i) more", role: .dim, maxWidth: colWidth - 1)
+                    break
+                }
+                let done = r.entry.status != .open
+                let selected = isCursorDay && i == s.cursor
+                let role: StyleRole = selected ? .selected : done ? .done : r.blocked != nil ? .blocked
+                    : r.entry.due < env.today ? .overdue : .normal
+                let mark = done ? "✓" : String(channelMark(r.entry.channel).prefix(1))
+                buffer.put(row: row, col: x, TextWidth.pad("\(mark) \(r.customerName)", to: colWidth - 1), role: role,
+                           maxWidth: colWidth - 1)
+            }
+        }
+        if let r = s.selected {
+            let line = "\(r.customerNumber) \(r.customerName) · \(r.entry.reason)" + (r.blocked.map { " · blocked: \($0)" } ?? (r.note.isEmpty ? "" : " · \(r.note)"))
+            buffer.fill(row: area.bottom - 1, col: area.col, width: area.width, role: .statusBar)
+            buffer.put(row: area.bottom - 1, col: area.col + 1, line, role: .statusBar, maxWidth: area.width - 2)
+        }
+    }
+
+    static func month(_ s: CalendarScreen, _ buffer: inout ScreenBuffer, _ area: Rect, _ env: Environment) {
+        let first = Day(year: s.dayCursor.year, month: s.dayCursor.month, day: 1)!
+        let start = first.startOfWeek
+        let colWidth = max(8, (area.width - 1) / 7)
+        let rowHeight = max(2, (area.height - 1) / 6)
+        for d in 0..<7 {
+            buffer.put(row: area.row, col: area.col + d * colWidth, weekdays[d], role: .header)
+        }
+        for week in 0..<6 {
+            for d in 0..<7 {
+                let day = start.adding(days: week * 7 + d)
+                let x = area.col + d * colWidth, y = area.row + 1 + week * rowHeight
+                guard y < area.bottom else { continue }
+                let inMonth = day.month == s.dayCursor.month
+                let selected = day == s.dayCursor
+                let role: StyleRole = selected ? .selected : day == env.today ? .header : inMonth ? .normal : .dim
+                buffer.fill(row: y, col: x, width: colWidth - 1, role: role)
+                buffer.put(row: y, col: x, "\(day.dayOfMonth)", role: role)
+                if let c = s.counts[day] {
+                    let overdue = day < env.today && c.open > 0
+                    let text = "\(c.open) open" + (c.done > 0 ? " \(c.done)✓" : "")
+                    if y + 1 < area.bottom {
+                        buffer.put(row: y + 1, col: x, text, role: selected ? .selected : overdue ? .overdue : .dim, maxWidth: colWidth - 1)
+                    }
+                }
+            }
+        }
+    }
+}
