@@ -123,6 +123,9 @@ enum Triage {
                 UPDATE signal SET status = ?, snoozed_until = ?, reason = ?, assigned_rep_id = ? WHERE id = ?
                 """, arguments: [s.status.rawValue, s.snoozedUntil.sql, s.reason, s.assignedRepID, s.id])
         }
+        if !undo.createdSignalIDs.isEmpty {
+            try db.execute(sql: "DELETE FROM signal WHERE id IN (\(undo.createdSignalIDs.map(String.init).joined(separator: ",")))")
+        }
         if !undo.createdEntryIDs.isEmpty {
             try db.execute(sql: "DELETE FROM calendar_entry WHERE id IN (\(undo.createdEntryIDs.map(String.init).joined(separator: ",")))")
         }
