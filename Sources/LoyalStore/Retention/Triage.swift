@@ -39,7 +39,8 @@ public struct TriageUndo: Sendable {
     var stageBefore: (stage: String?, since: String?) = (nil, nil)
     var customerBefore: Customer?
     var createdWinbackID: Int64?
-    var winbackBefore: WinbackCase?
+    /// Win-back cases the action changed, as they were.
+    var winbacksBefore: [WinbackCase] = []
 
     init(description: String, customerID: Int64?) {
         self.description = description

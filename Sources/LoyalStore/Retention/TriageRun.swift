@@ -75,6 +75,8 @@ enum Triage {
             var c = customer
             c.status = .active; c.returnedOn = day
             try CustomerRecords.update(db, c, now: Timestamp.now())
+            undo.winbacksBefore = try Row.fetchAll(db, sql: "SELECT * FROM winback WHERE customer_id = ? AND outcome = 'open'",
+                                                   arguments: [customerID]).map(WinbackRecords.winback)
             try db.execute(sql: """
                 UPDATE winback SET outcome = 'won', closed_on = ? WHERE customer_id = ? AND outcome = 'open'
                 """, arguments: [day.iso, customerID])
@@ -92,7 +94,7 @@ enum Triage {
             guard let id = w.id, let before = try WinbackRecords.find(db, id: id) else {
                 throw StoreError.notFound("the win-back case no longer exists")
             }
-            undo.winbackBefore = before
+            undo.winbacksBefore = [before]
             try WinbackRecords.update(db, w)
             text = "updated the win-back case of \(customer.number)" + (w.outcome != .open ? " (\(w.outcome.rawValue))" : "")
         }
@@ -136,7 +138,7 @@ enum Triage {
         }
         if let c = undo.customerBefore { try CustomerRecords.update(db, c, now: Timestamp.now()) }
         if let w = undo.createdWinbackID { try db.execute(sql: "DELETE FROM winback WHERE id = ?", arguments: [w]) }
-        if let w = undo.winbackBefore { try WinbackRecords.update(db, w) }
+        for w in undo.winbacksBefore { try WinbackRecords.update(db, w) }
         try Audit.record(db, actor: actor, entity: "customer", id: undo.customerID, action: "undo", detail: undo.description)
     }
 }
