@@ -57,6 +57,27 @@ final class EarlyWarningDismissSnoozeTests: EarlyWarningTestCase {
         XCTAssertEqual(try signals(store, "K4").map(\.evidenceKey), ["2026-10-15", "2026-11-20"])
     }
 
+    func testAFalseAlarmNoLongerCountsTowardsTheRisk() throws {
+        let store = try makeEarlyWarningStore()
+        // K1 also gave an NPS of 4: revenue_drop 30 + low_nps 15 = 45 points.
+        try importText(store, .feedback, "customer,date,nps\nK1,2026-11-16,4\n", name: "k1.csv")
+        try store.refreshAll(asOf: today, settings: settings)
+        XCTAssertEqual(try store.riskPanel(PanelFilter(), limit: 10).first { $0.number == "K1" }?.risk, 45)
+        let nps = try XCTUnwrap(try signals(store, "K1").first { $0.kind == "low_nps" }?.id)
+        try triage(store, .dismiss(signalIDs: [nps], reason: "Frage falsch verstanden"))
+        try store.refreshAll(asOf: today, settings: settings)
+        let row = try XCTUnwrap(try store.riskPanel(PanelFilter(), limit: 10).first { $0.number == "K1" })
+        XCTAssertEqual(row.kinds, ["revenue_drop"])
+        XCTAssertEqual(row.risk, 30, "a dismissed false alarm adds no risk")
+        XCTAssertEqual(row.band, .amber)
+        let detail = try store.riskDetail(customerID: try id(store, "K1"), asOf: today, settings: settings)
+        XCTAssertEqual(detail.assessment.explanation, "revenue_drop 30 pts")
+        // A snoozed signal still counts: the concern is real, only put off.
+        let drop = try XCTUnwrap(try signals(store, "K1").first { $0.kind == "revenue_drop" }?.id)
+        try triage(store, .snooze(signalIDs: [drop], until: day("2026-12-07"), reason: "Jahresgespräch geplant"))
+        XCTAssertEqual(try store.riskDetail(customerID: try id(store, "K1"), asOf: today, settings: settings).assessment.score, 30)
+    }
+
     func testASnoozedSignalLeavesThePanelUntilItsDay() throws {
         let store = try makeEarlyWarningStore()
         let signal = try XCTUnwrap(try signals(store, "K4").first?.id)
