@@ -36,6 +36,16 @@ final class EarlyWarningPanelTests: EarlyWarningUITestCase {
         XCTAssertTrue(statusRow.hasPrefix(" Enter open  f kind  A assign  S schedule  P playbook  u undo"), statusRow)
     }
 
+    func testEveryColumnFitsOnAnEightyColumnTerminal() throws {
+        try openEarlyWarning(width: 80, height: 24)
+        XCTAssertEqual(headerRow.split(separator: " ").map(String.init),
+                       ["Customer", "Cl", "Value", "Risk", "Stage", "Oldest", "Signals", "Rep"])
+        _ = try store.triage(.applyPlaybook(customerID: try id("K1"), kind: "revenue_drop"), actor: "tester", today: today,
+                             settings: settings)
+        press(.ctrl("l"), .char("1"), .char("2"))
+        XCTAssertEqual(panelCells("K1"), ["K1 Rückgang GmbH", "A", "–", "30 amber", "plan in place 0d", "0 d", "revenue_d…", "AB"])
+    }
+
     func testClassFilters() throws {
         try openEarlyWarning()
         press(.char("a"))
