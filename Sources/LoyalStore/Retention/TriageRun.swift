@@ -80,6 +80,8 @@ enum Triage {
             try db.execute(sql: """
                 UPDATE winback SET outcome = 'won', closed_on = ? WHERE customer_id = ? AND outcome = 'open'
                 """, arguments: [day.iso, customerID])
+            undo.createdStageIDs = try [RetentionStages.record(db, customerID: customerID, event: .returned, on: day)]
+                .compactMap { $0 }
             text = "\(customer.number) came back on \(day.iso) (returnee)"
         case let .openWinback(w):
             undo.createdWinbackID = try WinbackRecords.insert(db, w)
