@@ -63,6 +63,22 @@ final class EarlyWarningLostTests: EarlyWarningTestCase {
         XCTAssertEqual(try store.lostCustomers(includeReturnees: false, limit: 10).map(\.number), [])
         // Buying again every 30 days or so is his rhythm: no signal opens for him.
         XCTAssertEqual(try signals(store, "K2").map(\.status), [.resolved])
+        XCTAssertEqual(try stage(store, "K2").history, ["at_risk 2026-11-23 signal_opened", "lost 2026-07-15 marked_lost",
+                                                        "recovered 2026-11-10 returned"])
+    }
+
+    func testAReturneeAtRiskAgainStartsANewEpisode() throws {
+        let store = try makeEarlyWarningStore()
+        let k5 = try id(store, "K5")
+        try triage(store, .markLost(customerID: k5, on: day("2026-11-20"), reason: .competitor, note: ""))
+        try triage(store, .markReturned(customerID: k5, on: today))
+        // Active again, the cancellation noted on 02.11. counts again: he is at risk, not "lost".
+        XCTAssertEqual(try signals(store, "K5").map(\.status), [.resolved, .open])
+        XCTAssertEqual(try stage(store, "K5").history, ["at_risk 2026-11-23 signal_opened", "lost 2026-11-20 marked_lost",
+                                                        "recovered 2026-11-23 returned", "at_risk 2026-11-23 signal_opened"])
+        XCTAssertEqual(try store.riskPanel(PanelFilter(), limit: 10).first?.stage, .atRisk)
+        try triage(store, .applyPlaybook(customerID: k5, kind: "cancellation"))
+        XCTAssertEqual(try stage(store, "K5").now, "plan_in_place 2026-11-23")
     }
 
     func testReturneesComeAfterTheLostInTheList() throws {
