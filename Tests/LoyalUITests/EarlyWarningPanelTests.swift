@@ -46,6 +46,16 @@ final class EarlyWarningPanelTests: EarlyWarningUITestCase {
         XCTAssertEqual(panelCells("K1"), ["K1 Rückgang GmbH", "A", "–", "30 amber", "plan in place 0d", "0 d", "revenue_d…", "AB"])
     }
 
+    func testTheTriageKeysAreInTheKeyTables() {
+        let table = KeyBindings.markdown()
+        for expected in ["**Early warning**", "| `A` | Assign the customer's signals to a rep |",
+                         "| `d` | Dismiss as false alarm with a reason; it does not come back for the same evidence |",
+                         "**Customer at risk**", "| `z` | Snooze the selected signal until a date, with a reason |",
+                         "**Lost customers and win-back**", "| `R` | Mark the customer as come back (a returnee) |"] {
+            XCTAssertTrue(table.contains(expected), expected)
+        }
+    }
+
     func testClassFilters() throws {
         try openEarlyWarning()
         press(.char("a"))
