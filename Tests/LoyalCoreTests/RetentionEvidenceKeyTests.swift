@@ -85,4 +85,13 @@ final class RetentionEvidenceKeyTests: XCTestCase {
         XCTAssertEqual(s, ChurnSignal(customerID: 7, kind: "revenue_drop", evidence: "old evidence",
                                       evidenceKey: "2026-09/-40", weight: 30, status: .open, openedOn: R.asOf))
     }
+
+    func testAFindingDismissedForTheSameEvidenceDoesNotCountTowardsTheRisk() {
+        let findings = [finding("revenue_drop", "2026-09/-40"), finding("low_nps", "2026-09-03"), finding("overdue", "2026-06-01")]
+        let existing = [signal("revenue_drop", "2026-09/-40", .dismissed, id: 1), signal("low_nps", "2026-08-01", .dismissed, id: 2),
+                        signal("overdue", "2026-06-01", .dismissed, id: 3), signal("overdue", "2026-06-01", .snoozed, id: 4)]
+        // The drop is a false alarm; the NPS has new evidence; the overdue one is snoozed again under its kind.
+        XCTAssertEqual(SignalReconciliation.counted(existing: existing, findings: findings).map(\.kind), ["low_nps", "overdue"])
+        XCTAssertEqual(SignalReconciliation.counted(existing: [], findings: findings), findings)
+    }
 }

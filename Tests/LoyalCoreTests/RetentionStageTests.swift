@@ -25,7 +25,15 @@ final class RetentionStageTests: XCTestCase {
         for stage: RetentionStage? in [nil, .atRisk, .planInPlace, .saving, .recovered] {
             XCTAssertEqual(next(stage, .markedLost), .lost)
         }
-        for event in RetentionEvent.allCases { XCTAssertEqual(next(.lost, event), .lost) }
+        for event in RetentionEvent.allCases where event != .returned { XCTAssertEqual(next(.lost, event), .lost) }
+    }
+
+    func testAReturneeIsRecoveredAndANewSignalStartsTheNextEpisode() {
+        XCTAssertEqual(next(.lost, .returned), .recovered)
+        XCTAssertEqual(next(.recovered, .signalOpened), .atRisk)
+        for stage: RetentionStage? in [nil, .atRisk, .planInPlace, .saving, .recovered] {
+            XCTAssertEqual(next(stage, .returned), stage)
+        }
     }
 
     func testEventsThatDoNotApplyChangeNothing() {

@@ -26,6 +26,9 @@ public enum RetentionEvent: String, CaseIterable, Hashable, Sendable {
     /// No open or snoozed signal is left (resolved by the facts or dismissed).
     case allSignalsResolved = "all_signals_resolved"
     case markedLost = "marked_lost"
+    /// A lost customer came back (bought again or was marked returned): the case is won,
+    /// and a new signal starts the next episode.
+    case returned
 }
 
 extension RetentionStage {
@@ -34,9 +37,11 @@ extension RetentionStage {
     /// - a new signal while a plan is running does not throw the work back to "at risk";
     /// - a contact done without a plan (the rep called on his own) still counts as saving;
     /// - signals that go away on their own, at any open stage, mean recovered;
-    /// - lost is final here: winning the customer back is a win-back case, not this flow.
+    /// - lost is final here (winning the customer back is a win-back case, not this flow)
+    ///   until the customer comes back: then he counts as recovered.
     public static func after(_ event: RetentionEvent, from stage: RetentionStage?) -> RetentionStage? {
         switch (stage, event) {
+        case (.lost, .returned): return .recovered
         case (.lost, _): return .lost
         case (_, .markedLost): return .lost
         case (nil, .signalOpened), (.recovered?, .signalOpened): return .atRisk

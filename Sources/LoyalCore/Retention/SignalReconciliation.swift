@@ -41,4 +41,13 @@ public struct SignalReconciliation: Hashable, Sendable {
         }
         return r
     }
+
+    /// The findings that count towards the risk: a finding dismissed as a false alarm for
+    /// the same evidence (and not open under its kind) adds no points.
+    public static func counted(existing: [ChurnSignal], findings: [SignalFinding]) -> [SignalFinding] {
+        findings.filter { finding in
+            existing.contains { ($0.status == .open || $0.status == .snoozed) && $0.kind == finding.kind }
+                || !existing.contains { $0.status == .dismissed && $0.kind == finding.kind && $0.evidenceKey == finding.evidenceKey }
+        }
+    }
 }

@@ -17,7 +17,10 @@ extension Store {
             let facts = try SignalFactsLoader.load(db, asOf: asOf, only: [customerID]).first
                 ?? CustomerSignalFacts(customerID: customerID, asOf: asOf)
             let findings = EarlyWarning.findings(facts, rules: settings.retention.signals, format: EvidenceFormat(settings.display))
-            let assessment = RiskAssessment.assess(facts, findings: findings, settings: settings.retention.risk)
+            let stored = try Row.fetchAll(db, sql: "SELECT * FROM signal WHERE customer_id = ? AND status <> 'resolved'",
+                                          arguments: [customerID]).map(StatsRecords.signal)
+            let counted = SignalReconciliation.counted(existing: stored, findings: findings)
+            let assessment = RiskAssessment.assess(facts, findings: counted, settings: settings.retention.risk)
             let lastMonth = String(asOf.adding(months: -1).iso.prefix(7))
             let previous = try Int.fetchOne(db, sql: "SELECT score FROM risk_snapshot WHERE customer_id = ? AND month = ?",
                                             arguments: [customerID, lastMonth])

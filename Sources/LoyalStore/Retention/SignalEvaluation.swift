@@ -45,9 +45,11 @@ enum SignalEvaluation {
         let classes = try classesAndValues(db, filter: filter)
         for f in facts {
             let findings = EarlyWarning.findings(f, rules: rules, format: format)
-            let plan = SignalReconciliation.reconcile(existing: existing[f.customerID] ?? [], findings: findings)
+            let stored = existing[f.customerID] ?? []
+            let plan = SignalReconciliation.reconcile(existing: stored, findings: findings)
             try apply(db, plan, customerID: f.customerID, asOf: asOf, summary: &summary)
-            let assessment = RiskAssessment.assess(f, findings: findings, settings: settings.retention.risk)
+            let counted = SignalReconciliation.counted(existing: stored, findings: findings)
+            let assessment = RiskAssessment.assess(f, findings: counted, settings: settings.retention.risk)
             assessments[f.customerID] = assessment
             let (cls, value) = classes[f.customerID] ?? (.c, nil)
             inputs.append(RiskRankInput(customerID: f.customerID, risk: assessment.score, value: value, customerClass: cls))

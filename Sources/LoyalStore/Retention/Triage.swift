@@ -34,10 +34,13 @@ public struct TriageUndo: Sendable {
     var signalsBefore: [ChurnSignal] = []
     var createdEntryIDs: [Int64] = []
     var createdStageIDs: [Int64] = []
+    /// Signals the re-evaluation after the action opened (e.g. for a customer who came back).
+    var createdSignalIDs: [Int64] = []
     var stageBefore: (stage: String?, since: String?) = (nil, nil)
     var customerBefore: Customer?
     var createdWinbackID: Int64?
-    var winbackBefore: WinbackCase?
+    /// Win-back cases the action changed, as they were.
+    var winbacksBefore: [WinbackCase] = []
 
     init(description: String, customerID: Int64?) {
         self.description = description
@@ -48,11 +51,19 @@ public struct TriageUndo: Sendable {
 extension Store {
     /// Carries out a triage action; the returned undo restores the state before it.
     public func triage(_ action: TriageAction, actor: String, today: Day, settings: Settings) throws -> TriageUndo {
-        let undo = try pool.write { db in try Triage.run(db, action, actor: actor, today: today, settings: settings) }
-        if let id = action.customerID ?? undo.customerID {
-            try refreshCustomer(id, asOf: today, settings: settings)
+        try pool.write { db in
+            var undo = try Triage.run(db, action, actor: actor, today: today, settings: settings)
+            guard let id = action.customerID ?? undo.customerID else { return undo }
+            // What the re-evaluation creates (a stage change, a signal opened) belongs to the action: undo removes it too.
+            let lastSignal = try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM signal") ?? 0
+            let lastStage = try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM retention_stage") ?? 0
+            _ = try SignalEvaluation.run(db, asOf: today, settings: settings, only: [id])
+            undo.createdSignalIDs = try Int64.fetchAll(db, sql: "SELECT id FROM signal WHERE customer_id = ? AND id > ?",
+                                                       arguments: [id, lastSignal])
+            undo.createdStageIDs += try Int64.fetchAll(db, sql: "SELECT id FROM retention_stage WHERE customer_id = ? AND id > ?",
+                                                       arguments: [id, lastStage])
+            return undo
         }
-        return undo
     }
 
     /// Takes back the last action (the UI offers this right after it).

@@ -75,9 +75,13 @@ enum Triage {
             var c = customer
             c.status = .active; c.returnedOn = day
             try CustomerRecords.update(db, c, now: Timestamp.now())
+            undo.winbacksBefore = try Row.fetchAll(db, sql: "SELECT * FROM winback WHERE customer_id = ? AND outcome = 'open'",
+                                                   arguments: [customerID]).map(WinbackRecords.winback)
             try db.execute(sql: """
                 UPDATE winback SET outcome = 'won', closed_on = ? WHERE customer_id = ? AND outcome = 'open'
                 """, arguments: [day.iso, customerID])
+            undo.createdStageIDs = try [RetentionStages.record(db, customerID: customerID, event: .returned, on: day)]
+                .compactMap { $0 }
             text = "\(customer.number) came back on \(day.iso) (returnee)"
         case let .openWinback(w):
             undo.createdWinbackID = try WinbackRecords.insert(db, w)
@@ -92,7 +96,7 @@ enum Triage {
             guard let id = w.id, let before = try WinbackRecords.find(db, id: id) else {
                 throw StoreError.notFound("the win-back case no longer exists")
             }
-            undo.winbackBefore = before
+            undo.winbacksBefore = [before]
             try WinbackRecords.update(db, w)
             text = "updated the win-back case of \(customer.number)" + (w.outcome != .open ? " (\(w.outcome.rawValue))" : "")
         }
@@ -123,6 +127,9 @@ enum Triage {
                 UPDATE signal SET status = ?, snoozed_until = ?, reason = ?, assigned_rep_id = ? WHERE id = ?
                 """, arguments: [s.status.rawValue, s.snoozedUntil.sql, s.reason, s.assignedRepID, s.id])
         }
+        if !undo.createdSignalIDs.isEmpty {
+            try db.execute(sql: "DELETE FROM signal WHERE id IN (\(undo.createdSignalIDs.map(String.init).joined(separator: ",")))")
+        }
         if !undo.createdEntryIDs.isEmpty {
             try db.execute(sql: "DELETE FROM calendar_entry WHERE id IN (\(undo.createdEntryIDs.map(String.init).joined(separator: ",")))")
         }
@@ -133,7 +140,7 @@ enum Triage {
         }
         if let c = undo.customerBefore { try CustomerRecords.update(db, c, now: Timestamp.now()) }
         if let w = undo.createdWinbackID { try db.execute(sql: "DELETE FROM winback WHERE id = ?", arguments: [w]) }
-        if let w = undo.winbackBefore { try WinbackRecords.update(db, w) }
+        for w in undo.winbacksBefore { try WinbackRecords.update(db, w) }
         try Audit.record(db, actor: actor, entity: "customer", id: undo.customerID, action: "undo", detail: undo.description)
     }
 }

@@ -18,12 +18,28 @@ extension Store {
 
     static func refreshStatistics(_ db: Database, asOf: Day, thresholds: ClassThresholds) throws -> RefreshSummary {
         // A lost customer who buys again is a returnee: active, and recognisable as such.
+        // His open win-back case is won on that day, as when he is marked returned by hand,
+        // and his stage moves on from lost.
+        let returning = try Row.fetchAll(db, sql: """
+            SELECT c.id, (SELECT min(day) FROM purchase WHERE customer_id = c.id AND day > c.lost_on) AS back
+            FROM customer c WHERE c.status = 'lost' AND c.lost_on IS NOT NULL AND EXISTS (
+                SELECT 1 FROM purchase WHERE customer_id = c.id AND day > c.lost_on AND day <= ?)
+            """, arguments: [asOf.iso])
+        try db.execute(sql: """
+            UPDATE winback SET outcome = 'won', closed_on = (SELECT min(p.day) FROM purchase p JOIN customer c ON c.id = p.customer_id
+                                                             WHERE p.customer_id = winback.customer_id AND p.day > c.lost_on)
+            WHERE outcome = 'open' AND customer_id IN (SELECT c.id FROM customer c WHERE c.status = 'lost' AND c.lost_on IS NOT NULL
+                AND EXISTS (SELECT 1 FROM purchase WHERE customer_id = c.id AND day > c.lost_on AND day <= ?))
+            """, arguments: [asOf.iso])
         try db.execute(sql: """
             UPDATE customer SET status = 'active',
                 returned_on = (SELECT min(day) FROM purchase WHERE customer_id = customer.id AND day > customer.lost_on)
             WHERE status = 'lost' AND lost_on IS NOT NULL AND EXISTS (
                 SELECT 1 FROM purchase WHERE customer_id = customer.id AND day > customer.lost_on AND day <= ?)
             """, arguments: [asOf.iso])
+        for r in returning {
+            if let back = r.day("back") { try RetentionStages.record(db, customerID: r["id"], event: .returned, on: back) }
+        }
         let windowStart = asOf.adding(months: -thresholds.windowMonths)
         let previousStart = windowStart.adding(months: -thresholds.windowMonths)
         struct Figures { var current: Int64; var previous: Int64; var first: String?; var last: String?; var count: Int }

@@ -143,9 +143,16 @@ struct FormScreen {
             }
         }
         if let info {
-            let firstRow = body.row + 2 + fields.count
-            for (i, line) in info(self).enumerated() where firstRow + i < body.bottom - 1 {
-                buffer.put(row: firstRow + i, col: area.col + 2, line.text, role: line.role, maxWidth: area.width - 4)
+            // Wrapped, keeping each line's indent: a warning's advice is at its end.
+            var r = body.row + 2 + fields.count
+            for line in info(self) {
+                let indent = line.text.prefix { $0 == " " }.count
+                let parts = Wrap.lines(String(line.text.dropFirst(indent)), width: max(10, area.width - 6 - indent))
+                for (i, part) in parts.enumerated() where r < body.bottom - 1 {
+                    buffer.put(row: r, col: area.col + 2 + indent + (i == 0 ? 0 : 2), part, role: line.role,
+                               maxWidth: area.width - 6 - indent)
+                    r += 1
+                }
             }
         }
         // The focused field's whole reason, where there is room for it.

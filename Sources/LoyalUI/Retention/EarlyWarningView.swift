@@ -5,13 +5,15 @@ import LoyalTerminal
 enum EarlyWarningView {
     static func layout(width: Int) -> TableLayout {
         TableLayout([
-            .init(title: "Customer", width: 20, flex: 3),
+            // 79 columns at the least, so the rep still shows on an 80-column terminal; the
+            // stage is wide enough for its longest name and the days in it ("plan in place 120d").
+            .init(title: "Customer", width: 16, flex: 3),
             .init(title: "Cl", width: 2),
             .init(title: "Value", width: 7, alignRight: true),
             .init(title: "Risk", width: 8),
-            .init(title: "Stage", width: 14),
+            .init(title: "Stage", width: 18),
             .init(title: "Oldest", width: 6, alignRight: true),
-            .init(title: "Signals", width: 14, flex: 2),
+            .init(title: "Signals", width: 9, flex: 2),
             .init(title: "Rep", width: 6),
         ], width: width)
     }

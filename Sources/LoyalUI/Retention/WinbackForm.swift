@@ -48,11 +48,7 @@ enum WinbackForm {
         let s = score(form, lost: lost, env: env)
         var out: [(String, StyleRole)] = [
             ("Score \(s.total) of \(s.maxTotal) → class \(s.scoreClass.name): \(s.scoreClass.effort)", .header),
-            ("  " + s.lines.map { "\($0.criterion.label) \($0.weighted)" }.joined(separator: " · "), .dim),
         ]
-        if !s.assumed.isEmpty {
-            out.append(("  assumed (not given): " + s.assumed.map(\.label).joined(separator: ", "), .dim))
-        }
         if let reason = lost.reason {
             let side = reason.isCompanyRelated ? "a reason on our side" : "a reason in the customer's life"
             out.append(("Left because of \(reason.label) (\(side))", .normal))
@@ -61,6 +57,11 @@ enum WinbackForm {
             } else if form.value("offer").isEmpty {
                 out.append(("Offers that fit: " + OfferFit.fitting(reason).map(\.rawValue).joined(separator: ", ").ifEmpty("none"), .dim))
             }
+        }
+        // The points per criterion last: on a small terminal they are what is cut, not the warning.
+        out.append(("  " + s.lines.map { "\($0.criterion.label) \($0.weighted)" }.joined(separator: " · "), .dim))
+        if !s.assumed.isEmpty {
+            out.append(("  assumed (not given): " + s.assumed.map(\.label).joined(separator: ", "), .dim))
         }
         return out
     }

@@ -26,7 +26,7 @@ struct Picker {
     enum PickerResult { case stay, chosen(Int), cancelled }
 
     func render(into buffer: inout ScreenBuffer, area: Rect) {
-        let width = min(area.width - 4, max(TextWidth.columns(of: title) + 4, (items.map { TextWidth.columns(of: $0) }.max() ?? 10) + 6))
+        let width = min(area.width - 4, max(TextWidth.columns(of: title) + 6, (items.map { TextWidth.columns(of: $0) }.max() ?? 10) + 6))
         let box = area.centered(width: width, height: min(area.height - 2, items.count + 2))
         Box.draw(into: &buffer, box, title: title)
         let inner = box.inset(1)

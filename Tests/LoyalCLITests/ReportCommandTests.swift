@@ -1,0 +1,150 @@
+import Foundation
+import XCTest
+
+/// `loyal report risk|lost` on a small demo company, as a script would read it.
+final class ReportCommandTests: CLITestCase {
+    static let riskFields: Set<String> = ["number", "name", "class", "value", "risk", "band", "stage", "rep", "assigned", "signals"]
+    static let stages: Set<String> = ["at_risk", "plan_in_place", "saving", "recovered", "lost"]
+    /// The default rules' weights (config defaults).
+    static let weights: [String: Int] = [
+        "revenue_drop": 30, "overdue": 25, "likely_inactive": 15, "open_complaint": 15, "repeated_complaints": 20,
+        "low_nps": 15, "low_csat": 15, "high_effort": 10, "discount_creep": 15, "price_pressure": 15, "contact_left": 20,
+        "address_changed": 10, "competitor_named": 20, "cancellation": 50, "single_category": 10,
+    ]
+
+    private func demo() throws {
+        let demo = try loyal(["demo", "--customers", "200", "--seed", "3"])
+        XCTAssertEqual(demo.status, 0, demo.stderr)
+    }
+
+    private func riskJSON(_ extra: [String] = [], file: StaticString = #filePath, line: UInt = #line) throws -> [[String: Any]] {
+        let result = try loyal(["report", "risk", "--format", "json"] + extra)
+        XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]], file: file, line: line)
+    }
+
+    private func kinds(_ row: [String: Any]) -> [String] {
+        ((row["signals"] as? [[String: Any]]) ?? []).compactMap { $0["kind"] as? String }
+    }
+
+    func testRiskAsJSONHasEveryFieldAndIsRankedAsThePanel() throws {
+        try demo()
+        let rows = try riskJSON()
+        XCTAssertGreaterThan(rows.count, 20)
+        XCTAssertLessThan(rows.count, 200)
+        for row in rows {
+            XCTAssertEqual(Set(row.keys), Self.riskFields)
+            XCTAssertTrue(["A", "B", "C"].contains(row["class"] as? String))
+            XCTAssertTrue(row["value"] is NSNull, "the demo has no value model run")
+            XCTAssertTrue(row["assigned"] is NSNull)
+            XCTAssertNotNil(row["rep"] as? String)
+            XCTAssertEqual(row["stage"] as? String, "at_risk")
+            let risk = try XCTUnwrap(row["risk"] as? Int)
+            XCTAssertEqual(row["band"] as? String, risk >= 50 ? "red" : risk >= 20 ? "amber" : "green")
+            let signals = try XCTUnwrap(row["signals"] as? [[String: Any]])
+            XCTAssertFalse(signals.isEmpty)
+            for s in signals {
+                XCTAssertEqual(Set(s.keys), ["kind", "evidence", "since"])
+                XCTAssertNotNil(Self.weights[s["kind"] as? String ?? ""], "\(s)")
+                XCTAssertFalse((s["evidence"] as? String ?? "").isEmpty)
+                XCTAssertEqual(s["since"] as? String, "2026-11-23")
+            }
+            // The score is the open signals' weights plus the rep's judgement (−20, −10, 0, 10 or 20), within 0…100.
+            let sum = kinds(row).reduce(0) { $0 + Self.weights[$1]! }
+            XCTAssertTrue([-20, -10, 0, 10, 20].map { min(100, max(0, sum + $0)) }.contains(risk), "\(row)")
+        }
+        // Ranked as the panel: with no value known, by risk, then class A first, then the newer customer first.
+        let keys = rows.map { ($0["risk"] as! Int, $0["class"] as! String, $0["number"] as! String) }
+        for (a, b) in zip(keys, keys.dropFirst()) {
+            XCTAssertTrue(a.0 > b.0 || (a.0 == b.0 && (a.1 < b.1 || (a.1 == b.1 && a.2 > b.2))), "\(a) before \(b)")
+        }
+        // The other formats list the same customers in the same order.
+        let csv = try loyal(["report", "risk", "--format", "csv"]).stdout.components(separatedBy: "\r\n")
+        XCTAssertEqual(csv.first, "number,name,class,value,risk,band,stage,rep,kind,evidence,since")
+        var numbers: [String] = []
+        for line in csv.dropFirst() where !line.isEmpty {
+            let number = String(line.prefix { $0 != "," })
+            if numbers.last != number { numbers.append(number) }
+        }
+        XCTAssertEqual(numbers, rows.map { $0["number"] as! String })
+        XCTAssertEqual(csv.dropFirst().filter { !$0.isEmpty }.count, rows.reduce(0) { $0 + kinds($1).count })
+        XCTAssertEqual(try riskJSON(["--limit", "7"]).map { $0["number"] as! String }, rows.prefix(7).map { $0["number"] as! String })
+    }
+
+    func testRiskFiltersByClassKindAndRep() throws {
+        try demo()
+        let all = try riskJSON()
+        let numbers = { (rows: [[String: Any]]) in rows.map { $0["number"] as! String } }
+
+        let a = try riskJSON(["--class", "A"])
+        XCTAssertFalse(a.isEmpty)
+        XCTAssertTrue(a.allSatisfy { $0["class"] as? String == "A" })
+        XCTAssertEqual(numbers(a), numbers(all.filter { $0["class"] as? String == "A" }))
+
+        let overdue = try riskJSON(["--kind", "overdue"])
+        XCTAssertFalse(overdue.isEmpty)
+        XCTAssertTrue(overdue.allSatisfy { kinds($0).contains("overdue") })
+        XCTAssertEqual(numbers(overdue), numbers(all.filter { kinds($0).contains("overdue") }))
+        XCTAssertEqual(try riskJSON(["--kind", "no_such_kind"]).count, 0)
+
+        let rep = try XCTUnwrap(all.first?["rep"] as? String)
+        let ofRep = try riskJSON(["--rep", rep.lowercased()])
+        XCTAssertEqual(numbers(ofRep), numbers(all.filter { $0["rep"] as? String == rep }))
+        XCTAssertEqual(numbers(try riskJSON(["--rep", rep, "--class", "C", "--kind", "overdue"])),
+                       numbers(all.filter { $0["rep"] as? String == rep && $0["class"] as? String == "C" && kinds($0).contains("overdue") }))
+    }
+
+    func testLostAsCSVKeepsOurReasonsApartFromTheirs() throws {
+        try demo()
+        let result = try loyal(["report", "lost", "--format", "csv"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.components(separatedBy: "\r\n")
+        XCTAssertEqual(lines.first, "number,name,class,lost_on,reason,reason_side,returned_on,revenue_brought,winback_class,winback_score,winback_outcome,rep")
+        XCTAssertEqual(lines.last, "")
+        let rows = lines.dropFirst().dropLast().map { line -> [String] in
+            // Names may hold commas in quotes; the fields after the name never do.
+            let tail = line.components(separatedBy: ",").suffix(10)
+            return [String(line.prefix { $0 != "," })] + tail
+        }
+        XCTAssertGreaterThan(rows.count, 3)
+        var sides: Set<String> = []
+        for r in rows {
+            let (reason, side) = (r[3], r[4])
+            sides.insert(side)
+            switch reason {
+            case "price", "service", "product", "competitor": XCTAssertEqual(side, "company", "\(r)")
+            case "moved", "job_change", "insolvency", "other": XCTAssertEqual(side, "customer", "\(r)")
+            default: XCTFail("unexpected reason in \(r)")
+            }
+            XCTAssertNotNil(r[2].wholeMatch(of: #/\d{4}-\d\d-\d\d/#), "\(r)")
+            XCTAssertNotNil(Double(r[6]), "\(r)")
+        }
+        XCTAssertEqual(sides, ["company", "customer"])
+        // Lost customers first, most recently lost first; returnees after them.
+        let lost = rows.filter { $0[5].isEmpty }, back = rows.filter { !$0[5].isEmpty }
+        XCTAssertEqual(lost + back, rows)
+        XCTAssertEqual(lost.map { $0[2] }, lost.map { $0[2] }.sorted(by: >))
+        XCTAssertTrue(back.allSatisfy { $0[5] > $0[2] }, "a returnee came back after he was lost")
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try loyal(["report", "lost", "--format", "json"]).stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(json.map { $0["number"] as! String }, rows.map { $0[0] })
+    }
+
+    func testTableOutputShowsAHostileNameSafely() throws {
+        try demo()
+        _ = try write("number,name,rep\nX1,B\u{1B}[2JBöse\u{1B}]0;pwn\u{07} GmbH,AB\n", to: "hostile.csv")
+        _ = try write("customer,date,cancellation\nX1,2026-11-20,ja\n", to: "feedback.csv")
+        XCTAssertEqual(try loyal(["import", "customers", "hostile.csv"]).status, 0)
+        XCTAssertEqual(try loyal(["import", "feedback", "feedback.csv"]).status, 0)
+        let table = try loyal(["report", "risk", "--kind", "cancellation"])
+        XCTAssertEqual(table.status, 0, table.stderr)
+        XCTAssertFalse(table.stdout.contains("\u{1B}"), table.stdout)
+        XCTAssertFalse(table.stdout.contains("\u{07}"), table.stdout)
+        let line = try XCTUnwrap(table.stdout.split(separator: "\n").first { $0.hasPrefix("X1 ") })
+        XCTAssertTrue(line.contains("B^[[2JBöse^[]0;pwn^G GmbH"), String(line))
+        XCTAssertTrue(line.contains("cancellation noted on 20.11.2026"), String(line))
+        XCTAssertTrue(line.contains("50 red"), String(line))
+        // JSON keeps the name exactly, escaped.
+        let json = try riskJSON(["--kind", "cancellation"])
+        XCTAssertEqual(json.first { $0["number"] as? String == "X1" }?["name"] as? String, "B\u{1B}[2JBöse\u{1B}]0;pwn\u{07} GmbH")
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import LoyalCore
+@testable import LoyalStore
+
+/// Which signals open on the hand-made customers, with what evidence, risk, band,
+/// panel order and stage (see `EarlyWarningTestCase` for the data).
+final class EarlyWarningSignalsTests: EarlyWarningTestCase {
+    func testEachCustomerGetsHisSignalWithEvidence() throws {
+        let store = try makeEarlyWarningStore()
+        XCTAssertEqual(try signalLines(store, "K1"), ["revenue_drop open: revenue 12 months 5.000 € vs 10.000 € before (−50 %)"])
+        // Gaps 30, 30, 30, 30 days; 147 days since 29.06.2026 > 2 × 30.
+        XCTAssertEqual(try signalLines(store, "K2"),
+                       ["overdue open: no purchase for 147 days; usually every 30 days (median of 4 intervals)"])
+        // The complaint is 53 days old (≥ 14); the feedback import gives it the category "other".
+        XCTAssertEqual(try signalLines(store, "K3"), ["open_complaint open: 1 complaint open since 01.10.2026 (other)"])
+        XCTAssertEqual(try signalLines(store, "K4"), ["low_nps open: NPS 3 on 15.10.2026 (≤ 6)"])
+        XCTAssertEqual(try signalLines(store, "K5"), ["cancellation open: cancellation noted on 02.11.2026"])
+        XCTAssertEqual(try signalLines(store, "K6"), [])
+
+        let complaintID = try XCTUnwrap(try store.pool.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM complaint") })
+        XCTAssertEqual(try ["K1", "K2", "K3", "K4", "K5"].map { try signals(store, $0)[0].evidenceKey },
+                       ["2026-11/-50", "2026-06-29", String(complaintID), "2026-10-15", "2026-11-02"])
+        XCTAssertEqual(try ["K1", "K2", "K3", "K4", "K5"].map { try signals(store, $0)[0].weight }, [30, 25, 15, 15, 50])
+        XCTAssertEqual(try ["K1", "K2", "K3", "K4", "K5"].map { try signals(store, $0)[0].openedOn }, Array(repeating: today, count: 5))
+        XCTAssertEqual(try store.openSignalKinds().map(\.kind).sorted(),
+                       ["cancellation", "low_nps", "open_complaint", "overdue", "revenue_drop"])
+    }
+
+    func testRiskBandAndPanelOrderAnACustomerBeforeACAtTheSameRisk() throws {
+        let store = try makeEarlyWarningStore()
+        let rows = try store.riskPanel(PanelFilter(), limit: 100)
+        // No customer value is known, so risk × value is 0 for all: risk decides, then class.
+        // K4 (A) and K3 (C) both have 15 points: K4 first.
+        XCTAssertEqual(rows.map(\.number), ["K5", "K1", "K2", "K4", "K3"])
+        XCTAssertEqual(rows.map(\.risk), [50, 30, 25, 15, 15])
+        XCTAssertEqual(rows.map(\.band), [.red, .amber, .amber, .green, .green])
+        XCTAssertEqual(rows.map(\.customerClass), [.b, .a, .b, .a, .c])
+        XCTAssertEqual(rows.map(\.kinds), [["cancellation"], ["revenue_drop"], ["overdue"], ["low_nps"], ["open_complaint"]])
+        XCTAssertEqual(rows.map(\.repCode), ["AB", "AB", "AB", "CD", "CD"])
+        XCTAssertEqual(rows.map(\.value), [nil, nil, nil, nil, nil])
+        XCTAssertEqual(rows.map(\.openSignals), [1, 1, 1, 1, 1])
+        XCTAssertEqual(rows.map(\.oldestSignal), Array(repeating: today, count: 5))
+        XCTAssertEqual(rows.map(\.stage), Array(repeating: .atRisk, count: 5))
+        XCTAssertEqual(rows.map(\.assignedRepCode), [nil, nil, nil, nil, nil])
+        // risk × 3 + (2 − class index): A adds 2, B 1, C 0.
+        XCTAssertEqual(rows.map(\.priority), [151, 92, 76, 47, 45])
+        XCTAssertEqual(try store.riskPanelCount(PanelFilter()), 5)
+
+        XCTAssertEqual(try panel(store, PanelFilter(customerClass: .a)), ["K1", "K4"])
+        XCTAssertEqual(try panel(store, PanelFilter(repCode: "cd")), ["K4", "K3"])
+        XCTAssertEqual(try panel(store, PanelFilter(signalKind: "overdue")), ["K2"])
+        XCTAssertEqual(try store.riskPanelCount(PanelFilter(repCode: "AB", customerClass: .b)), 2)
+        // Paging by keyset continues after the last row.
+        let first = try store.riskPanel(PanelFilter(), limit: 2)
+        XCTAssertEqual(try store.riskPanel(PanelFilter(), after: first.last, limit: 10).map(\.number), ["K2", "K4", "K3"])
+
+        // The healthy customer is scored too: 0, green, no stage.
+        let k6 = try store.riskDetail(customerID: try id(store, "K6"), asOf: today, settings: settings)
+        XCTAssertEqual(k6.assessment.score, 0)
+        XCTAssertEqual(k6.assessment.band, .green)
+        XCTAssertNil(k6.stages.current)
+        let k5 = try store.riskDetail(customerID: try id(store, "K5"), asOf: today, settings: settings)
+        XCTAssertEqual(k5.assessment.explanation, "cancellation 50 pts")
+        XCTAssertEqual(k5.assessment.health, 50)
+        XCTAssertNil(k5.lastMonthScore)
+        XCTAssertEqual(k5.signals.map(\.kind), ["cancellation"])
+        let snapshots = try store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT c.number, r.month, r.score FROM risk_snapshot r JOIN customer c ON c.id = r.customer_id ORDER BY c.number")
+                .map { "\($0[0] as String) \($0[1] as String) \($0[2] as Int)" }
+        }
+        XCTAssertEqual(snapshots, ["K1 2026-11 30", "K2 2026-11 25", "K3 2026-11 15", "K4 2026-11 15", "K5 2026-11 50", "K6 2026-11 0"])
+    }
+
+    func testRefreshSummaryAndStagesWithHistory() throws {
+        let store = try makeStore()
+        try importText(store, .customers, Self.customers)
+        try importText(store, .purchases, Self.purchases)
+        try importText(store, .feedback, Self.feedback, name: "feedback.csv")
+        let summary = try store.refreshAll(asOf: today, settings: settings).signals
+        XCTAssertEqual(summary, SignalRefreshSummary(customers: 6, opened: 5, updated: 0, resolved: 0, reopenedFromSnooze: 0, atRisk: 5))
+        XCTAssertEqual(try store.meta("signals_as_of"), "2026-11-23")
+        XCTAssertEqual(try stage(store, "K1").now, "at_risk 2026-11-23")
+        XCTAssertEqual(try stage(store, "K1").history, ["at_risk 2026-11-23 signal_opened"])
+        XCTAssertEqual(try stage(store, "K6").now, "- -")
+        XCTAssertEqual(try stage(store, "K6").history, [])
+
+        // A second refresh the same day changes nothing.
+        XCTAssertEqual(try store.refreshAll(asOf: today, settings: settings).signals,
+                       SignalRefreshSummary(customers: 6, opened: 0, updated: 0, resolved: 0, reopenedFromSnooze: 0, atRisk: 5))
+
+        // K1 buys 4.000 € more: 9.000 € against 10.000 € (−10 %) is no drop, the signal is resolved
+        // and K1 recovered, with the days in each stage.
+        try importText(store, .purchases, "customer,date,amount\nK1,2026-11-20,4000\n", name: "more.csv")
+        let later = day("2026-11-30")
+        let after = try store.refreshAll(asOf: later, settings: settings).signals
+        XCTAssertEqual(after.resolved, 1)
+        XCTAssertEqual(try signalLines(store, "K1"), ["revenue_drop resolved: revenue 12 months 5.000 € vs 10.000 € before (−50 %)"])
+        XCTAssertEqual(try stage(store, "K1").history, ["at_risk 2026-11-23 signal_opened", "recovered 2026-11-30 all_signals_resolved"])
+        let detail = try store.riskDetail(customerID: try id(store, "K1"), asOf: later, settings: settings)
+        XCTAssertEqual(detail.stages.current, .recovered)
+        XCTAssertEqual(detail.stages.days(in: .atRisk, asOf: later), 7)
+        XCTAssertEqual(detail.stages.daysInCurrentStage(asOf: later), 0)
+        XCTAssertFalse(try panel(store).contains("K1"))
+    }
+
+    func testNewEvidenceOfAnOpenKindUpdatesTheSignal() throws {
+        let store = try makeEarlyWarningStore()
+        let before = try signals(store, "K4")
+        try importText(store, .feedback, "customer,date,nps\nK4,2026-11-20,1\n", name: "more-feedback.csv")
+        let summary = try store.refreshAll(asOf: today, settings: settings).signals
+        XCTAssertEqual(summary.opened, 0)
+        XCTAssertEqual(summary.updated, 1)
+        let after = try signals(store, "K4")
+        XCTAssertEqual(after.map(\.id), before.map(\.id))
+        XCTAssertEqual(after.map(\.evidence),
+                       ["average NPS 2,0 from 2 answers in the last 180 days (≤ 6); latest 1 on 20.11.2026"])
+        XCTAssertEqual(after.map(\.evidenceKey), ["2026-11-20"])
+        XCTAssertEqual(after.map(\.openedOn), [today])
+    }
+
+    func testRecordingAVisitWithNPS2OpensLowNPSAtOnce() throws {
+        let store = try makeEarlyWarningStore()
+        let k6 = try id(store, "K6")
+        var report = VisitReport(customerID: k6, day: day("2026-11-20"), kind: .visit)
+        report.nps = 2
+        try store.recordVisit(report, actor: "anna", today: today)
+        XCTAssertEqual(try signalLines(store, "K6"), [], "saving the visit alone does not evaluate")
+        try store.refreshCustomer(k6, asOf: today, settings: settings)
+        XCTAssertEqual(try signalLines(store, "K6"), ["low_nps open: NPS 2 on 20.11.2026 (≤ 6)"])
+        XCTAssertEqual(try stage(store, "K6").history, ["at_risk 2026-11-23 signal_opened"])
+        let row = try XCTUnwrap(try store.riskPanel(PanelFilter(), limit: 10).first { $0.number == "K6" })
+        XCTAssertEqual(row.risk, 15)
+        XCTAssertEqual(row.band, .green)
+        XCTAssertEqual(row.customerClass, .a)
+        XCTAssertEqual(try store.riskPanelCount(PanelFilter()), 6)
+        // The others were not touched by the partial refresh.
+        XCTAssertEqual(try signals(store, "K4").map(\.status), [.open])
+    }
+
+    func testTrendAgainstLastMonth() throws {
+        let store = try makeEarlyWarningStore()
+        let k5 = try id(store, "K5")
+        // On 31.10.2026 the cancellation was not known yet: K5 scored 0 that month.
+        try store.evaluateSignals(asOf: day("2026-10-31"), settings: settings, only: [k5])
+        try store.evaluateSignals(asOf: today, settings: settings, only: [k5])
+        let detail = try store.riskDetail(customerID: k5, asOf: today, settings: settings)
+        XCTAssertEqual(detail.lastMonthScore, 0)
+        XCTAssertEqual(detail.assessment.score, 50)
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+import XCTest
+import LoyalCore
+@testable import LoyalStore
+import LoyalTerminal
+@testable import LoyalUI
+
+/// The six hand-made customers of the store tests (one warning sign each), refreshed
+/// as of Monday 23.11.2026, with Loyal showing the Early warning tab:
+/// K5 cancellation 50 red (B), K1 revenue_drop 30 amber (A), K2 overdue 25 amber (B),
+/// K4 low_nps 15 green (A), K3 open_complaint 15 green (C); K6 is healthy (A).
+class EarlyWarningUITestCase: UITestCase {
+    static let customers = """
+        number,name,rep,city
+        K1,Rückgang GmbH,AB,Berlin
+        K2,Pause KG,AB,Köln
+        K3,Reklamation AG,CD,Bonn
+        K4,Kritiker OHG,CD,Ulm
+        K5,Kündigung GmbH,AB,Kiel
+        K6,Gesund & Co,EF,Hof
+
+        """
+
+    static let purchases = """
+        customer,date,amount
+        K1,2025-01-15,2500
+        K1,2025-04-15,2500
+        K1,2025-07-15,2500
+        K1,2025-10-15,2500
+        K1,2026-02-15,1250
+        K1,2026-05-15,1250
+        K1,2026-08-15,1250
+        K1,2026-11-15,1250
+        K2,2026-03-01,800
+        K2,2026-03-31,800
+        K2,2026-04-30,800
+        K2,2026-05-30,800
+        K2,2026-06-29,800
+        K3,2026-05-05,500
+        K4,2026-09-01,4000
+        K4,2026-11-02,4000
+        K5,2026-10-20,2000
+        K6,2026-02-10,2000
+        K6,2026-03-10,2000
+        K6,2026-04-10,2000
+        K6,2026-05-10,2000
+        K6,2026-06-10,2000
+        K6,2026-07-10,2000
+        K6,2026-08-10,2000
+        K6,2026-09-10,2000
+        K6,2026-10-10,2000
+        K6,2026-11-10,2000
+
+        """
+
+    static let feedback = """
+        customer,date,nps,complaint,cancellation
+        K3,2026-10-01,,Lieferung beschädigt,
+        K4,2026-10-15,3,,
+        K5,2026-11-02,,,ja
+
+        """
+
+    let settings = Settings()
+    var today: Day { Self.today }
+
+    /// The six customers, refreshed, and Loyal on the Early warning tab. With `history`
+    /// they were refreshed on 31.10.2026 too (a month's history: stages, last month's scores).
+    func openEarlyWarning(width: Int = 120, height: Int = 30, history: Bool = false,
+                          extra: [(ImportEntity, String)] = []) throws {
+        try openImported([(.customers, Self.customers), (.purchases, Self.purchases), (.feedback, Self.feedback)] + extra)
+        if history { try store.refreshAll(asOf: Day(year: 2026, month: 10, day: 31)!, settings: settings) }
+        try store.refreshAll(asOf: today, settings: settings)
+        try launch(width: width, height: height)
+        press(.char("2"))
+    }
+
+    func id(_ number: String) throws -> Int64 {
+        try XCTUnwrap(try store.pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM customer WHERE number = ?", arguments: [number])
+        })
+    }
+
+    /// "kind status reason" of a customer's signals, oldest first.
+    func signalStates(_ number: String) throws -> [String] {
+        try store.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT g.kind, g.status, g.reason, r.code FROM signal g JOIN customer c ON c.id = g.customer_id
+                LEFT JOIN rep r ON r.id = g.assigned_rep_id WHERE c.number = ? ORDER BY g.id
+                """, arguments: [number]).map { "\($0[0] as String) \($0[1] as String) \($0[2] as String)" + (($0[3] as String?).map { " →\($0)" } ?? "") }
+        }
+    }
+
+    /// "due channel source: reason" of a customer's calendar entries.
+    func calendar(_ number: String) throws -> [String] {
+        try store.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT e.due, e.channel, e.source, e.reason FROM calendar_entry e JOIN customer c ON c.id = e.customer_id
+                WHERE c.number = ? ORDER BY e.due, e.id
+                """, arguments: [number]).map { "\($0[0] as String) \($0[1] as String) \($0[2] as String): \($0[3] as String)" }
+        }
+    }
+
+    /// Moves a picker's selection from its first item down to `item` and chooses it.
+    func choose(_ item: String, file: StaticString = #filePath, line: UInt = #line) {
+        press(.home)
+        for _ in 0..<30 {
+            if isSelected(item) { press(.enter); return }
+            press(.down)
+        }
+        XCTFail("the picker has no item \"\(item)\":\n\(screen)", file: file, line: line)
+    }
+
+    /// The panel's columns of a customer's row: customer, class, value, risk, stage, oldest, signals, rep.
+    func panelCells(_ number: String, file: StaticString = #filePath, line: UInt = #line) -> [String] {
+        guard let row = row(number) else {
+            XCTFail("\(number) is not listed:\n\(screen)", file: file, line: line)
+            return []
+        }
+        let chars = Array(row)
+        return EarlyWarningView.layout(width: term.width).spans.map { span in
+            let end = min(chars.count, span.col + span.width)
+            return span.col < end ? String(chars[span.col..<end]).trimmingCharacters(in: .whitespaces) : ""
+        }
+    }
+
+    /// Moves the panel's cursor to a customer.
+    func select(_ number: String, file: StaticString = #filePath, line: UInt = #line) {
+        press(.char("g"))
+        for _ in 0..<20 where selectedRowText.map({ self.number(of: $0) }) != number { press(.char("j")) }
+        XCTAssertEqual(selectedRowText.map { self.number(of: $0) }, number, file: file, line: line)
+    }
+
+    /// The customer numbers of the panel's (or the lost list's) rows, top to bottom.
+    var listedNumbers: [String] { listRows.map { number(of: $0) } }
+
+    /// The list row of a customer.
+    func row(_ number: String) -> String? { listRows.first { self.number(of: $0) == number } }
+}
