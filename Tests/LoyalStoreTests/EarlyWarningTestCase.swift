@@ -129,11 +129,14 @@ class EarlyWarningTestCase: StoreTestCase {
     }
 
     /// "due channel source rep: reason" for a customer's calendar entries, by due day.
+    /// The entries people and triage dated (the contact plan's own entries left out).
     func calendar(_ store: Store, _ number: String) throws -> [String] {
         try store.pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT e.due, e.channel, e.source, r.code, e.reason FROM calendar_entry e JOIN customer c ON c.id = e.customer_id
-                LEFT JOIN rep r ON r.id = e.rep_id WHERE c.number = ? ORDER BY e.due, e.id
+                LEFT JOIN rep r ON r.id = e.rep_id
+                WHERE c.number = ? AND e.source NOT IN ('plan', 'birthday', 'partner_birthday', 'post_purchase')
+                ORDER BY e.due, e.id
                 """, arguments: [number]).map {
                 "\($0[0] as String) \($0[1] as String) \($0[2] as String) \(($0[3] as String?) ?? "-"): \($0[4] as String)"
             }

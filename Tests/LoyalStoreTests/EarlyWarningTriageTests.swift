@@ -75,7 +75,7 @@ final class EarlyWarningTriageTests: EarlyWarningTestCase {
             ])
             XCTAssertEqual(try stage(store, "K5").now, "plan_in_place 2026-11-23")
         }
-        XCTAssertEqual(try count(store, "calendar_entry"), 0)
+        XCTAssertEqual(try calendar(store, "K5"), [], "undo removed the playbook's entries")
         // A kind without a playbook is refused and changes nothing.
         XCTAssertThrowsError(try triage(store, .applyPlaybook(customerID: try id(store, "K5"), kind: "no_such_kind")))
         XCTAssertEqual(try audit(store).count, 2)

@@ -42,7 +42,7 @@ final class EarlyWarningPanelTests: EarlyWarningUITestCase {
                        ["Customer", "Cl", "Value", "Risk", "Stage", "Oldest", "Signals", "Rep"])
         _ = try store.triage(.applyPlaybook(customerID: try id("K1"), kind: "revenue_drop"), actor: "tester", today: today,
                              settings: settings)
-        press(.ctrl("l"), .char("1"), .char("2"))
+        press(.ctrl("l"), .char("1"), .char("3"))
         XCTAssertEqual(panelCells("K1"), ["K1 Rückgang GmbH", "A", "–", "30 amber", "plan in place 0d", "0 d", "revenue_d…", "AB"])
     }
 

