@@ -1,0 +1,82 @@
+import Foundation
+
+/// A summed series with what it cost in accuracy.
+struct SeriesSum: Sendable {
+    var value: Double
+    /// Σ |terms| (times any prefactor): relative rounding error ≈ 1e-16 · magnitude/|value|.
+    var magnitude: Double
+    var converged: Bool
+
+    init(value: Double, magnitude: Double, converged: Bool) {
+        self.value = value
+        self.magnitude = magnitude
+        self.converged = converged
+    }
+
+    /// self · exp(logFactor).
+    func scaled(byLog logFactor: Double) -> SeriesSum {
+        if logFactor == 0 { return self }
+        let factor = ValueMath.SignedLog(logAbs: logFactor, sign: 1)
+        return SeriesSum(value: factor.times(value), magnitude: factor.times(magnitude), converged: converged)
+    }
+
+    /// A value obtained without cancellation.
+    init(exactly value: Double) {
+        self.init(value: value, magnitude: abs(value), converged: true)
+    }
+
+    /// magnitude / |value|: how many times the rounding of the terms is amplified
+    /// (infinite when anything overflowed).
+    var cancellation: Double {
+        guard value.isFinite, magnitude.isFinite else { return .infinity }
+        if value == 0 { return magnitude == 0 ? 1 : .infinity }
+        return magnitude / abs(value)
+    }
+}
+
+extension GaussHypergeometric {
+    /// The defining series, through Euler's transformation
+    /// ₂F₁(a,b;c;z) = (1−z)^(c−a−b) ₂F₁(c−a, c−b; c; z) when that has smaller
+    /// parameters: large a·b make the terms grow for a long time before they shrink.
+    /// The result is multiplied by exp(logScale), combined in log space with
+    /// the Euler factor so that neither overflows alone.
+    static func series(
+        a: Double, b: Double, c: Double, z: Double, maxTerms: Int = 1_000_000, logScale: Double = 0
+    ) -> SeriesSum {
+        if abs((c - a) * (c - b)) < abs(a * b) {
+            let sum = directSeries(a: c - a, b: c - b, c: c, z: z, maxTerms: maxTerms)
+            return sum.scaled(byLog: (c - a - b) * log1p(-z) + logScale)
+        }
+        return directSeries(a: a, b: b, c: c, z: z, maxTerms: maxTerms).scaled(byLog: logScale)
+    }
+
+    /// Σ (a)ₙ(b)ₙ / ((c)ₙ n!) zⁿ for |z| < 1, stopped once the geometric bound on
+    /// the tail is below rounding of the sum (or of the largest term, when the sum
+    /// cancels).
+    static func directSeries(a: Double, b: Double, c: Double, z: Double, maxTerms: Int) -> SeriesSum {
+        var sum = 1.0
+        var magnitude = 1.0
+        var term = 1.0
+        var largest = 1.0
+        let absZ = abs(z)
+        var n = 0.0
+        let limit = Double(maxTerms)
+        while n < limit {
+            term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z
+            sum += term
+            magnitude += abs(term)
+            if term == 0 { return SeriesSum(value: sum, magnitude: magnitude, converged: true) }
+            largest = max(largest, abs(term))
+            n += 1
+            // Ratio of the next term; far out it tends to |z| < 1.
+            let ratio = max(abs((a + n) * (b + n) / ((c + n) * (n + 1)) * z), absZ)
+            if ratio < 1 {
+                let tail = abs(term) * ratio / (1 - ratio)
+                if tail <= 1e-17 * max(abs(sum), 1e-8 * largest) {
+                    return SeriesSum(value: sum, magnitude: magnitude, converged: true)
+                }
+            }
+        }
+        return SeriesSum(value: sum, magnitude: magnitude, converged: false)
+    }
+}

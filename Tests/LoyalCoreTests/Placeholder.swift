@@ -1,2 +1,0 @@
-import XCTest
-final class LoyalCoreTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
