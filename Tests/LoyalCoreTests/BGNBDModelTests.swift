@@ -96,6 +96,34 @@ final class BGNBDModelTests: XCTestCase {
         }
     }
 
+    func testForecastAgreesWithIndependentNegativeBinomialSum() {
+        // E[Y(t)|alive] two ways: ₂F₁ routes versus the positive-term sum over the
+        // number of purchase opportunities (no hypergeometric function involved).
+        var state: UInt64 = 2005
+        func uniform() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        func logUniform(_ low: Double, _ high: Double) -> Double { exp(log(low) + uniform() * log(high / low)) }
+        for _ in 0..<20 {
+            let p = BGNBDParameters(r: logUniform(0.05, 20), alpha: logUniform(5, 300),
+                                    a: logUniform(0.05, 10), b: logUniform(0.05, 300))
+            for x in [0, 3, 30] {
+                let forecast = BGNBDAliveForecast(parameters: p, frequency: x)
+                for age in [0.0, 30, 1000] {
+                    for t in [10.0, 100, 365, 1000] {
+                        let scale = p.alpha + age
+                        let reference = BGNBDAliveForecast.negativeBinomialSum(
+                            shape: p.r + Double(x), a: p.a, beta: p.b + Double(x),
+                            z: t / (scale + t), z0: scale / (scale + t), budget: 10_000_000)!
+                        XCTAssertEqual(forecast.expectedPurchases(in: t, age: age), reference,
+                                       accuracy: 1e-9 * reference, "\(p) x \(x) T \(age) t \(t)")
+                    }
+                }
+            }
+        }
+    }
+
     func testLikelihoodAndPAliveFiniteAtExtremeParameters() {
         // What the optimiser may try on its way: every parameter from 1e-13 to 1e13.
         let extreme: [Double] = [1e-13, 1e-6, 1, 1e6, 1e13]

@@ -11,7 +11,7 @@ struct SyntheticCustomerBase {
     }
 
     /// Rate λ ~ Gamma(r, α) per day, dropout p ~ Beta(a, b) after each repeat purchase.
-    var bgnbd = BGNBDParameters(r: 2, alpha: 40, a: 1.2, b: 20)
+    var bgnbd = BGNBDParameters(r: 2, alpha: 20, a: 1.2, b: 30)
     /// Amount ~ Gamma(p, ν), ν ~ Gamma(q, γ) (γ in currency units).
     var spend = GammaGammaParameters(p: 4, q: 5, gamma: 60)
     /// First purchases are spread uniformly over this many days; as-of is its end.

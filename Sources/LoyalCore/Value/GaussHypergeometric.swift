@@ -110,13 +110,18 @@ public struct GaussHypergeometric: Sendable, Hashable {
 
     /// ½ < z < 1: connection formula, plain series or continuation, whichever is accurate.
     private func nearOne(z: Double, complement w: Double, logScale: Double) -> SeriesSum {
+        // Up to z = 0.8 the plain series takes at most a few hundred terms; try it first.
+        if w >= 0.2 {
+            let direct = Self.series(a: a, b: b, c: c, z: z, maxTerms: 1_000, logScale: logScale)
+            if direct.converged, direct.cancellation <= Self.acceptedCancellation { return direct }
+        }
         var fallback: SeriesSum?
         if let reflection {
             let reflected = reflect(complement: w, reflection, logScale: logScale)
             if reflected.cancellation <= Self.acceptedCancellation { return reflected }
             fallback = reflected
         }
-        if w * Double(Self.seriesBudget) >= 40 {
+        if w < 0.2, w * Double(Self.seriesBudget) >= 40 {
             let direct = Self.series(a: a, b: b, c: c, z: z, maxTerms: Self.seriesBudget, logScale: logScale)
             if direct.converged, direct.cancellation <= fallback?.cancellation ?? .infinity { return direct }
         }

@@ -61,20 +61,20 @@ extension GaussHypergeometric {
         let absZ = abs(z)
         var n = 0.0
         let limit = Double(maxTerms)
+        // One division per term: the ratio for term n+1 serves the tail bound of term n.
+        var ratio = a * b / c * z
         while n < limit {
-            term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z
+            term *= ratio
             sum += term
             magnitude += abs(term)
             if term == 0 { return SeriesSum(value: sum, magnitude: magnitude, converged: true) }
             largest = max(largest, abs(term))
             n += 1
-            // Ratio of the next term; far out it tends to |z| < 1.
-            let ratio = max(abs((a + n) * (b + n) / ((c + n) * (n + 1)) * z), absZ)
-            if ratio < 1 {
-                let tail = abs(term) * ratio / (1 - ratio)
-                if tail <= 1e-17 * max(abs(sum), 1e-8 * largest) {
-                    return SeriesSum(value: sum, magnitude: magnitude, converged: true)
-                }
+            ratio = (a + n) * (b + n) / ((c + n) * (n + 1)) * z
+            // Far out the ratio tends to |z| < 1; until then it bounds the tail if below 1.
+            let bound = max(abs(ratio), absZ)
+            if bound < 1, abs(term) * bound <= 1e-17 * (1 - bound) * max(abs(sum), 1e-8 * largest) {
+                return SeriesSum(value: sum, magnitude: magnitude, converged: true)
             }
         }
         return SeriesSum(value: sum, magnitude: magnitude, converged: false)
