@@ -85,6 +85,10 @@ final class BGNBDModelTests: XCTestCase {
              BGNBDObservation(frequency: 3, recency: 50, age: 300), 365, 2.2885084866536595e-35, 1e-10),
             (BGNBDParameters(r: 0.5, alpha: 0.5, a: 1.5, b: 100),
              BGNBDObservation(frequency: 0, recency: 0, age: 0), 3650, 132.87123512578607, 1e-8),
+            // Frequent buyer: the connection formula's inner series has c = a − r − x = −95.2.
+            (BGNBDParameters(r: 0.13539828921171682, alpha: 50.198204409319374, a: 4.967479267704458, b: 1.0985649805544173),
+             BGNBDObservation(frequency: 100, recency: 300, age: 300), 365, 24.764478202853654 / (1 + 4.967479267704458
+                 / (1.0985649805544173 + 99)), 1e-12),
             (BGNBDParameters(r: 100, alpha: 0.01, a: 1.5, b: 0.001),
              BGNBDObservation(frequency: 0, recency: 0, age: 0), 3650, 1.0019997053347391, 1e-10),
             // Too long a sum: D(E[N]) approximation, documented to ~1e-5.

@@ -24,6 +24,10 @@ final class GaussHypergeometricTests: XCTestCase {
         (30, 40, 75, 0.98, 233133299127186.22),
         // Negative z beyond −1 (Pfaff, then the 1−z formula).
         (5, 7, 3, -3, 7.62939453125e-6),
+        // c = −95.17: terms are tiny until c + n passes zero near n = 95, then jump;
+        // stopping on a small early term would give 0.906.
+        (4.93, 3.97, -95.17, 0.49, 1241144959128560.3),
+        (4.93, 3.97, -20.5, 0.45, -3137719196.2674656),
         // Polynomial (a = −3) at z > 1.
         (-3, 2, 4, 5.0, -9.0),
         // Euler-transformed BG/NBD parameters at CDNOW's fit (x = 2, a = 0.793, b = 2.426, r = 0.243).

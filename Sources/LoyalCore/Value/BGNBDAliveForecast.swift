@@ -134,6 +134,7 @@ struct BGNBDAliveForecast: Sendable {
         var sum = term
         var magnitude = abs(term)
         var n = 1.0
+        let settled = max(0, -upper, 1 - p.a, -lower) // see `GaussHypergeometric.directSeries`
         while n < 1_000_000, term != 0 {
             let ratio = (upper + n) * (p.a + n - 1) / ((lower + n) * (n + 1)) * z
             term *= ratio
@@ -141,7 +142,7 @@ struct BGNBDAliveForecast: Sendable {
             magnitude += abs(term)
             n += 1
             let bound = max(abs(ratio), z)
-            if bound < 1, abs(term) * bound / (1 - bound) <= 1e-17 * abs(sum) { break }
+            if bound < 1, n > settled, abs(term) * bound / (1 - bound) <= 1e-17 * abs(sum) { break }
         }
         return SeriesSum(value: sum, magnitude: magnitude, converged: true)
     }

@@ -63,6 +63,9 @@ extension GaussHypergeometric {
         let limit = Double(maxTerms)
         // One division per term: the ratio for term n+1 serves the tail bound of term n.
         var ratio = a * b / c * z
+        // While a + n, b + n or c + n is still negative the ratio can be small just
+        // before a factor passes zero and the terms jump; the bound holds only beyond.
+        let settled = max(0, -a, -b, -c)
         while n < limit {
             term *= ratio
             sum += term
@@ -73,7 +76,7 @@ extension GaussHypergeometric {
             ratio = (a + n) * (b + n) / ((c + n) * (n + 1)) * z
             // Far out the ratio tends to |z| < 1; until then it bounds the tail if below 1.
             let bound = max(abs(ratio), absZ)
-            if bound < 1, abs(term) * bound <= 1e-17 * (1 - bound) * max(abs(sum), 1e-8 * largest) {
+            if bound < 1, n > settled, abs(term) * bound <= 1e-17 * (1 - bound) * max(abs(sum), 1e-8 * largest) {
                 return SeriesSum(value: sum, magnitude: magnitude, converged: true)
             }
         }
