@@ -58,4 +58,29 @@ final class CustomerValueReportTests: XCTestCase {
         XCTAssertEqual(gg.p * gg.gamma / (gg.q - 1), 60, accuracy: 6)
         XCTAssertTrue(report.scores.allSatisfy { $0.valueCents >= 0 && $0.probabilityAlive > 0 && $0.probabilityAlive <= 1 })
     }
+
+    func testDegenerateCustomerBasesGiveFiniteScoresOrAnError() throws {
+        func oneTimer(_ first: Int) -> PurchaseHistorySummary {
+            PurchaseHistorySummary(firstPurchaseDay: first, lastPurchaseDay: first, asOfDay: 100,
+                                   purchaseDays: 1, totalCents: 1_000, repeatCents: 0)
+        }
+        let settings = CustomerValueSettings(unitDays: 1, predictionHorizon: 30)
+        XCTAssertThrowsError(try CustomerValueReport.fitAndScore([], settings: settings))
+        // Everybody bought for the first time on the as-of day: no information at all.
+        XCTAssertThrowsError(try CustomerValueReport.fitAndScore([oneTimer(100), oneTimer(100)], settings: settings))
+        // Nobody ever came back: no Gamma-Gamma fit, next to no expected purchases.
+        let noRepeats = try CustomerValueReport.fitAndScore((0..<5).map { oneTimer($0 * 10) }, settings: settings)
+        XCTAssertNil(noRepeats.gammaGamma)
+        for score in noRepeats.scores {
+            XCTAssertEqual(score.probabilityAlive, 1)
+            XCTAssertEqual(score.expectedSpend, 10) // own first purchase
+            XCTAssertTrue(score.expectedPurchases >= 0 && score.expectedPurchases < 1e-3)
+        }
+        // A single loyal customer.
+        let single = try CustomerValueReport.fitAndScore([PurchaseHistorySummary(
+            firstPurchaseDay: 0, lastPurchaseDay: 90, asOfDay: 100, purchaseDays: 10,
+            totalCents: 10_000, repeatCents: 9_000)], settings: settings)
+        let score = try XCTUnwrap(single.scores.first)
+        XCTAssertTrue(score.expectedPurchases.isFinite && score.valueCents > 0)
+    }
 }

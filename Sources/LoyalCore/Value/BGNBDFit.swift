@@ -2,7 +2,8 @@ import Foundation
 
 /// Why a customer-value model could not be fitted.
 public enum CustomerValueFitError: Error, Sendable, Hashable {
-    /// Nothing to fit on (for Gamma-Gamma: no customer with a repeat purchase of positive value).
+    /// Nothing to fit on: no customers, or none observed for any time after the
+    /// first purchase (for Gamma-Gamma: no repeat purchase of positive value).
     case noData
     /// Observation number `index` is impossible (negative or non-finite, t_x > T, x = 0 with t_x > 0, spend ≤ 0).
     case invalidObservation(index: Int)
@@ -37,10 +38,12 @@ extension BGNBDParameters {
                 && o.recency >= 0 && o.recency <= o.age && (o.frequency > 0 || o.recency == 0)
             if !valid { throw CustomerValueFitError.invalidObservation(index: index) }
         }
-        let data = BGNBDLikelihoodData(observations)
         let totalAge = observations.reduce(0.0) { $0 + $1.age }
+        // With every T = 0 the likelihood is 1 whatever the parameters.
+        guard totalAge > 0 else { throw CustomerValueFitError.noData }
+        let data = BGNBDLikelihoodData(observations)
         let totalRepeats = observations.reduce(0.0) { $0 + Double($1.frequency) }
-        let first = start ?? BGNBDParameters(r: 1, alpha: max(totalAge / max(totalRepeats, 1), 1e-6), a: 1, b: 1)
+        let first = start ?? BGNBDParameters(r: 1, alpha: totalAge / max(totalRepeats, 1), a: 1, b: 1)
         let result = QuasiNewtonMinimizer().minimize(from: first.logVector) { theta in
             data.negativeMeanLogLikelihood(theta)
         }

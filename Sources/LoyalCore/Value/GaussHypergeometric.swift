@@ -9,16 +9,19 @@ import Foundation
 /// - z < 0: Pfaff transformation onto w = z/(z−1) ∈ (0, 1).
 /// - 0 ≤ z ≤ ½: the series itself (or its Euler transform when that has smaller
 ///   parameters), summed until a bound on the remaining tail is below rounding.
-/// - ½ < z < 1: the connection formula onto 1 − z (Abramowitz & Stegun 15.3.6),
-///   whose two series converge at least like 2⁻ⁿ. Its two halves can be huge
-///   and cancel — always when c − a − b is near an integer, and when a large
-///   parameter meets a 1 − z that is not small (e.g. BG/NBD with a large b).
-///   The loss is measured (Σ|terms| against the result); beyond three digits
-///   the plain series is summed instead if it converges within a term budget
+/// - ½ < z < 1: up to z = 0.8 the series still converges within a few hundred
+///   terms and is tried first. Beyond, the connection formula onto 1 − z
+///   (Abramowitz & Stegun 15.3.6), whose two series converge at least like 2⁻ⁿ.
+///   Its two halves can be huge and cancel — always when c − a − b is near an
+///   integer, and when a large parameter meets a 1 − z that is not small (e.g.
+///   BG/NBD with a large b). The loss is measured (Σ|terms| against the result,
+///   Gamma factors weighted by the size of their logarithms); beyond three
+///   digits the plain series is summed if it converges within a term budget
 ///   (it needs about 40/(1 − z) terms, cheap exactly where the connection
-///   formula is poor). When neither works — c − a − b (nearly) an integer and z
-///   extremely close to 1 — the function is carried from z = ½ by Taylor steps
-///   of the hypergeometric differential equation.
+///   formula is poor). When neither works — c − a − b (nearly) an integer and
+///   z extremely close to 1 — the function is carried from z = ½ by Taylor
+///   steps of the hypergeometric differential equation (parameters up to 40)
+///   or extrapolated from c ± δ (larger ones; ~1e-7 relative).
 /// - z = 1: Gauss's sum when c − a − b > 0, otherwise the function diverges (NaN).
 ///
 /// An instance precomputes the Gamma-function coefficients of the connection

@@ -73,16 +73,18 @@ public struct PurchaseHistorySummary: Sendable, Hashable, Codable {
 
 /// Builds a `PurchaseHistorySummary` from one customer's purchases fed in
 /// ascending day order (as a database cursor ordered by customer, day delivers
-/// them), in constant memory.
+/// them), in constant memory. The per-purchase calls are inlinable so a caller
+/// in another module pays no call overhead for millions of rows.
 public struct PurchaseHistoryAccumulator: Sendable, Hashable {
     public let asOfDay: Int
     public let unitDays: Int
-    private var first: Int?
-    private var last = 0
-    private var days = 0
-    private var total: Int64 = 0
-    private var repeats: Int64 = 0
+    @usableFromInline var first: Int?
+    @usableFromInline var last = 0
+    @usableFromInline var days = 0
+    @usableFromInline var total: Int64 = 0
+    @usableFromInline var repeats: Int64 = 0
 
+    @inlinable
     public init(asOfDay: Int, unitDays: Int = 1) {
         precondition(unitDays > 0, "unitDays must be positive")
         self.asOfDay = asOfDay
@@ -90,6 +92,7 @@ public struct PurchaseHistoryAccumulator: Sendable, Hashable {
     }
 
     /// Adds one purchase. Days must not decrease; purchases after `asOfDay` are ignored.
+    @inlinable
     public mutating func add(day: Int, cents: Int64) {
         guard day <= asOfDay else { return }
         guard let first else {
@@ -109,6 +112,7 @@ public struct PurchaseHistoryAccumulator: Sendable, Hashable {
     }
 
     /// The summary so far; nil while no purchase on or before `asOfDay` was added.
+    @inlinable
     public var summary: PurchaseHistorySummary? {
         guard let first else { return nil }
         return PurchaseHistorySummary(
@@ -117,6 +121,7 @@ public struct PurchaseHistoryAccumulator: Sendable, Hashable {
     }
 
     /// Starts over for the next customer.
+    @inlinable
     public mutating func reset() {
         self = PurchaseHistoryAccumulator(asOfDay: asOfDay, unitDays: unitDays)
     }
@@ -125,15 +130,17 @@ public struct PurchaseHistoryAccumulator: Sendable, Hashable {
 /// Turns one stream of purchases sorted by customer, then day, into one summary
 /// per customer, holding only the current customer in memory.
 public struct PurchaseHistoryStream<CustomerID: Hashable & Sendable>: Sendable {
-    private var current: CustomerID?
-    private var accumulator: PurchaseHistoryAccumulator
+    @usableFromInline var current: CustomerID?
+    @usableFromInline var accumulator: PurchaseHistoryAccumulator
 
+    @inlinable
     public init(asOfDay: Int, unitDays: Int = 1) {
         accumulator = PurchaseHistoryAccumulator(asOfDay: asOfDay, unitDays: unitDays)
     }
 
     /// Adds a purchase. Returns the previous customer's summary when this
     /// purchase starts a new customer (and the previous one bought by as-of).
+    @inlinable
     public mutating func add(customer: CustomerID, day: Int, cents: Int64)
         -> (customer: CustomerID, summary: PurchaseHistorySummary)? {
         var finished: (customer: CustomerID, summary: PurchaseHistorySummary)?
@@ -146,6 +153,7 @@ public struct PurchaseHistoryStream<CustomerID: Hashable & Sendable>: Sendable {
     }
 
     /// Emits the last customer's summary; call once after the stream ends.
+    @inlinable
     public mutating func finish() -> (customer: CustomerID, summary: PurchaseHistorySummary)? {
         defer {
             accumulator.reset()
