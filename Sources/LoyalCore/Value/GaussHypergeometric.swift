@@ -45,8 +45,9 @@ public struct GaussHypergeometric: Sendable, Hashable {
     /// How close c − a − b may come to an integer before the connection formula
     /// is not even tried; its cancellation costs about log10(1/distance) digits.
     static let degeneracyDistance = 1e-3
-    /// Accepted cancellation of the connection formula: Σ|terms| / |result|.
-    static let acceptedCancellation = 1e3
+    /// Accepted cancellation of the connection formula: Σ|terms|·(1 + size of the
+    /// Gamma logarithms) / |result|, i.e. a relative error up to ~1e-11.
+    static let acceptedCancellation = 1e5
     /// Most terms the plain series may take near z = 1.
     static let seriesBudget = 200_000
 
