@@ -5,7 +5,7 @@ public enum CustomerValueFitError: Error, Sendable, Hashable {
     /// Nothing to fit on: no customers, or none observed for any time after the
     /// first purchase (for Gamma-Gamma: no repeat purchase of positive value).
     case noData
-    /// Observation number `index` is impossible (negative or non-finite, t_x > T, x = 0 with t_x > 0, spend ≤ 0).
+    /// Observation number `index` is impossible (negative or non-finite values, t_x > T, x = 0 with t_x > 0).
     case invalidObservation(index: Int)
 }
 
