@@ -1,0 +1,163 @@
+import Foundation
+
+/// Why a customer-value model could not be fitted.
+public enum CustomerValueFitError: Error, Sendable, Hashable {
+    /// Nothing to fit on: no customers, or none observed for any time after the
+    /// first purchase (for Gamma-Gamma: no repeat purchase of positive value).
+    case noData
+    /// Observation number `index` is impossible (negative or non-finite values, t_x > T, x = 0 with t_x > 0).
+    case invalidObservation(index: Int)
+}
+
+/// Result of a maximum-likelihood fit of the BG/NBD model.
+public struct BGNBDFit: Sendable, Hashable {
+    public var parameters: BGNBDParameters
+    /// Σ log-likelihood over all customers at `parameters` (comparable to the paper's LL).
+    public var logLikelihood: Double
+    public var customerCount: Int
+    public var iterations: Int
+    /// False when the optimiser stopped without meeting its gradient tolerance;
+    /// typically a parameter ran off to 0 or ∞ because the data cannot identify it.
+    public var converged: Bool
+}
+
+extension BGNBDParameters {
+    /// Maximum-likelihood fit over all customers' (x, t_x, T).
+    ///
+    /// BFGS with the analytic gradient on (log r, log α, log a, log b), so every
+    /// iterate is a valid parameter set; log-parameters are kept within ±30.
+    /// Customers with identical (x, t_x, T) are evaluated once, weighted.
+    /// Default start: r = 1, a = 1, b = 1 and α = ΣT/Σx, which puts the mean
+    /// purchase rate r/α at the crude rate of the data whatever the time unit.
+    public static func fit(
+        _ observations: [BGNBDObservation], start: BGNBDParameters? = nil
+    ) throws -> BGNBDFit {
+        guard !observations.isEmpty else { throw CustomerValueFitError.noData }
+        for (index, o) in observations.enumerated() {
+            let valid = o.frequency >= 0 && o.recency.isFinite && o.age.isFinite
+                && o.recency >= 0 && o.recency <= o.age && (o.frequency > 0 || o.recency == 0)
+            if !valid { throw CustomerValueFitError.invalidObservation(index: index) }
+        }
+        let totalAge = observations.reduce(0.0) { $0 + $1.age }
+        // With every T = 0 the likelihood is 1 whatever the parameters.
+        guard totalAge > 0 else { throw CustomerValueFitError.noData }
+        let data = BGNBDLikelihoodData(observations)
+        let totalRepeats = observations.reduce(0.0) { $0 + Double($1.frequency) }
+        let first = start ?? BGNBDParameters(r: 1, alpha: totalAge / max(totalRepeats, 1), a: 1, b: 1)
+        let result = QuasiNewtonMinimizer().minimize(from: first.logVector) { theta in
+            data.negativeMeanLogLikelihood(theta)
+        }
+        let parameters = BGNBDParameters(logVector: result.point)
+        return BGNBDFit(
+            parameters: parameters,
+            logLikelihood: -result.value * data.totalWeight,
+            customerCount: observations.count,
+            iterations: result.iterations,
+            converged: result.converged)
+    }
+
+    var logVector: [Double] { [log(r), log(alpha), log(a), log(b)] }
+
+    init(logVector v: [Double]) {
+        self.init(r: exp(v[0]), alpha: exp(v[1]), a: exp(v[2]), b: exp(v[3]))
+    }
+}
+
+/// The BG/NBD likelihood over grouped customers, with its gradient, for the optimiser.
+struct BGNBDLikelihoodData: Sendable {
+    let frequencies: [Int]      // distinct x, ascending
+    let frequencyIndex: [Int]   // per row, into `frequencies`
+    let recency: [Double]
+    let age: [Double]
+    let weight: [Double]
+    let totalWeight: Double
+
+    private struct Key: Hashable {
+        let x: Int
+        let recency: UInt64
+        let age: UInt64
+    }
+
+    init(_ observations: [BGNBDObservation]) {
+        var rowOfKey: [Key: Int] = [:]
+        var rows: [(x: Int, recency: Double, age: Double, weight: Double)] = []
+        for o in observations {
+            let key = Key(x: o.frequency, recency: o.recency.bitPattern, age: o.age.bitPattern)
+            if let row = rowOfKey[key] {
+                rows[row].weight += 1
+            } else {
+                rowOfKey[key] = rows.count
+                rows.append((o.frequency, o.recency, o.age, 1))
+            }
+        }
+        frequencies = Set(rows.map(\.x)).sorted()
+        let indexOfX = Dictionary(uniqueKeysWithValues: frequencies.enumerated().map { ($1, $0) })
+        frequencyIndex = rows.map { indexOfX[$0.x]! }
+        recency = rows.map(\.recency)
+        age = rows.map(\.age)
+        weight = rows.map(\.weight)
+        totalWeight = Double(observations.count)
+    }
+
+    /// −(1/N) Σ log L and its gradient with respect to (log r, log α, log a, log b).
+    /// Outside ±30 on the log scale, or where anything overflows, the value is +∞.
+    func negativeMeanLogLikelihood(_ theta: [Double]) -> (value: Double, gradient: [Double]) {
+        let outside = (value: Double.infinity, gradient: [Double](repeating: .nan, count: 4))
+        guard theta.allSatisfy({ abs($0) <= 30 }) else { return outside }
+        let r = exp(theta[0]), alpha = exp(theta[1]), a = exp(theta[2]), b = exp(theta[3])
+        let logAlpha = log(alpha), logA = log(a)
+
+        // Terms depending on x only: log Γ(r+x)/Γ(r) + log B(a, b+x)/B(a, b) and derivatives.
+        let k = frequencies.count
+        var constant = [Double](repeating: 0, count: k)
+        var dConstantR = constant, dConstantA = constant, dConstantB = constant
+        for (i, x) in frequencies.enumerated() {
+            let abRising = ValueMath.digammaRising(a + b, x)
+            constant[i] = ValueMath.logRising(r, x) + ValueMath.logRising(b, x) - ValueMath.logRising(a + b, x)
+            dConstantR[i] = ValueMath.digammaRising(r, x)
+            dConstantA[i] = -abRising
+            dConstantB[i] = ValueMath.digammaRising(b, x) - abRising
+        }
+
+        var sum = 0.0, gR = 0.0, gAlpha = 0.0, gA = 0.0, gB = 0.0
+        for row in 0..<weight.count {
+            let i = frequencyIndex[row]
+            let x = Double(frequencies[i])
+            let rx = r + x
+            let logAgeTerm = log(alpha + age[row])
+            let active = -rx * logAgeTerm
+            var ll = constant[i] + r * logAlpha
+            var dR = dConstantR[i] + logAlpha
+            var dAlpha = r / alpha
+            var dA = dConstantA[i]
+            var dB = dConstantB[i]
+            if x > 0 {
+                let logRecencyTerm = log(alpha + recency[row])
+                let dropped = logA - log(b + x - 1) - rx * logRecencyTerm
+                ll += ValueMath.logAddExp(active, dropped)
+                // Share of the likelihood from "dropped out after the last purchase".
+                let w = ValueMath.logisticOfNegative(active - dropped)
+                dR -= (1 - w) * logAgeTerm + w * logRecencyTerm
+                dAlpha -= rx * ((1 - w) / (alpha + age[row]) + w / (alpha + recency[row]))
+                dA += w / a
+                dB -= w / (b + x - 1)
+            } else {
+                ll += active
+                dR -= logAgeTerm
+                dAlpha -= rx / (alpha + age[row])
+            }
+            let wt = weight[row]
+            sum += wt * ll
+            gR += wt * dR
+            gAlpha += wt * dAlpha
+            gA += wt * dA
+            gB += wt * dB
+        }
+        let n = totalWeight
+        let value = -sum / n
+        // Chain rule to log-parameters: ∂/∂log θ = θ ∂/∂θ.
+        let gradient = [-gR * r / n, -gAlpha * alpha / n, -gA * a / n, -gB * b / n]
+        guard value.isFinite, gradient.allSatisfy(\.isFinite) else { return outside }
+        return (value, gradient)
+    }
+}
