@@ -48,10 +48,23 @@ enum AccountSQL {
         s.value_as_of, s.p_alive, s.revenue_12m_cents, s.revenue_prev_12m_cents, s.last_purchase, s.risk, r.code AS rep_code
         """
 
-    static func filter(_ db: Database, _ f: AccountFilter) throws -> (String, StatementArguments) {
+    /// The WHERE clause of a filter; `sort` when it is for a page in that order.
+    static func filter(_ db: Database, _ f: AccountFilter, sort: AccountSort? = nil) throws -> (String, StatementArguments) {
         var clauses: [String] = []
         var args = StatementArguments()
-        if let c = f.customerClass { clauses.append("s.class = ?"); args += [c.rawValue] }
+        if let c = f.customerClass {
+            if sort?.isCustomerColumn == true {
+                // Sorted by a customer column, SQLite would otherwise collect the whole
+                // class through the class index and sort it for every page (or first
+                // build a Bloom filter over all statistics). Asked per row like this, it
+                // walks the sort order's index and skips the other classes.
+                clauses.append("(SELECT class FROM customer_stats WHERE customer_id = c.id) = ?")
+            } else {
+                // Sorted by a figure: the (class, figure, id) indexes serve both.
+                clauses.append("s.class = ?")
+            }
+            args += [c.rawValue]
+        }
         if let code = f.repCode {
             clauses.append("c.rep_id = (SELECT id FROM rep WHERE code = ? COLLATE NOCASE)"); args += [code]
         }
@@ -72,7 +85,7 @@ enum AccountSQL {
 
     static func page(_ db: Database, _ q: AccountQuery, cursor: AccountCursor?, direction: Store.PageDirection,
                      limit: Int) throws -> [AccountRow] {
-        var (whereSQL, args) = try filter(db, q.filter)
+        var (whereSQL, args) = try filter(db, q.filter, sort: q.sort)
         let keys = q.sort.keyExpressions
         // Walking backward means reading the order reversed, then flipping the page.
         let descending = q.descending != (direction == .backward)
