@@ -15,10 +15,16 @@ extension Store {
     public func accountTotals(_ query: AccountQuery) throws -> AccountTotals {
         try pool.read { db in
             let (whereSQL, args) = try AccountSQL.filter(db, query.filter)
+            // Every statistics row belongs to a customer (and the list shows only customers
+            // with one), so without a filter on customer columns the small statistics
+            // table alone gives the totals, without reading every customer row.
+            let f = query.filter
+            let needsCustomer = f.repCode != nil || f.status != nil || !SearchKey.fold(f.search).split(separator: " ").isEmpty
+            let from = needsCustomer ? "customer c JOIN customer_stats s ON s.customer_id = c.id" : "customer_stats s"
             let row = try Row.fetchOne(db, sql: """
                 SELECT count(*) AS n, ifnull(sum(s.revenue_12m_cents), 0) AS revenue,
                        sum(CASE WHEN s.value_as_of IS NOT NULL THEN s.value_cents END) AS value
-                FROM customer c JOIN customer_stats s ON s.customer_id = c.id \(whereSQL)
+                FROM \(from) \(whereSQL)
                 """, arguments: args)
             return AccountTotals(count: row?["n"] ?? 0, revenue12m: Money(cents: row?["revenue"] ?? 0),
                                  value: (row?["value"] as Int64?).map { Money(cents: $0) })
