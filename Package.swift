@@ -35,6 +35,9 @@ let package = Package(
             "LoyalCore", "LoyalStore", "LoyalConfig", "LoyalTerminal", "LoyalUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Not a test: `scripts/bench` builds it in release and prints timings on a large demo database.
+        .executableTarget(name: "loyal-bench", dependencies: ["LoyalUI", "LoyalStore", "LoyalTerminal", "LoyalCore"],
+                          path: "Sources/LoyalBench"),
         .testTarget(name: "LoyalCoreTests", dependencies: ["LoyalCore"]),
         .testTarget(name: "LoyalStoreTests", dependencies: [
             "LoyalStore", "LoyalCore", "LoyalConfig",

@@ -161,6 +161,31 @@ final class StoreAccountPagingTests: StoreTestCase {
         XCTAssertEqual(try store.accountTotals(AccountQuery(filter: AccountFilter(status: .lost))).count, 0)
     }
 
+    /// A class filter pages through its own index for figures and checks each row's class
+    /// for customer columns; either way the rows are those of the unfiltered order.
+    func testClassFilterWithEverySortPagesForwardAndBackward() throws {
+        let classes = try classes()
+        for c in CustomerClass.allCases {
+            for sort in AccountSort.allCases {
+                for descending in [false, true] {
+                    let query = AccountQuery(filter: AccountFilter(customerClass: c), sort: sort, descending: descending)
+                    let pages = try walk(query, pageSize: 7)
+                    let expected = expectedIDs(sort, descending: descending, classes: classes) { classes[$0.id] == c }
+                    XCTAssertEqual(pages.joined().map(\.id), expected, "\(c) \(sort) \(descending)")
+                    if pages.count > 1 {
+                        XCTAssertEqual(try store.accounts(query, from: pages[1][0].cursor, direction: .backward, limit: 7),
+                                       pages[0], "\(c) \(sort) \(descending) backward")
+                    }
+                }
+            }
+            let withSearch = AccountQuery(filter: AccountFilter(customerClass: c, search: "ulm"), sort: .name)
+            XCTAssertEqual(Set(try walk(withSearch).joined().map(\.id)),
+                           fixtureIDs { classes[$0.id] == c && ($0.city == "Ulm" || $0.name == "Ulm Druck") })
+            XCTAssertEqual(try store.accountTotals(withSearch).count,
+                           fixtureIDs { classes[$0.id] == c && ($0.city == "Ulm" || $0.name == "Ulm Druck") }.count)
+        }
+    }
+
     private func search(_ text: String) throws -> Set<Int64> {
         Set(try walk(AccountQuery(filter: AccountFilter(search: text), sort: .number), pageSize: 40).joined().map(\.id))
     }

@@ -46,7 +46,27 @@ final class StoreSchemaTests: StoreTestCase {
         XCTAssertEqual(try again.meta("greeting"), "hallo")
         XCTAssertEqual(try count(again, "customer"), 1)
         XCTAssertEqual(try again.pool.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") },
-                       ["v1"])
+                       ["v1", "v1-class-sort-indexes"])
+    }
+
+    func testAFileWithoutTheClassSortIndexesGetsThemOnOpening() throws {
+        let store = try makeStore()
+        try importText(store, .customers, "number,name\nK1,Alpha\n")
+        try store.close()
+        let queue = try DatabaseQueue(path: dbPath)
+        try queue.write { db in
+            for name in ["revenue", "value", "last", "risk"] { try db.execute(sql: "DROP INDEX customer_stats_class_\(name)") }
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v1-class-sort-indexes'")
+        }
+        try queue.close()
+        let again = try makeStore()
+        let indexes = try again.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'customer_stats_class_%'")
+        }
+        XCTAssertEqual(Set(indexes), ["customer_stats_class_rank", "customer_stats_class_revenue", "customer_stats_class_value",
+                                      "customer_stats_class_last", "customer_stats_class_risk"])
+        XCTAssertEqual(try again.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }, 1)
+        XCTAssertEqual(try count(again, "customer"), 1)
     }
 
     func testRefusesANewerSchemaWithoutTouchingTheFile() throws {

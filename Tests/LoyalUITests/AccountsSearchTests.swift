@@ -129,19 +129,32 @@ final class AccountsSearchTests: UITestCase {
         XCTAssertEqual(selectedNumber, "K03")
     }
 
-    func testSearchFindsAnAccountFarBeyondTheLoadedRows() throws {
-        try openDemo(customers: 300, seed: 7)
+    func testSearchFindsAccountsBeyondTheLoadedRowsBothWays() throws {
+        try openDemo(customers: 600, seed: 7)
         try launch()
         let all = try accounts()
-        let target = all[260]
+        // In the next pages (read as scrolling reads them).
         press(.char("/"))
-        type(target.number)
+        type(all[150].number)
         press(.enter)
-        XCTAssertEqual(selectedNumber, target.number)
-        XCTAssertTrue(titleRow.hasSuffix(" 261 of 300 "), "the position is counted: \(titleRow)")
+        XCTAssertEqual(selectedNumber, all[150].number)
+        XCTAssertTrue(titleRow.hasSuffix(" 151 of 600 "), titleRow)
+        // Farther on (through the search index); the position is counted in the background.
+        press(.char("g"), .char("/"))
+        type(all[450].number)
+        press(.enter)
+        XCTAssertEqual(selectedNumber, all[450].number)
+        XCTAssertTrue(titleRow.hasSuffix(" 451 of 600 "), "the position is counted: \(titleRow)")
         press(.char("j"))
-        XCTAssertEqual(selectedNumber, all[261].number)
-        press(.char("N"))
-        XCTAssertEqual(selectedNumber, target.number)
+        XCTAssertEqual(selectedNumber, all[451].number)
+        // Backward from the end, in the page before the loaded rows.
+        press(.char("G"), .char("N"))
+        XCTAssertEqual(selectedNumber, all[450].number)
+        XCTAssertTrue(titleRow.hasSuffix(" 451 of 600 "), titleRow)
+        press(.char("k"))
+        XCTAssertEqual(selectedNumber, all[449].number)
+        press(.char("n"))
+        XCTAssertEqual(selectedNumber, all[450].number)
+        XCTAssertFalse(statusRow.contains("Search reached"), statusRow)
     }
 }

@@ -116,6 +116,17 @@ final class SoftFactsFormTests: UITestCase {
         XCTAssertTrue(term.row(1).hasPrefix(" K1 · Holzwurm GmbH "), term.row(1))
     }
 
+    func testSavingOtherFieldsKeepsAPotentialWithCents() throws {
+        press(.escape, .escape)
+        try importCSV(.customers, "number,potential\nK1,\"1234,56\"\n")
+        press(.enter, .char("e"))
+        XCTAssertTrue(row("Potential a year").contains("1.234,56"), row("Potential a year"))
+        type("Kaffee")
+        press(.ctrl("s"))
+        XCTAssertEqual(try customer.preferences, "Kaffee")
+        XCTAssertEqual(try customer.potential, Money(cents: 123_456), "not rounded to whole euros")
+    }
+
     func testAClassOverrideShowsInTheListOnReturn() throws {
         focus("Class override")
         press(.char("c"))

@@ -80,22 +80,30 @@ extension Store {
     private func timeline(_ db: Database, id: Int64, limit: Int)
         throws -> [(interaction: Interaction, feedback: Feedback?, repCode: String?)] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT i.*, r.code AS rep_code, f.id AS f_id FROM interaction i
-            LEFT JOIN rep r ON r.id = i.rep_id LEFT JOIN feedback f ON f.interaction_id = i.id
+            SELECT i.*, r.code AS rep_code FROM interaction i LEFT JOIN rep r ON r.id = i.rep_id
             WHERE i.customer_id = ? ORDER BY i.day DESC, i.id DESC LIMIT ?
             """, arguments: [id, limit])
-        var out: [(Interaction, Feedback?, String?)] = []
-        for row in rows {
-            let contacts = try Int64.fetchAll(db, sql: "SELECT contact_person_id FROM interaction_contact WHERE interaction_id = ?",
-                                              arguments: [row["id"]])
-            var feedback: Feedback?
-            if let fid: Int64 = row["f_id"],
-               let f = try Row.fetchOne(db, sql: "SELECT * FROM feedback WHERE id = ?", arguments: [fid]) {
-                feedback = ContactRecords.feedback(f)
+        // The contact persons and the feedback of all these interactions in one query
+        // each, not two per interaction (most of the time opening an account took).
+        let ids: [Int64] = rows.map { $0["id"] }
+        var contacts: [Int64: [Int64]] = [:]
+        var feedback: [Int64: Feedback] = [:]
+        if !ids.isEmpty {
+            let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT interaction_id, contact_person_id FROM interaction_contact WHERE interaction_id IN (\(marks))
+                ORDER BY interaction_id, contact_person_id
+                """, arguments: StatementArguments(ids))
+            while let r = try cursor.next() { contacts[r[0], default: []].append(r[1]) }
+            for f in try Row.fetchAll(db, sql: "SELECT * FROM feedback WHERE interaction_id IN (\(marks))",
+                                      arguments: StatementArguments(ids)) {
+                feedback[f["interaction_id"]] = ContactRecords.feedback(f)
             }
-            out.append((ContactRecords.interaction(row, contacts: contacts), feedback, row["rep_code"]))
         }
-        return out
+        return rows.map { row in
+            let id: Int64 = row["id"]
+            return (ContactRecords.interaction(row, contacts: contacts[id] ?? []), feedback[id], row["rep_code"])
+        }
     }
 }
 

@@ -15,10 +15,16 @@ extension Store {
     public func accountTotals(_ query: AccountQuery) throws -> AccountTotals {
         try pool.read { db in
             let (whereSQL, args) = try AccountSQL.filter(db, query.filter)
+            // Every statistics row belongs to a customer (and the list shows only customers
+            // with one), so without a filter on customer columns the small statistics
+            // table alone gives the totals, without reading every customer row.
+            let f = query.filter
+            let needsCustomer = f.repCode != nil || f.status != nil || !SearchKey.fold(f.search).split(separator: " ").isEmpty
+            let from = needsCustomer ? "customer c JOIN customer_stats s ON s.customer_id = c.id" : "customer_stats s"
             let row = try Row.fetchOne(db, sql: """
                 SELECT count(*) AS n, ifnull(sum(s.revenue_12m_cents), 0) AS revenue,
                        sum(CASE WHEN s.value_as_of IS NOT NULL THEN s.value_cents END) AS value
-                FROM customer c JOIN customer_stats s ON s.customer_id = c.id \(whereSQL)
+                FROM \(from) \(whereSQL)
                 """, arguments: args)
             return AccountTotals(count: row?["n"] ?? 0, revenue12m: Money(cents: row?["revenue"] ?? 0),
                                  value: (row?["value"] as Int64?).map { Money(cents: $0) })
@@ -48,10 +54,23 @@ enum AccountSQL {
         s.value_as_of, s.p_alive, s.revenue_12m_cents, s.revenue_prev_12m_cents, s.last_purchase, s.risk, r.code AS rep_code
         """
 
-    static func filter(_ db: Database, _ f: AccountFilter) throws -> (String, StatementArguments) {
+    /// The WHERE clause of a filter; `sort` when it is for a page in that order.
+    static func filter(_ db: Database, _ f: AccountFilter, sort: AccountSort? = nil) throws -> (String, StatementArguments) {
         var clauses: [String] = []
         var args = StatementArguments()
-        if let c = f.customerClass { clauses.append("s.class = ?"); args += [c.rawValue] }
+        if let c = f.customerClass {
+            if sort?.isCustomerColumn == true {
+                // Sorted by a customer column, SQLite would otherwise collect the whole
+                // class through the class index and sort it for every page (or first
+                // build a Bloom filter over all statistics). Asked per row like this, it
+                // walks the sort order's index and skips the other classes.
+                clauses.append("(SELECT class FROM customer_stats WHERE customer_id = c.id) = ?")
+            } else {
+                // Sorted by a figure: the (class, figure, id) indexes serve both.
+                clauses.append("s.class = ?")
+            }
+            args += [c.rawValue]
+        }
         if let code = f.repCode {
             clauses.append("c.rep_id = (SELECT id FROM rep WHERE code = ? COLLATE NOCASE)"); args += [code]
         }
@@ -72,7 +91,7 @@ enum AccountSQL {
 
     static func page(_ db: Database, _ q: AccountQuery, cursor: AccountCursor?, direction: Store.PageDirection,
                      limit: Int) throws -> [AccountRow] {
-        var (whereSQL, args) = try filter(db, q.filter)
+        var (whereSQL, args) = try filter(db, q.filter, sort: q.sort)
         let keys = q.sort.keyExpressions
         // Walking backward means reading the order reversed, then flipping the page.
         let descending = q.descending != (direction == .backward)

@@ -13,6 +13,14 @@ public enum AccountSort: String, CaseIterable, Sendable {
         }
     }
 
+    /// Sorted by a column of the customer table rather than of its statistics.
+    var isCustomerColumn: Bool {
+        switch self {
+        case .number, .name, .city, .rep: return true
+        case .class, .value, .revenue, .lastPurchase, .risk: return false
+        }
+    }
+
     /// The sort key as a row value; every one ends in the id and has an index.
     var keyExpressions: [String] {
         switch self {

@@ -14,6 +14,20 @@ enum Schema {
             try db.execute(sql: "PRAGMA user_version = 1")
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
         }
+        // Indexes only (no change of shape, so user_version stays): the accounts list
+        // filtered by class and sorted by a figure pages through one of these instead
+        // of collecting and sorting every account of the class. Immediate foreign key
+        // checks: the deferred ones would check every purchase row of a large file.
+        m.registerMigration("v1-class-sort-indexes", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: """
+                CREATE INDEX IF NOT EXISTS customer_stats_class_revenue ON customer_stats(class, revenue_12m_cents, customer_id);
+                CREATE INDEX IF NOT EXISTS customer_stats_class_value ON customer_stats(class, value_cents, customer_id);
+                CREATE INDEX IF NOT EXISTS customer_stats_class_last ON customer_stats(class, last_purchase, customer_id);
+                CREATE INDEX IF NOT EXISTS customer_stats_class_risk ON customer_stats(class, risk, customer_id);
+                PRAGMA analysis_limit = 2000;
+                ANALYZE customer_stats;
+                """)
+        }
         return m
     }
 }

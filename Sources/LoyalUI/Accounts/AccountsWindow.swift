@@ -80,6 +80,42 @@ struct AccountsWindow {
         cursor = max(0, min(rows.count - 1, target))
     }
 
+    /// Reads one more page after the last row (or before the first) without moving
+    /// the cursor; returns how many rows came in (0 at the end of the list).
+    mutating func extend(forward: Bool, query: AccountQuery, store: Store) throws -> Int {
+        if forward {
+            guard !atEnd, let last = rows.last else { return 0 }
+            let more = try store.accounts(query, from: last.cursor, limit: Self.pageSize + 1)
+            atEnd = more.count <= Self.pageSize
+            rows += more.prefix(Self.pageSize)
+            return min(more.count, Self.pageSize)
+        }
+        guard !atStart, let first = rows.first else { return 0 }
+        let more = try store.accounts(query, from: first.cursor, direction: .backward, limit: Self.pageSize + 1)
+        atStart = more.count <= Self.pageSize
+        let added = Array(more.suffix(Self.pageSize))
+        rows = added + rows
+        cursor += added.count; top += added.count
+        start = atStart ? 0 : start.map { $0 - added.count }
+        return added.count
+    }
+
+    /// Drops rows far from the cursor until at most `maxRows` are held.
+    mutating func trim() {
+        guard rows.count > Self.maxRows else { return }
+        let front = min(max(0, cursor - Self.pageSize), rows.count - Self.maxRows)
+        if front > 0 {
+            rows.removeFirst(front)
+            cursor -= front; top = max(0, top - front)
+            start = start.map { $0 + front }
+            atStart = false
+        }
+        if rows.count > Self.maxRows {
+            rows.removeLast(rows.count - Self.maxRows)
+            atEnd = false
+        }
+    }
+
     private mutating func dropFront(_ n: Int, target: inout Int) {
         let n = min(n, max(0, cursor - 1), max(0, top))
         guard n > 0 else { return }

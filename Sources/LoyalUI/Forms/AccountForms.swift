@@ -13,7 +13,8 @@ extension FormScreen {
             FormField("high_season", "High season (months)", .months, value: c.highSeason),
             FormField("busy_hours", "Busy hours", .text, value: c.busyHours),
             FormField("potential", "Potential a year", .money,
-                      value: c.potential.map { money.format($0, withCents: false).replacing(" " + money.currencySymbol, with: "") } ?? ""),
+                      value: c.potential.map { money.format($0, withCents: $0.cents % 100 != 0)
+                          .replacing(" " + money.currencySymbol, with: "") } ?? ""),
             FormField("class", "Class override", .choice(["", "A", "B", "C"]), value: c.classOverride?.rawValue ?? ""),
             FormField("notes", "Notes", .longText, value: c.notes),
         ])

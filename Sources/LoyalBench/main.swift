@@ -1,0 +1,85 @@
+import Foundation
+import LoyalCore
+import LoyalStore
+import LoyalTerminal
+import LoyalUI
+
+// loyal-bench: drives the real App through a 100×30 MemoryTerminal on a large demo
+// database and prints how long the first frame and each key take, how long the
+// background totals take to arrive, and the peak memory. Not a test: numbers only.
+//
+//   loyal-bench [--db PATH] [--customers N] [--search TEXT] [--verbose]
+
+struct Options {
+    var customers = 200_000
+    var db: String?
+    var search = "mann"
+    var verbose = false
+
+    init(_ args: [String]) {
+        var i = 0
+        func value() -> String {
+            i += 1
+            guard i < args.count else { fail("\(args[i - 1]) needs a value") }
+            return args[i]
+        }
+        while i < args.count {
+            switch args[i] {
+            case "--customers": customers = Int(value()) ?? { fail("--customers needs a number") }()
+            case "--db": db = value()
+            case "--search": search = value()
+            case "-v", "--verbose": verbose = true
+            case "-h", "--help":
+                print("usage: loyal-bench [--db PATH] [--customers N] [--search TEXT] [--verbose]")
+                exit(0)
+            default: fail("unknown argument \(args[i])")
+            }
+            i += 1
+        }
+    }
+
+    var path: String { db ?? ".build/bench/demo-\(customers).db" }
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("loyal-bench: \(message)\n".utf8))
+    exit(2)
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+let today = Day(year: 2026, month: 11, day: 23)!
+let settings = Settings()
+
+// MARK: The database: reused when it exists, else created once (minutes for 200000).
+
+do {
+    let path = options.path
+    if !FileManager.default.fileExists(atPath: path) {
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        print("Creating a demo database of \(options.customers) customers in \(path) (reused by later runs)…")
+        let started = Date()
+        let store = try Store(path: path)
+        var last = -1
+        try store.createDemo(DemoSettings(seed: 7, customers: options.customers, years: 3, asOf: today)) { done, total in
+            let percent = done * 100 / max(1, total)
+            if percent / 10 != last / 10 { last = percent; print("  \(percent) %") }
+        }
+        try store.refreshStatistics(asOf: today, thresholds: settings.classes)
+        try store.optimize()
+        try store.close()
+        print(String(format: "  created in %.0f s", Date().timeIntervalSince(started)))
+    }
+} catch {
+    fail("cannot prepare the database: \(error)")
+}
+
+// MARK: Running
+
+do {
+    var bench = Bench(path: options.path, search: options.search)
+    try bench.run()
+    bench.report(verbose: options.verbose)
+} catch {
+    fail("\(error)")
+}
