@@ -26,6 +26,7 @@ enum ConfigSchema {
     static let sections: [(String, String)] = [
         ("classes", "A/B/C classes by share of revenue (Pareto)."),
         ("display", "How numbers, dates and colours are shown."),
+        ("value", "Customer value: what a customer will bring in the coming years (BG/NBD and Gamma-Gamma)."),
         ("calendar", "The communication calendar."),
         ("risk", "Early-warning risk score 0-100: the weights of the signals that fire plus the rep's judgement."),
     ]
@@ -40,6 +41,15 @@ enum ConfigSchema {
         SettingSpec(section: "classes", key: "window_months", kind: .integer(1...120),
                     doc: "Months of revenue the classes are computed over.",
                     get: { String($0.classes.windowMonths) }, set: { $0.classes.windowMonths = $1.integer }),
+        SettingSpec(section: "value", key: "horizon_years", kind: .integer(1...30),
+                    doc: "Years of future purchases the value counts (the articles speak of 10–20).",
+                    get: { String(Int($0.value.horizonYears)) }, set: { $0.value.horizonYears = Double($1.integer) }),
+        SettingSpec(section: "value", key: "discount_rate", kind: .share(0...0.5),
+                    doc: "Yearly discount rate: money next year is worth less than today (0.08 = 8 %).",
+                    get: { format($0.value.yearlyDiscountRate) }, set: { $0.value.yearlyDiscountRate = $1.number }),
+        SettingSpec(section: "value", key: "use_margin", kind: .choice(["yes", "no"]),
+                    doc: "Count contribution margin instead of revenue where purchases carry margins.",
+                    get: { $0.value.useMargin ? "\"yes\"" : "\"no\"" }, set: { $0.value.useMargin = $1.text == "yes" }),
         SettingSpec(section: "calendar", key: "horizon_days", kind: .integer(7...730),
                     doc: "Days ahead the calendar is planned and kept (13 weeks covers this quarter's month views).",
                     get: { String($0.calendarHorizonDays) }, set: { $0.calendarHorizonDays = $1.integer }),

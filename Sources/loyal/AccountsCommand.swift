@@ -84,13 +84,14 @@ struct AccountsCommand: ParsableCommand {
 
 /// The stable field names of `loyal accounts --format json|csv`.
 enum AccountFields {
-    static let names = ["number", "name", "city", "class", "class_overridden", "value", "p_alive", "revenue_12m",
+    static let names = ["number", "name", "city", "class", "class_overridden", "value", "p_alive", "potential", "revenue_12m",
                         "revenue_previous_12m", "trend", "last_purchase", "risk", "rep", "status", "returnee"]
 
     static func plain(_ r: AccountRow) -> [(String, Bool)] {
         [(r.number, true), (r.name, true), (r.city, true), (r.customerClass.rawValue, true),
          (r.classOverridden ? "1" : "0", false), (r.value?.plain ?? "", false),
-         (r.pAlive.map { String(format: "%.4f", $0) } ?? "", false), (r.revenue12m.plain, false),
+         (r.pAlive.map { String(format: "%.4f", $0) } ?? "", false), (r.potential?.plain ?? "", false),
+         (r.revenue12m.plain, false),
          (r.revenuePrevious12m.plain, false), (r.trend.rawValue, true), (r.lastPurchase?.iso ?? "", true),
          (String(format: "%.2f", r.risk), false), (r.repCode ?? "", true), (r.status.rawValue, true),
          (r.isReturnee ? "1" : "0", false)]
@@ -100,7 +101,8 @@ enum AccountFields {
         func s(_ v: String?) -> String { v.map(JSONText.string) ?? "null" }
         let fields: [String] = [
             s(r.number), s(r.name), s(r.city), s(r.customerClass.rawValue), r.classOverridden ? "true" : "false",
-            r.value?.plain ?? "null", r.pAlive.map { String(format: "%.4f", $0) } ?? "null", r.revenue12m.plain,
+            r.value?.plain ?? "null", r.pAlive.map { String(format: "%.4f", $0) } ?? "null", r.potential?.plain ?? "null",
+            r.revenue12m.plain,
             r.revenuePrevious12m.plain, s(r.trend.rawValue), s(r.lastPurchase?.iso), String(format: "%.2f", r.risk),
             s(r.repCode), s(r.status.rawValue), r.isReturnee ? "true" : "false",
         ]

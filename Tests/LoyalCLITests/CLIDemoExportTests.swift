@@ -3,7 +3,7 @@ import XCTest
 
 /// `loyal demo` → `loyal accounts` → `loyal export`, as a script would use them.
 final class CLIDemoExportTests: CLITestCase {
-    static let accountFields = ["number", "name", "city", "class", "class_overridden", "value", "p_alive", "revenue_12m",
+    static let accountFields = ["number", "name", "city", "class", "class_overridden", "value", "p_alive", "potential", "revenue_12m",
                                 "revenue_previous_12m", "trend", "last_purchase", "risk", "rep", "status", "returnee"]
     static let customerFields = ["number", "name", "street", "postal_code", "city", "country", "phone", "email", "website",
                                  "industry", "employees", "revenue_band", "rep", "since", "preferences", "preferred_channel",

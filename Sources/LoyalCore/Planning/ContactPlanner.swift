@@ -198,12 +198,14 @@ struct CustomerPlanning {
     /// Birthdays are not `movable`: their day is the point of them.
     func respect(_ e: inout PlannedEntry, movable: Bool) {
         e.blocked = blocks[e.channel.index]
+        // Calls and visits are for working days; a planned slot on a weekend is
+        // simply the next Monday (no note: the day was never a promise).
+        if movable && e.channel.respectsQuietTimes {
+            while e.due.weekday >= 6 { e.due = e.due.adding(days: 1) }
+        }
         guard e.channel.respectsQuietTimes, !noQuietTimes else { return }
         let busy = facts.busyHours
         if movable {
-            // Calls and visits are for working days; a planned slot on a weekend is
-            // simply the next Monday (no note: the day was never a promise).
-            while e.due.weekday >= 6 { e.due = e.due.adding(days: 1) }
             avoidQuietDays(&e)
             avoidBusyHours(&e)
         } else if busy.isBusyAllDay(e.due.weekday) {

@@ -2,6 +2,8 @@
 /// reads the file; every other module only sees this.
 public struct Settings: Sendable {
     public var classes = ClassThresholds()
+    /// Customer value: discounted expected revenue (or margin) over a horizon.
+    public var value = ValueSettings()
     public var display = DisplaySettings()
     /// How many days ahead the calendar is planned and kept (overdue entries always are).
     public var calendarHorizonDays = 91
@@ -24,4 +26,15 @@ public enum DateStyle: String, Sendable, Hashable, CaseIterable {
     case german = "de", iso
 
     public func format(_ day: Day) -> String { self == .german ? day.german : day.iso }
+}
+
+/// How the customer value is computed from the BG/NBD and Gamma-Gamma forecasts.
+public struct ValueSettings: Sendable, Hashable {
+    public var horizonYears = 10.0
+    public var yearlyDiscountRate = 0.08
+    public var periodsPerYear = 12
+    /// Value on contribution margin instead of revenue for customers whose purchases carry margins.
+    public var useMargin = true
+
+    public init() {}
 }

@@ -50,7 +50,7 @@ extension Store {
 
 enum AccountSQL {
     static let selectColumns = """
-        c.id, c.number, c.name, c.city, c.class_override, c.status, c.returned_on, s.class, s.value_cents,
+        c.id, c.number, c.name, c.city, c.class_override, c.potential_cents, c.status, c.returned_on, s.class, s.value_cents,
         s.value_as_of, s.p_alive, s.revenue_12m_cents, s.revenue_prev_12m_cents, s.last_purchase, s.risk, r.code AS rep_code
         """
 
@@ -142,6 +142,7 @@ enum AccountSQL {
             id: row["id"], number: row["number"], name: row["name"], city: row["city"],
             customerClass: CustomerClass(rawValue: row["class"]) ?? .c, classOverridden: override != nil,
             value: valueKnown ? Money(cents: row["value_cents"]) : nil, pAlive: row["p_alive"],
+            potential: row.money("potential_cents"),
             revenue12m: Money(cents: row["revenue_12m_cents"]), revenuePrevious12m: Money(cents: row["revenue_prev_12m_cents"]),
             lastPurchase: row.day("last_purchase"), risk: row["risk"], repCode: row["rep_code"],
             status: CustomerStatus(rawValue: row["status"]) ?? .active, isReturnee: (row["returned_on"] as String?) != nil,

@@ -69,6 +69,8 @@ public struct AccountRow: Hashable, Sendable {
     public var classOverridden: Bool
     public var value: Money?
     public var pAlive: Double?
+    /// The yearly potential a rep set in the soft facts.
+    public var potential: Money?
     public var revenue12m: Money
     public var revenuePrevious12m: Money
     public var lastPurchase: Day?

@@ -70,3 +70,17 @@ extension Store {
         CustomerSummary(id: row["id"], number: row["number"], name: row["name"], city: row["city"])
     }
 }
+
+extension Store {
+    /// Number and effective class per customer id, for reports.
+    public func customerNumbersAndClasses(ids: [Int64]) throws -> [Int64: (number: String, cls: String)] {
+        try pool.read { db in
+            var out: [Int64: (String, String)] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT c.id, c.number, ifnull(s.class, 'C') AS class FROM customer c LEFT JOIN customer_stats s ON s.customer_id = c.id
+                """)
+            while let r = try rows.next() { out[r["id"]] = (r["number"], r["class"]) }
+            return out
+        }
+    }
+}

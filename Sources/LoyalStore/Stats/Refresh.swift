@@ -3,6 +3,7 @@ import LoyalCore
 /// Everything a full refresh recomputed.
 public struct FullRefreshSummary: Sendable {
     public var statistics: RefreshSummary
+    public var values: ValueRefreshSummary
     public var signals: SignalRefreshSummary
     public var calendar: CalendarRefreshSummary
 }
@@ -13,10 +14,11 @@ extension Store {
     @discardableResult
     public func refreshAll(asOf: Day, settings: Settings) throws -> FullRefreshSummary {
         let stats = try refreshStatistics(asOf: asOf, thresholds: settings.classes)
+        let values = try refreshValues(asOf: asOf, settings: settings)
         let signals = try evaluateSignals(asOf: asOf, settings: settings)
         let calendar = try refreshCalendar(today: asOf, settings: settings)
         try optimize()
-        return FullRefreshSummary(statistics: stats, signals: signals, calendar: calendar)
+        return FullRefreshSummary(statistics: stats, values: values, signals: signals, calendar: calendar)
     }
 
     /// After something about one customer changed (a visit saved, a triage action):

@@ -18,6 +18,9 @@ enum AccountsView {
         }
     }
 
+    /// Terminals at least this wide also show the rep-set potential.
+    static let potentialWidth = 100
+
     static func layout(width: Int) -> TableLayout {
         TableLayout([
             .init(title: "Number", width: 8),
@@ -29,7 +32,7 @@ enum AccountsView {
             .init(title: "Last buy", width: 10),
             .init(title: "Risk", width: 4, alignRight: true),
             .init(title: "Rep", width: 3),
-        ], width: width)
+        ] + (width >= potentialWidth ? [.init(title: "Potential", width: 9, alignRight: true)] : []), width: width)
     }
 
     static func render(_ screen: inout AccountsScreen, into buffer: inout ScreenBuffer, area: Rect,
@@ -101,8 +104,9 @@ enum AccountsView {
             (format.day(r.lastPurchase), base),
             (format.risk(r.risk), selected ? .selected : r.risk >= 0.6 ? .riskHigh : r.risk >= 0.3 ? .riskMedium : base),
             (r.repCode ?? "", base),
+            (r.potential.map { format.compact($0) } ?? "", base),
         ]
-        for (i, (text, role)) in cells.enumerated() {
+        for (i, (text, role)) in cells.enumerated() where i < layout.columns.count {
             layout.drawCell(text, column: i, into: &buffer, row: row, col: area.col, width: area.width, role: role)
         }
     }

@@ -19,7 +19,9 @@ extension App {
         do {
             if row == 2 {
                 let layout = AccountsView.layout(width: state.lastWidth)
-                if let column = layout.column(at: col) { try s.setSort(AccountsScreen.sortColumns[column], env) }
+                if let column = layout.column(at: col), AccountsScreen.sortColumns.indices.contains(column) {
+                    try s.setSort(AccountsScreen.sortColumns[column], env)
+                }
             } else if row >= 3, row < 3 + s.visibleRows {
                 let index = s.window.top + row - 3
                 if index < s.window.rows.count {

@@ -27,7 +27,13 @@ enum AccountDetailView {
         doc.field("Class", classText, c.classOverride == nil ? classRole : .warning)
         doc.field("Customer value", d.valueKnown ? f.money(s.value) + "  (expected revenue of the coming years, discounted)"
                                                  : "not computed yet (loyal refresh computes it)")
-        if let p = s.pAlive { doc.field("Still active", f.percent(p)) }
+        if let p = s.pAlive {
+            doc.field("Still active", f.percent(p) + "  (probability, BG/NBD)")
+        }
+        if let e = s.expectedPurchases {
+            doc.field("Next 12 months", String(format: "%.1f purchases expected", e))
+        }
+        if let rfm = s.rfm { doc.field("RFM", "\(rfm)  (recency, frequency, money: 5 best, 1 worst)") }
         if let potential = c.potential { doc.field("Potential", f.money(potential) + " a year (set by the rep)") }
         let trend = RevenueTrend.of(current: s.revenue12m, previous: s.revenuePrevious12m)
         doc.line(.t("Revenue 12 months", .dim, 18), .t(f.money(s.revenue12m)),
