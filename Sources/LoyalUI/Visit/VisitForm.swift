@@ -46,7 +46,8 @@ struct VisitForm {
     init(customer: CustomerSummary?, env: Environment) {
         draftSubject = "visit-\(Int(Date().timeIntervalSince1970 * 1000))"
         categories = (try? env.store.productCategories()) ?? []
-        values[.date] = "t"
+        // The date starts empty, which means today (shown next to it): a typed -1 or
+        // 12.3. must not be appended to a prefilled "t".
         if let customer { choose(customer, env: env); focus = .date }
         if customer == nil { refreshSuggestions(env) }
         startValues = values
