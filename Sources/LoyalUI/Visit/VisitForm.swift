@@ -63,7 +63,12 @@ struct VisitForm {
         customerInput = TextField(values.customerID == nil ? values.customerLabel : "")
     }
 
-    var isChanged: Bool { values != startValues }
+    /// Something was typed or chosen; moving between fields is no change.
+    var isChanged: Bool {
+        var now = values
+        now.focus = startValues.focus
+        return now != startValues
+    }
     var title: String { "Visit feedback" + (values.customerLabel.isEmpty ? "" : ": \(values.customerLabel)") }
 
     mutating func choose(_ c: CustomerSummary, env: Environment) {
@@ -152,7 +157,11 @@ struct VisitForm {
     }
 
     func saveDraft(_ env: Environment) {
-        guard isChanged else { return }
+        guard isChanged else {
+            // Typed back to what it was: no report to resume.
+            try? env.store.deleteDraft(kind: "visit", subject: draftSubject)
+            return
+        }
         try? env.store.saveDraft(kind: "visit", subject: draftSubject, payload: values.encoded())
     }
 }
