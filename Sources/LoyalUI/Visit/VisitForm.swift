@@ -113,13 +113,14 @@ struct VisitForm {
     }
 
     mutating func move(_ delta: Int, _ env: Environment) {
-        validate(env)
         let all = VisitField.allCases
         let i = all.firstIndex(of: focus)!
         var next = (i + delta + all.count) % all.count
         // The complaint's category only matters when there is a complaint.
         if all[next] == .complaintCategory && values[.complaint].isEmpty { next = (next + delta + all.count) % all.count }
         focus = all[next]
+        // After moving: an empty customer is excused only while the user is in that field.
+        validate(env)
         if focus == .customer { refreshSuggestions(env) }
     }
 
