@@ -61,6 +61,7 @@ struct VisitForm {
         if let id = values.customerID { contacts = (try? env.store.contacts(customerID: id)) ?? [] }
         for field in VisitField.allCases where field != .customer { editors[field] = TextField(values[field]) }
         customerInput = TextField(values.customerID == nil ? values.customerLabel : "")
+        if values.customerID == nil { refreshSuggestions(env) }
     }
 
     /// Something was typed or chosen; moving between fields is no change.
