@@ -124,7 +124,8 @@ enum VisitFormInput {
                 // Typing replaces the chosen customer.
                 form.values.customerID = nil; form.values.customerLabel = ""; form.contacts = []; form.values.met = []
             }
-            form.values.customerLabel = form.customerInput.text
+            // Moving in or deleting from an empty search keeps the chosen customer's name.
+            if form.values.customerID == nil { form.values.customerLabel = form.customerInput.text }
             form.refreshSuggestions(env)
         }
         return true
