@@ -65,7 +65,9 @@ struct FeedbackCommand: ParsableCommand {
             r.nextStep = nextStep ?? ""; r.followUpOn = try day(followUp, "follow-up", pastBias: false)
             let problems = r.problems(today: today)
             if !problems.isEmpty {
-                for p in problems { Console.error("--\(p.field.replacing("_", with: "-")): \(p.message)") }
+                // Named as the option is spelled (the judgement's option is --sentiment).
+                let options = ["rep_sentiment": "sentiment"]
+                for p in problems { Console.error("--\(options[p.field] ?? p.field.replacing("_", with: "-")): \(p.message)") }
                 throw ExitCode(1)
             }
             let saved = try store.recordVisit(r, actor: ProcessInfo.processInfo.environment["USER"] ?? "cli", today: today)
