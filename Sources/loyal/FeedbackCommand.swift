@@ -42,8 +42,7 @@ struct FeedbackCommand: ParsableCommand {
         func run() throws {
             let today = try global.todayDay()
             let store = try global.openStore()
-            guard let found = try store.accounts(AccountQuery(filter: AccountFilter(search: customer)), limit: 50)
-                .first(where: { $0.number == customer }) else {
+            guard let found = try store.customerSummary(number: customer) else {
                 throw CLIError("no customer has the number \"\(Sanitizer.clean(customer))\"")
             }
             func day(_ text: String?, _ name: String, pastBias: Bool = true) throws -> Day? {
