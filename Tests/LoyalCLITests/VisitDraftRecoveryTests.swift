@@ -17,7 +17,11 @@ final class VisitDraftRecoveryTests: CLITestCase {
     }
 
     override func tearDownWithError() throws {
-        if tmux != nil, !socket.isEmpty { _ = try? run(["kill-server"]) }
+        if tmux != nil, !socket.isEmpty {
+            _ = try? run(["kill-server"])
+            let dir = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+            unlink("\(dir)/tmux-\(getuid())/\(socket)")
+        }
         try super.tearDownWithError()
     }
 
@@ -106,7 +110,8 @@ final class VisitDraftRecoveryTests: CLITestCase {
         XCTAssertEqual(demo.status, 0, demo.stderr)
 
         // A shell loop in the pane: Loyal, then (after it ends) a sane terminal and Enter starts it again.
-        let loop = "while :; do \"$0\" --db \"$1\"; echo \"LOYAL-EXITED $?\"; stty sane; read x || exit; done"
+        // (Enter is pressed only once the terminal is sane again: in raw mode it would not end the line.)
+        let loop = "while :; do \"$0\" --db \"$1\"; echo \"LOYAL-EXITED $?\"; stty sane; echo ENTER-STARTS-LOYAL; read x || exit; done"
         let command = "env TERM=xterm-256color LOYAL_TODAY=2026-11-23 LANG=C.UTF-8 HOME=\(shellQuote(home.path)) "
             + "sh -c \(shellQuote(loop)) \(shellQuote(binary.path)) \(shellQuote(db))"
         try run(["new-session", "-d", "-s", "loyal", "-x", "120", "-y", "34", command])
@@ -126,6 +131,7 @@ final class VisitDraftRecoveryTests: CLITestCase {
         let pid = try loyalPID()
         XCTAssertEqual(kill(pid, SIGKILL), 0)
         try waitFor("loyal to be killed", shows("LOYAL-EXITED 137"))
+        try waitFor("the shell loop", shows("ENTER-STARTS-LOYAL"))
 
         try keys("Enter")  // Loyal again, in the same pane
         lines = try waitFor("the offer to resume", shows("Resume the unsaved visit report"))
@@ -148,7 +154,8 @@ final class VisitDraftRecoveryTests: CLITestCase {
         try keys("C-s")
         lines = try waitFor("the saved message", shows("Saved: visit with \(name)"))
         try keys("q")
-        try waitFor("loyal to quit", shows("LOYAL-EXITED 0"))
+        try waitFor("loyal to quit", shows("ENTER-STARTS-LOYAL"))
+        XCTAssertTrue(try capture().contains { $0.contains("LOYAL-EXITED 0") })
 
         let feedback = try loyal(["export", "feedback", "--db", db]).stdout.components(separatedBy: "\r\n")
         let saved = feedback.filter { $0.contains(",2026-11-22,visit,7,4,") }
