@@ -18,8 +18,12 @@ struct VisitForm {
     var categories: [String] = []
     var errors: [VisitField: String] = [:]
     var editors: [VisitField: TextField] = [:]
-    /// The calendar entry this visit fulfils; saving marks it done.
-    var calendarEntryID: Int64?
+    /// The calendar entry this visit fulfils; saving marks it done. Kept in the values,
+    /// so a resumed draft still marks it; being set is no typing.
+    var calendarEntryID: Int64? {
+        get { values.calendarEntryID }
+        set { values.calendarEntryID = newValue; startValues.calendarEntryID = newValue }
+    }
     /// What the form held when opened, to tell whether anything was typed.
     var startValues = VisitFormValues()
 
