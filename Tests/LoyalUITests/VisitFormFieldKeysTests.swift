@@ -75,4 +75,23 @@ final class VisitFormFieldKeysTests: VisitFormTestCase {
         XCTAssertEqual(app.state.tabs[app.state.activeTab].stack.count, 2, "accounts and one form")
         XCTAssertTrue(field("Date").contains("-1 "), "the typing is still there: \(field("Date"))")
     }
+
+    func testF2AndVTakeTheOpenAccountAndThePanelsSelection() throws {
+        press(.escape)  // the untouched form opened for K1 leaves at once
+        XCTAssertTrue(term.row(1).hasPrefix(" Accounts · "), term.row(1))
+        press(.down, .enter)
+        XCTAssertTrue(term.row(1).hasPrefix(" K2 · Zweite AG"), term.row(1))
+        press(.function(2))
+        XCTAssertTrue(term.row(1).hasPrefix(" Visit feedback: Zweite AG (K2, Hamm)"), term.row(1))
+        press(.tab, .tab, .tab, .char("2"), .ctrl("s"))
+        XCTAssertTrue(term.row(1).hasPrefix(" K2 · Zweite AG"), "back on the account: \(term.row(1))")
+        press(.char("G"))
+        assertScreenContains("23.11.2026 visit  AB  Visit")
+        assertScreenContains("NPS 2")
+
+        press(.char("3"))
+        XCTAssertTrue(selectedRowText?.hasPrefix("K2 Zweite AG") == true, "K2 is on the panel: \(screen)")
+        press(.char("v"))
+        XCTAssertTrue(term.row(1).hasPrefix(" Visit feedback: Zweite AG (K2, Hamm)"), term.row(1))
+    }
 }
