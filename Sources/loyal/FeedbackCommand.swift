@@ -42,13 +42,12 @@ struct FeedbackCommand: ParsableCommand {
         func run() throws {
             let today = try global.todayDay()
             let store = try global.openStore()
-            guard let found = try store.accounts(AccountQuery(filter: AccountFilter(search: customer)), limit: 50)
-                .first(where: { $0.number == customer }) else {
+            guard let found = try store.customerSummary(number: customer) else {
                 throw CLIError("no customer has the number \"\(Sanitizer.clean(customer))\"")
             }
-            func day(_ text: String?, _ name: String) throws -> Day? {
+            func day(_ text: String?, _ name: String, pastBias: Bool = true) throws -> Day? {
                 guard let text else { return nil }
-                guard let d = Day(typed: text, today: today) else {
+                guard let d = Day(typed: text, today: today, pastBias: pastBias) else {
                     throw ValidationError("--\(name) \"\(text)\" is not a date (YYYY-MM-DD, DD.MM.YYYY, t, -1, 12.3.)")
                 }
                 return d
@@ -62,10 +61,12 @@ struct FeedbackCommand: ParsableCommand {
             }
             r.complaintCategory = category
             r.crossSellCategory = crossSell ?? ""; r.cancellation = cancellation; r.notes = notes ?? ""
-            r.nextStep = nextStep ?? ""; r.followUpOn = try day(followUp, "follow-up")
+            r.nextStep = nextStep ?? ""; r.followUpOn = try day(followUp, "follow-up", pastBias: false)
             let problems = r.problems(today: today)
             if !problems.isEmpty {
-                for p in problems { Console.error("--\(p.field.replacing("_", with: "-")): \(p.message)") }
+                // Named as the option is spelled (the judgement's option is --sentiment).
+                let options = ["rep_sentiment": "sentiment"]
+                for p in problems { Console.error("--\(options[p.field] ?? p.field.replacing("_", with: "-")): \(p.message)") }
                 throw ExitCode(1)
             }
             let saved = try store.recordVisit(r, actor: ProcessInfo.processInfo.environment["USER"] ?? "cli", today: today)

@@ -32,7 +32,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .customLong("create-products"), help: "Purchases: create a bare product for an unknown product number.")
     var createProducts = false
 
-    @Flag(help: "Import a purchases file again although the same file was imported before.")
+    @Flag(help: "Import a purchases or feedback file again although the same file was imported before.")
     var again = false
 
     @Option(name: .customLong("max-errors"), help: "Stop listing problems after this many.")

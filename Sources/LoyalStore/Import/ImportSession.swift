@@ -89,16 +89,18 @@ struct ImportSession {
                                    "\(fileName): \(report.rows) rows, \(report.inserted) new, \(report.updated) updated"])
     }
 
-    /// A purchases file imported twice would double the revenue; refuse unless asked.
+    /// A purchases file imported twice would double the revenue, a feedback file every
+    /// visit, complaint and follow-up; refuse unless asked.
     mutating func checkRepeat() throws {
-        guard entity == .purchases, !options.again else { return }
+        guard entity == .purchases || entity == .feedback, !options.again else { return }
         if let row = try Row.fetchOne(db, sql: """
             SELECT file_name, at, rows FROM import_batch WHERE entity = ? AND content_hash = ? ORDER BY id DESC LIMIT 1
             """, arguments: [entity.rawValue, hash]) {
             let at: String = row["at"]
             throw ImportFailure(problems: [ImportProblem(line: 1, message:
                 "this file was already imported on \(at.prefix(10)) (as \(row["file_name"] as String), \(row["rows"] as Int) rows); "
-                + "importing it again would count its purchases twice. Use --again if that is really wanted")],
+                + "importing it again would count its \(entity == .feedback ? "visits" : "purchases") twice. "
+                + "Use --again if that is really wanted")],
                 truncated: false)
         }
     }

@@ -46,6 +46,14 @@ extension Store {
         }
     }
 
+    /// The customer with exactly this number.
+    public func customerSummary(number: String) throws -> CustomerSummary? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, number, name, city FROM customer WHERE number = ?", arguments: [number])
+                .map(Self.summary)
+        }
+    }
+
     public func customerSummary(id: Int64) throws -> CustomerSummary? {
         try pool.read { db in
             try Row.fetchOne(db, sql: "SELECT id, number, name, city FROM customer WHERE id = ?", arguments: [id]).map(Self.summary)

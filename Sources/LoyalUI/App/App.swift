@@ -144,6 +144,8 @@ public final class App {
             }
         case .repaint: terminal?.repaintAll()
         case .logVisit:
+            // One report at a time: F2 in the form must not stack a second one on it.
+            if case .visit = state.screen { return }
             apply(.push(.visit(VisitForm(customer: currentCustomer(), env: env))))
         }
     }

@@ -18,8 +18,12 @@ struct VisitForm {
     var categories: [String] = []
     var errors: [VisitField: String] = [:]
     var editors: [VisitField: TextField] = [:]
-    /// The calendar entry this visit fulfils; saving marks it done.
-    var calendarEntryID: Int64?
+    /// The calendar entry this visit fulfils; saving marks it done. Kept in the values,
+    /// so a resumed draft still marks it; being set is no typing.
+    var calendarEntryID: Int64? {
+        get { values.calendarEntryID }
+        set { values.calendarEntryID = newValue; startValues.calendarEntryID = newValue }
+    }
     /// What the form held when opened, to tell whether anything was typed.
     var startValues = VisitFormValues()
 
@@ -46,7 +50,8 @@ struct VisitForm {
     init(customer: CustomerSummary?, env: Environment) {
         draftSubject = "visit-\(Int(Date().timeIntervalSince1970 * 1000))"
         categories = (try? env.store.productCategories()) ?? []
-        values[.date] = "t"
+        // The date starts empty, which means today (shown next to it): a typed -1 or
+        // 12.3. must not be appended to a prefilled "t".
         if let customer { choose(customer, env: env); focus = .date }
         if customer == nil { refreshSuggestions(env) }
         startValues = values
@@ -60,9 +65,15 @@ struct VisitForm {
         if let id = values.customerID { contacts = (try? env.store.contacts(customerID: id)) ?? [] }
         for field in VisitField.allCases where field != .customer { editors[field] = TextField(values[field]) }
         customerInput = TextField(values.customerID == nil ? values.customerLabel : "")
+        if values.customerID == nil { refreshSuggestions(env) }
     }
 
-    var isChanged: Bool { values != startValues }
+    /// Something was typed or chosen; moving between fields is no change.
+    var isChanged: Bool {
+        var now = values
+        now.focus = startValues.focus
+        return now != startValues
+    }
     var title: String { "Visit feedback" + (values.customerLabel.isEmpty ? "" : ": \(values.customerLabel)") }
 
     mutating func choose(_ c: CustomerSummary, env: Environment) {
@@ -107,13 +118,14 @@ struct VisitForm {
     }
 
     mutating func move(_ delta: Int, _ env: Environment) {
-        validate(env)
         let all = VisitField.allCases
         let i = all.firstIndex(of: focus)!
         var next = (i + delta + all.count) % all.count
         // The complaint's category only matters when there is a complaint.
         if all[next] == .complaintCategory && values[.complaint].isEmpty { next = (next + delta + all.count) % all.count }
         focus = all[next]
+        // After moving: an empty customer is excused only while the user is in that field.
+        validate(env)
         if focus == .customer { refreshSuggestions(env) }
     }
 
@@ -151,7 +163,11 @@ struct VisitForm {
     }
 
     func saveDraft(_ env: Environment) {
-        guard isChanged else { return }
+        guard isChanged else {
+            // Typed back to what it was: no report to resume.
+            try? env.store.deleteDraft(kind: "visit", subject: draftSubject)
+            return
+        }
         try? env.store.saveDraft(kind: "visit", subject: draftSubject, payload: values.encoded())
     }
 }

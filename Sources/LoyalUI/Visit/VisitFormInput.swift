@@ -16,7 +16,7 @@ enum VisitFormInput {
             return cycle(\.values.crossSell, [""] + form.categories, key, form: &form, env: env)
         case .pricePressure: return flag(\.values.pricePressure, key, form: &form, env: env)
         case .cancellation: return flag(\.values.cancellation, key, form: &form, env: env)
-        case .contacts: return contacts(&form, key)
+        case .contacts: return contacts(&form, key, env)
         default:
             if let scale = field.scale { return score(&form, field, scale, key, env) }
             return text(&form, field, key, env)
@@ -88,9 +88,11 @@ enum VisitFormInput {
         return true
     }
 
-    static func contacts(_ form: inout VisitForm, _ key: Key) -> Bool {
+    static func contacts(_ form: inout VisitForm, _ key: Key, _ env: Environment) -> Bool {
         let people = form.contacts
         switch key {
+        case .enter, .down: form.move(1, env)
+        case .up: form.move(-1, env)
         case .left: form.contactCursor = max(0, form.contactCursor - 1)
         case .right: form.contactCursor = min(max(0, people.count - 1), form.contactCursor + 1)
         case .char(" "):
@@ -124,7 +126,8 @@ enum VisitFormInput {
                 // Typing replaces the chosen customer.
                 form.values.customerID = nil; form.values.customerLabel = ""; form.contacts = []; form.values.met = []
             }
-            form.values.customerLabel = form.customerInput.text
+            // Moving in or deleting from an empty search keeps the chosen customer's name.
+            if form.values.customerID == nil { form.values.customerLabel = form.customerInput.text }
             form.refreshSuggestions(env)
         }
         return true

@@ -56,6 +56,8 @@ struct VisitFormValues: Codable, Hashable {
     var pricePressure = false
     var cancellation = false
     var focus = VisitField.customer.rawValue
+    /// The planned visit this report fulfils (opened from the calendar).
+    var calendarEntryID: Int64?
 
     subscript(_ field: VisitField) -> String {
         get { text[field.rawValue] ?? "" }
