@@ -13,6 +13,11 @@ public struct CalendarRow: Hashable, Sendable {
     public var blocked: String?
     public var note: String
     public var userMoved: Bool
+
+    /// The block and the planner's notes together: "blocked: no phone consent; moved from …".
+    public var notes: String {
+        [blocked.map { "blocked: \($0)" }, note.isEmpty ? nil : note].compactMap { $0 }.joined(separator: "; ")
+    }
 }
 
 extension Store {

@@ -46,7 +46,7 @@ enum CalendarRefresh {
             for e in ContactPlanner.plan(customer: f, rules: rules, from: today, to: to, today: today, display: settings.display) {
                 if let id = givenIDs[e.uid] {
                     // Dated by a person: keep the day, add what the planner noticed.
-                    annotate.setUncheckedArguments([e.blocked, e.note(style: settings.display.dateStyle), id])
+                    annotate.setUncheckedArguments([e.blocked, storedNote(e, settings.display.dateStyle), id])
                     try annotate.execute()
                     continue
                 }
@@ -54,7 +54,7 @@ enum CalendarRefresh {
                 upsert.setUncheckedArguments([
                     "uid": e.uid, "customer": e.customerID, "person": e.contactPersonID, "rep": e.repID, "due": e.due.iso,
                     "channel": e.channel.rawValue, "reason": e.reason, "source": e.source.rawValue,
-                    "time": e.time?.description, "blocked": e.blocked, "note": e.note(style: settings.display.dateStyle),
+                    "time": e.time?.description, "blocked": e.blocked, "note": storedNote(e, settings.display.dateStyle),
                 ])
                 try upsert.execute()
                 keep.setUncheckedArguments([e.uid])
@@ -74,5 +74,13 @@ enum CalendarRefresh {
         summary.customers = facts.count
         if ids == nil { try Store.setMeta(db, "calendar_as_of", today.iso) }
         return summary
+    }
+
+    /// The planner's notes as the `note` column keeps them: without the block,
+    /// which has its own column (views and the export add "blocked: …" themselves).
+    static func storedNote(_ e: PlannedEntry, _ style: DateStyle) -> String {
+        var e = e
+        e.blocked = nil
+        return e.note(style: style)
     }
 }

@@ -56,7 +56,7 @@ enum CalendarView {
                 group = g
             }
             let when = e.due < env.today ? f.day(e.due) : (r.time?.description ?? "")
-            let note = r.blocked.map { "blocked: \($0)" } ?? r.note
+            let note = r.notes
             lines.append(([(when, e.due < env.today ? .overdue : .dim, 10), (channelMark(e.channel), .normal, 6),
                            ("\(r.customerNumber) \(r.customerName)", r.blocked != nil ? .blocked : .normal, 30),
                            (e.reason + (r.contactName.map { " · \($0)" } ?? ""), .normal, 34),
@@ -119,7 +119,7 @@ enum CalendarView {
             }
         }
         if let r = s.selected {
-            let line = "\(r.customerNumber) \(r.customerName) · \(r.entry.reason)" + (r.blocked.map { " · blocked: \($0)" } ?? (r.note.isEmpty ? "" : " · \(r.note)"))
+            let line = "\(r.customerNumber) \(r.customerName) · \(r.entry.reason)" + (r.notes.isEmpty ? "" : " · \(r.notes)")
             buffer.fill(row: area.bottom - 1, col: area.col, width: area.width, role: .statusBar)
             buffer.put(row: area.bottom - 1, col: area.col + 1, line, role: .statusBar, maxWidth: area.width - 2)
         }
