@@ -46,7 +46,7 @@ enum CalendarRefresh {
             for e in ContactPlanner.plan(customer: f, rules: rules, from: today, to: to, today: today, display: settings.display) {
                 if let id = givenIDs[e.uid] {
                     // Dated by a person: keep the day, add what the planner noticed.
-                    annotate.setUncheckedArguments([e.blocked, storedNote(e, settings.display.dateStyle), id])
+                    annotate.setUncheckedArguments([e.blocked, storedNote(e, settings.display.dateStyle, given: true), id])
                     try annotate.execute()
                     continue
                 }
@@ -54,7 +54,7 @@ enum CalendarRefresh {
                 upsert.setUncheckedArguments([
                     "uid": e.uid, "customer": e.customerID, "person": e.contactPersonID, "rep": e.repID, "due": e.due.iso,
                     "channel": e.channel.rawValue, "reason": e.reason, "source": e.source.rawValue,
-                    "time": e.time?.description, "blocked": e.blocked, "note": storedNote(e, settings.display.dateStyle),
+                    "time": e.time?.description, "blocked": e.blocked, "note": storedNote(e, settings.display.dateStyle, given: false),
                 ])
                 try upsert.execute()
                 keep.setUncheckedArguments([e.uid])
@@ -78,9 +78,17 @@ enum CalendarRefresh {
 
     /// The planner's notes as the `note` column keeps them: without the block,
     /// which has its own column (views and the export add "blocked: …" themselves).
-    static func storedNote(_ e: PlannedEntry, _ style: DateStyle) -> String {
+    /// A `given` entry keeps the day and time a person chose, so a move the planner
+    /// would make is a flag ("high season 12: the plan would move it to 01.01.2027"),
+    /// not "moved from" the very day it is still on.
+    static func storedNote(_ e: PlannedEntry, _ style: DateStyle, given: Bool) -> String {
         var e = e
         e.blocked = nil
+        if given, let m = e.moved {
+            let to = (m.from == e.due ? "" : style.format(e.due)) + (e.time.map { m.from == e.due ? "\($0)" : " \($0)" } ?? "")
+            e.conflict = ["\(m.because): the plan would move it to \(to)", e.conflict].compactMap { $0 }.joined(separator: "; ")
+            e.moved = nil
+        }
         return e.note(style: style)
     }
 }
