@@ -13,7 +13,8 @@ extension Store {
     /// overdue) and keeps the calendar table in step: planned entries are added or
     /// updated by their stable UID, entries a person moved keep their day, done and
     /// skipped ones are never touched, and open ones no longer planned (because a
-    /// contact satisfied them) go.
+    /// contact satisfied them) go, moved or not: a visit made early satisfies the
+    /// visit a person had moved, so it must not be suggested a second time.
     @discardableResult
     public func refreshCalendar(today: Day, settings: Settings, only ids: [Int64]? = nil) throws -> CalendarRefreshSummary {
         try pool.write { db in try CalendarRefresh.run(db, today: today, settings: settings, only: ids) }
@@ -65,7 +66,7 @@ enum CalendarRefresh {
         }
         let customerFilter = ids.map { " AND customer_id IN (" + $0.map(String.init).joined(separator: ",") + ")" } ?? ""
         try db.execute(sql: """
-            DELETE FROM calendar_entry WHERE status = 'open' AND user_moved = 0
+            DELETE FROM calendar_entry WHERE status = 'open'
               AND source IN (\(PlanFactsLoader.plannedSources.map { "'\($0.rawValue)'" }.joined(separator: ",")))
               AND uid NOT IN (SELECT uid FROM kept_uid)\(customerFilter)
             """)
