@@ -145,8 +145,10 @@ enum CalendarView {
                 buffer.put(row: y, col: x, "\(day.dayOfMonth)", role: role)
                 if let c = s.counts[day] {
                     let overdue = day < env.today && c.open > 0
-                    let text = "\(c.open) open" + (c.done > 0 ? " \(c.done)✓" : "")
-                    if y + 1 < area.bottom {
+                    // Only what the agenda and week would show: blocked entries when `b` shows them.
+                    let text = [c.open > 0 ? "\(c.open) open" : nil, c.done > 0 ? "\(c.done)✓" : nil,
+                                s.showBlocked && c.blocked > 0 ? "\(c.blocked) blocked" : nil].compactMap { $0 }.joined(separator: " ")
+                    if y + 1 < area.bottom, !text.isEmpty {
                         buffer.put(row: y + 1, col: x, text, role: selected ? .selected : overdue ? .overdue : .dim, maxWidth: colWidth - 1)
                     }
                 }
