@@ -48,6 +48,11 @@ enum CalendarView {
         // Lines: a heading per group, then its entries; the cursor moves over entries only.
         var lines: [(text: [(String, StyleRole, Int?)], entry: Int?)] = []
         var group = ""
+        // The reason ("Visit (every 90 days; last visit 27.08.2026)") is what a rep
+        // reads: at least 34 columns, more when the screen is wide and notes are short.
+        let longestReason = s.rows.map { TextWidth.columns(of: $0.entry.reason + ($0.contactName.map { " · \($0)" } ?? "")) }.max() ?? 0
+        let longestNote = min(30, s.rows.map { TextWidth.columns(of: $0.notes) }.max() ?? 0)
+        let reasonWidth = max(34, min(longestReason, area.width - 51 - longestNote))
         for (i, r) in s.rows.enumerated() {
             let e = r.entry
             let g = e.due < env.today ? "Overdue" : e.due == env.today ? "Today" : "\(weekdays[e.due.weekday - 1]) \(f.day(e.due))"
@@ -59,7 +64,7 @@ enum CalendarView {
             let note = r.notes
             lines.append(([(when, e.due < env.today ? .overdue : .dim, 10), (channelMark(e.channel), .normal, 6),
                            ("\(r.customerNumber) \(r.customerName)", r.blocked != nil ? .blocked : .normal, 30),
-                           (e.reason + (r.contactName.map { " · \($0)" } ?? ""), .normal, 34),
+                           (e.reason + (r.contactName.map { " · \($0)" } ?? ""), .normal, reasonWidth),
                            (note, r.blocked != nil ? .blocked : .dim, nil)], i))
         }
         if lines.isEmpty {
