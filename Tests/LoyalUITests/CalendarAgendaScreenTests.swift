@@ -137,6 +137,14 @@ final class CalendarAgendaScreenTests: CalendarUITestCase {
         XCTAssertFalse(titleRow.contains("Agenda"), titleRow)
     }
 
+    func testHelpAndTheKeyTableListTheCalendarsKeys() throws {
+        try openCalendar()
+        press(.char("?"))
+        assertScreenContains("Mark done: logs the contact; a visit offers the feedback form")
+        XCTAssertTrue(KeyBindings.markdown().contains("**Calendar**\n"))
+        XCTAssertTrue(KeyBindings.markdown().contains("| `M` | Move to another day |"))
+    }
+
     func choose(_ item: String, file: StaticString = #filePath, line: UInt = #line) {
         press(.home)
         for _ in 0..<30 {
