@@ -5,7 +5,7 @@ import LoyalStore
 struct RefreshCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "refresh",
-        abstract: "Recompute per-customer statistics and classes (done after imports automatically).")
+        abstract: "Recompute per-customer statistics and classes, the warning signals and the calendar (done after imports automatically).")
 
     @OptionGroup var global: GlobalOptions
 
@@ -23,6 +23,7 @@ struct RefreshCommand: ParsableCommand {
         let s = r.statistics
         print("refreshed \(s.customers) customers as of \(day.iso): \(s.classCounts[.a] ?? 0) A, "
               + "\(s.classCounts[.b] ?? 0) B, \(s.classCounts[.c] ?? 0) C; signals: \(r.signals.opened) opened, "
-              + "\(r.signals.updated) updated, \(r.signals.resolved) resolved; \(r.signals.atRisk) customers at risk")
+              + "\(r.signals.updated) updated, \(r.signals.resolved) resolved; \(r.signals.atRisk) customers at risk; "
+              + "calendar: \(r.calendar.planned) entries planned (\(r.calendar.blocked) blocked), \(r.calendar.removed) removed")
     }
 }
