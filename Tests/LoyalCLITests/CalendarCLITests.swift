@@ -62,6 +62,15 @@ final class CalendarCLITests: CLITestCase {
         XCTAssertTrue(table.hasSuffix("\(list.count) open entries\n"), String(table.suffix(80)))
     }
 
+    func testReadmeDocumentsEveryAgendaField() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try XCTUnwrap(readme.components(separatedBy: "### `loyal agenda").dropFirst().first)
+        for field in Self.agendaFields.sorted() {
+            XCTAssertTrue(section.contains("| `\(field)` |"), "README: agenda field \(field)")
+        }
+    }
+
     func testAgendaRepFilterAndDays() throws {
         let all = try agenda(["--days", "7"])
         let ab = try agenda(["--rep", "AB"])
