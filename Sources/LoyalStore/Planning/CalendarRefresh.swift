@@ -32,12 +32,16 @@ enum CalendarRefresh {
         let upsert = try db.makeStatement(sql: """
             INSERT INTO calendar_entry (uid, customer_id, contact_person_id, rep_id, due, channel, reason, source, status,
                                         time, blocked, note)
-            VALUES (:uid, :customer, :person, :rep, :due, :channel, :reason, :source, 'open', :time, :blocked, :note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)
             ON CONFLICT (uid) DO UPDATE SET contact_person_id = excluded.contact_person_id, rep_id = excluded.rep_id,
                 due = CASE WHEN user_moved = 1 THEN due ELSE excluded.due END, channel = excluded.channel,
                 reason = excluded.reason, time = excluded.time, blocked = excluded.blocked, note = excluded.note
-            WHERE status = 'open'
+            WHERE status = 'open' AND (contact_person_id IS NOT excluded.contact_person_id OR rep_id IS NOT excluded.rep_id
+                OR (user_moved = 0 AND due <> excluded.due) OR channel <> excluded.channel OR reason <> excluded.reason
+                OR time IS NOT excluded.time OR blocked IS NOT excluded.blocked OR note <> excluded.note)
             """)
+        // An entry planned as it is stored is not written again: a refresh of
+        // 200000 customers rewrote half a million unchanged rows and their indexes.
         let keep = try db.makeStatement(sql: "INSERT OR IGNORE INTO kept_uid (uid) VALUES (?)")
         let annotate = try db.makeStatement(sql: "UPDATE calendar_entry SET blocked = ?, note = ? WHERE id = ?")
         let planned = Set(PlanFactsLoader.plannedSources)
@@ -53,9 +57,8 @@ enum CalendarRefresh {
                 }
                 guard planned.contains(e.source) else { continue }
                 upsert.setUncheckedArguments([
-                    "uid": e.uid, "customer": e.customerID, "person": e.contactPersonID, "rep": e.repID, "due": e.due.iso,
-                    "channel": e.channel.rawValue, "reason": e.reason, "source": e.source.rawValue,
-                    "time": e.time?.description, "blocked": e.blocked, "note": storedNote(e, settings.display.dateStyle, given: false),
+                    e.uid, e.customerID, e.contactPersonID, e.repID, e.due.iso, e.channel.rawValue, e.reason,
+                    e.source.rawValue, e.time?.description, e.blocked, storedNote(e, settings.display.dateStyle, given: false),
                 ])
                 try upsert.execute()
                 keep.setUncheckedArguments([e.uid])
