@@ -26,8 +26,12 @@ extension Store {
     public func calendar(from: Day, to: Day, repCode: String? = nil, includeBlocked: Bool = true,
                          overdueBefore: Day? = nil, limit: Int = 5000) throws -> [CalendarRow] {
         try pool.read { db in
-            var clauses = ["((e.due BETWEEN :from AND :to)" + (overdueBefore != nil ? " OR (e.due < :overdue AND e.status = 'open'))" : ")")]
-            var args: [String: (any DatabaseValueConvertible)?] = ["from": from.iso, "to": to.iso, "overdue": overdueBefore?.iso]
+            var clauses = ["((e.due BETWEEN :from AND :to)" + (overdueBefore != nil ? " OR (e.due < :overdue AND e.status = 'open'))" : ")"),
+                           // Redundant, but it lets SQLite read one range of an index in due order and stop at
+                           // the limit: as an OR of two ranges the agenda took 2 s on 200000 customers.
+                           "e.due <= :upper"]
+            var args: [String: (any DatabaseValueConvertible)?] = ["from": from.iso, "to": to.iso, "overdue": overdueBefore?.iso,
+                                                                   "upper": max(to, overdueBefore ?? to).iso]
             if let repCode { clauses.append("e.rep_id = (SELECT id FROM rep WHERE code = :rep COLLATE NOCASE)"); args["rep"] = repCode }
             if !includeBlocked { clauses.append("e.blocked IS NULL") }
             return try Row.fetchAll(db, sql: """
