@@ -5,6 +5,10 @@ public struct FullRefreshSummary: Sendable {
     public var statistics: RefreshSummary
     public var signals: SignalRefreshSummary
     public var calendar: CalendarRefreshSummary
+
+    public init(statistics: RefreshSummary, signals: SignalRefreshSummary, calendar: CalendarRefreshSummary) {
+        self.statistics = statistics; self.signals = signals; self.calendar = calendar
+    }
 }
 
 extension Store {
