@@ -139,24 +139,28 @@ extension Store {
         }
     }
 
-    /// Up to `perDay` entries of each day in a range (A customers first), for the week grid.
+    /// Up to `perDay` entries of each day in a range (open before done, unblocked
+    /// before blocked, A customers first, then by time and customer), for the week grid.
     public func calendarWeek(from: Day, to: Day, repCode: String? = nil, perDay: Int = 200) throws -> [CalendarRow] {
         try pool.read { db in
             var filter = ""
             var args: StatementArguments = [from.iso, to.iso]
             if let repCode { filter = " AND e.rep_id = (SELECT id FROM rep WHERE code = ? COLLATE NOCASE)"; args += [repCode] }
             args += [perDay]
+            // First the entries each day shows (ranked without reading customers and
+            // contacts), then those joined: joining every entry of a week before
+            // ranking took 0.4 s for all reps of 200000 customers.
             return try Row.fetchAll(db, sql: """
-                SELECT * FROM (
-                    SELECT e.*, c.number, c.name, s.class, r.code AS rep_code,
-                           trim(p.first_name || ' ' || p.last_name) AS contact_name,
-                           row_number() OVER (PARTITION BY e.due ORDER BY e.status <> 'open', e.blocked IS NOT NULL, s.class,
-                                              e.time IS NULL, e.time, c.number) AS n
-                    FROM calendar_entry e JOIN customer c ON c.id = e.customer_id
-                    LEFT JOIN customer_stats s ON s.customer_id = e.customer_id
-                    LEFT JOIN rep r ON r.id = e.rep_id LEFT JOIN contact_person p ON p.id = e.contact_person_id
-                    WHERE e.due BETWEEN ? AND ?\(filter))
-                WHERE n <= ? ORDER BY due, n
+                SELECT e.*, c.number, c.name, s.class, r.code AS rep_code,
+                       trim(p.first_name || ' ' || p.last_name) AS contact_name
+                FROM (SELECT e.id, row_number() OVER (PARTITION BY e.due ORDER BY e.status <> 'open', e.blocked IS NOT NULL,
+                                                      s.class, e.time IS NULL, e.time, e.customer_id) AS n
+                      FROM calendar_entry e LEFT JOIN customer_stats s ON s.customer_id = e.customer_id
+                      WHERE e.due BETWEEN ? AND ?\(filter)) k
+                JOIN calendar_entry e ON e.id = k.id JOIN customer c ON c.id = e.customer_id
+                LEFT JOIN customer_stats s ON s.customer_id = e.customer_id
+                LEFT JOIN rep r ON r.id = e.rep_id LEFT JOIN contact_person p ON p.id = e.contact_person_id
+                WHERE k.n <= ? ORDER BY e.due, k.n
                 """, arguments: args).map(Self.calendarRow)
         }
     }
