@@ -51,7 +51,7 @@ struct AgendaCommand: ParsableCommand {
                 let heading = g == "overdue" ? "OVERDUE" : g == "today" ? "TODAY" : style.format(r.entry.due)
                 table.append([g == last ? "" : heading, r.entry.due < today ? style.format(r.entry.due) : (r.time?.description ?? ""),
                               r.entry.channel.rawValue, "\(r.customerNumber) \(r.customerName)", r.entry.reason,
-                              r.repCode ?? "", r.blocked.map { "blocked: \($0)" } ?? r.note])
+                              r.repCode ?? "", r.notes])
                 last = g
             }
             sink.write(TextTable.render(header: ["WHEN", "", "CHANNEL", "CUSTOMER", "WHAT", "REP", "NOTE"], rows: table))

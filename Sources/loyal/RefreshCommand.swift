@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import LoyalCore
 import LoyalStore
@@ -5,12 +6,15 @@ import LoyalStore
 struct RefreshCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "refresh",
-        abstract: "Recompute per-customer statistics and classes (done after imports automatically).")
+        abstract: "Recompute per-customer statistics and classes, the warning signals and the calendar (done after imports automatically).")
 
     @OptionGroup var global: GlobalOptions
 
     @Option(name: .customLong("as-of"), help: "Compute as of this day (default today).")
     var asOf: String?
+
+    @Flag(help: "Print how long each part took (statistics, values, signals, calendar, optimize) to standard error.")
+    var timings = false
 
     func run() throws {
         let settings = try global.settings()
@@ -19,10 +23,15 @@ struct RefreshCommand: ParsableCommand {
             return d
         } ?? global.todayDay()
         let store = try global.openStore()
-        let r = try store.refreshAll(asOf: day, settings: settings)
+        let r = try store.refreshAll(asOf: day, settings: settings) { step, seconds in
+            if timings { FileHandle.standardError.write(Data(String(format: "%@: %.0f ms\n", step, seconds * 1000).utf8)) }
+        }
         let s = r.statistics
         print("refreshed \(s.customers) customers as of \(day.iso): \(s.classCounts[.a] ?? 0) A, "
               + "\(s.classCounts[.b] ?? 0) B, \(s.classCounts[.c] ?? 0) C; signals: \(r.signals.opened) opened, "
-              + "\(r.signals.updated) updated, \(r.signals.resolved) resolved; \(r.signals.atRisk) customers at risk")
+              + "\(r.signals.updated) updated, \(r.signals.resolved) resolved; \(r.signals.atRisk) customers at risk; "
+              + (r.values.report.map { _ in "values for \(r.values.withPurchases) customers with purchases; " } ?? "")
+              + "calendar: \(r.calendar.planned) entries planned (\(r.calendar.blocked) blocked), \(r.calendar.removed) removed")
     }
+
 }

@@ -2,7 +2,9 @@
 /// folding content lines at 75 octets and unfolding them again.
 public enum ICalendarText {
     /// TEXT value escaping: backslash, semicolon, comma and line breaks. A CR LF
-    /// pair is one line break; a CR alone is one too (old Mac text).
+    /// pair is one line break; a CR alone is one too (old Mac text). Other control
+    /// characters are left out: TEXT may not hold them (RFC 5545 §3.3.11), and an
+    /// escape sequence in a customer's name must not reach a terminal calendar.
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -15,6 +17,8 @@ public enum ICalendarText {
             case ",": out += "\\,"
             case "\r": out += "\\n"
             case "\n": if !previousCR { out += "\\n" }
+            case "\t": out.unicodeScalars.append(scalar)
+            case "\u{0}"..."\u{1F}", "\u{7F}"..."\u{9F}": break
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -45,15 +45,33 @@ extension BGNBDParameters {
         let totalRepeats = observations.reduce(0.0) { $0 + Double($1.frequency) }
         let first = start ?? BGNBDParameters(r: 1, alpha: totalAge / max(totalRepeats, 1), a: 1, b: 1)
         let result = QuasiNewtonMinimizer().minimize(from: first.logVector) { theta in
-            data.negativeMeanLogLikelihood(theta)
+            penalized(data.negativeMeanLogLikelihood(theta), theta)
         }
         let parameters = BGNBDParameters(logVector: result.point)
         return BGNBDFit(
             parameters: parameters,
-            logLikelihood: -result.value * data.totalWeight,
+            logLikelihood: -data.negativeMeanLogLikelihood(result.point).value * data.totalWeight,
             customerCount: observations.count,
             iterations: result.iterations,
             converged: result.converged)
+    }
+
+    /// Above this, a and b only sharpen a dropout probability the data cannot tell
+    /// apart: on small or very regular customer bases the likelihood has a ridge
+    /// along a/(a+b) and the optimiser walks a and b off to millions, where every
+    /// forecast needs thousands of series terms. A soft wall beyond it keeps the fit
+    /// where forecasts are cheap; fits inside (CDNOW: a 0.79, b 2.43) are untouched.
+    static let shapeLimit = log(1000.0)
+
+    static func penalized(_ f: (value: Double, gradient: [Double]), _ theta: [Double]) -> (value: Double, gradient: [Double]) {
+        guard f.value.isFinite else { return f }
+        var value = f.value, gradient = f.gradient
+        for j in 2...3 where theta[j] > shapeLimit {
+            let over = theta[j] - shapeLimit
+            value += over * over
+            gradient[j] += 2 * over
+        }
+        return (value, gradient)
     }
 
     var logVector: [Double] { [log(r), log(alpha), log(a), log(b)] }

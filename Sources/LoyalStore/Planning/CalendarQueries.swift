@@ -13,6 +13,11 @@ public struct CalendarRow: Hashable, Sendable {
     public var blocked: String?
     public var note: String
     public var userMoved: Bool
+
+    /// The block and the planner's notes together: "blocked: no phone consent; moved from …".
+    public var notes: String {
+        [blocked.map { "blocked: \($0)" }, note.isEmpty ? nil : note].compactMap { $0 }.joined(separator: "; ")
+    }
 }
 
 extension Store {
@@ -21,8 +26,12 @@ extension Store {
     public func calendar(from: Day, to: Day, repCode: String? = nil, includeBlocked: Bool = true,
                          overdueBefore: Day? = nil, limit: Int = 5000) throws -> [CalendarRow] {
         try pool.read { db in
-            var clauses = ["((e.due BETWEEN :from AND :to)" + (overdueBefore != nil ? " OR (e.due < :overdue AND e.status = 'open'))" : ")")]
-            var args: [String: (any DatabaseValueConvertible)?] = ["from": from.iso, "to": to.iso, "overdue": overdueBefore?.iso]
+            var clauses = ["((e.due BETWEEN :from AND :to)" + (overdueBefore != nil ? " OR (e.due < :overdue AND e.status = 'open'))" : ")"),
+                           // Redundant, but it lets SQLite read one range of an index in due order and stop at
+                           // the limit: as an OR of two ranges the agenda took 2 s on 200000 customers.
+                           "e.due <= :upper"]
+            var args: [String: (any DatabaseValueConvertible)?] = ["from": from.iso, "to": to.iso, "overdue": overdueBefore?.iso,
+                                                                   "upper": max(to, overdueBefore ?? to).iso]
             if let repCode { clauses.append("e.rep_id = (SELECT id FROM rep WHERE code = :rep COLLATE NOCASE)"); args["rep"] = repCode }
             if !includeBlocked { clauses.append("e.blocked IS NULL") }
             return try Row.fetchAll(db, sql: """
@@ -130,24 +139,28 @@ extension Store {
         }
     }
 
-    /// Up to `perDay` entries of each day in a range (A customers first), for the week grid.
+    /// Up to `perDay` entries of each day in a range (open before done, unblocked
+    /// before blocked, A customers first, then by time and customer), for the week grid.
     public func calendarWeek(from: Day, to: Day, repCode: String? = nil, perDay: Int = 200) throws -> [CalendarRow] {
         try pool.read { db in
             var filter = ""
             var args: StatementArguments = [from.iso, to.iso]
             if let repCode { filter = " AND e.rep_id = (SELECT id FROM rep WHERE code = ? COLLATE NOCASE)"; args += [repCode] }
             args += [perDay]
+            // First the entries each day shows (ranked without reading customers and
+            // contacts), then those joined: joining every entry of a week before
+            // ranking took 0.4 s for all reps of 200000 customers.
             return try Row.fetchAll(db, sql: """
-                SELECT * FROM (
-                    SELECT e.*, c.number, c.name, s.class, r.code AS rep_code,
-                           trim(p.first_name || ' ' || p.last_name) AS contact_name,
-                           row_number() OVER (PARTITION BY e.due ORDER BY e.status <> 'open', e.blocked IS NOT NULL, s.class,
-                                              e.time IS NULL, e.time, c.number) AS n
-                    FROM calendar_entry e JOIN customer c ON c.id = e.customer_id
-                    LEFT JOIN customer_stats s ON s.customer_id = e.customer_id
-                    LEFT JOIN rep r ON r.id = e.rep_id LEFT JOIN contact_person p ON p.id = e.contact_person_id
-                    WHERE e.due BETWEEN ? AND ?\(filter))
-                WHERE n <= ? ORDER BY due, n
+                SELECT e.*, c.number, c.name, s.class, r.code AS rep_code,
+                       trim(p.first_name || ' ' || p.last_name) AS contact_name
+                FROM (SELECT e.id, row_number() OVER (PARTITION BY e.due ORDER BY e.status <> 'open', e.blocked IS NOT NULL,
+                                                      s.class, e.time IS NULL, e.time, e.customer_id) AS n
+                      FROM calendar_entry e LEFT JOIN customer_stats s ON s.customer_id = e.customer_id
+                      WHERE e.due BETWEEN ? AND ?\(filter)) k
+                JOIN calendar_entry e ON e.id = k.id JOIN customer c ON c.id = e.customer_id
+                LEFT JOIN customer_stats s ON s.customer_id = e.customer_id
+                LEFT JOIN rep r ON r.id = e.rep_id LEFT JOIN contact_person p ON p.id = e.contact_person_id
+                WHERE k.n <= ? ORDER BY e.due, k.n
                 """, arguments: args).map(Self.calendarRow)
         }
     }

@@ -62,6 +62,9 @@ extension Store {
                                                        arguments: [id, lastSignal])
             undo.createdStageIDs += try Int64.fetchAll(db, sql: "SELECT id FROM retention_stage WHERE customer_id = ? AND id > ?",
                                                        arguments: [id, lastStage])
+            // The customer's calendar follows at once: a lost customer's plan goes, a
+            // scheduled contact counts for the plan and gets its notes (no consent…).
+            _ = try CalendarRefresh.run(db, today: today, settings: settings, only: [id])
             return undo
         }
     }

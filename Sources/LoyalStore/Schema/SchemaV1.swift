@@ -144,6 +144,8 @@ enum SchemaV1 {
         created_at TEXT NOT NULL
     );
     CREATE INDEX interaction_customer_day ON interaction(customer_id, day);
+    -- The calendar's "last contact per channel" (max(day) per customer and kind) from the index alone.
+    CREATE INDEX interaction_customer_kind ON interaction(customer_id, kind, day);
 
     CREATE TABLE interaction_contact (
         interaction_id INTEGER NOT NULL REFERENCES interaction(id) ON DELETE CASCADE,
@@ -221,6 +223,8 @@ enum SchemaV1 {
         user_moved INTEGER NOT NULL DEFAULT 0
     );
     CREATE INDEX calendar_entry_due ON calendar_entry(due, rep_id);
+    -- One rep's agenda and week without reading the other reps' entries.
+    CREATE INDEX calendar_entry_rep ON calendar_entry(rep_id, due);
     CREATE INDEX calendar_entry_customer ON calendar_entry(customer_id, due);
 
     -- A customer's own contact cadence instead of his class's ("visit every 60 days", "no newsletter").

@@ -1,3 +1,4 @@
+import Foundation
 import LoyalCore
 
 /// Everything a full refresh recomputed.
@@ -6,18 +7,31 @@ public struct FullRefreshSummary: Sendable {
     public var values: ValueRefreshSummary
     public var signals: SignalRefreshSummary
     public var calendar: CalendarRefreshSummary
+
+    public init(statistics: RefreshSummary, values: ValueRefreshSummary, signals: SignalRefreshSummary,
+                calendar: CalendarRefreshSummary) {
+        self.statistics = statistics; self.values = values; self.signals = signals; self.calendar = calendar
+    }
 }
 
 extension Store {
     /// The full refresh after imports, the demo and `loyal refresh`: revenue figures
-    /// and classes, then the early-warning signals, risk and stages.
+    /// and classes, customer values, then the early-warning signals, risk and stages,
+    /// then the calendar's plan.
+    /// `timing` hears how many seconds each step took (for `loyal refresh --timings`).
     @discardableResult
-    public func refreshAll(asOf: Day, settings: Settings) throws -> FullRefreshSummary {
-        let stats = try refreshStatistics(asOf: asOf, thresholds: settings.classes)
-        let values = try refreshValues(asOf: asOf, settings: settings)
-        let signals = try evaluateSignals(asOf: asOf, settings: settings)
-        let calendar = try refreshCalendar(today: asOf, settings: settings)
-        try optimize()
+    public func refreshAll(asOf: Day, settings: Settings,
+                           timing: (String, Double) -> Void = { _, _ in }) throws -> FullRefreshSummary {
+        func timed<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
+            let start = Date()
+            defer { timing(name, Date().timeIntervalSince(start)) }
+            return try work()
+        }
+        let stats = try timed("statistics") { try refreshStatistics(asOf: asOf, thresholds: settings.classes) }
+        let values = try timed("values") { try refreshValues(asOf: asOf, settings: settings) }
+        let signals = try timed("signals") { try evaluateSignals(asOf: asOf, settings: settings) }
+        let calendar = try timed("calendar") { try refreshCalendar(today: asOf, settings: settings) }
+        try timed("optimize") { try optimize() }
         return FullRefreshSummary(statistics: stats, values: values, signals: signals, calendar: calendar)
     }
 

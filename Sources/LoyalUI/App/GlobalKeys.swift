@@ -32,7 +32,8 @@ enum GlobalKeys {
     /// Every key table, for `loyal keys` and the README.
     static var allTables: [KeyHelp] {
         [AccountsScreen.keyHelp, AccountDetailScreen.keyHelp, ContactsScreen.keyHelp, FormScreen.keyHelp,
-         VisitForm.keyHelp, EarlyWarningScreen.keyHelp, RiskCaseScreen.keyHelp, LostScreen.keyHelp, keyHelp]
+         VisitForm.keyHelp, CalendarScreen.keyHelp, EarlyWarningScreen.keyHelp, RiskCaseScreen.keyHelp, LostScreen.keyHelp,
+         keyHelp]
     }
 
     /// The key tables as Markdown, one table per screen.

@@ -8,6 +8,7 @@ enum CalendarEntryActions {
         switch action {
         case .done:
             if row.entry.channel == .visit {
+                // The full summary, so the form names the city like when opened from an account.
                 let customer = (try? env.store.customerSummary(id: row.entry.customerID))
                     ?? CustomerSummary(id: row.entry.customerID, number: row.customerNumber, name: row.customerName, city: "")
                 var form = VisitForm(customer: customer, env: env)

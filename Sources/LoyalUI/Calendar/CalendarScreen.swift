@@ -95,8 +95,8 @@ struct CalendarScreen {
             if view == .month { try moveDay(-7, env) } else { cursor = max(0, cursor - 1) }
         case .left: if view != .agenda { try moveDay(-1, env) }
         case .right: if view != .agenda { try moveDay(1, env) }
-        case .previous: try moveDay(view == .month ? -28 : -7, env)
-        case .next: try moveDay(view == .month ? 28 : 7, env)
+        case .previous: try moveDay(view == .month ? monthStep(-1) : -7, env)
+        case .next: try moveDay(view == .month ? monthStep(1) : 7, env)
         case .today: dayCursor = env.today; cursor = 0; try reload(env)
         case .agenda, .week, .month:
             view = [.agenda: View.agenda, .week: .week, .month: .month][action]!
@@ -121,6 +121,15 @@ struct CalendarScreen {
             return CalendarEntryActions.effect(action, row: r, id: id, env: env)
         }
         return .stay
+    }
+
+    /// Days to the same day of the month before or after (the last day if it has
+    /// fewer): four weeks were not always a month, so `]` on 1 December stayed in December.
+    func monthStep(_ months: Int) -> Int {
+        let (y, m, d) = dayCursor.components
+        let index = y * 12 + (m - 1) + months
+        let year = index / 12, month = index % 12 + 1
+        return Day(year: year, month: month, day: min(d, Day.daysIn(month: month, year: year)))! - dayCursor
     }
 
     mutating func moveDay(_ days: Int, _ env: Environment) throws {

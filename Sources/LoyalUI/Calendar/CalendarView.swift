@@ -48,6 +48,11 @@ enum CalendarView {
         // Lines: a heading per group, then its entries; the cursor moves over entries only.
         var lines: [(text: [(String, StyleRole, Int?)], entry: Int?)] = []
         var group = ""
+        // The reason ("Visit (every 90 days; last visit 27.08.2026)") is what a rep
+        // reads: at least 34 columns, more when the screen is wide and notes are short.
+        let longestReason = s.rows.map { TextWidth.columns(of: $0.entry.reason + ($0.contactName.map { " · \($0)" } ?? "")) }.max() ?? 0
+        let longestNote = min(30, s.rows.map { TextWidth.columns(of: $0.notes) }.max() ?? 0)
+        let reasonWidth = max(34, min(longestReason, area.width - 51 - longestNote))
         for (i, r) in s.rows.enumerated() {
             let e = r.entry
             let g = e.due < env.today ? "Overdue" : e.due == env.today ? "Today" : "\(weekdays[e.due.weekday - 1]) \(f.day(e.due))"
@@ -56,10 +61,10 @@ enum CalendarView {
                 group = g
             }
             let when = e.due < env.today ? f.day(e.due) : (r.time?.description ?? "")
-            let note = r.blocked.map { "blocked: \($0)" } ?? r.note
+            let note = r.notes
             lines.append(([(when, e.due < env.today ? .overdue : .dim, 10), (channelMark(e.channel), .normal, 6),
                            ("\(r.customerNumber) \(r.customerName)", r.blocked != nil ? .blocked : .normal, 30),
-                           (e.reason + (r.contactName.map { " · \($0)" } ?? ""), .normal, 34),
+                           (e.reason + (r.contactName.map { " · \($0)" } ?? ""), .normal, reasonWidth),
                            (note, r.blocked != nil ? .blocked : .dim, nil)], i))
         }
         if lines.isEmpty {
@@ -119,7 +124,7 @@ enum CalendarView {
             }
         }
         if let r = s.selected {
-            let line = "\(r.customerNumber) \(r.customerName) · \(r.entry.reason)" + (r.blocked.map { " · blocked: \($0)" } ?? (r.note.isEmpty ? "" : " · \(r.note)"))
+            let line = "\(r.customerNumber) \(r.customerName) · \(r.entry.reason)" + (r.notes.isEmpty ? "" : " · \(r.notes)")
             buffer.fill(row: area.bottom - 1, col: area.col, width: area.width, role: .statusBar)
             buffer.put(row: area.bottom - 1, col: area.col + 1, line, role: .statusBar, maxWidth: area.width - 2)
         }
@@ -145,8 +150,10 @@ enum CalendarView {
                 buffer.put(row: y, col: x, "\(day.dayOfMonth)", role: role)
                 if let c = s.counts[day] {
                     let overdue = day < env.today && c.open > 0
-                    let text = "\(c.open) open" + (c.done > 0 ? " \(c.done)✓" : "")
-                    if y + 1 < area.bottom {
+                    // Only what the agenda and week would show: blocked entries when `b` shows them.
+                    let text = [c.open > 0 ? "\(c.open) open" : nil, c.done > 0 ? "\(c.done)✓" : nil,
+                                s.showBlocked && c.blocked > 0 ? "\(c.blocked) blocked" : nil].compactMap { $0 }.joined(separator: " ")
+                    if y + 1 < area.bottom, !text.isEmpty {
                         buffer.put(row: y + 1, col: x, text, role: selected ? .selected : overdue ? .overdue : .dim, maxWidth: colWidth - 1)
                     }
                 }
