@@ -3,83 +3,10 @@ import XCTest
 
 /// Never lose typing: `loyal` under tmux (private socket), a visit report half typed,
 /// the process killed with SIGKILL, Loyal started again in the same pane, the draft resumed and saved.
-final class VisitDraftRecoveryTests: CLITestCase {
-    private var socket = ""
-    private var tmux: String?
-
-    override func setUpWithError() throws {
-        try super.setUpWithError()
-        tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
-            ?? (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-                .map { "\($0)/tmux" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard tmux != nil else { throw XCTSkip("tmux is not installed") }
-        socket = "loyal-visit-\(getpid())-\(UUID().uuidString.prefix(8))"
-    }
-
-    override func tearDownWithError() throws {
-        if tmux != nil, !socket.isEmpty {
-            _ = try? run(["kill-server"])
-            let dir = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
-            unlink("\(dir)/tmux-\(getuid())/\(socket)")
-        }
-        try super.tearDownWithError()
-    }
-
-    /// Runs `tmux -L SOCKET ARGS…` and returns its standard output. Spawned and reaped
-    /// by hand, with no descriptor of the test process handed on: the tmux server that
-    /// new-session starts must not hold what Foundation's Process or `swift test` wait on.
-    @discardableResult
-    private func run(_ arguments: [String]) throws -> String {
-        var env = environment()
-        env["TMUX"] = nil
-        env["TERM"] = "xterm-256color"
-        let outPath = home.appendingPathComponent(".tmux-out-\(UUID().uuidString)").path
-        defer { unlink(outPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        for fd in open.compactMap(Int32.init) where fd > 2 && fcntl(fd, F_GETFD) >= 0 {
-            posix_spawn_file_actions_addclose(&actions, fd)
-        }
-        let argv = ([tmux!, "-L", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
-        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, tmux!, &actions, nil, argv, envp)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self)
-    }
-
-    private func keys(_ keys: String...) throws { try run(["send-keys", "-t", "loyal"] + keys) }
+final class VisitDraftRecoveryTests: TmuxTestCase {
+    private func keys(_ keys: String...) throws { try tmuxRun(["send-keys", "-t", "loyal"] + keys) }
     /// Types text literally.
-    private func text(_ text: String) throws { try run(["send-keys", "-t", "loyal", "-l", "--", text]) }
-
-    private func capture() throws -> [String] {
-        try run(["capture-pane", "-p", "-t", "loyal"]).components(separatedBy: "\n")
-    }
-
-    /// Polls the pane until `condition` holds (15 s at most); returns the last capture.
-    @discardableResult
-    private func waitFor(_ what: String, file: StaticString = #filePath, line: UInt = #line,
-                         _ condition: ([String]) -> Bool) throws -> [String] {
-        let deadline = Date().addingTimeInterval(15)
-        var lines = try capture()
-        while !condition(lines) {
-            guard Date() < deadline else {
-                XCTFail("timed out waiting for \(what); the pane shows:\n\(lines.joined(separator: "\n"))", file: file, line: line)
-                throw XCTSkip("gave up waiting for \(what)")
-            }
-            usleep(50_000)
-            lines = try capture()
-        }
-        return lines
-    }
+    private func text(_ text: String) throws { try tmuxRun(["send-keys", "-t", "loyal", "-l", "--", text]) }
 
     private func shows(_ text: String) -> ([String]) -> Bool { { lines in lines.contains { $0.contains(text) } } }
 
@@ -90,7 +17,7 @@ final class VisitDraftRecoveryTests: CLITestCase {
 
     /// The loyal process running in the pane: the pane's shell's child named loyal.
     private func loyalPID() throws -> pid_t {
-        let shell = try XCTUnwrap(pid_t(try run(["display", "-p", "-t", "loyal", "#{pane_pid}"])
+        let shell = try XCTUnwrap(pid_t(try tmuxRun(["display", "-p", "-t", "loyal", "#{pane_pid}"])
             .trimmingCharacters(in: .whitespacesAndNewlines)))
         let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
             .split(separator: " ").compactMap { pid_t($0) }
@@ -101,7 +28,6 @@ final class VisitDraftRecoveryTests: CLITestCase {
         return try XCTUnwrap(named.first)
     }
 
-    private func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
     func testAVisitReportSurvivesKillMinus9AndIsSavedAfterResuming() throws {
         let binary = try XCTUnwrap(Self.binary, "build loyal first")
@@ -114,7 +40,7 @@ final class VisitDraftRecoveryTests: CLITestCase {
         let loop = "while :; do \"$0\" --db \"$1\"; echo \"LOYAL-EXITED $?\"; stty sane; echo ENTER-STARTS-LOYAL; read x || exit; done"
         let command = "env TERM=xterm-256color LOYAL_TODAY=2026-11-23 LANG=C.UTF-8 HOME=\(shellQuote(home.path)) "
             + "sh -c \(shellQuote(loop)) \(shellQuote(binary.path)) \(shellQuote(db))"
-        try run(["new-session", "-d", "-s", "loyal", "-x", "120", "-y", "34", command])
+        try tmuxRun(["new-session", "-d", "-s", "loyal", "-x", "120", "-y", "34", command])
         try waitFor("the accounts list", shows("Accounts · all classes"))
 
         try keys("v")
