@@ -2,8 +2,9 @@ import XCTest
 @testable import LoyalCore
 
 /// Regular contact per class, counted from the last contact. Dates worked out by
-/// hand: 12.08.2026 + 90 days = 10.11.2026; 16.11.2026 + 90 = 14.02.2027;
-/// 01.09.2026 + 90 = 30.11.2026; 30.11.2026 + 90 = 28.02.2027; 01.10.2026 + 60 = 30.11.2026.
+/// hand: 12.08.2026 + 90 days = Tue 10.11.2026; 16.11.2026 + 90 = Sun 14.02.2027;
+/// 01.09.2026 + 90 = Mon 30.11.2026; 30.11.2026 + 90 = Sun 28.02.2027; 01.10.2026 + 60 =
+/// Mon 30.11.2026. Calls and visits due on a weekend are planned for the Monday after.
 final class PlanningCadenceTests: XCTestCase {
     func testClassACadenceVisitsQuarterlyAndCallsBetweenCountedFromTheVisits() {
         let facts = CustomerPlanFacts(customerID: 1, customerClass: .a, consents: allConsents,
@@ -18,8 +19,9 @@ final class PlanningCadenceTests: XCTestCase {
             // visit happens today at the earliest and counts as the contact.
             "2026-12-16 phone Call (every 30 days; visit planned 10.11.2026)",
             "2027-01-15 phone Call (every 30 days)",
-            // The third call would be due 14.02., the day of the next visit: no call then.
-            "2027-02-14 visit Visit (every 90 days)",
+            // The next visit is due Sunday 14.02., so on Monday 15.02.; the third call
+            // would be due 14.02. too, so on the visit's day: no call then.
+            "2027-02-15 visit Visit (every 90 days)",
         ])
         XCTAssertTrue(entries[0].isOverdue(today: d("2026-11-16")))
         XCTAssertFalse(entries[1].isOverdue(today: d("2026-11-16")))
@@ -31,13 +33,17 @@ final class PlanningCadenceTests: XCTestCase {
                                       lastContact: [.phone: d("2026-09-01"), .email: d("2026-10-01")])
         var rules = ContactPlanRules()
         rules.birthdays = [:]
-        XCTAssertEqual(plan(facts, rules, from: "2026-11-16", to: "2027-02-28").map(\.line), [
+        XCTAssertEqual(plan(facts, rules, from: "2026-11-16", to: "2027-03-01").map(\.line), [
             // Same day: ordered by UID, "…-plan-email-…" before "…-plan-phone-…".
             "2026-11-30 email E-mail (every 60 days; last e-mail 01.10.2026)",
             "2026-11-30 phone Call (every 90 days; last call 01.09.2026)",
             "2027-01-29 email E-mail (every 60 days)",
-            "2027-02-28 phone Call (every 90 days)",
+            // Due Sunday 28.02., so Monday 01.03. (the next e-mail, 30.03., is after the window).
+            "2027-03-01 phone Call (every 90 days)",
         ])
+        // A window ending on that Sunday does not show the call: it is the next window's.
+        XCTAssertEqual(plan(facts, rules, from: "2026-11-16", to: "2027-02-28").map(\.due),
+                       [d("2026-11-30"), d("2026-11-30"), d("2027-01-29")])
     }
 
     func testClassCGetsOnlyTheNewsletter() {
@@ -66,8 +72,9 @@ final class PlanningCadenceTests: XCTestCase {
         let facts = CustomerPlanFacts(customerID: 1, customerClass: .a, consents: allConsents,
                                       lastContact: [.phone: d("2026-09-01"), .visit: d("2026-11-06"),
                                                     .email: d("2026-11-15")])
+        // 06.11. + 30 = Sunday 06.12., so Monday 07.12. (the e-mail would give 15.12.).
         XCTAssertEqual(plan(facts, rules, from: "2026-11-16", to: "2026-12-31").map(\.line),
-                       ["2026-12-06 phone Call (every 30 days; last visit 06.11.2026)"])
+                       ["2026-12-07 phone Call (every 30 days; last visit 06.11.2026)"])
     }
 
     func testOverridesReplaceTheClassCadencePerChannel() {

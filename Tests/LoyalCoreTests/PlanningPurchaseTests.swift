@@ -13,21 +13,25 @@ final class PlanningPurchaseTests: XCTestCase {
         return plan(facts, rules, from: today, to: "2026-12-31")
     }
 
+    /// Bought on Wednesday 18.11.: two days later is Friday 20.11., five days later
+    /// Monday 23.11., so neither call is moved off a weekend.
     func testTheLargerThePurchaseTheSoonerTheCall() {
-        XCTAssertEqual(calls([("2026-11-20", 6200)]).map(\.line),
-                       ["2026-11-22 phone Call after purchase of 6.200 € on 20.11.2026"])
-        XCTAssertEqual(calls([("2026-11-20", 5000)]).map(\.due), [d("2026-11-22")], "the threshold itself counts")
-        XCTAssertEqual(calls([("2026-11-20", 4999)]).map(\.due), [d("2026-11-25")])
-        XCTAssertEqual(calls([("2026-11-20", 1000)]).map(\.due), [d("2026-11-25")])
-        XCTAssertEqual(calls([("2026-11-20", 999)]), [])
-        let e = calls([("2026-11-20", 6200)])[0]
+        let wednesday = "2026-11-18"
+        XCTAssertEqual(calls([(wednesday, 6200)], today: wednesday).map(\.line),
+                       ["2026-11-20 phone Call after purchase of 6.200 € on 18.11.2026"])
+        XCTAssertEqual(calls([(wednesday, 5000)], today: wednesday).map(\.due), [d("2026-11-20")], "the threshold itself counts")
+        XCTAssertEqual(calls([(wednesday, 4999)], today: wednesday).map(\.due), [d("2026-11-23")])
+        XCTAssertEqual(calls([(wednesday, 1000)], today: wednesday).map(\.due), [d("2026-11-23")])
+        XCTAssertEqual(calls([(wednesday, 999)], today: wednesday), [])
+        let e = calls([(wednesday, 6200)], today: wednesday)[0]
         XCTAssertEqual(e.source, .postPurchase)
-        XCTAssertEqual(e.uid, "c1-post-purchase-20261120@loyal")
+        XCTAssertEqual(e.uid, "c1-post-purchase-20261118@loyal")
     }
 
     func testOrderLinesOfOneDayAreOnePurchase() {
-        XCTAssertEqual(calls([("2026-11-20", 3000), ("2026-11-20", 2500)]).map(\.line),
-                       ["2026-11-22 phone Call after purchase of 5.500 € on 20.11.2026"])
+        // 5.500 € in all: the ≥ 5.000 € rule, two days (Wed 18.11. → Fri 20.11.), not five.
+        XCTAssertEqual(calls([("2026-11-18", 3000), ("2026-11-18", 2500)], today: "2026-11-18").map(\.line),
+                       ["2026-11-20 phone Call after purchase of 5.500 € on 18.11.2026"])
     }
 
     func testPurchasesBeforeTheFollowUpIsDueShareOneCall() {
@@ -47,9 +51,9 @@ final class PlanningPurchaseTests: XCTestCase {
     }
 
     func testAnUnansweredPurchaseIsOverdueUntilItIsTooOld() {
-        // Today 21.11.: 1.500 € on 10.11. was due 15.11.
+        // Today 21.11.: 1.500 € on 10.11. was due Sunday 15.11., so Monday 16.11.
         let overdue = calls([("2026-11-10", 1500)])
-        XCTAssertEqual(overdue.map(\.due), [d("2026-11-15")])
+        XCTAssertEqual(overdue.map(\.due), [d("2026-11-16")])
         XCTAssertTrue(overdue[0].isOverdue(today: d("2026-11-21")))
         // 30 days is the default lookback: 22.10. is 30 days before, 21.10. is 31.
         XCTAssertEqual(calls([("2026-10-22", 1500)]).map(\.due), [d("2026-10-27")])

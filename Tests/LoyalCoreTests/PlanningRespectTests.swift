@@ -78,6 +78,32 @@ final class PlanningRespectTests: XCTestCase {
         XCTAssertEqual(entries[0].moved?.from, d("2026-07-10"))
     }
 
+    /// No high season, no busy hours: still no call or visit on a weekend. Last call
+    /// and e-mail Thu 22.10.2026, + 30 days = Sat 21.11.2026; Anna turns 56 on Sun 20.12.2026.
+    func testCallsAndVisitsMoveOffTheWeekendForEveryCustomerButBirthdaysDoNot() {
+        var rules = emptyRules()
+        rules.cadence[.a] = [.phone: 30, .email: 30]
+        rules.birthdays[.a] = BirthdayRule(channels: [.phone], leadDays: 0)
+        let facts = CustomerPlanFacts(customerID: 1, customerClass: .a, consents: allConsents,
+                                      contacts: [person(5, "Anna", "Schmidt", birthday: "1970-12-20", primary: true)],
+                                      lastContact: [.phone: d("2026-10-22"), .email: d("2026-10-22")])
+        let entries = plan(facts, rules, from: "2026-11-16", to: "2026-12-31")
+        XCTAssertEqual(entries.map(\.line), [
+            // An e-mail waits in the inbox: it keeps its Saturday.
+            "2026-11-21 email E-mail (every 30 days; last e-mail 22.10.2026)",
+            // The call due Saturday 21.11. is on Monday 23.11., and the next counts from there.
+            "2026-11-23 phone Call (every 30 days; last call 22.10.2026)",
+            // A birthday call is on the birthday, Sunday or not.
+            "2026-12-20 phone Birthday of Anna Schmidt (56)",
+            "2026-12-21 email E-mail (every 30 days)",
+            "2026-12-23 phone Call (every 30 days)",
+        ])
+        // Silently: no note, no conflict, and the slot keeps its UID.
+        XCTAssertTrue(entries.allSatisfy { $0.moved == nil && $0.conflict == nil && $0.note() == "" })
+        XCTAssertEqual(entries[1].uid, "c1-plan-phone-20261022-1@loyal")
+        XCTAssertEqual(entries[2].occasion, d("2026-12-20"))
+    }
+
     func testEmailsAndNewslettersIgnoreQuietTimes() {
         var rules = emptyRules()
         rules.cadence[.b] = [.email: 30]

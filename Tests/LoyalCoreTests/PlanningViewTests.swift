@@ -68,6 +68,8 @@ final class PlanningViewTests: XCTestCase {
         rules.cadence[.a] = [.visit: 90]
         let entries = plan(facts, rules, from: "2026-11-16", to: "2027-03-31")
         let sections = CalendarViews.agenda(entries, today: d("2026-11-16"), through: d("2027-03-31"))
-        XCTAssertEqual(sections.map(\.kind), [.overdue, .today, .day(d("2027-02-14"))])
+        // Overdue since 10.11. (12.08. + 90); the next one from today: 16.11. + 90 = Sunday
+        // 14.02.2027, so Monday 15.02.
+        XCTAssertEqual(sections.map(\.kind), [.overdue, .today, .day(d("2027-02-15"))])
     }
 }

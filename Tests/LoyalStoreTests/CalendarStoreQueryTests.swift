@@ -79,7 +79,9 @@ final class CalendarStoreQueryTests: CalendarStoreTestCase {
         let store = try makeCalendarStore()
         let counts = try store.calendarCounts(from: day("2026-11-30"), to: day("2027-02-07"), repCode: "AB")
         XCTAssertEqual(counts[day("2026-12-04")], CalendarDayCount(day: day("2026-12-04"), open: 1, done: 0, blocked: 0))
-        XCTAssertEqual(counts[day("2027-02-01")], CalendarDayCount(day: day("2027-02-01"), open: 0, done: 0, blocked: 1))
+        // Monday 01.02.2027: K2's blocked call and K6's visit (due Sunday 31.01., so Monday).
+        XCTAssertEqual(counts[day("2027-02-01")], CalendarDayCount(day: day("2027-02-01"), open: 1, done: 0, blocked: 1))
+        XCTAssertNil(counts[day("2027-01-31")], "not on the Sunday")
         XCTAssertNil(counts[day("2026-12-05")])
         XCTAssertNil(try store.calendarCounts(from: today, to: day("2027-02-22"), repCode: "CD")[day("2026-12-04")])
         try store.calendarAction(.done(entryID: try entryID(store, uid: "c1-plan-phone-20261104-1"), on: today),

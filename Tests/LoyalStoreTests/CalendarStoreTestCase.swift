@@ -7,7 +7,8 @@ import XCTest
 /// Seven hand-made customers for the communication calendar, as of Monday
 /// 23.11.2026 with the default plan (A: visit every 90 days, call every 30;
 /// B: call every 90, e-mail every 60; C: newsletter every 90) and a horizon of
-/// 91 days (to Monday 22.02.2027). Every day below was counted by hand.
+/// 91 days (to Monday 22.02.2027). Calls and visits due on a Saturday or Sunday
+/// are planned for the Monday after. Every day below was counted by hand.
 ///
 /// | customer | class | what it shows                                                   |
 /// |----------|-------|-----------------------------------------------------------------|
@@ -22,7 +23,9 @@ import XCTest
 /// | K4       | C     | bought for 6.000 € today: a call on Wed 25.11.2026 (+2 days)    |
 /// | K5       | B     | Lena Sprung, born 29.02.1980: a card (letter, 3 days ahead) on  |
 /// |          |       | Thu 25.02.2027 for her birthday on Sun 28.02.2027 (she is 47)   |
-/// | K6       | A     | last visit Mon 02.11.2026: visit Mon 01.02.2027; then lost      |
+/// | K6       | A     | last visit Mon 02.11.2026: calls Wed 02.12.2026 and Fri         |
+/// |          |       | 01.01.2027; the visit is due Sun 31.01.2027 (+90), so Mon       |
+/// |          |       | 01.02.2027, and so is the third call: no call then; then lost   |
 /// | K7       | B     | phone consent refused on 22.06.2025                             |
 class CalendarStoreTestCase: StoreTestCase {
     var settings = Settings()

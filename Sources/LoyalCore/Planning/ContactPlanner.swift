@@ -200,9 +200,7 @@ struct CustomerPlanning {
         e.blocked = blocks[e.channel.index]
         // Calls and visits are for working days; a planned slot on a weekend is
         // simply the next Monday (no note: the day was never a promise).
-        if movable && e.channel.respectsQuietTimes {
-            while e.due.weekday >= 6 { e.due = e.due.adding(days: 1) }
-        }
+        if movable && e.channel.respectsQuietTimes { e.due = Self.workingDay(e.due) }
         guard e.channel.respectsQuietTimes, !noQuietTimes else { return }
         let busy = facts.busyHours
         if movable {
@@ -215,6 +213,9 @@ struct CustomerPlanning {
             e.hint = busyNote
         }
     }
+
+    /// The day itself, or the Monday after a Saturday or Sunday.
+    static func workingDay(_ d: Day) -> Day { d.weekday >= 6 ? d.adding(days: 8 - d.weekday) : d }
 
     /// Whether a day (at a time) is no day for a call or visit.
     func isQuiet(_ d: Day, _ time: TimeOfDay?) -> Bool {

@@ -61,7 +61,10 @@ extension CustomerPlanning {
         while true {
             let due = anchor.map { $0.adding(days: every) } ?? firstSlot(channel, every: every)
             while next < planned.count, let a = anchor, planned[next].at <= a { next += 1 }
-            if next < planned.count, planned[next].at <= due {
+            // A call or visit due on a weekend happens on the Monday (`respect`): a
+            // contact planned by then takes its place, or both would be on that day.
+            let happens = channel.respectsQuietTimes ? CustomerPlanning.workingDay(due) : due
+            if next < planned.count, planned[next].at <= happens {
                 let p = planned[next]
                 anchor = p.at; anchorKey = p.due; anchorChannel = p.channel; anchorPlanned = true; k = 1; stem = ""
                 continue
