@@ -35,7 +35,9 @@ final class ReportCommandTests: CLITestCase {
         for row in rows {
             XCTAssertEqual(Set(row.keys), Self.riskFields)
             XCTAssertTrue(["A", "B", "C"].contains(row["class"] as? String))
-            XCTAssertTrue(row["value"] is NSNull, "the demo has no value model run")
+            // The demo's refresh fits the value model: every customer has a value (0 without purchases).
+            let value = try XCTUnwrap(row["value"] as? Double, "\(row)")
+            XCTAssertGreaterThanOrEqual(value, 0)
             XCTAssertTrue(row["assigned"] is NSNull)
             XCTAssertNotNil(row["rep"] as? String)
             XCTAssertEqual(row["stage"] as? String, "at_risk")
@@ -53,11 +55,18 @@ final class ReportCommandTests: CLITestCase {
             let sum = kinds(row).reduce(0) { $0 + Self.weights[$1]! }
             XCTAssertTrue([-20, -10, 0, 10, 20].map { min(100, max(0, sum + $0)) }.contains(risk), "\(row)")
         }
-        // Ranked as the panel: with no value known, by risk, then class A first, then the newer customer first.
-        let keys = rows.map { ($0["risk"] as! Int, $0["class"] as! String, $0["number"] as! String) }
-        for (a, b) in zip(keys, keys.dropFirst()) {
-            XCTAssertTrue(a.0 > b.0 || (a.0 == b.0 && (a.1 < b.1 || (a.1 == b.1 && a.2 > b.2))), "\(a) before \(b)")
+        // Ranked as the panel: by risk × value in cents (what there is to lose), then risk,
+        // then class A first, then the newer customer first.
+        let keys = rows.map { row -> (loss: Int64, risk: Int, cls: String, number: String) in
+            let risk = row["risk"] as! Int, cents = Int64(((row["value"] as! Double) * 100).rounded())
+            return (Int64(risk) * cents, risk, row["class"] as! String, row["number"] as! String)
         }
+        for (a, b) in zip(keys, keys.dropFirst()) {
+            XCTAssertTrue(a.loss > b.loss || (a.loss == b.loss && (a.risk > b.risk || (a.risk == b.risk
+                          && (a.cls < b.cls || (a.cls == b.cls && a.number > b.number))))), "\(a) before \(b)")
+        }
+        // The value matters: the order is not the one by risk alone.
+        XCTAssertTrue(zip(keys, keys.dropFirst()).contains { $0.risk < $1.risk }, "\(keys)")
         // The other formats list the same customers in the same order.
         let csv = try loyal(["report", "risk", "--format", "csv"]).stdout.components(separatedBy: "\r\n")
         XCTAssertEqual(csv.first, "number,name,class,value,risk,band,stage,rep,kind,evidence,since")

@@ -28,33 +28,54 @@ final class EarlyWarningSignalsTests: EarlyWarningTestCase {
                        ["cancellation", "low_nps", "open_complaint", "overdue", "revenue_drop"])
     }
 
-    func testRiskBandAndPanelOrderAnACustomerBeforeACAtTheSameRisk() throws {
+    func testRiskBandAndPanelOrderByWhatThereIsToLose() throws {
         let store = try makeEarlyWarningStore()
         let rows = try store.riskPanel(PanelFilter(), limit: 100)
-        // No customer value is known, so risk × value is 0 for all: risk decides, then class.
-        // K4 (A) and K3 (C) both have 15 points: K4 first.
-        XCTAssertEqual(rows.map(\.number), ["K5", "K1", "K2", "K4", "K3"])
-        XCTAssertEqual(rows.map(\.risk), [50, 30, 25, 15, 15])
-        XCTAssertEqual(rows.map(\.band), [.red, .amber, .amber, .green, .green])
-        XCTAssertEqual(rows.map(\.customerClass), [.b, .a, .b, .a, .c])
-        XCTAssertEqual(rows.map(\.kinds), [["cancellation"], ["revenue_drop"], ["overdue"], ["low_nps"], ["open_complaint"]])
-        XCTAssertEqual(rows.map(\.repCode), ["AB", "AB", "AB", "CD", "CD"])
-        XCTAssertEqual(rows.map(\.value), [nil, nil, nil, nil, nil])
+        // Every customer bought, so the value model gives each a value, and the panel goes
+        // by risk × value, then risk, then class.
+        XCTAssertEqual(rows.map(\.number), try rankedByRule(store))
+        let row = Dictionary(uniqueKeysWithValues: rows.map { ($0.number, $0) })
+        let numbers = ["K1", "K2", "K3", "K4", "K5"]
+        XCTAssertEqual(row.keys.sorted(), numbers)
+        XCTAssertEqual(numbers.map { row[$0]?.risk }, [30, 25, 15, 15, 50])
+        XCTAssertEqual(numbers.map { row[$0]?.band }, [.amber, .amber, .green, .green, .red])
+        XCTAssertEqual(numbers.map { row[$0]?.customerClass }, [.a, .b, .c, .a, .b])
+        XCTAssertEqual(numbers.map { row[$0]?.kinds }, [["revenue_drop"], ["overdue"], ["open_complaint"], ["low_nps"], ["cancellation"]])
+        XCTAssertEqual(numbers.map { row[$0]?.repCode }, ["AB", "AB", "CD", "CD", "AB"])
         XCTAssertEqual(rows.map(\.openSignals), [1, 1, 1, 1, 1])
         XCTAssertEqual(rows.map(\.oldestSignal), Array(repeating: today, count: 5))
         XCTAssertEqual(rows.map(\.stage), Array(repeating: .atRisk, count: 5))
         XCTAssertEqual(rows.map(\.assignedRepCode), [nil, nil, nil, nil, nil])
-        // risk × 3 + (2 − class index): A adds 2, B 1, C 0.
-        XCTAssertEqual(rows.map(\.priority), [151, 92, 76, 47, 45])
+        let stored = try store.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.number, s.value_cents, s.value_as_of FROM customer_stats s JOIN customer c ON c.id = s.customer_id
+                """).reduce(into: [String: Int64]()) { out, r in
+                if (r["value_as_of"] as String?) == "2026-11-23" { out[r["number"]] = r["value_cents"] }
+            }
+        }
+        for r in rows {
+            let value = try XCTUnwrap(r.value, "\(r.number) has purchases, so a value")
+            XCTAssertEqual(value.cents, stored[r.number], r.number)
+            XCTAssertGreaterThan(value.cents, 0, r.number)
+            // risk × value × 1000, then risk × 3 + (2 − class index) for the ties: A adds 2, B 1, C 0.
+            let classBonus: Int64 = r.customerClass == .a ? 2 : r.customerClass == .b ? 1 : 0
+            XCTAssertEqual(r.priority, Int64(r.risk) * value.cents * 1000 + Int64(r.risk) * 3 + classBonus, r.number)
+        }
+        XCTAssertEqual(rows.map(\.priority), rows.map(\.priority).sorted(by: >))
         XCTAssertEqual(try store.riskPanelCount(PanelFilter()), 5)
 
-        XCTAssertEqual(try panel(store, PanelFilter(customerClass: .a)), ["K1", "K4"])
-        XCTAssertEqual(try panel(store, PanelFilter(repCode: "cd")), ["K4", "K3"])
+        // Filters keep the panel's order.
+        XCTAssertEqual(try panel(store, PanelFilter(customerClass: .a)), rows.filter { $0.customerClass == .a }.map(\.number))
+        XCTAssertEqual(Set(try panel(store, PanelFilter(customerClass: .a))), ["K1", "K4"])
+        XCTAssertEqual(try panel(store, PanelFilter(repCode: "cd")), rows.filter { $0.repCode == "CD" }.map(\.number))
+        XCTAssertEqual(Set(try panel(store, PanelFilter(repCode: "cd"))), ["K3", "K4"])
         XCTAssertEqual(try panel(store, PanelFilter(signalKind: "overdue")), ["K2"])
         XCTAssertEqual(try store.riskPanelCount(PanelFilter(repCode: "AB", customerClass: .b)), 2)
         // Paging by keyset continues after the last row.
         let first = try store.riskPanel(PanelFilter(), limit: 2)
-        XCTAssertEqual(try store.riskPanel(PanelFilter(), after: first.last, limit: 10).map(\.number), ["K2", "K4", "K3"])
+        XCTAssertEqual(first.map(\.number), Array(rows.prefix(2).map(\.number)))
+        XCTAssertEqual(try store.riskPanel(PanelFilter(), after: first.last, limit: 10).map(\.number),
+                       Array(rows.dropFirst(2).map(\.number)))
 
         // The healthy customer is scored too: 0, green, no stage.
         let k6 = try store.riskDetail(customerID: try id(store, "K6"), asOf: today, settings: settings)
@@ -71,6 +92,43 @@ final class EarlyWarningSignalsTests: EarlyWarningTestCase {
                 .map { "\($0[0] as String) \($0[1] as String) \($0[2] as Int)" }
         }
         XCTAssertEqual(snapshots, ["K1 2026-11 30", "K2 2026-11 25", "K3 2026-11 15", "K4 2026-11 15", "K5 2026-11 50", "K6 2026-11 0"])
+    }
+
+    func testAnACustomerBeforeACAtTheSameRiskWhenNoValueIsKnown() throws {
+        // The value model has not run (statistics and signals only): no value is known.
+        let store = try makeStore()
+        try importText(store, .customers, Self.customers)
+        try importText(store, .purchases, Self.purchases)
+        try importText(store, .feedback, Self.feedback, name: "feedback.csv")
+        try store.refreshStatistics(asOf: today, thresholds: settings.classes)
+        try store.evaluateSignals(asOf: today, settings: settings)
+        let rows = try store.riskPanel(PanelFilter(), limit: 100)
+        // So risk × value is 0 for all: risk decides, then class.
+        // K4 (A) and K3 (C) both have 15 points: K4 first.
+        XCTAssertEqual(rows.map(\.number), ["K5", "K1", "K2", "K4", "K3"])
+        XCTAssertEqual(rows.map(\.number), try rankedByRule(store))
+        XCTAssertEqual(rows.map(\.risk), [50, 30, 25, 15, 15])
+        XCTAssertEqual(rows.map(\.customerClass), [.b, .a, .b, .a, .c])
+        XCTAssertEqual(rows.map(\.value), [nil, nil, nil, nil, nil])
+        // risk × 3 + (2 − class index): A adds 2, B 1, C 0.
+        XCTAssertEqual(rows.map(\.priority), [151, 92, 76, 47, 45])
+    }
+
+    func testAnACustomerBeforeACAtTheSameRiskAndValue() throws {
+        let store = try makeEarlyWarningStore()
+        // K4 (A) and K3 (C) both have 15 points; give both a value of 1.000,00 € and rank again.
+        let (k3, k4) = (try id(store, "K3"), try id(store, "K4"))
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE customer_stats SET value_cents = 100000 WHERE customer_id IN (?, ?)", arguments: [k3, k4])
+        }
+        try store.evaluateSignals(asOf: today, settings: settings)
+        let rows = try store.riskPanel(PanelFilter(), limit: 100)
+        XCTAssertEqual(rows.map(\.number), try rankedByRule(store))
+        // 15 × 100000 cents × 1000 plus 15 × 3 and 2 for A, 0 for C: the class decides.
+        XCTAssertEqual(rows.filter { ["K3", "K4"].contains($0.number) }.map { "\($0.number) \($0.priority)" },
+                       ["K4 1500000047", "K3 1500000045"])
+        // K5, K1 and K2 have more to lose (25 points or more, each valued above 1.000 €).
+        XCTAssertEqual(rows.suffix(2).map(\.number), ["K4", "K3"])
     }
 
     func testRefreshSummaryAndStagesWithHistory() throws {

@@ -18,6 +18,8 @@ import XCTest
 ///
 /// Classes of 39.500 €: K6 20.000 (0 % before → A), K4 8.000 (50,6 % → A),
 /// K1 5.000 (70,9 % → A), K2 4.000 (83,5 % → B), K5 2.000 (93,7 % → B), K3 500 (98,7 % → C).
+/// Every one of them bought, so the refresh's value model gives each a value, and the
+/// panel ranks by risk × value (see `rankedByRule`).
 class EarlyWarningTestCase: StoreTestCase {
     let settings = Settings()
 
@@ -146,6 +148,34 @@ class EarlyWarningTestCase: StoreTestCase {
     /// The panel's customer numbers in order.
     func panel(_ store: Store, _ filter: PanelFilter = PanelFilter()) throws -> [String] {
         try store.riskPanel(filter, limit: 100).map(\.number)
+    }
+
+    /// The customers with open signals in the order the panel's rule gives, derived from
+    /// each one's stored risk and value (not from the stored priority): risk × value in
+    /// cents, largest first, then risk, then class (A first), then the newer customer.
+    /// Every customer of the fixture has purchases, so the value model knows every value;
+    /// when none is known (the model has not run) every product is 0 and risk and class decide.
+    func rankedByRule(_ store: Store, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
+        let rows = try store.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.id, c.number, s.class, s.risk, s.value_cents, s.value_as_of FROM customer_stats s
+                JOIN customer c ON c.id = s.customer_id WHERE s.open_signals > 0
+                """)
+        }
+        let known = rows.filter { ($0["value_as_of"] as String?) != nil }.count
+        XCTAssertTrue(known == 0 || known == rows.count, "some values known, some not: the class stand-ins would decide",
+                      file: file, line: line)
+        let keys = rows.map { r -> (number: String, id: Int64, risk: Int64, expected: Int64, cls: String) in
+            let risk = Int64(((r["risk"] as Double) * 100).rounded())
+            let value: Int64 = (r["value_as_of"] as String?) == nil ? 0 : max(0, r["value_cents"])
+            return (r["number"], r["id"], risk, risk * value, r["class"])
+        }
+        return keys.sorted { a, b in
+            if a.expected != b.expected { return a.expected > b.expected }
+            if a.risk != b.risk { return a.risk > b.risk }
+            if a.cls != b.cls { return a.cls < b.cls }
+            return a.id > b.id
+        }.map(\.number)
     }
 
     func repID(_ store: Store, _ code: String) throws -> Int64 {

@@ -17,8 +17,10 @@ final class AccountsListTests: UITestCase {
         XCTAssertTrue(term.row(0).hasSuffix("as of 23.11.2026 "), term.row(0))
         XCTAssertTrue(titleRow.hasPrefix(" Accounts · all classes · all reps · by rev 12m ▼"), titleRow)
         XCTAssertTrue(titleRow.hasSuffix(" 1 of 300 "), titleRow)
+        // 100 columns wide: the rep-set potential shows too.
+        XCTAssertEqual(term.width, AccountsView.potentialWidth)
         XCTAssertEqual(headerRow.split(separator: " ").map(String.init),
-                       ["Number", "Name", "City", "Cl", "Value", "Rev", "12m▼", "Last", "buy", "Risk", "Rep"])
+                       ["Number", "Name", "City", "Cl", "Value", "Rev", "12m▼", "Last", "buy", "Risk", "Rep", "Potential"])
 
         // The visible rows are the first accounts by revenue, largest first.
         let expected = try accounts()

@@ -15,23 +15,28 @@ final class EarlyWarningPanelTests: EarlyWarningUITestCase {
         XCTAssertEqual(position?.of, 5)
         XCTAssertEqual(headerRow.split(separator: " ").map(String.init),
                        ["Customer", "Cl", "Value", "Risk", "Stage", "Oldest", "Signals", "Rep"])
-        // K4 (A) and K3 (C) both have 15 points: the A customer first.
-        XCTAssertEqual(listedNumbers, ["K5", "K1", "K2", "K4", "K3"])
-        XCTAssertEqual(panelCells("K5"), ["K5 Kündigung GmbH", "B", "–", "50 red", "at risk 0d", "0 d", "cancellation", "AB"])
-        XCTAssertEqual(panelCells("K1"), ["K1 Rückgang GmbH", "A", "–", "30 amber", "at risk 0d", "0 d", "revenue_drop", "AB"])
-        XCTAssertEqual(panelCells("K2"), ["K2 Pause KG", "B", "–", "25 amber", "at risk 0d", "0 d", "overdue", "AB"])
-        XCTAssertEqual(panelCells("K4"), ["K4 Kritiker OHG", "A", "–", "15 green", "at risk 0d", "0 d", "low_nps", "CD"])
-        XCTAssertEqual(panelCells("K3"), ["K3 Reklamation AG", "C", "–", "15 green", "at risk 0d", "0 d", "open_complaint", "CD"])
+        // Most to lose first: risk × value, then risk, then class.
+        let order = try rankedByRule()
+        XCTAssertEqual(listedNumbers, order)
+        XCTAssertEqual(Set(order), ["K1", "K2", "K3", "K4", "K5"])
+        XCTAssertEqual(panelCells("K5"), ["K5 Kündigung GmbH", "B", try valueText("K5"), "50 red", "at risk 0d", "0 d", "cancellation", "AB"])
+        XCTAssertEqual(panelCells("K1"), ["K1 Rückgang GmbH", "A", try valueText("K1"), "30 amber", "at risk 0d", "0 d", "revenue_drop", "AB"])
+        XCTAssertEqual(panelCells("K2"), ["K2 Pause KG", "B", try valueText("K2"), "25 amber", "at risk 0d", "0 d", "overdue", "AB"])
+        XCTAssertEqual(panelCells("K4"), ["K4 Kritiker OHG", "A", try valueText("K4"), "15 green", "at risk 0d", "0 d", "low_nps", "CD"])
+        XCTAssertEqual(panelCells("K3"), ["K3 Reklamation AG", "C", try valueText("K3"), "15 green", "at risk 0d", "0 d", "open_complaint", "CD"])
         XCTAssertNil(row("K6"), "the healthy customer is not on the panel")
-        XCTAssertEqual(selectedRowText.map(number(of:)), "K5")
+        XCTAssertEqual(selectedRowText.map(number(of:)), order[0])
+        // Each row's risk cell is coloured by its band.
         let riskCol = EarlyWarningView.layout(width: term.width).spans[3].col
-        XCTAssertEqual(term.role(atRow: Self.firstListRow + 1, col: riskCol), .riskMedium)
-        XCTAssertEqual(term.role(atRow: Self.firstListRow + 3, col: riskCol), .riskLow)
+        let roles: [String: StyleRole] = ["K5": .riskHigh, "K1": .riskMedium, "K2": .riskMedium, "K4": .riskLow, "K3": .riskLow]
+        for i in 1..<order.count {
+            XCTAssertEqual(term.role(atRow: Self.firstListRow + i, col: riskCol), roles[order[i]], order[i])
+        }
         press(.char("j"))
-        XCTAssertEqual(selectedRowText.map(number(of:)), "K1")
-        XCTAssertEqual(term.role(atRow: Self.firstListRow, col: riskCol), .riskHigh)
+        XCTAssertEqual(selectedRowText.map(number(of:)), order[1])
+        XCTAssertEqual(term.role(atRow: Self.firstListRow, col: riskCol), roles[order[0]])
         press(.char("G"))
-        XCTAssertEqual(selectedRowText.map(number(of:)), "K3")
+        XCTAssertEqual(selectedRowText.map(number(of:)), order.last)
         XCTAssertEqual(position?.at, 5)
         XCTAssertTrue(statusRow.hasPrefix(" Enter open  f kind  A assign  S schedule  P playbook  u undo"), statusRow)
     }
@@ -43,7 +48,7 @@ final class EarlyWarningPanelTests: EarlyWarningUITestCase {
         _ = try store.triage(.applyPlaybook(customerID: try id("K1"), kind: "revenue_drop"), actor: "tester", today: today,
                              settings: settings)
         press(.ctrl("l"), .char("1"), .char("3"))
-        XCTAssertEqual(panelCells("K1"), ["K1 Rückgang GmbH", "A", "–", "30 amber", "plan in place 0d", "0 d", "revenue_d…", "AB"])
+        XCTAssertEqual(panelCells("K1"), ["K1 Rückgang GmbH", "A", try valueText("K1"), "30 amber", "plan in place 0d", "0 d", "revenue_d…", "AB"])
     }
 
     func testTheTriageKeysAreInTheKeyTables() {
@@ -58,17 +63,19 @@ final class EarlyWarningPanelTests: EarlyWarningUITestCase {
 
     func testClassFilters() throws {
         try openEarlyWarning()
+        let order = try rankedByRule()
         press(.char("a"))
         XCTAssertTrue(titleRow.contains("Early warning · class A · all reps"), titleRow)
-        XCTAssertEqual(listedNumbers, ["K1", "K4"])
+        XCTAssertEqual(listedNumbers, order.filter { ["K1", "K4"].contains($0) })
         XCTAssertEqual(position?.of, 2)
         press(.char("b"))
-        XCTAssertEqual(listedNumbers, ["K5", "K2"])
+        XCTAssertEqual(listedNumbers, order.filter { ["K2", "K5"].contains($0) })
         press(.char("c"))
         XCTAssertEqual(listedNumbers, ["K3"])
         XCTAssertTrue(titleRow.contains("class C"), titleRow)
         press(.char("*"))
-        XCTAssertEqual(listedNumbers, ["K5", "K1", "K2", "K4", "K3"])
+        XCTAssertEqual(listedNumbers, try rankedByRule())
+        XCTAssertEqual(listedNumbers.count, 5)
         XCTAssertTrue(titleRow.contains("all classes"), titleRow)
     }
 
@@ -78,15 +85,16 @@ final class EarlyWarningPanelTests: EarlyWarningUITestCase {
         assertScreenContains("┌─ Show customers of ─┐")
         XCTAssertTrue(isSelected("All reps"))
         assertScreenContains("EF  EF")
+        let order = try rankedByRule()
         choose("CD  CD")
         XCTAssertTrue(titleRow.contains("· rep CD ·"), titleRow)
-        XCTAssertEqual(listedNumbers, ["K4", "K3"])
+        XCTAssertEqual(listedNumbers, order.filter { ["K3", "K4"].contains($0) })
         press(.char("a"))
         XCTAssertEqual(listedNumbers, ["K4"], "filters combine")
         press(.char("*"), .char("r"))
         XCTAssertTrue(isSelected("CD  CD"), "the picker starts at the current rep")
         choose("All reps")
-        XCTAssertEqual(listedNumbers, ["K5", "K1", "K2", "K4", "K3"])
+        XCTAssertEqual(listedNumbers, order)
 
         press(.char("f"))
         assertScreenContains("┌─ Show customers with ─┐")
@@ -107,8 +115,8 @@ final class EarlyWarningPanelTests: EarlyWarningUITestCase {
     func testEnterOpensTheRiskCaseWithScoreFactorsTrendStageAndEvidence() throws {
         // K1's rep judged the relationship 2/5 on 16.11.: 10 more points than last month.
         try openEarlyWarning(history: true, extra: [(.feedback, "customer,date,rep_sentiment\nK1,2026-11-16,2\n")])
-        XCTAssertEqual(panelCells("K1"), ["K1 Rückgang GmbH", "A", "–", "40 amber", "at risk 23d", "23 d", "revenue_drop", "AB"])
-        XCTAssertEqual(panelCells("K5"), ["K5 Kündigung GmbH", "B", "–", "50 red", "at risk 0d", "0 d", "cancellation", "AB"])
+        XCTAssertEqual(panelCells("K1"), ["K1 Rückgang GmbH", "A", try valueText("K1"), "40 amber", "at risk 23d", "23 d", "revenue_drop", "AB"])
+        XCTAssertEqual(panelCells("K5"), ["K5 Kündigung GmbH", "B", try valueText("K5"), "50 red", "at risk 0d", "0 d", "cancellation", "AB"])
         select("K1")
         press(.enter)
         XCTAssertTrue(term.row(0).contains("› Risk · Rückgang GmbH"), term.row(0))

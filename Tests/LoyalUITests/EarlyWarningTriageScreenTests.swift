@@ -17,6 +17,7 @@ final class EarlyWarningTriageScreenTests: EarlyWarningUITestCase {
 
     func testAssignWithThePickerAndUndo() throws {
         try openEarlyWarning()
+        select("K5")
         press(.char("A"))
         assertScreenContains("┌─ Assign to ─┐")
         assertScreenLacks("All reps")
@@ -57,6 +58,7 @@ final class EarlyWarningTriageScreenTests: EarlyWarningUITestCase {
 
     func testPlaybookFillsTheCalendarAndUndo() throws {
         try openEarlyWarning()
+        select("K5")
         press(.char("P"))
         assertScreenContains("┌─ Apply the playbook of ─")
         XCTAssertTrue(isSelected("cancellation: call in 0 d, visit in 7 d"))
@@ -74,6 +76,8 @@ final class EarlyWarningTriageScreenTests: EarlyWarningUITestCase {
 
     func testSnoozeNeedsAReasonThenTheCustomerLeavesThePanelAndUndo() throws {
         try openEarlyWarning()
+        let order = try rankedByRule()
+        XCTAssertEqual(listedNumbers, order)
         select("K4")
         press(.char("z"))
         XCTAssertTrue(term.row(1).contains("Snooze 1 signal of K4 Kritiker OHG"), term.row(1))
@@ -85,16 +89,18 @@ final class EarlyWarningTriageScreenTests: EarlyWarningUITestCase {
         type("Einkäufer im Urlaub")
         press(.ctrl("s"))
         assertStatus("Done: snoozed 1 signal of K4 until 2026-12-23: Einkäufer im Urlaub — u undoes")
-        XCTAssertEqual(listedNumbers, ["K5", "K1", "K2", "K3"])
+        XCTAssertEqual(listedNumbers, order.filter { $0 != "K4" })
         XCTAssertEqual(position?.of, 4)
         XCTAssertEqual(try signalStates("K4"), ["low_nps snoozed Einkäufer im Urlaub"])
         press(.char("u"))
-        XCTAssertEqual(listedNumbers, ["K5", "K1", "K2", "K4", "K3"])
+        XCTAssertEqual(listedNumbers, order, "undo puts K4 back in its place")
         XCTAssertEqual(try signalStates("K4"), ["low_nps open "])
     }
 
     func testDismissingWithoutAReasonIsRefusedThenDismissAndUndo() throws {
         try openEarlyWarning()
+        let order = try rankedByRule()
+        XCTAssertEqual(listedNumbers, order)
         select("K3")
         press(.char("d"))
         XCTAssertTrue(term.row(1).contains("Dismiss 1 signal of K3 Reklamation AG as false alarm"), term.row(1))
@@ -104,11 +110,11 @@ final class EarlyWarningTriageScreenTests: EarlyWarningUITestCase {
         type("Ware wurde ersetzt")
         press(.ctrl("s"))
         assertStatus("Done: dismissed 1 signal of K3 as false alarm: Ware wurde ersetzt — u undoes")
-        XCTAssertEqual(listedNumbers, ["K5", "K1", "K2", "K4"])
+        XCTAssertEqual(listedNumbers, order.filter { $0 != "K3" })
         XCTAssertEqual(try signalStates("K3"), ["open_complaint dismissed Ware wurde ersetzt"])
         press(.char("u"))
         assertStatus("Undone: dismissed 1 signal of K3 as false alarm: Ware wurde ersetzt")
-        XCTAssertEqual(listedNumbers, ["K5", "K1", "K2", "K4", "K3"])
+        XCTAssertEqual(listedNumbers, order, "undo puts K3 back in its place")
         XCTAssertEqual(panelCells("K3")[4], "at risk 0d")
         XCTAssertEqual(try signalStates("K3"), ["open_complaint open "])
         XCTAssertEqual(try triageAudit(), ["triage tester: dismissed 1 signal of K3 as false alarm: Ware wurde ersetzt",
@@ -117,6 +123,9 @@ final class EarlyWarningTriageScreenTests: EarlyWarningUITestCase {
 
     func testMarkLostShowsOnTheWinbackTabAndUndo() throws {
         try openEarlyWarning()
+        let order = try rankedByRule()
+        XCTAssertEqual(listedNumbers, order)
+        select("K5")
         press(.char("L"))
         XCTAssertTrue(term.row(1).contains("Mark K5 Kündigung GmbH lost"), term.row(1))
         assertScreenContains("Reason   ‹ price ›")
@@ -127,7 +136,7 @@ final class EarlyWarningTriageScreenTests: EarlyWarningUITestCase {
         type("zu Holz-Meyer")
         press(.ctrl("s"))
         assertStatus("Done: marked K5 lost on 2026-11-23 (competitor) — u undoes")
-        XCTAssertEqual(listedNumbers, ["K1", "K2", "K4", "K3"])
+        XCTAssertEqual(listedNumbers, order.filter { $0 != "K5" })
         XCTAssertEqual(try signalStates("K5"), ["cancellation resolved customer lost"])
         let customer = try XCTUnwrap(try store.customer(id: try id("K5")))
         XCTAssertEqual(customer.status, .lost)
@@ -145,7 +154,7 @@ final class EarlyWarningTriageScreenTests: EarlyWarningUITestCase {
         assertScreenContains("No lost customers.")
         XCTAssertEqual(try store.customer(id: try id("K5"))?.status, .active)
         press(.char("3"))
-        XCTAssertEqual(listedNumbers, ["K5", "K1", "K2", "K4", "K3"])
+        XCTAssertEqual(listedNumbers, order, "undo puts K5 back in its place")
         XCTAssertEqual(panelCells("K5")[4], "at risk 0d")
         XCTAssertEqual(try signalStates("K5"), ["cancellation open "])
     }

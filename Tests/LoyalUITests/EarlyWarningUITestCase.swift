@@ -10,6 +10,8 @@ import LoyalTerminal
 /// as of Monday 23.11.2026, with Loyal showing the Early warning tab:
 /// K5 cancellation 50 red (B), K1 revenue_drop 30 amber (A), K2 overdue 25 amber (B),
 /// K4 low_nps 15 green (A), K3 open_complaint 15 green (C); K6 is healthy (A).
+/// Every one of them bought, so the refresh's value model gives each a value, and the
+/// panel ranks them by risk × value (see `rankedByRule`).
 class EarlyWarningUITestCase: UITestCase {
     static let customers = """
         number,name,rep,city
@@ -101,6 +103,41 @@ class EarlyWarningUITestCase: UITestCase {
                 ORDER BY e.due, e.id
                 """, arguments: [number]).map { "\($0[0] as String) \($0[1] as String) \($0[2] as String): \($0[3] as String)" }
         }
+    }
+
+    /// The customers with open signals in the order the panel's rule gives, derived from
+    /// each one's stored risk and value (not from the stored priority): risk × value in
+    /// cents, largest first, then risk, then class (A first), then the newer customer.
+    /// Every customer of the fixture has purchases, so the value model knows every value.
+    func rankedByRule(file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
+        let rows = try store.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.id, c.number, s.class, s.risk, s.value_cents, s.value_as_of FROM customer_stats s
+                JOIN customer c ON c.id = s.customer_id WHERE s.open_signals > 0
+                """)
+        }
+        XCTAssertTrue(rows.allSatisfy { ($0["value_as_of"] as String?) != nil }, "a value is unknown", file: file, line: line)
+        let keys = rows.map { r -> (number: String, id: Int64, risk: Int64, expected: Int64, cls: String) in
+            let risk = Int64(((r["risk"] as Double) * 100).rounded())
+            return (r["number"], r["id"], risk, risk * max(0, r["value_cents"] as Int64), r["class"])
+        }
+        return keys.sorted { a, b in
+            if a.expected != b.expected { return a.expected > b.expected }
+            if a.risk != b.risk { return a.risk > b.risk }
+            if a.cls != b.cls { return a.cls < b.cls }
+            return a.id > b.id
+        }.map(\.number)
+    }
+
+    /// A customer's stored value as the panel's Value column shows it (compact, German style).
+    func valueText(_ number: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let cents = try XCTUnwrap(try store.pool.read { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT s.value_cents FROM customer_stats s JOIN customer c ON c.id = s.customer_id
+                WHERE c.number = ? AND s.value_as_of IS NOT NULL
+                """, arguments: [number])
+        }, "\(number) has no value", file: file, line: line)
+        return MoneyStyle.german.compact(Money(cents: cents))
     }
 
     /// Moves a picker's selection from its first item down to `item` and chooses it.

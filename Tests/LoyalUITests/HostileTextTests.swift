@@ -36,11 +36,18 @@ final class HostileTextTests: UITestCase {
 
     func testTheListShowsHostileNamesSanitised() throws {
         XCTAssertEqual(listRows.map(number), ["K1", "K2", "K3"])
-        XCTAssertTrue(listRows[0].contains("^[]52;c;SGVsbG8=^GEvil<U+202E>gn…"), listRows[0])
+        // The name column is 26 wide at 100 columns (the potential shows too): the stand-ins
+        // count as the text they are, so the cut falls inside "<U+202E>".
+        XCTAssertTrue(listRows[0].contains("^[]52;c;SGVsbG8=^GEvil<U+… "), listRows[0])
         XCTAssertTrue(listRows[1].contains("Clear^[[2J Screen GmbH"), listRows[1])
         XCTAssertTrue(listRows[1].contains("Köln^[[H"), listRows[1])
         XCTAssertEqual(cell(3, of: listRows[0]), "A", "the columns after the name stay in place")
         XCTAssertEqual(cell(6, of: listRows[1]), "01.09.2026")
+        assertNoRawControlCharacters()
+        // At 120 columns the name column is 41 wide and the whole name shows, bidi override included.
+        term.resize(width: 120, height: 30)
+        app.drain(term)
+        XCTAssertTrue(listRows[0].contains("^[]52;c;SGVsbG8=^GEvil<U+202E>gnp.exe "), listRows[0])
         assertNoRawControlCharacters()
     }
 

@@ -89,8 +89,13 @@ final class VisitFormFieldKeysTests: VisitFormTestCase {
         assertScreenContains("23.11.2026 visit  AB  Visit")
         assertScreenContains("NPS 2")
 
-        press(.char("3"))
+        // K1 was on the panel from the start (likely_inactive: the value model takes him for
+        // gone, so his value is 0) and stays selected; K2, at the same risk of 15 with a value
+        // above 0, has more to lose and comes first.
+        press(.char("3"), .char("g"))
         XCTAssertTrue(selectedRowText?.hasPrefix("K2 Zweite AG") == true, "K2 is on the panel: \(screen)")
+        XCTAssertEqual(listRows.count, 2)
+        XCTAssertTrue(listRows[1].hasPrefix("K1 Holzwurm GmbH"), listRows[1])
         press(.char("v"))
         XCTAssertTrue(term.row(1).hasPrefix(" Visit feedback: Zweite AG (K2, Hamm)"), term.row(1))
     }

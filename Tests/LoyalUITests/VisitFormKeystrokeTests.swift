@@ -142,12 +142,20 @@ final class VisitFormKeystrokeTests: VisitFormTestCase {
         XCTAssertEqual(audit.first?.detail, "customer \(k1) on 2026-11-23, complaint \(complaintID), follow-up \(entryID)")
 
         XCTAssertTrue(try drafts().isEmpty, "saving deleted the draft")
-        XCTAssertEqual(try signals("K1"), ["competitor_named open"])
+        // likely_inactive was open before (see the minimal visit); the visit adds the competitor.
+        XCTAssertEqual(try signals("K1"), ["likely_inactive open", "competitor_named open"])
     }
 
     /// The smallest report: v · Tab Tab Tab (to NPS) · 3 · Ctrl-S = 6 keystrokes.
     func testAMinimalVisitIsSixKeystrokesAndALowNPSShowsOnThePanelAtOnce() throws {
-        XCTAssertEqual(try signals("K1"), [])
+        // The value model fitted on these three customers takes K1, the only one who bought
+        // twice, for gone: with one repeat buyer (x 1, t_x 30, T 83 days) the likelihood grows
+        // as the chance of dropping out after a purchase, a/(a+b), goes to 1, and so P(alive) =
+        // 1 / (1 + a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)) goes to 0. Below 0.30 likely_inactive opens.
+        let pAlive = try XCTUnwrap(try fetch("SELECT p_alive FROM customer_stats WHERE customer_id = ?", [try id("K1")])?["p_alive"]
+                                   as Double?)
+        XCTAssertLessThan(pAlive, 0.30)
+        XCTAssertEqual(try signals("K1"), ["likely_inactive open"], "no low_nps before the visit")
         stroke(.char("v"), .tab, .tab, .tab)
         XCTAssertEqual(focusedField, "NPS (0–10)")
         stroke(.char("3"))
@@ -168,7 +176,7 @@ final class VisitFormKeystrokeTests: VisitFormTestCase {
         XCTAssertEqual(try auditEntries().map(\.action), ["record visit"])
         XCTAssertTrue(try drafts().isEmpty)
 
-        XCTAssertEqual(try signals("K1"), ["low_nps open"])
+        XCTAssertEqual(try signals("K1"), ["likely_inactive open", "low_nps open"])
         press(.char("3"))
         let row = try XCTUnwrap(listRows.first { $0.hasPrefix("K1 Holzwurm GmbH") }, screen)
         XCTAssertTrue(row.contains("low_nps"), row)
