@@ -13,11 +13,13 @@ public final class App {
     public init(environment: Environment) throws {
         env = environment
         let accounts = try AccountsScreen(environment: environment)
+        // The other tabs are built when first visited, so the first frame only waits
+        // for the accounts list.
         state = AppState(tabs: [
             AppState.Tab(title: "Accounts", stack: [.accounts(accounts)]),
-            AppState.Tab(title: "Calendar", stack: [.calendar(try CalendarScreen(env: environment))]),
-            AppState.Tab(title: "Early warning", stack: [.earlyWarning(try EarlyWarningScreen(env: environment))]),
-            AppState.Tab(title: "Win-back", stack: [.lost(try LostScreen(env: environment))]),
+            AppState.Tab(title: "Calendar", stack: []),
+            AppState.Tab(title: "Early warning", stack: []),
+            AppState.Tab(title: "Win-back", stack: []),
         ], activeTab: 0)
         accounts.countTotals(environment)
         offerDrafts()
@@ -138,9 +140,19 @@ public final class App {
         case .tab1, .tab2, .tab3, .tab4:
             let index = [GlobalAction.tab1, .tab2, .tab3, .tab4].firstIndex(of: action)!
             if index < state.tabs.count {
-                state.activeTab = index
-                // What was done on another tab (a visit, a triage action) shows at once.
-                reloadScreen()
+                if state.tabs[index].stack.isEmpty {
+                    do {
+                        state.tabs[index].stack = [try rootScreen(of: index)]
+                    } catch {
+                        state.message = StatusMessage(text: "\(error)", kind: .error)
+                        return
+                    }
+                    state.activeTab = index
+                } else {
+                    state.activeTab = index
+                    // What was done on another tab (a visit, a triage action) shows at once.
+                    reloadScreen()
+                }
             }
         case .repaint: terminal?.repaintAll()
         case .logVisit:
@@ -198,6 +210,16 @@ public final class App {
 }
 
 extension App {
+    /// The screen a tab starts with.
+    func rootScreen(of tab: Int) throws -> Screen {
+        switch tab {
+        case 1: return .calendar(try CalendarScreen(env: env))
+        case 2: return .earlyWarning(try EarlyWarningScreen(env: env))
+        case 3: return .lost(try LostScreen(env: env))
+        default: return .accounts(try AccountsScreen(environment: env))
+        }
+    }
+
     /// Reloads the screen on top after a change made elsewhere.
     func reloadScreen() {
         var screen = state.screen
