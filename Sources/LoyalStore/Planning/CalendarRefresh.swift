@@ -22,13 +22,37 @@ extension Store {
 }
 
 enum CalendarRefresh {
+    /// An open planned entry as stored, to compare with what the planner makes now.
+    struct StoredEntry {
+        var id: Int64, contactPersonID: Int64?, repID: Int64?, due: String, channel: String, reason: String
+        var time: String?, blocked: String?, note: String, userMoved: Bool
+
+        /// Whether writing `row` would change anything (as the upsert's own WHERE decides).
+        func differs(from row: StoredEntry) -> Bool {
+            contactPersonID != row.contactPersonID || repID != row.repID || (!userMoved && due != row.due)
+                || channel != row.channel || reason != row.reason || time != row.time || blocked != row.blocked
+                || note != row.note
+        }
+    }
+
     static func run(_ db: Database, today: Day, settings: Settings, only ids: [Int64]?) throws -> CalendarRefreshSummary {
         var summary = CalendarRefreshSummary()
         let rules = settings.contactPlan
         let facts = try PlanFactsLoader.load(db, today: today, rules: rules, only: ids)
         let to = today.adding(days: settings.calendarHorizonDays)
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS kept_uid (uid TEXT PRIMARY KEY) WITHOUT ROWID")
-        try db.execute(sql: "DELETE FROM kept_uid")
+        let customerFilter = ids.map { " AND customer_id IN (" + $0.map(String.init).joined(separator: ",") + ")" } ?? ""
+        let sources = PlanFactsLoader.plannedSources.map { "'\($0.rawValue)'" }.joined(separator: ",")
+        // An entry planned as it is stored is not written again: a refresh of 200000
+        // customers would otherwise rewrite half a million unchanged rows and their indexes.
+        var stored: [String: StoredEntry] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT uid, id, contact_person_id, rep_id, due, channel, reason, time, blocked, note, user_moved
+            FROM calendar_entry WHERE status = 'open' AND source IN (\(sources))\(customerFilter)
+            """)
+        while let r = try rows.next() {
+            stored[r[0]] = StoredEntry(id: r[1], contactPersonID: r[2], repID: r[3], due: r[4], channel: r[5], reason: r[6],
+                                       time: r[7], blocked: r[8], note: r[9], userMoved: r[10])
+        }
         let upsert = try db.makeStatement(sql: """
             INSERT INTO calendar_entry (uid, customer_id, contact_person_id, rep_id, due, channel, reason, source, status,
                                         time, blocked, note)
@@ -40,11 +64,9 @@ enum CalendarRefresh {
                 OR (user_moved = 0 AND due <> excluded.due) OR channel <> excluded.channel OR reason <> excluded.reason
                 OR time IS NOT excluded.time OR blocked IS NOT excluded.blocked OR note <> excluded.note)
             """)
-        // An entry planned as it is stored is not written again: a refresh of
-        // 200000 customers rewrote half a million unchanged rows and their indexes.
-        let keep = try db.makeStatement(sql: "INSERT OR IGNORE INTO kept_uid (uid) VALUES (?)")
         let annotate = try db.makeStatement(sql: "UPDATE calendar_entry SET blocked = ?, note = ? WHERE id = ?")
         let planned = Set(PlanFactsLoader.plannedSources)
+        var kept = Set<String>()
         for f in facts {
             let givenIDs = Dictionary(f.given.map { ($0.plannedUID(customerID: f.customerID), Int64($0.key) ?? 0) },
                                       uniquingKeysWith: { a, _ in a })
@@ -56,25 +78,27 @@ enum CalendarRefresh {
                     continue
                 }
                 guard planned.contains(e.source) else { continue }
-                upsert.setUncheckedArguments([
-                    e.uid, e.customerID, e.contactPersonID, e.repID, e.due.iso, e.channel.rawValue, e.reason,
-                    e.source.rawValue, e.time?.description, e.blocked, storedNote(e, settings.display.dateStyle, given: false),
-                ])
-                try upsert.execute()
-                keep.setUncheckedArguments([e.uid])
-                try keep.execute()
+                let note = storedNote(e, settings.display.dateStyle, given: false)
                 summary.planned += 1
                 if e.blocked != nil { summary.blocked += 1 }
+                kept.insert(e.uid)
+                if let old = stored[e.uid], !old.differs(from: StoredEntry(
+                    id: old.id, contactPersonID: e.contactPersonID, repID: e.repID, due: e.due.iso,
+                    channel: e.channel.rawValue, reason: e.reason, time: e.time?.description, blocked: e.blocked,
+                    note: note, userMoved: old.userMoved)) { continue }
+                upsert.setUncheckedArguments([
+                    e.uid, e.customerID, e.contactPersonID, e.repID, e.due.iso, e.channel.rawValue, e.reason,
+                    e.source.rawValue, e.time?.description, e.blocked, note,
+                ])
+                try upsert.execute()
             }
         }
-        let customerFilter = ids.map { " AND customer_id IN (" + $0.map(String.init).joined(separator: ",") + ")" } ?? ""
-        try db.execute(sql: """
-            DELETE FROM calendar_entry WHERE status = 'open'
-              AND source IN (\(PlanFactsLoader.plannedSources.map { "'\($0.rawValue)'" }.joined(separator: ",")))
-              AND uid NOT IN (SELECT uid FROM kept_uid)\(customerFilter)
-            """)
-        summary.removed = db.changesCount
-        try db.execute(sql: "DELETE FROM kept_uid")
+        let delete = try db.makeStatement(sql: "DELETE FROM calendar_entry WHERE id = ?")
+        for (uid, entry) in stored where !kept.contains(uid) {
+            delete.setUncheckedArguments([entry.id])
+            try delete.execute()
+            summary.removed += 1
+        }
         summary.customers = facts.count
         if ids == nil { try Store.setMeta(db, "calendar_as_of", today.iso) }
         return summary

@@ -17,15 +17,19 @@ enum PlanFactsLoader {
             SELECT c.id, c.rep_id, c.status, c.preferred_channel, c.high_season, c.busy_hours, s.class
             FROM customer c LEFT JOIN customer_stats s ON s.customer_id = c.id\(filter("c.id", "WHERE")) ORDER BY c.id
             """)
+        // The same few seasons and busy hours recur across a customer base: parse each text once.
+        var seasons: [String: HighSeason] = [:], busy: [String: BusyHours] = [:]
         while let r = try customers.next() {
-            let id: Int64 = r["id"]
+            let id: Int64 = r[0]
             order.append(id)
+            let seasonText: String = r[4], busyText: String = r[5]
+            let season = seasons[seasonText] ?? { let v = HighSeason(parsing: seasonText) ?? .none; seasons[seasonText] = v; return v }()
+            let hours = busy[busyText] ?? { let v = BusyHours(parsing: busyText) ?? .none; busy[busyText] = v; return v }()
             facts[id] = CustomerPlanFacts(
-                customerID: id, repID: r["rep_id"], customerClass: CustomerClass(rawValue: r["class"] ?? "C") ?? .c,
-                isLost: (r["status"] as String) == "lost",
-                preferredChannel: (r["preferred_channel"] as String?).flatMap(Channel.init(rawValue:)),
-                highSeason: HighSeason(parsing: r["high_season"]) ?? .none,
-                busyHours: BusyHours(parsing: r["busy_hours"]) ?? .none)
+                customerID: id, repID: r[1], customerClass: CustomerClass(rawValue: r[6] ?? "C") ?? .c,
+                isLost: (r[2] as String) == "lost",
+                preferredChannel: (r[3] as String?).flatMap(Channel.init(rawValue:)),
+                highSeason: season, busyHours: hours)
         }
         let consents = try Row.fetchCursor(db, sql: "SELECT * FROM consent WHERE 1\(filter("customer_id"))")
         while let r = try consents.next() {

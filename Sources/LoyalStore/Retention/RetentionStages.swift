@@ -23,11 +23,10 @@ enum RetentionStages {
     }
 
     /// After signals were evaluated: new open signals put a customer at risk,
-    /// none left open means he was recovered.
-    static func follow(_ db: Database, customerID: Int64, asOf: Day) throws {
-        let open = try Int.fetchOne(db, sql: "SELECT open_signals FROM customer_stats WHERE customer_id = ?",
-                                    arguments: [customerID]) ?? 0
-        let stage = try current(db, customerID: customerID)
+    /// none left open means he was recovered. `openSignals` and `stage` are what the
+    /// store holds now, read in bulk by the caller.
+    static func follow(_ db: Database, customerID: Int64, openSignals open: Int, stage: RetentionStage?,
+                       asOf: Day) throws {
         if open > 0, stage == nil || stage == .recovered {
             try record(db, customerID: customerID, event: .signalOpened, on: asOf)
         } else if open == 0, let s = stage, !s.isClosed {

@@ -55,7 +55,8 @@ enum SignalEvaluation {
             inputs.append(RiskRankInput(customerID: f.customerID, risk: assessment.score, value: value, customerClass: cls))
         }
         let standIns = try standInValues(db, inputs: inputs, full: ids == nil)
-        try writeRisk(db, inputs: inputs, assessments: assessments, standIns: standIns, asOf: asOf, summary: &summary)
+        try writeRisk(db, inputs: inputs, assessments: assessments, standIns: standIns, asOf: asOf, filter: filter,
+                      summary: &summary)
         summary.customers = facts.count
         if ids == nil { try Store.setMeta(db, "signals_as_of", asOf.iso) }
         return summary
@@ -109,13 +110,22 @@ enum SignalEvaluation {
     }
 
     static func writeRisk(_ db: Database, inputs: [RiskRankInput], assessments: [Int64: RiskAssessment],
-                          standIns: [Money], asOf: Day, summary: inout SignalRefreshSummary) throws {
+                          standIns: [Money], asOf: Day, filter: String, summary: inout SignalRefreshSummary) throws {
+        // Rows are written only where something changed: each write touches several
+        // indexes, and on a daily refresh most customers' risk stands still.
+        struct Stored { var risk: Double, band: String, priority: Int64, stage: String? }
+        var stored: [Int64: Stored] = [:]
+        let storedRows = try Row.fetchCursor(db, sql: """
+            SELECT customer_id, risk, risk_band, risk_priority, stage FROM customer_stats WHERE 1\(filter)
+            """)
+        while let r = try storedRows.next() { stored[r[0]] = Stored(risk: r[1], band: r[2], priority: r[3], stage: r[4]) }
         let month = String(asOf.iso.prefix(7))
+        var snapshots: [Int64: Int] = [:]
+        let snapshotRows = try Row.fetchCursor(db, sql: "SELECT customer_id, score FROM risk_snapshot WHERE month = ?\(filter)",
+                                               arguments: [month])
+        while let r = try snapshotRows.next() { snapshots[r[0]] = r[1] }
         let update = try db.makeStatement(sql: """
-            UPDATE customer_stats SET risk = :risk, risk_band = :band, risk_priority = :priority,
-                open_signals = (SELECT count(*) FROM signal WHERE customer_id = :id AND status = 'open'),
-                oldest_signal = (SELECT min(opened_on) FROM signal WHERE customer_id = :id AND status = 'open')
-            WHERE customer_id = :id
+            UPDATE customer_stats SET risk = ?, risk_band = ?, risk_priority = ? WHERE customer_id = ?
             """)
         let snapshot = try db.makeStatement(sql: """
             INSERT INTO risk_snapshot (customer_id, month, score) VALUES (?, ?, ?)
@@ -131,12 +141,37 @@ enum SignalEvaluation {
             let tail = Int64(a.score * 3 + (2 - classIndex(input.customerClass)))
             let (priority, overflow3) = scaled.addingReportingOverflow(tail)
             let overflow = overflow1 || overflow2 || overflow3
-            update.setUncheckedArguments(["id": input.customerID, "risk": Double(a.score) / 100,
-                                          "band": a.band.rawValue, "priority": overflow ? Int64.max : priority])
-            try update.execute()
-            snapshot.setUncheckedArguments([input.customerID, month, a.score])
-            try snapshot.execute()
-            try RetentionStages.follow(db, customerID: input.customerID, asOf: asOf)
+            let risk = Double(a.score) / 100, finalPriority = overflow ? Int64.max : priority
+            let old = stored[input.customerID]
+            if old == nil || old!.risk != risk || old!.band != a.band.rawValue || old!.priority != finalPriority {
+                update.setUncheckedArguments([risk, a.band.rawValue, finalPriority, input.customerID])
+                try update.execute()
+            }
+            if snapshots[input.customerID] != a.score {
+                snapshot.setUncheckedArguments([input.customerID, month, a.score])
+                try snapshot.execute()
+            }
+        }
+        // Open signal counts in two set-wise statements rather than two subqueries per customer.
+        try db.execute(sql: """
+            UPDATE customer_stats SET open_signals = o.n, oldest_signal = o.oldest
+            FROM (SELECT customer_id, count(*) AS n, min(opened_on) AS oldest FROM signal
+                  WHERE status = 'open'\(filter) GROUP BY customer_id) AS o
+            WHERE customer_stats.customer_id = o.customer_id
+              AND (customer_stats.open_signals <> o.n OR customer_stats.oldest_signal IS NOT o.oldest)
+            """)
+        try db.execute(sql: """
+            UPDATE customer_stats SET open_signals = 0, oldest_signal = NULL
+            WHERE (open_signals <> 0 OR oldest_signal IS NOT NULL)\(filter)
+              AND customer_id NOT IN (SELECT customer_id FROM signal WHERE status = 'open'\(filter))
+            """)
+        var open: [Int64: Int] = [:]
+        let openRows = try Row.fetchCursor(db, sql: "SELECT customer_id, open_signals FROM customer_stats WHERE open_signals > 0\(filter)")
+        while let r = try openRows.next() { open[r[0]] = r[1] }
+        for input in inputs where assessments[input.customerID] != nil {
+            let stage = stored[input.customerID]?.stage.flatMap(RetentionStage.init(rawValue:))
+            try RetentionStages.follow(db, customerID: input.customerID, openSignals: open[input.customerID] ?? 0,
+                                       stage: stage, asOf: asOf)
         }
         summary.atRisk = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer_stats WHERE open_signals > 0") ?? 0
     }

@@ -45,19 +45,24 @@ enum SignalFactsLoader {
             FROM feedback f JOIN interaction i ON i.id = f.interaction_id
             WHERE i.day > ? AND i.day <= ? \(whereCustomer("i.customer_id", "AND")) ORDER BY i.day
             """, arguments: [since, asOf.iso])
+        // Columns by position: by name, GRDB searches them for every one of a million rows.
+        var feedbackByCustomer: [Int64: [FeedbackFact]] = [:]
         while let r = try feedback.next() {
-            guard let day = r.day("day") else { continue }
-            facts[r["customer_id"]]?.feedback.append(FeedbackFact(
-                day: day, nps: r["nps"], csat: r["csat"], ces: r["ces"], sentiment: r["rep_sentiment"],
-                pricePressure: r["price_pressure"], competitor: r["competitor"], cancellation: r["cancellation"]))
+            guard let day = Day(iso: r[1] as String) else { continue }
+            let id: Int64 = r[0]
+            feedbackByCustomer[id, default: []].append(FeedbackFact(
+                day: day, nps: r[2], csat: r[3], ces: r[4], sentiment: r[5],
+                pricePressure: r[6], competitor: r[7], cancellation: r[8]))
         }
+        for (id, list) in feedbackByCustomer { facts[id]?.feedback = list }
         let contacts = try Row.fetchCursor(db, sql: """
             SELECT id, customer_id, first_name, last_name, role, left_on FROM contact_person \(whereCustomer("customer_id"))
             """)
         while let r = try contacts.next() {
-            let name = [r["first_name"] as String, r["last_name"] as String].filter { !$0.isEmpty }.joined(separator: " ")
-            facts[r["customer_id"]]?.contacts.append(ContactFact(id: r["id"], name: name, role: r["role"],
-                                                                 leftOn: r.day("left_on")))
+            let first: String = r[2], last: String = r[3]
+            let name = first.isEmpty ? last : last.isEmpty ? first : first + " " + last
+            facts[r[1]]?.contacts.append(ContactFact(id: r[0], name: name, role: r[4],
+                                                     leftOn: (r[5] as String?).flatMap { Day(iso: $0) }))
         }
         return order.compactMap { facts[$0] }
     }
@@ -67,30 +72,39 @@ enum SignalFactsLoader {
     private static func loadPurchases(_ db: Database, into facts: inout [Int64: CustomerSignalFacts], asOf: Day,
                                       filter: String) throws {
         let discountSince = asOf.adding(months: -24)
-        let categories = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, category FROM product")
-            .map { ($0["id"] as Int64, $0["category"] as String) })
+        // Categories as small integers: hashing a name for each of millions of rows is slow.
+        var categoryNames: [String] = [], categoryIndex: [String: Int] = [:], productCategory: [Int64: Int] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT id, category FROM product WHERE category <> ''") {
+            let name: String = r[1]
+            let index = categoryIndex[name] ?? { categoryNames.append(name); categoryIndex[name] = categoryNames.count - 1
+                                                return categoryNames.count - 1 }()
+            productCategory[r[0]] = index
+        }
         let rows = try Row.fetchCursor(db, sql: """
             SELECT p.customer_id, p.day, p.amount_cents, p.discount_cents, p.product_id FROM purchase p
             WHERE p.day <= ? \(filter) ORDER BY p.customer_id, p.day
             """, arguments: [asOf.iso])
         var current: Int64 = -1
-        var days: [Day] = [], discounts: [DiscountFact] = [], bought: Set<String> = []
+        var days: [Day] = [], discounts: [DiscountFact] = [], bought: Set<Int> = []
+        var lastText = "", lastDay: Day?
         func flush() {
             guard current >= 0, facts[current] != nil else { return }
             facts[current]!.purchaseDays = Array(days.suffix(50))
             facts[current]!.firstPurchase = days.first
             facts[current]!.discounts = discounts
-            facts[current]!.categories = bought.sorted()
+            facts[current]!.categories = bought.map { categoryNames[$0] }.sorted()
         }
         while let r = try rows.next() {
             let id: Int64 = r[0]
-            if id != current { flush(); current = id; days = []; discounts = []; bought = [] }
-            guard let day = Day(iso: r[1] as String) else { continue }
+            if id != current { flush(); current = id; days = []; discounts = []; bought = []; lastText = "" }
+            let text: String = r[1]
+            if text != lastText { lastText = text; lastDay = Day(iso: text) }
+            guard let day = lastDay else { continue }
             if days.last != day { days.append(day) }
             if day > discountSince {
                 discounts.append(DiscountFact(day: day, amount: Money(cents: r[2]), discount: Money(cents: r[3] ?? 0)))
             }
-            if let product: Int64 = r[4], let c = categories[product], !c.isEmpty { bought.insert(c) }
+            if let product: Int64 = r[4], let c = productCategory[product] { bought.insert(c) }
         }
         flush()
     }

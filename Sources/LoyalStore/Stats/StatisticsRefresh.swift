@@ -53,8 +53,7 @@ extension Store {
             GROUP BY customer_id
             """, arguments: ["start": windowStart.iso, "previous": previousStart.iso, "asOf": asOf.iso])
         while let row = try rows.next() {
-            figures[row["customer_id"]] = Figures(current: row["current"], previous: row["previous"],
-                                                  first: row["first"], last: row["last"], count: row["n"])
+            figures[row[0]] = Figures(current: row[1], previous: row[2], first: row[3], last: row[4], count: row[5])
         }
         let ids = try Int64.fetchAll(db, sql: "SELECT id FROM customer")
         let overrides = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql:
@@ -62,6 +61,23 @@ extension Store {
                 (row["id"], row["class_override"]) })
         let classes = ABCClassification.classify(ids.map { ($0, Money(cents: figures[$0]?.current ?? 0)) },
                                                  thresholds: thresholds)
+        // Only rows whose figures changed are written: each write touches up to a dozen
+        // indexes, and on a daily refresh most customers' figures stand still.
+        struct Stored: Equatable {
+            var current: Int64, previous: Int64, first: String?, last: String, count: Int
+            var computed: String, effective: String, rank: Int64
+        }
+        var stored: [Int64: Stored] = [:]
+        stored.reserveCapacity(ids.count)
+        let storedRows = try Row.fetchCursor(db, sql: """
+            SELECT customer_id, revenue_12m_cents, revenue_prev_12m_cents, first_purchase, last_purchase, purchase_count,
+                   computed_class, class, class_rank FROM customer_stats
+            """)
+        while let r = try storedRows.next() {
+            stored[r[0]] = Stored(current: r[1], previous: r[2], first: r[3], last: r[4], count: r[5],
+                                  computed: r[6], effective: r[7], rank: r[8])
+        }
+        try db.execute(sql: "UPDATE customer_stats SET as_of = ?", arguments: [asOf.iso])
         let update = try db.makeStatement(sql: """
             INSERT INTO customer_stats (customer_id, as_of, revenue_12m_cents, revenue_prev_12m_cents,
                                         first_purchase, last_purchase, purchase_count, computed_class, class,
@@ -79,9 +95,12 @@ extension Store {
             let computed = classes[id] ?? .c
             let effective = overrides[id] ?? computed.rawValue
             counts[CustomerClass(rawValue: effective) ?? computed, default: 0] += 1
-            update.setUncheckedArguments([id, asOf.iso, f?.current ?? 0, f?.previous ?? 0, f?.first, f?.last ?? "",
-                                          f?.count ?? 0, computed.rawValue, effective,
-                                          ClassRank.of(effective, revenue: f?.current ?? 0)])
+            let now = Stored(current: f?.current ?? 0, previous: f?.previous ?? 0, first: f?.first, last: f?.last ?? "",
+                             count: f?.count ?? 0, computed: computed.rawValue, effective: effective,
+                             rank: ClassRank.of(effective, revenue: f?.current ?? 0))
+            if stored[id] == now { continue }
+            update.setUncheckedArguments([id, asOf.iso, now.current, now.previous, now.first, now.last, now.count,
+                                          now.computed, now.effective, now.rank])
             try update.execute()
         }
         try setMeta(db, "stats_as_of", asOf.iso)

@@ -26,14 +26,20 @@ extension Store {
             var stream = PurchaseHistoryStream<Int64>(asOfDay: asOf.number, unitDays: unitDays)
             var ids: [Int64] = [], summaries: [PurchaseHistorySummary] = []
             var rows = 0
+            // Straight down the covering index, no GROUP BY: the stream adds up a day's
+            // purchases itself, and a day's text is parsed once per customer and day.
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT customer_id, day, sum(amount_cents) FROM purchase WHERE day <= ?
-                GROUP BY customer_id, day ORDER BY customer_id, day
+                SELECT customer_id, day, amount_cents FROM purchase WHERE day <= ? ORDER BY customer_id, day
                 """, arguments: [asOf.iso])
+            var lastCustomer: Int64 = -1, lastText = "", lastDay: Day?
             while let r = try cursor.next() {
-                rows += 1
-                guard let day = Day(iso: r[1] as String) else { continue }
-                if let done = stream.add(customer: r[0], day: day.number, cents: r[2]) {
+                let customer: Int64 = r[0], text: String = r[1]
+                if customer != lastCustomer || text != lastText {
+                    rows += 1
+                    lastCustomer = customer; lastText = text; lastDay = Day(iso: text)
+                }
+                guard let day = lastDay else { continue }
+                if let done = stream.add(customer: customer, day: day.number, cents: r[2]) {
                     ids.append(done.customer); summaries.append(done.summary)
                 }
             }
@@ -77,23 +83,37 @@ extension Store {
         })
         let t2 = Date()
         try pool.write { db in
+            // Only rows whose figures changed are written (two indexes hold the value).
+            struct Figures: Equatable { var value: Int64, asOf: String?, pAlive: Double?, expected: Double?, rfm: String? }
+            var stored: [Int64: Figures] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT customer_id, value_cents, value_as_of, p_alive, expected_purchases, rfm FROM customer_stats
+                """)
+            while let r = try rows.next() { stored[r[0]] = Figures(value: r[1], asOf: r[2], pAlive: r[3], expected: r[4], rfm: r[5]) }
             let update = try db.makeStatement(sql: """
                 UPDATE customer_stats SET value_cents = ?, value_as_of = ?, p_alive = ?, expected_purchases = ?, rfm = ?
                 WHERE customer_id = ?
                 """)
-            // Customers without purchases have nothing to forecast from: value 0, no P(alive).
-            try db.execute(sql: """
-                UPDATE customer_stats SET value_cents = 0, value_as_of = ?, p_alive = NULL, expected_purchases = NULL, rfm = NULL
-                """, arguments: [report == nil ? nil : asOf.iso])
+            func write(_ id: Int64, _ f: Figures) throws {
+                guard let old = stored[id], old != f else { return }
+                update.setUncheckedArguments([f.value, f.asOf, f.pAlive, f.expected, f.rfm, id])
+                try update.execute()
+            }
             let codes = Dictionary(rfm.map { ($0.id, $0.code) }, uniquingKeysWith: { a, _ in a })
+            var scored = Set<Int64>()
             for (i, id) in input.ids.enumerated() {
+                scored.insert(id)
                 if let report {
                     let s = report.scores[i]
-                    update.setUncheckedArguments([s.valueCents, asOf.iso, s.probabilityAlive, s.expectedPurchases, codes[id], id])
+                    try write(id, Figures(value: s.valueCents, asOf: asOf.iso, pAlive: s.probabilityAlive,
+                                          expected: s.expectedPurchases, rfm: codes[id]))
                 } else {
-                    update.setUncheckedArguments([0, nil as String?, nil as Double?, nil as Double?, codes[id], id])
+                    try write(id, Figures(value: 0, asOf: nil, pAlive: nil, expected: nil, rfm: codes[id]))
                 }
-                try update.execute()
+            }
+            // Customers without purchases have nothing to forecast from: value 0, no P(alive).
+            for id in stored.keys where !scored.contains(id) {
+                try write(id, Figures(value: 0, asOf: report == nil ? nil : asOf.iso, pAlive: nil, expected: nil, rfm: nil))
             }
             if let report { try Store.setMeta(db, "value_model", ValueModelText.describe(report)) }
             try Store.setMeta(db, "value_as_of", asOf.iso)
