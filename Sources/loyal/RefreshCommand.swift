@@ -13,7 +13,7 @@ struct RefreshCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Compute as of this day (default today).")
     var asOf: String?
 
-    @Flag(help: "Print how long each part took (statistics, values, signals, calendar, optimize) to standard error.")
+    @Flag(help: "Print how long each part took (statistics, values, signals, calendar, optimize) and the peak memory so far to standard error.")
     var timings = false
 
     func run() throws {
@@ -24,7 +24,12 @@ struct RefreshCommand: ParsableCommand {
         } ?? global.todayDay()
         let store = try global.openStore()
         let r = try store.refreshAll(asOf: day, settings: settings) { step, seconds in
-            if timings { FileHandle.standardError.write(Data(String(format: "%@: %.0f ms\n", step, seconds * 1000).utf8)) }
+            guard timings else { return }
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            let peakMB = Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+            FileHandle.standardError.write(Data(String(format: "%@: %.0f ms (peak memory so far %.0f MB)\n",
+                                                       step, seconds * 1000, peakMB).utf8))
         }
         let s = r.statistics
         print("refreshed \(s.customers) customers as of \(day.iso): \(s.classCounts[.a] ?? 0) A, "

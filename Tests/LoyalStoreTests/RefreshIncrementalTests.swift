@@ -4,9 +4,10 @@ import XCTest
 @testable import LoyalCore
 @testable import LoyalStore
 
-/// The full refresh writes only rows whose figures changed. These tests check that
-/// skipping never leaves a stale figure: the result equals a refresh that had to
-/// rewrite every row, and a refresh with nothing new writes nothing.
+/// The full refresh writes only rows whose figures changed, reading customers in
+/// batches. These tests check that neither leaves a stale figure: the result equals
+/// a refresh in one batch that had to rewrite every row, and a refresh with nothing
+/// new writes nothing.
 final class RefreshIncrementalTests: StoreTestCase {
     private let columns = """
         revenue_12m_cents, revenue_prev_12m_cents, first_purchase, last_purchase, purchase_count, computed_class, class,
@@ -97,7 +98,11 @@ final class RefreshIncrementalTests: StoreTestCase {
                 UPDATE risk_snapshot SET score = -1;
                 """)
         }
+        // The incremental side also reads its customers in many small batches, the copy in one.
+        CustomerScope.batchSize = 17
+        defer { CustomerScope.batchSize = 20_000 }
         let writes = try countingWrites(incremental) { try incremental.refreshAll(asOf: tomorrow, settings: Settings()) }
+        CustomerScope.batchSize = 20_000
         try copy.refreshAll(asOf: tomorrow, settings: Settings())
 
         XCTAssertGreaterThan(writes, 0)

@@ -38,21 +38,8 @@ enum CalendarRefresh {
     static func run(_ db: Database, today: Day, settings: Settings, only ids: [Int64]?) throws -> CalendarRefreshSummary {
         var summary = CalendarRefreshSummary()
         let rules = settings.contactPlan
-        let facts = try PlanFactsLoader.load(db, today: today, rules: rules, only: ids)
         let to = today.adding(days: settings.calendarHorizonDays)
-        let customerFilter = ids.map { " AND customer_id IN (" + $0.map(String.init).joined(separator: ",") + ")" } ?? ""
         let sources = PlanFactsLoader.plannedSources.map { "'\($0.rawValue)'" }.joined(separator: ",")
-        // An entry planned as it is stored is not written again: a refresh of 200000
-        // customers would otherwise rewrite half a million unchanged rows and their indexes.
-        var stored: [String: StoredEntry] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT uid, id, contact_person_id, rep_id, due, channel, reason, time, blocked, note, user_moved
-            FROM calendar_entry WHERE status = 'open' AND source IN (\(sources))\(customerFilter)
-            """)
-        while let r = try rows.next() {
-            stored[r[0]] = StoredEntry(id: r[1], contactPersonID: r[2], repID: r[3], due: r[4], channel: r[5], reason: r[6],
-                                       time: r[7], blocked: r[8], note: r[9], userMoved: r[10])
-        }
         let upsert = try db.makeStatement(sql: """
             INSERT INTO calendar_entry (uid, customer_id, contact_person_id, rep_id, due, channel, reason, source, status,
                                         time, blocked, note)
@@ -65,41 +52,56 @@ enum CalendarRefresh {
                 OR time IS NOT excluded.time OR blocked IS NOT excluded.blocked OR note <> excluded.note)
             """)
         let annotate = try db.makeStatement(sql: "UPDATE calendar_entry SET blocked = ?, note = ? WHERE id = ?")
-        let planned = Set(PlanFactsLoader.plannedSources)
-        var kept = Set<String>()
-        for f in facts {
-            let givenIDs = Dictionary(f.given.map { ($0.plannedUID(customerID: f.customerID), Int64($0.key) ?? 0) },
-                                      uniquingKeysWith: { a, _ in a })
-            for e in ContactPlanner.plan(customer: f, rules: rules, from: today, to: to, today: today, display: settings.display) {
-                if let id = givenIDs[e.uid] {
-                    // Dated by a person: keep the day, add what the planner noticed.
-                    annotate.setUncheckedArguments([e.blocked, storedNote(e, settings.display.dateStyle, given: true), id])
-                    try annotate.execute()
-                    continue
-                }
-                guard planned.contains(e.source) else { continue }
-                let note = storedNote(e, settings.display.dateStyle, given: false)
-                summary.planned += 1
-                if e.blocked != nil { summary.blocked += 1 }
-                kept.insert(e.uid)
-                if let old = stored[e.uid], !old.differs(from: StoredEntry(
-                    id: old.id, contactPersonID: e.contactPersonID, repID: e.repID, due: e.due.iso,
-                    channel: e.channel.rawValue, reason: e.reason, time: e.time?.description, blocked: e.blocked,
-                    note: note, userMoved: old.userMoved)) { continue }
-                upsert.setUncheckedArguments([
-                    e.uid, e.customerID, e.contactPersonID, e.repID, e.due.iso, e.channel.rawValue, e.reason,
-                    e.source.rawValue, e.time?.description, e.blocked, note,
-                ])
-                try upsert.execute()
-            }
-        }
         let delete = try db.makeStatement(sql: "DELETE FROM calendar_entry WHERE id = ?")
-        for (uid, entry) in stored where !kept.contains(uid) {
-            delete.setUncheckedArguments([entry.id])
-            try delete.execute()
-            summary.removed += 1
+        let planned = Set(PlanFactsLoader.plannedSources)
+        for scope in try CustomerScope.passes(db, only: ids) {
+            let facts = try PlanFactsLoader.load(db, today: today, rules: rules, scope: scope)
+            // An entry planned as it is stored is not written again: a refresh of 200000
+            // customers would otherwise rewrite half a million unchanged rows and their indexes.
+            var stored: [String: StoredEntry] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT uid, id, contact_person_id, rep_id, due, channel, reason, time, blocked, note, user_moved
+                FROM calendar_entry WHERE status = 'open' AND source IN (\(sources)) AND \(scope.condition("customer_id"))
+                """)
+            while let r = try rows.next() {
+                stored[r[0]] = StoredEntry(id: r[1], contactPersonID: r[2], repID: r[3], due: r[4], channel: r[5],
+                                           reason: r[6], time: r[7], blocked: r[8], note: r[9], userMoved: r[10])
+            }
+            var kept = Set<String>()
+            for f in facts {
+                let givenIDs = Dictionary(f.given.map { ($0.plannedUID(customerID: f.customerID), Int64($0.key) ?? 0) },
+                                          uniquingKeysWith: { a, _ in a })
+                for e in ContactPlanner.plan(customer: f, rules: rules, from: today, to: to, today: today,
+                                             display: settings.display) {
+                    if let id = givenIDs[e.uid] {
+                        // Dated by a person: keep the day, add what the planner noticed.
+                        annotate.setUncheckedArguments([e.blocked, storedNote(e, settings.display.dateStyle, given: true), id])
+                        try annotate.execute()
+                        continue
+                    }
+                    guard planned.contains(e.source) else { continue }
+                    let note = storedNote(e, settings.display.dateStyle, given: false)
+                    summary.planned += 1
+                    if e.blocked != nil { summary.blocked += 1 }
+                    kept.insert(e.uid)
+                    if let old = stored[e.uid], !old.differs(from: StoredEntry(
+                        id: old.id, contactPersonID: e.contactPersonID, repID: e.repID, due: e.due.iso,
+                        channel: e.channel.rawValue, reason: e.reason, time: e.time?.description, blocked: e.blocked,
+                        note: note, userMoved: old.userMoved)) { continue }
+                    upsert.setUncheckedArguments([
+                        e.uid, e.customerID, e.contactPersonID, e.repID, e.due.iso, e.channel.rawValue, e.reason,
+                        e.source.rawValue, e.time?.description, e.blocked, note,
+                    ])
+                    try upsert.execute()
+                }
+            }
+            for (uid, entry) in stored where !kept.contains(uid) {
+                delete.setUncheckedArguments([entry.id])
+                try delete.execute()
+                summary.removed += 1
+            }
+            summary.customers += facts.count
         }
-        summary.customers = facts.count
         if ids == nil { try Store.setMeta(db, "calendar_as_of", today.iso) }
         return summary
     }

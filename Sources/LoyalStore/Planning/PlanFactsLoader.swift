@@ -1,16 +1,15 @@
 import GRDB
 import LoyalCore
 
-/// Reads what the contact planner needs, for all customers or a few.
+/// Reads what the contact planner needs, for a batch of customers or a few.
 enum PlanFactsLoader {
     /// Sources a person (or the store) dated; the planner respects and counts them.
     static let givenSources: [CalendarEntrySource] = [.followUp, .triage, .winback, .manual]
     /// Sources the planner itself makes; re-planning replaces their open entries.
     static let plannedSources: [CalendarEntrySource] = [.plan, .birthday, .partnerBirthday, .postPurchase]
 
-    static func load(_ db: Database, today: Day, rules: ContactPlanRules, only ids: [Int64]? = nil) throws -> [CustomerPlanFacts] {
-        let inList = ids.map { "IN (" + $0.map(String.init).joined(separator: ",") + ")" }
-        func filter(_ column: String, _ word: String = "AND") -> String { inList.map { " \(word) \(column) \($0)" } ?? "" }
+    static func load(_ db: Database, today: Day, rules: ContactPlanRules, scope: CustomerScope) throws -> [CustomerPlanFacts] {
+        func filter(_ column: String, _ word: String = "AND") -> String { " \(word) \(scope.condition(column))" }
         var facts: [Int64: CustomerPlanFacts] = [:]
         var order: [Int64] = []
         let customers = try Row.fetchCursor(db, sql: """

@@ -14,7 +14,7 @@ public struct RiskDetail: Sendable {
 extension Store {
     public func riskDetail(customerID: Int64, asOf: Day, settings: Settings) throws -> RiskDetail {
         try pool.read { db in
-            let facts = try SignalFactsLoader.load(db, asOf: asOf, only: [customerID]).first
+            let facts = try SignalFactsLoader.load(db, asOf: asOf, scope: .ids([customerID])).first
                 ?? CustomerSignalFacts(customerID: customerID, asOf: asOf)
             let findings = EarlyWarning.findings(facts, rules: settings.retention.signals, format: EvidenceFormat(settings.display))
             let stored = try Row.fetchAll(db, sql: "SELECT * FROM signal WHERE customer_id = ? AND status <> 'resolved'",

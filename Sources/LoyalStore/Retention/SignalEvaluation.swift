@@ -31,33 +31,37 @@ enum SignalEvaluation {
             UPDATE signal SET status = 'open', updated_on = ? WHERE status = 'snoozed' AND snoozed_until <= ?\(filter)
             """, arguments: [asOf.iso, asOf.iso])
         summary.reopenedFromSnooze = db.changesCount
-        let facts = try SignalFactsLoader.load(db, asOf: asOf, only: ids)
-        var existing: [Int64: [ChurnSignal]] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM signal WHERE status <> 'resolved'\(filter)")
-        while let r = try rows.next() {
-            let s = StatsRecords.signal(r)
-            existing[s.customerID, default: []].append(s)
-        }
         let format = EvidenceFormat(settings.display)
         let rules = settings.retention.signals
         var inputs: [RiskRankInput] = []
         var assessments: [Int64: RiskAssessment] = [:]
-        let classes = try classesAndValues(db, filter: filter)
-        for f in facts {
-            let findings = EarlyWarning.findings(f, rules: rules, format: format)
-            let stored = existing[f.customerID] ?? []
-            let plan = SignalReconciliation.reconcile(existing: stored, findings: findings)
-            try apply(db, plan, customerID: f.customerID, asOf: asOf, summary: &summary)
-            let counted = SignalReconciliation.counted(existing: stored, findings: findings)
-            let assessment = RiskAssessment.assess(f, findings: counted, settings: settings.retention.risk)
-            assessments[f.customerID] = assessment
-            let (cls, value) = classes[f.customerID] ?? (.c, nil)
-            inputs.append(RiskRankInput(customerID: f.customerID, risk: assessment.score, value: value, customerClass: cls))
+        for scope in try CustomerScope.passes(db, only: ids) {
+            let facts = try SignalFactsLoader.load(db, asOf: asOf, scope: scope)
+            var existing: [Int64: [ChurnSignal]] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT * FROM signal WHERE status <> 'resolved' AND \(scope.condition("customer_id"))
+                """)
+            while let r = try rows.next() {
+                let s = StatsRecords.signal(r)
+                existing[s.customerID, default: []].append(s)
+            }
+            let classes = try classesAndValues(db, filter: " AND " + scope.condition("customer_id"))
+            for f in facts {
+                let findings = EarlyWarning.findings(f, rules: rules, format: format)
+                let stored = existing[f.customerID] ?? []
+                let plan = SignalReconciliation.reconcile(existing: stored, findings: findings)
+                try apply(db, plan, customerID: f.customerID, asOf: asOf, summary: &summary)
+                let counted = SignalReconciliation.counted(existing: stored, findings: findings)
+                let assessment = RiskAssessment.assess(f, findings: counted, settings: settings.retention.risk)
+                assessments[f.customerID] = assessment
+                let (cls, value) = classes[f.customerID] ?? (.c, nil)
+                inputs.append(RiskRankInput(customerID: f.customerID, risk: assessment.score, value: value, customerClass: cls))
+            }
+            summary.customers += facts.count
         }
         let standIns = try standInValues(db, inputs: inputs, full: ids == nil)
         try writeRisk(db, inputs: inputs, assessments: assessments, standIns: standIns, asOf: asOf, filter: filter,
                       summary: &summary)
-        summary.customers = facts.count
         if ids == nil { try Store.setMeta(db, "signals_as_of", asOf.iso) }
         return summary
     }

@@ -1,16 +1,15 @@
 import GRDB
 import LoyalCore
 
-/// Reads what the early-warning rules look at, for all customers (streaming the
-/// purchases once) or for a few (after a visit was saved).
+/// Reads what the early-warning rules look at, for a batch of customers (streaming
+/// their purchases once) or for a few (after a visit was saved).
 enum SignalFactsLoader {
     /// How far back purchases, feedback and complaints matter to any default rule.
     static let historyDays = 3 * 366
 
-    static func load(_ db: Database, asOf: Day, only ids: [Int64]? = nil) throws -> [CustomerSignalFacts] {
-        let filter = ids.map { "IN (" + $0.map(String.init).joined(separator: ",") + ")" }
+    static func load(_ db: Database, asOf: Day, scope: CustomerScope) throws -> [CustomerSignalFacts] {
         func whereCustomer(_ column: String, _ prefix: String = "WHERE") -> String {
-            filter.map { "\(prefix) \(column) \($0)" } ?? ""
+            "\(prefix) \(scope.condition(column))"
         }
         var facts: [Int64: CustomerSignalFacts] = [:]
         var order: [Int64] = []

@@ -29,7 +29,7 @@ extension Store {
         }
         // Each step rewrites rows under a dozen indexes; a larger cache on the writer
         // connection saves re-reading their pages (as an import does).
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -262144") }
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
         let stats = try timed("statistics") { try refreshStatistics(asOf: asOf, thresholds: settings.classes) }
         let values = try timed("values") { try refreshValues(asOf: asOf, settings: settings) }
         let signals = try timed("signals") { try evaluateSignals(asOf: asOf, settings: settings) }
