@@ -64,8 +64,8 @@ struct ExportCommand: ParsableCommand {
         let zone = ICalTimeZone.named(settings.contactPlan.timeZone) ?? .europeBerlin
         let events = ICalendarExport.events(entries, customerNames: names, display: settings.display)
         let stamp = UTCTimestamp(secondsSince1970: Int64(Date().timeIntervalSince1970))
-        sink.write(ICalendarWriter(timeZone: zone, calendarName: "Loyal" + (rep.map { " (\($0))" } ?? ""))
-            .document(events, stamp: stamp))
+        ICalendarWriter(timeZone: zone, calendarName: "Loyal" + (rep.map { " (\($0))" } ?? ""))
+            .write(events, stamp: stamp) { sink.write($0) }
         FileHandle.standardError.write(Data("\(events.count) events (\(entries.count) entries) from \(start.iso) to \(end.iso)\n".utf8))
     }
 }

@@ -79,14 +79,23 @@ public struct ICalendarWriter: Sendable {
 
     /// The whole file: CR LF line ends, lines folded at 75 octets.
     public func document(_ events: [ICalEvent], stamp: UTCTimestamp) -> String {
-        var lines = ["BEGIN:VCALENDAR", "PRODID:\(productID)", "VERSION:2.0", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                     "X-WR-CALNAME:\(ICalendarText.escape(calendarName))", "X-WR-TIMEZONE:\(timeZone.id)"]
-        lines += timeZone.lines
-        for e in events { lines += eventLines(e, stamp: stamp) }
-        lines.append("END:VCALENDAR")
         var out = ""
-        for l in lines { out += ICalendarText.fold(l) + "\r\n" }
+        write(events, stamp: stamp) { out += $0 }
         return out
+    }
+
+    /// The same file in pieces, one event at a time, so a large calendar goes to
+    /// its file without being held in memory twice.
+    public func write(_ events: [ICalEvent], stamp: UTCTimestamp, to emit: (String) -> Void) {
+        func piece(_ lines: [String]) -> String {
+            var text = ""
+            for l in lines { text += ICalendarText.fold(l) + "\r\n" }
+            return text
+        }
+        emit(piece(["BEGIN:VCALENDAR", "PRODID:\(productID)", "VERSION:2.0", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+                    "X-WR-CALNAME:\(ICalendarText.escape(calendarName))", "X-WR-TIMEZONE:\(timeZone.id)"] + timeZone.lines))
+        for e in events { emit(piece(eventLines(e, stamp: stamp))) }
+        emit(piece(["END:VCALENDAR"]))
     }
 
     func eventLines(_ e: ICalEvent, stamp: UTCTimestamp) -> [String] {
