@@ -15,20 +15,6 @@ final class VisitDraftRecoveryTests: TmuxTestCase {
         lines.first { $0.dropFirst(2).hasPrefix(label + " ") } ?? ""
     }
 
-    /// The loyal process running in the pane: the pane's shell's child named loyal.
-    private func loyalPID() throws -> pid_t {
-        let shell = try XCTUnwrap(pid_t(try tmuxRun(["display", "-p", "-t", "loyal", "#{pane_pid}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)))
-        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
-            .split(separator: " ").compactMap { pid_t($0) }
-        let named = children.filter {
-            (try? String(contentsOfFile: "/proc/\($0)/comm", encoding: .utf8))?.trimmingCharacters(in: .newlines) == "loyal"
-        }
-        XCTAssertEqual(named.count, 1, "one loyal under the pane's shell \(shell): \(children)")
-        return try XCTUnwrap(named.first)
-    }
-
-
     func testAVisitReportSurvivesKillMinus9AndIsSavedAfterResuming() throws {
         let binary = try XCTUnwrap(Self.binary, "build loyal first")
         let db = home.appendingPathComponent("visit.db").path

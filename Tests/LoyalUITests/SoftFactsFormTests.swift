@@ -109,6 +109,28 @@ final class SoftFactsFormTests: UITestCase {
         XCTAssertTrue(try auditEntries().isEmpty)
     }
 
+    func testCtrlCOnAChangedFormAsksBeforeQuittingAndNoKeepsTheForm() throws {
+        type("Kaffee")
+        press(.ctrl("c"))
+        assertScreenContains("Quit and throw away the changes to Soft facts of Holzwurm GmbH?")
+        XCTAssertFalse(app.isFinished)
+        press(.char("n"))
+        XCTAssertFalse(app.isFinished)
+        XCTAssertTrue(row("Preferences").contains("Kaffee"), "the typed text is still there")
+
+        press(.ctrl("c"), .ctrl("c"))
+        XCTAssertFalse(app.isFinished, "Ctrl-C on the question means no")
+        XCTAssertTrue(row("Preferences").contains("Kaffee"))
+        press(.ctrl("c"), .char("y"))
+        XCTAssertTrue(app.isFinished)
+        XCTAssertEqual(try customer.preferences, "", "left without saving, as agreed")
+    }
+
+    func testCtrlCOnAnUnchangedFormQuitsAtOnce() {
+        press(.ctrl("c"))
+        XCTAssertTrue(app.isFinished)
+    }
+
     func testEscOnAnUnchangedFormLeavesAtOnce() {
         press(.tab, .tab)
         press(.escape)

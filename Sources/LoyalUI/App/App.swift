@@ -91,6 +91,13 @@ public final class App {
 
     private func handleOverlay(_ key: Key) -> Bool {
         guard let overlay = state.overlay else { return false }
+        // Ctrl-C quits from help and pickers as from anywhere; on a question it means no.
+        if key == .ctrl("c") {
+            state.overlay = nil
+            if case .confirm = overlay { return true }
+            requestQuit()
+            return true
+        }
         switch overlay {
         case .help(var help):
             state.overlay = help.handle(key) ? .help(help) : nil
@@ -136,7 +143,7 @@ public final class App {
             if state.tabs[state.activeTab].stack.count > 1 { apply(state.screen.backEffect) } else {
                 state.message = StatusMessage(text: "Press q to quit", kind: .info)
             }
-        case .quit: state.quitRequested = true
+        case .quit: requestQuit()
         case .tab1, .tab2, .tab3, .tab4:
             let index = [GlobalAction.tab1, .tab2, .tab3, .tab4].firstIndex(of: action)!
             if index < state.tabs.count {
@@ -179,7 +186,8 @@ public final class App {
         case .message(let text, let kind): state.message = StatusMessage(text: text, kind: kind)
         case .overlay(let overlay): state.overlay = overlay
         case .confirm(let question, let onYes): state.overlay = .confirm(Confirmation(question: question, onYes: onYes))
-        case .quit: state.quitRequested = true
+        case .quit: requestQuit()
+        case .quitDiscarding: state.quitRequested = true
         case .undoable(let undo):
             state.lastUndo = undo
             state.message = StatusMessage(text: "Done: \(undo.description) — u undoes", kind: .info)
@@ -248,6 +256,16 @@ extension App {
             }
         }
         return nil
+    }
+
+    /// Quitting never throws a changed form away unasked.
+    func requestQuit() {
+        if let title = state.tabs.flatMap(\.stack).compactMap(\.unsavedForm).first {
+            state.overlay = .confirm(Confirmation(question: "Quit and throw away the changes to \(title)? n goes back to it",
+                                                  onYes: .quitDiscarding))
+            return
+        }
+        state.quitRequested = true
     }
 
     /// Offers to resume a form left unsaved by a crash, a kill or a lost connection.

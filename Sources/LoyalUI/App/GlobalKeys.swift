@@ -14,7 +14,7 @@ enum GlobalKeys {
         ActionSpec(.back, [.escape], "back", "Back to the previous screen, closes pop-ups; never loses data"),
         ActionSpec(.logVisit, [.char("v"), .function(2)], "log visit",
                    "Record visit feedback (for the selected or open account, if any)", status: true),
-        ActionSpec(.quit, [.char("q"), .ctrl("c")], "quit", "Quit Loyal", status: true),
+        ActionSpec(.quit, [.char("q"), .ctrl("c")], "quit", "Quit Loyal; asks first when a form holds unsaved changes", status: true),
         ActionSpec(.tab1, [.char("1"), .alt("1")], "accounts", "Go to the Accounts tab"),
         ActionSpec(.tab2, [.char("2"), .alt("2")], "calendar", "Go to the Calendar tab"),
         ActionSpec(.tab3, [.char("3"), .alt("3")], "early warning", "Go to the Early warning tab"),

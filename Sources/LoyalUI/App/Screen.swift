@@ -54,6 +54,13 @@ enum Screen {
         }
     }
 
+    /// The title of a form whose typed changes quitting would throw away. The visit
+    /// form has none: its draft is in the database and offered at the next start.
+    var unsavedForm: String? {
+        if case .form(let f) = self, f.isChanged { return f.title }
+        return nil
+    }
+
     /// Forms own every printable key, so `q`, `/` and `?` are theirs there.
     var capturesText: Bool {
         switch self {
@@ -74,7 +81,10 @@ indirect enum ScreenEffect {
     case message(String, StatusMessage.Kind)
     case overlay(Overlay)
     case confirm(String, ScreenEffect)
+    /// Quit; asks first when a form holds unsaved changes.
     case quit
+    /// Quit after the user agreed to throw unsaved changes away.
+    case quitDiscarding
     /// A triage action was done: remember how to undo it, and say so.
     case undoable(TriageUndo)
     /// Take back the remembered triage action.

@@ -1,0 +1,43 @@
+import Foundation
+import XCTest
+
+/// However Loyal ends — Ctrl-C, `kill` (SIGTERM) or a dropped SSH link (SIGHUP) —
+/// the shell gets its terminal back: normal screen, cursor visible.
+final class TmuxSignalRestoreTests: TmuxTestCase {
+    private enum Ending { case key(String), signal(Int32) }
+
+    private func endLoyal(_ ending: Ending, expectedStatus: Int32) throws {
+        let binary = try XCTUnwrap(Self.binary, "build loyal first")
+        let db = home.appendingPathComponent("signals.db").path
+        if !FileManager.default.fileExists(atPath: db) {
+            let demo = try loyal(["demo", "--db", db, "--customers", "50", "--seed", "3", "--as-of", "2026-11-23"])
+            XCTAssertEqual(demo.status, 0, demo.stderr)
+        }
+        let script = "\"$0\" --db \"$1\"; echo \"LOYAL-EXITED $?\"; sleep 30"
+        let command = "env TERM=xterm-256color LOYAL_TODAY=2026-11-23 LANG=C.UTF-8 HOME=\(shellQuote(home.path)) "
+            + "sh -c \(shellQuote(script)) \(shellQuote(binary.path)) \(shellQuote(db))"
+        try tmuxRun(["new-session", "-d", "-s", "loyal", "-x", "100", "-y", "30", command])
+        try waitFor("the accounts list") { lines in lines.contains { $0.contains("Accounts · all classes") } }
+        // The help overlay open, so more than the list is on the screen when the end comes.
+        try tmuxRun(["send-keys", "-t", "loyal", "?"])
+        try waitFor("the help") { lines in lines.contains { $0.contains("Esc closes") } }
+
+        switch ending {
+        case .key(let key): try tmuxRun(["send-keys", "-t", "loyal", key])
+        case .signal(let signal): XCTAssertEqual(kill(try loyalPID(), signal), 0)
+        }
+        let lines = try waitFor("Loyal to end") { lines in lines.contains { $0.contains("LOYAL-EXITED") } }
+        XCTAssertTrue(lines.contains { $0.contains("LOYAL-EXITED \(expectedStatus)") }, lines.joined(separator: "\n"))
+        XCTAssertFalse(lines.contains { $0.contains("Accounts ·") }, "the normal screen is back:\n\(lines.joined(separator: "\n"))")
+        let modes = try tmuxRun(["display", "-p", "-t", "loyal", "#{alternate_on} #{cursor_flag}"])
+        XCTAssertEqual(modes.trimmingCharacters(in: .whitespacesAndNewlines), "0 1", "alternate screen off, cursor visible")
+        try tmuxRun(["kill-session", "-t", "loyal"])
+    }
+
+    func testCtrlCQuits() throws { try endLoyal(.key("C-c"), expectedStatus: 0) }
+
+    /// The signal is raised again after the terminal is restored, so the status tells how it ended.
+    func testSIGTERM() throws { try endLoyal(.signal(SIGTERM), expectedStatus: 128 + SIGTERM) }
+
+    func testSIGHUP() throws { try endLoyal(.signal(SIGHUP), expectedStatus: 128 + SIGHUP) }
+}
