@@ -41,3 +41,41 @@ final class TmuxSignalRestoreTests: TmuxTestCase {
 
     func testSIGHUP() throws { try endLoyal(.signal(SIGHUP), expectedStatus: 128 + SIGHUP) }
 }
+
+/// Ctrl-Z in a job-control shell: the shell gets a sane terminal while Loyal is
+/// stopped, and `fg` brings Loyal back with its screen repainted.
+final class TmuxSuspendTests: TmuxTestCase {
+    func testCtrlZSuspendsAndFgResumes() throws {
+        let binary = try XCTUnwrap(Self.binary, "build loyal first")
+        let db = home.appendingPathComponent("suspend.db").path
+        let demo = try loyal(["demo", "--db", db, "--customers", "50", "--seed", "3", "--as-of", "2026-11-23"])
+        XCTAssertEqual(demo.status, 0, demo.stderr)
+        let shell = "env -i TERM=xterm-256color LOYAL_TODAY=2026-11-23 LANG=C.UTF-8 HOME=\(shellQuote(home.path)) "
+            + "PATH=/usr/bin:/bin PS1='READY$ ' bash --norc --noprofile -i"
+        try tmuxRun(["new-session", "-d", "-s", "loyal", "-x", "100", "-y", "30", shell])
+        try waitFor("the shell") { lines in lines.contains { $0.hasPrefix("READY$") } }
+        try tmuxRun(["send-keys", "-t", "loyal", "-l", "--", "\(shellQuote(binary.path)) --db \(shellQuote(db))"])
+        try tmuxRun(["send-keys", "-t", "loyal", "Enter"])
+        try waitFor("the accounts list") { lines in lines.contains { $0.contains("Accounts · all classes") } }
+
+        try tmuxRun(["send-keys", "-t", "loyal", "C-z"])
+        var lines = try waitFor("the shell's prompt after Ctrl-Z") { lines in
+            lines.contains { $0.contains("Stopped") } && lines.last { !$0.isEmpty }?.hasPrefix("READY$") == true
+        }
+        XCTAssertFalse(lines.contains { $0.contains("Accounts ·") }, lines.joined(separator: "\n"))
+        var modes = try tmuxRun(["display", "-p", "-t", "loyal", "#{alternate_on} #{cursor_flag}"])
+        XCTAssertEqual(modes.trimmingCharacters(in: .whitespacesAndNewlines), "0 1", "the shell has a normal screen")
+
+        try tmuxRun(["send-keys", "-t", "loyal", "-l", "--", "fg"])
+        try tmuxRun(["send-keys", "-t", "loyal", "Enter"])
+        lines = try waitFor("Loyal repainted after fg") { lines in
+            lines.contains { $0.contains("Accounts · all classes") } && lines.contains { $0.hasPrefix(" 50 accounts") }
+        }
+        try tmuxRun(["send-keys", "-t", "loyal", "j", "q"])
+        lines = try waitFor("the prompt after quitting") { lines in
+            !lines.contains { $0.contains("Accounts ·") } && lines.last { !$0.isEmpty }?.hasPrefix("READY$") == true
+        }
+        modes = try tmuxRun(["display", "-p", "-t", "loyal", "#{alternate_on} #{cursor_flag}"])
+        XCTAssertEqual(modes.trimmingCharacters(in: .whitespacesAndNewlines), "0 1")
+    }
+}
