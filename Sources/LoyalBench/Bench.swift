@@ -97,6 +97,19 @@ struct Bench {
         groups.append(("open account Enter ×50", open))
         groups.append(("back to list Esc ×50", back))
 
+        // The other tabs, all reps: first visit of each, then the calendar's week grid
+        // paged through the quarter and the early-warning panel scrolled.
+        groups.append(("open Calendar tab 2 (agenda)", [press(.char("2"))]))
+        groups.append(("calendar week grid w", [press(.char("w"))]))
+        var weeks: [Double] = []
+        for _ in 0..<12 { weeks.append(press(.char("]"))) }
+        for _ in 0..<12 { weeks.append(press(.char("["))) }
+        groups.append(("calendar week ] ×12, [ ×12", weeks))
+        measure("calendar day l ×20", .char("l"), times: 20)
+        groups.append(("open Early warning tab 3", [press(.char("3"))]))
+        measure("early warning j ×200", .char("j"), times: 200)
+        _ = press(.char("1"))
+
         // For telling store time from screen time: the detail query alone, same accounts.
         let ids = try store.accounts(AccountQuery(), limit: 151).enumerated().filter { $0.offset % 3 == 0 && $0.offset > 0 }
             .map(\.element.id)

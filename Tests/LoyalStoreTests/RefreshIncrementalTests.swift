@@ -27,7 +27,8 @@ final class RefreshIncrementalTests: StoreTestCase {
         try store.pool.read { db in
             let stats = try Row.fetchAll(db, sql: "SELECT customer_id, as_of, \(columns) FROM customer_stats ORDER BY customer_id")
             let calendar = try Row.fetchAll(db, sql: """
-                SELECT uid, customer_id, contact_person_id, rep_id, due, channel, reason, source, status, time, blocked, note
+                SELECT uid, customer_id, contact_person_id, rep_id, due, channel, reason, source, status, time, blocked, note,
+                       class
                 FROM calendar_entry ORDER BY uid
                 """)
             let signals = try Row.fetchAll(db, sql: """
@@ -95,6 +96,7 @@ final class RefreshIncrementalTests: StoreTestCase {
                     value_cents = -1, value_as_of = 'x', p_alive = -1, expected_purchases = -1, rfm = 'x',
                     risk = -1, risk_band = 'x', risk_priority = -1, open_signals = -1, oldest_signal = 'x';
                 UPDATE calendar_entry SET reason = 'x', note = 'x', blocked = 'x' WHERE status = 'open' AND source = 'plan';
+                UPDATE calendar_entry SET class = 'x';
                 UPDATE risk_snapshot SET score = -1;
                 """)
         }

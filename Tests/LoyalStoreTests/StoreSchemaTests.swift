@@ -46,7 +46,7 @@ final class StoreSchemaTests: StoreTestCase {
         XCTAssertEqual(try again.meta("greeting"), "hallo")
         XCTAssertEqual(try count(again, "customer"), 1)
         XCTAssertEqual(try again.pool.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") },
-                       ["v1", "v1-class-sort-indexes"])
+                       ["v1", "v1-class-sort-indexes", "v1-calendar-day-order"])
     }
 
     func testAFileWithoutTheClassSortIndexesGetsThemOnOpening() throws {
@@ -67,6 +67,39 @@ final class StoreSchemaTests: StoreTestCase {
                                       "customer_stats_class_last", "customer_stats_class_risk"])
         XCTAssertEqual(try again.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }, 1)
         XCTAssertEqual(try count(again, "customer"), 1)
+    }
+
+    func testAnOlderCalendarGetsTheClassColumnAndTheDayOrderIndexesOnOpening() throws {
+        let store = try makeStore()
+        try store.createDemo(DemoSettings(seed: 5, customers: 40, years: 2, asOf: today))
+        try store.refreshAll(asOf: today, settings: Settings())
+        try store.close()
+        // The file as the build before this migration left it.
+        let queue = try DatabaseQueue(path: dbPath)
+        try queue.write { db in
+            try db.execute(sql: """
+                DROP INDEX calendar_entry_day_order; DROP INDEX calendar_entry_rep_day_order;
+                ALTER TABLE calendar_entry DROP COLUMN class;
+                CREATE INDEX calendar_entry_rep ON calendar_entry(rep_id, due);
+                DELETE FROM grdb_migrations WHERE identifier = 'v1-calendar-day-order';
+                """)
+        }
+        try queue.close()
+
+        let again = try makeStore()
+        try again.pool.read { db in
+            let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'calendar_entry'")
+            XCTAssertTrue(Set(indexes).isSuperset(of: ["calendar_entry_day_order", "calendar_entry_rep_day_order"]), "\(indexes)")
+            XCTAssertFalse(indexes.contains("calendar_entry_rep"), "superseded by calendar_entry_rep_day_order")
+            let entries = try Int.fetchOne(db, sql: "SELECT count(*) FROM calendar_entry") ?? 0
+            XCTAssertGreaterThan(entries, 20)
+            let mismatched = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM calendar_entry e JOIN customer_stats s ON s.customer_id = e.customer_id WHERE e.class <> s.class
+                """)
+            XCTAssertEqual(mismatched, 0, "every entry carries its customer's class")
+            XCTAssertGreaterThan(try Int.fetchOne(db, sql: "SELECT count(DISTINCT class) FROM calendar_entry") ?? 0, 1)
+            XCTAssertEqual(try Int.fetchOne(db, sql: "PRAGMA user_version"), 1)
+        }
     }
 
     func testRefusesANewerSchemaWithoutTouchingTheFile() throws {

@@ -100,6 +100,12 @@ enum CalendarRefresh {
                 try delete.execute()
                 summary.removed += 1
             }
+            // The week grid's order keeps the customer's class beside each entry.
+            try db.execute(sql: """
+                UPDATE calendar_entry SET class = s.class FROM customer_stats s
+                WHERE s.customer_id = calendar_entry.customer_id AND calendar_entry.class <> s.class
+                  AND \(scope.condition("calendar_entry.customer_id"))
+                """)
             summary.customers += facts.count
         }
         if ids == nil { try Store.setMeta(db, "calendar_as_of", today.iso) }

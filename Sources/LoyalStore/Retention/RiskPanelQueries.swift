@@ -57,8 +57,13 @@ extension Store {
     public func riskPanelCount(_ filter: PanelFilter) throws -> Int {
         try pool.read { db in
             let (clauses, args) = PanelSQL.clauses(filter)
+            // Without a rep or kind filter the panel's partial index alone answers (no
+            // customer row read for each of tens of thousands at risk).
+            let needsCustomer = filter.repCode != nil || filter.signalKind != nil
             return try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM customer_stats s JOIN customer c ON c.id = s.customer_id WHERE \(clauses.joined(separator: " AND "))
+                SELECT count(*) FROM customer_stats s INDEXED BY customer_stats_panel
+                \(needsCustomer ? " JOIN customer c ON c.id = s.customer_id" : "")
+                WHERE \(clauses.joined(separator: " AND "))
                 """, arguments: args) ?? 0
         }
     }

@@ -28,6 +28,19 @@ enum Schema {
                 ANALYZE customer_stats;
                 """)
         }
+        // The week grid shows each day's first entries in a fixed order (open before
+        // done, unblocked before blocked, A customers first, then by time): with the
+        // customer's class kept beside the entry, one index gives that order, and a day
+        // reads only the entries it shows instead of ranking a whole week of all reps.
+        m.registerMigration("v1-calendar-day-order", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: """
+                ALTER TABLE calendar_entry ADD COLUMN class TEXT NOT NULL DEFAULT 'C';
+                UPDATE calendar_entry SET class = ifnull((SELECT class FROM customer_stats s
+                                                          WHERE s.customer_id = calendar_entry.customer_id), 'C');
+                \(SchemaV1.calendarDayOrderIndexes)
+                DROP INDEX IF EXISTS calendar_entry_rep;
+                """)
+        }
         return m
     }
 }

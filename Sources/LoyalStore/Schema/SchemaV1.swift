@@ -330,4 +330,12 @@ enum SchemaV1 {
     CREATE INDEX customer_stats_last ON customer_stats(last_purchase, customer_id);
     CREATE INDEX customer_stats_risk ON customer_stats(risk, customer_id);
     """
+
+    /// See the migration "v1-calendar-day-order".
+    static let calendarDayOrderIndexes = """
+        CREATE INDEX IF NOT EXISTS calendar_entry_day_order ON calendar_entry(
+            due, status <> 'open', blocked IS NOT NULL, class, time IS NULL, time, customer_id);
+        CREATE INDEX IF NOT EXISTS calendar_entry_rep_day_order ON calendar_entry(
+            rep_id, due, status <> 'open', blocked IS NOT NULL, class, time IS NULL, time, customer_id);
+        """
 }

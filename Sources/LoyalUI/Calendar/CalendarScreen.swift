@@ -22,6 +22,8 @@ struct CalendarScreen {
     var dayCursor: Day
     var visibleRows = 20
     static let agendaDays = 14
+    /// The week grid loads each day's first entries; a day with more says "+N+ more".
+    static let weekPerDay = 100
 
     static let actions: [ActionSpec<CalendarViewAction>] = [
         ActionSpec(.down, [.down, .char("j")], "down", "Next entry (month: next week)"),
@@ -69,8 +71,8 @@ struct CalendarScreen {
                 .filter { $0.entry.status == .open }
         case .week:
             let monday = dayCursor.startOfWeek
-            rows = try store.calendarWeek(from: monday, to: monday.adding(days: 6), repCode: repCode)
-                .filter { showBlocked || $0.blocked == nil }
+            rows = try store.calendarWeek(from: monday, to: monday.adding(days: 6), repCode: repCode,
+                                          includeBlocked: showBlocked, perDay: Self.weekPerDay)
         case .month:
             let first = Day(year: dayCursor.year, month: dayCursor.month, day: 1)!
             counts = try store.calendarCounts(from: first.startOfWeek, to: first.startOfWeek.adding(days: 41), repCode: repCode)

@@ -111,7 +111,9 @@ enum CalendarView {
                     break
                 }
                 if row == area.bottom - 1 && i < entries.count - 1 {
-                    buffer.put(row: row, col: x, "+\(entries.count - i) more", role: .dim, maxWidth: colWidth - 1)
+                    // Only the first entries of a day are loaded: beyond them, "at least".
+                    let atLeast = entries.count >= CalendarScreen.weekPerDay ? "+" : ""
+                    buffer.put(row: row, col: x, "+\(entries.count - i)\(atLeast) more", role: .dim, maxWidth: colWidth - 1)
                     break
                 }
                 let done = r.entry.status != .open
