@@ -18,7 +18,9 @@ struct FeedbackCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Customer number.") var customer: String
-        @Option(help: "Day of the contact: YYYY-MM-DD, DD.MM.YYYY, t (today), -1 (yesterday), 12.3. (default today).")
+        // Unconditional: "-1" (yesterday) is a day here, not an option.
+        @Option(parsing: .unconditional,
+                help: "Day of the contact: YYYY-MM-DD, DD.MM.YYYY, t (today), -1 (yesterday), 12.3. (default today).")
         var date: String?
         @Option(help: "visit, call, email, letter, event or gift.") var channel: InteractionKind = .visit
         @Option(help: "Net Promoter answer, 0–10.") var nps: Int?
@@ -37,7 +39,8 @@ struct FeedbackCommand: ParsableCommand {
         @Flag(help: "The customer announced a cancellation.") var cancellation = false
         @Option(help: "Notes.") var notes: String?
         @Option(name: .customLong("next-step"), help: "What happens next.") var nextStep: String?
-        @Option(name: .customLong("follow-up"), help: "Day of the follow-up (creates a calendar entry).") var followUp: String?
+        @Option(name: .customLong("follow-up"), parsing: .unconditional,
+                help: "Day of the follow-up: a date, +7 (in a week), 4.12. (creates a calendar entry).") var followUp: String?
 
         func run() throws {
             let today = try global.todayDay()

@@ -80,6 +80,13 @@ final class FeedbackCLITests: CLITestCase {
                        ["followup-1@loyal,K2,AB,2026-12-04,,phone,Muster,follow_up,open,,,,"])
     }
 
+    func testYesterdayAsMinusOneIsADayNotAnOption() throws {
+        let result = try loyal(["feedback", "add", "--customer", "K2", "--date", "-1", "--next-step", "Angebot", "--follow-up", "+7"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("recorded visit with Zweite AG (K2) on 2026-11-22, follow-up on 2026-11-30 (entry #"),
+                      result.stdout)
+    }
+
     func testBadValuesExitOneWithTheReasonAndWriteNothing() throws {
         let before = try snapshot()
         let cases: [([String], String)] = [

@@ -157,3 +157,30 @@ final class ReportCommandTests: CLITestCase {
         XCTAssertEqual(json.first { $0["number"] as? String == "X1" }?["name"] as? String, "B\u{1B}[2JBöse\u{1B}]0;pwn\u{07} GmbH")
     }
 }
+
+/// `loyal report value` as a script reads it: every field in the README.
+final class ValueReportFieldsTests: CLITestCase {
+    func testTheReadmeDocumentsEveryFieldOfTheValueReport() throws {
+        XCTAssertEqual(try loyal(["demo", "--customers", "60", "--seed", "3"]).status, 0)
+        let result = try loyal(["report", "value", "--format", "json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let customers = try XCTUnwrap(json["customers"] as? [[String: Any]])
+        XCTAssertGreaterThan(customers.count, 40)
+        var fields = Set(customers[0].keys)
+        for model in ["bgnbd", "gamma_gamma"] {
+            fields.formUnion(try XCTUnwrap(json[model] as? [String: Any], model).keys)
+        }
+        XCTAssertEqual(Set(customers.flatMap(\.keys)), Set(customers[0].keys), "every customer has the same fields")
+
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try XCTUnwrap(readme.components(separatedBy: "### `loyal report value").dropFirst().first?
+            .components(separatedBy: "\n### ").first)
+        for field in fields.sorted() {
+            XCTAssertTrue(section.contains("`\(field)`"), "README: value report field \(field)")
+        }
+        let csvHeader = try loyal(["report", "value", "--format", "csv"]).stdout.components(separatedBy: "\r\n").first ?? ""
+        XCTAssertEqual(Set(csvHeader.split(separator: ",").map(String.init)), Set(customers[0].keys))
+    }
+}
