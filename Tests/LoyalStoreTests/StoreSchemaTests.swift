@@ -91,6 +91,7 @@ final class StoreSchemaTests: StoreTestCase {
             let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'calendar_entry'")
             XCTAssertTrue(Set(indexes).isSuperset(of: ["calendar_entry_day_order", "calendar_entry_rep_day_order"]), "\(indexes)")
             XCTAssertFalse(indexes.contains("calendar_entry_rep"), "superseded by calendar_entry_rep_day_order")
+            XCTAssertFalse(indexes.contains("calendar_entry_due"), "superseded by calendar_entry_day_order")
             let entries = try Int.fetchOne(db, sql: "SELECT count(*) FROM calendar_entry") ?? 0
             XCTAssertGreaterThan(entries, 20)
             let mismatched = try Int.fetchOne(db, sql: """

@@ -42,8 +42,8 @@ enum CalendarRefresh {
         let sources = PlanFactsLoader.plannedSources.map { "'\($0.rawValue)'" }.joined(separator: ",")
         let upsert = try db.makeStatement(sql: """
             INSERT INTO calendar_entry (uid, customer_id, contact_person_id, rep_id, due, channel, reason, source, status,
-                                        time, blocked, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)
+                                        time, blocked, note, class)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)
             ON CONFLICT (uid) DO UPDATE SET contact_person_id = excluded.contact_person_id, rep_id = excluded.rep_id,
                 due = CASE WHEN user_moved = 1 THEN due ELSE excluded.due END, channel = excluded.channel,
                 reason = excluded.reason, time = excluded.time, blocked = excluded.blocked, note = excluded.note
@@ -90,7 +90,7 @@ enum CalendarRefresh {
                         note: note, userMoved: old.userMoved)) { continue }
                     upsert.setUncheckedArguments([
                         e.uid, e.customerID, e.contactPersonID, e.repID, e.due.iso, e.channel.rawValue, e.reason,
-                        e.source.rawValue, e.time?.description, e.blocked, note,
+                        e.source.rawValue, e.time?.description, e.blocked, note, f.customerClass.rawValue,
                     ])
                     try upsert.execute()
                 }
@@ -100,7 +100,8 @@ enum CalendarRefresh {
                 try delete.execute()
                 summary.removed += 1
             }
-            // The week grid's order keeps the customer's class beside each entry.
+            // The week grid's order keeps the customer's class beside each entry: new planned
+            // entries get it on insert; this catches a changed class and entries made elsewhere.
             try db.execute(sql: """
                 UPDATE calendar_entry SET class = s.class FROM customer_stats s
                 WHERE s.customer_id = calendar_entry.customer_id AND calendar_entry.class <> s.class

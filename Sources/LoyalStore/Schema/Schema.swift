@@ -32,6 +32,7 @@ enum Schema {
         // done, unblocked before blocked, A customers first, then by time): with the
         // customer's class kept beside the entry, one index gives that order, and a day
         // reads only the entries it shows instead of ranking a whole week of all reps.
+        // The two new indexes start as the old (due, rep) and (rep, due) ones did, which go.
         m.registerMigration("v1-calendar-day-order", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: """
                 ALTER TABLE calendar_entry ADD COLUMN class TEXT NOT NULL DEFAULT 'C';
@@ -39,6 +40,7 @@ enum Schema {
                                                           WHERE s.customer_id = calendar_entry.customer_id), 'C');
                 \(SchemaV1.calendarDayOrderIndexes)
                 DROP INDEX IF EXISTS calendar_entry_rep;
+                DROP INDEX IF EXISTS calendar_entry_due;
                 """)
         }
         return m
