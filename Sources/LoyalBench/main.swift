@@ -15,6 +15,8 @@ struct Options {
     var db: String?
     var search = "mann"
     var verbose = false
+    /// Only time planning the calendar over this many days (no interface).
+    var planDays: Int?
 
     init(_ args: [String]) {
         var i = 0
@@ -29,8 +31,9 @@ struct Options {
             case "--db": db = value()
             case "--search": search = value()
             case "-v", "--verbose": verbose = true
+            case "--plan-days": planDays = Int(value()) ?? { fail("--plan-days needs a number") }()
             case "-h", "--help":
-                print("usage: loyal-bench [--db PATH] [--customers N] [--search TEXT] [--verbose]")
+                print("usage: loyal-bench [--db PATH] [--customers N] [--search TEXT] [--verbose] [--plan-days N]")
                 exit(0)
             default: fail("unknown argument \(args[i])")
             }
@@ -75,6 +78,22 @@ do {
 }
 
 // MARK: Running
+
+if let days = options.planDays {
+    do {
+        let store = try Store(path: options.path)
+        let started = Date()
+        let p = try store.previewPlan(today: today, days: days, settings: settings)
+        print(String(format: "planned %d entries for %d customers over %d days in %.2f s (reading facts %.2f s, planning %.2f s)",
+                     p.entries, p.customers, days, Date().timeIntervalSince(started), p.loadSeconds, p.planSeconds))
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        print(String(format: "peak memory (ru_maxrss): %.1f MB", Double(usage.ru_maxrss) / 1024))
+    } catch {
+        fail("\(error)")
+    }
+    exit(0)
+}
 
 do {
     var bench = Bench(path: options.path, search: options.search)
