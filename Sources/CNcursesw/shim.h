@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -72,6 +73,24 @@ static inline int loyal_install_signal_handler(int sig, void (*handler)(int), st
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
     return sigaction(sig, &action, previous);
+}
+
+/* The same for a handler that needs to know where the signal came from. */
+static inline int loyal_install_siginfo_handler(int sig, void (*handler)(int, siginfo_t *, void *),
+                                                struct sigaction *previous) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_sigaction = handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART | SA_SIGINFO;
+    return sigaction(sig, &action, previous);
+}
+
+/* True when another process sent the signal with kill(): not a fault of ours, so a
+   crash reporter that returns would let the program run on after it. */
+static inline int loyal_sent_by_another_process(const siginfo_t *info) {
+    return info != NULL && (info->si_code == SI_USER || info->si_code == SI_TKILL || info->si_code == SI_QUEUE)
+        && info->si_pid != getpid();
 }
 
 static inline int loyal_set_default_signal_action(int sig, struct sigaction *previous) {

@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
 
-/// However Loyal ends — Ctrl-C, `kill` (SIGTERM) or a dropped SSH link (SIGHUP) —
-/// the shell gets its terminal back: normal screen, cursor visible.
+/// However Loyal ends — Ctrl-C, `kill` (SIGTERM), a dropped SSH link (SIGHUP) or a
+/// crash signal — the shell gets its terminal back: normal screen, cursor visible.
 final class TmuxSignalRestoreTests: TmuxTestCase {
     private enum Ending { case key(String), signal(Int32) }
 
@@ -40,6 +40,11 @@ final class TmuxSignalRestoreTests: TmuxTestCase {
     func testSIGTERM() throws { try endLoyal(.signal(SIGTERM), expectedStatus: 128 + SIGTERM) }
 
     func testSIGHUP() throws { try endLoyal(.signal(SIGHUP), expectedStatus: 128 + SIGHUP) }
+
+    /// A crash signal sent from outside ends Loyal too (the runtime's crash report alone would let it run on).
+    func testKillSEGVFromOutside() throws { try endLoyal(.signal(SIGSEGV), expectedStatus: 128 + SIGSEGV) }
+
+    func testKillABRTFromOutside() throws { try endLoyal(.signal(SIGABRT), expectedStatus: 128 + SIGABRT) }
 }
 
 /// Ctrl-Z in a job-control shell: the shell gets a sane terminal while Loyal is

@@ -24,7 +24,10 @@ enum TerminalRestorer {
     static let cursorVisibility = Atomic<Int32>(0)
     private static let installed = Atomic<Bool>(false)
 
-    static let fatalSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
+    static let fatalSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    /// Signals of a crash: chained to the runtime's crash report when they are our own
+    /// fault; sent from outside with kill, they end the program the default way.
+    static let crashSignals: [Int32] = [SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
 
     /// The actions in place before ours, by signal number; written once in
     /// `installOnce` before any handler can run, then only read.
@@ -42,6 +45,11 @@ enum TerminalRestorer {
         atexit { TerminalRestorer.leaveProgramMode() }
         for signal in fatalSignals {
             install(signal, handler: restoreAndReraise)
+        }
+        for signal in crashSignals {
+            let previous = previousActions + Int(signal)
+            guard loyal_install_siginfo_handler(signal, restoreAfterCrash, previous) == 0 else { continue }
+            if loyal_action_is_ignore(previous) != 0 { sigaction(signal, previous, nil) }
         }
         install(SIGTSTP, handler: suspendOnSignal)
     }
@@ -96,6 +104,19 @@ private func restoreAndReraise(_ signal: Int32) {
     sigaction(signal, TerminalRestorer.previousActions + Int(signal), nil)
     // Blocked while this handler runs; delivered with the old action on return.
     // A synchronous fault (SIGSEGV, SIGILL) simply happens again.
+    raise(signal)
+}
+
+private func restoreAfterCrash(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
+    TerminalRestorer.leaveProgramMode()
+    if loyal_sent_by_another_process(info) != 0 {
+        // `kill -SEGV` from outside: the crash reporter would print and return, and the
+        // program would run on behind a restored terminal. The default action ends it.
+        loyal_set_default_signal_action(signal, nil)
+    } else {
+        sigaction(signal, TerminalRestorer.previousActions + Int(signal), nil)
+    }
+    // Blocked while this handler runs; delivered with the new action on return.
     raise(signal)
 }
 
