@@ -13,56 +13,9 @@ import LoyalTerminal
 /// Every one of them bought, so the refresh's value model gives each a value, and the
 /// panel ranks them by risk × value (see `rankedByRule`).
 class EarlyWarningUITestCase: UITestCase {
-    static let customers = """
-        number,name,rep,city
-        K1,Rückgang GmbH,AB,Berlin
-        K2,Pause KG,AB,Köln
-        K3,Reklamation AG,CD,Bonn
-        K4,Kritiker OHG,CD,Ulm
-        K5,Kündigung GmbH,AB,Kiel
-        K6,Gesund & Co,EF,Hof
-
-        """
-
-    static let purchases = """
-        customer,date,amount
-        K1,2025-01-15,2500
-        K1,2025-04-15,2500
-        K1,2025-07-15,2500
-        K1,2025-10-15,2500
-        K1,2026-02-15,1250
-        K1,2026-05-15,1250
-        K1,2026-08-15,1250
-        K1,2026-11-15,1250
-        K2,2026-03-01,800
-        K2,2026-03-31,800
-        K2,2026-04-30,800
-        K2,2026-05-30,800
-        K2,2026-06-29,800
-        K3,2026-05-05,500
-        K4,2026-09-01,4000
-        K4,2026-11-02,4000
-        K5,2026-10-20,2000
-        K6,2026-02-10,2000
-        K6,2026-03-10,2000
-        K6,2026-04-10,2000
-        K6,2026-05-10,2000
-        K6,2026-06-10,2000
-        K6,2026-07-10,2000
-        K6,2026-08-10,2000
-        K6,2026-09-10,2000
-        K6,2026-10-10,2000
-        K6,2026-11-10,2000
-
-        """
-
-    static let feedback = """
-        customer,date,nps,complaint,cancellation
-        K3,2026-10-01,,Lieferung beschädigt,
-        K4,2026-10-15,3,,
-        K5,2026-11-02,,,ja
-
-        """
+    static let customers = earlyWarningFixture("customers.csv")
+    static let purchases = earlyWarningFixture("purchases.csv")
+    static let feedback = earlyWarningFixture("feedback.csv")
 
     let settings = Settings()
     var today: Day { Self.today }
@@ -175,4 +128,12 @@ class EarlyWarningUITestCase: UITestCase {
 
     /// The list row of a customer.
     func row(_ number: String) -> String? { listRows.first { self.number(of: $0) == number } }
+}
+
+/// The early-warning fixture's CSV files (Tests/Fixtures/early-warning), shared by the
+/// store and the screen tests.
+func earlyWarningFixture(_ name: String) -> String {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/early-warning/\(name)")
+    return (try? String(contentsOf: url, encoding: .utf8)) ?? "missing fixture \(url.path)"
 }
