@@ -53,12 +53,17 @@ extension Bench {
             let s = Stats(detailQuery)
             print(pad("(store.accountDetail alone)", 34) + String(format: "  %5d", s.count) + " \(f(s.p50)) \(f(s.p99)) \(f(s.max))")
         }
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        let mb = Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+        let mb = peakMemoryMB()
         allOK = allOK && mb <= Target.memoryMB
         print("")
         print("peak memory (ru_maxrss): \(String(format: "%.1f", mb)) MB   target ≤ \(Int(Target.memoryMB)) MB  \(mark(mb <= Target.memoryMB))")
         print(allOK ? "all targets met" : "some targets missed")
     }
+}
+
+/// The process's peak resident memory so far (ru_maxrss is in kilobytes on Linux).
+func peakMemoryMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
 }

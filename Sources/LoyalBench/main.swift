@@ -86,9 +86,7 @@ if let days = options.planDays {
         let p = try store.previewPlan(today: today, days: days, settings: settings)
         print(String(format: "planned %d entries for %d customers over %d days in %.2f s (reading facts %.2f s, planning %.2f s)",
                      p.entries, p.customers, days, Date().timeIntervalSince(started), p.loadSeconds, p.planSeconds))
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        print(String(format: "peak memory (ru_maxrss): %.1f MB", Double(usage.ru_maxrss) / 1024))
+        print(String(format: "peak memory (ru_maxrss): %.1f MB", peakMemoryMB()))
     } catch {
         fail("\(error)")
     }

@@ -32,10 +32,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let settings = try global.settings()
-        let day = try asOf.map { text -> Day in
-            guard let d = Day(parsing: text) else { throw ValidationError("--as-of \"\(text)\" is not a date") }
-            return d
-        } ?? global.todayDay()
+        let day = try global.asOfDay(asOf)
         if replace { try removeExisting(global.databasePath) }
         let store = try global.openStore()
         let started = Date()

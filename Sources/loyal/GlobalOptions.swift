@@ -18,6 +18,13 @@ struct GlobalOptions: ParsableArguments {
     var databasePath: String { Paths.database(option: db) }
     var configPath: String { Paths.config(option: config) }
 
+    /// The day given with `--as-of`, else today.
+    func asOfDay(_ text: String?) throws -> Day {
+        guard let text else { return try todayDay() }
+        guard let d = Day(parsing: text) else { throw ValidationError("--as-of \"\(text)\" is not a date") }
+        return d
+    }
+
     func todayDay() throws -> Day {
         if let text = today ?? ProcessInfo.processInfo.environment["LOYAL_TODAY"] {
             guard let d = Day(parsing: text) else {

@@ -18,10 +18,7 @@ struct RefreshCommand: ParsableCommand {
 
     func run() throws {
         let settings = try global.settings()
-        let day = try asOf.map { text -> Day in
-            guard let d = Day(parsing: text) else { throw ValidationError("--as-of \"\(text)\" is not a date") }
-            return d
-        } ?? global.todayDay()
+        let day = try global.asOfDay(asOf)
         let store = try global.openStore()
         let r = try store.refreshAll(asOf: day, settings: settings) { step, seconds in
             guard timings else { return }

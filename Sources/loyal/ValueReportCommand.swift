@@ -26,10 +26,7 @@ struct ValueReport: ParsableCommand {
 
     func run() throws {
         let settings = try global.settings()
-        let day = try asOf.map { text -> Day in
-            guard let d = Day(parsing: text) else { throw ValidationError("--as-of \"\(text)\" is not a date") }
-            return d
-        } ?? global.todayDay()
+        let day = try global.asOfDay(asOf)
         let store = try global.openStore()
         let started = Date()
         let input = try store.valueInput(asOf: day, unitDays: timeUnit.days, useMargin: settings.value.useMargin)
