@@ -38,7 +38,7 @@ struct ValueReport: ParsableCommand {
             periodsPerYear: settings.value.periodsPerYear)
         let report = try CustomerValueReport.fitAndScore(input.summaries, settings: valueSettings, marginRatios: input.marginRatios)
         let fitted = Date()
-        let rows = try store.customerNumbersAndClasses(ids: input.ids)
+        let rows = try store.customerNumbersAndClasses()
         try ValueReportOutput.write(report, ids: input.ids, rows: rows, format: format, limit: limit, unit: timeUnit,
                                     asOf: day, display: settings.display)
         if timing {

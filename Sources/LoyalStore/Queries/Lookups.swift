@@ -80,8 +80,8 @@ extension Store {
 }
 
 extension Store {
-    /// Number and effective class per customer id, for reports.
-    public func customerNumbersAndClasses(ids: [Int64]) throws -> [Int64: (number: String, cls: String)] {
+    /// Number and effective class of every customer, by id, for reports.
+    public func customerNumbersAndClasses() throws -> [Int64: (number: String, cls: String)] {
         try pool.read { db in
             var out: [Int64: (String, String)] = [:]
             let rows = try Row.fetchCursor(db, sql: """

@@ -25,7 +25,7 @@ extension Store {
 enum SignalEvaluation {
     static func run(_ db: Database, asOf: Day, settings: Settings, only ids: [Int64]?) throws -> SignalRefreshSummary {
         var summary = SignalRefreshSummary()
-        let filter = ids.map { " AND customer_id IN (" + $0.map(String.init).joined(separator: ",") + ")" } ?? ""
+        let filter = ids.map { " AND " + CustomerScope.ids($0).condition("customer_id") } ?? ""
         // Snoozes that ran out put their signals back on the panel.
         try db.execute(sql: """
             UPDATE signal SET status = 'open', updated_on = ? WHERE status = 'snoozed' AND snoozed_until <= ?\(filter)

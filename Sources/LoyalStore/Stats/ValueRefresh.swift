@@ -1,14 +1,10 @@
-import Foundation
 import GRDB
 import LoyalCore
 
-/// What a value refresh did: the fitted models and how long it took.
+/// What a value refresh did: the fitted models.
 public struct ValueRefreshSummary: Sendable {
-    public var customers = 0
     public var withPurchases = 0
-    public var purchaseDays = 0
     public var report: CustomerValueReport?
-    public var seconds: (load: Double, fit: Double, write: Double) = (0, 0, 0)
 }
 
 /// Per-customer purchase summaries as of a day, streamed from the covering index.
@@ -66,11 +62,8 @@ extension Store {
     @discardableResult
     public func refreshValues(asOf: Day, settings: Settings) throws -> ValueRefreshSummary {
         var summary = ValueRefreshSummary()
-        let t0 = Date()
         let input = try valueInput(asOf: asOf, unitDays: 1, useMargin: settings.value.useMargin)
         summary.withPurchases = input.ids.count
-        summary.purchaseDays = input.purchaseRows
-        let t1 = Date()
         let valueSettings = CustomerValueSettings(unitDays: 1, predictionHorizon: 365,
                                                   yearlyDiscountRate: settings.value.yearlyDiscountRate,
                                                   valueHorizonYears: settings.value.horizonYears,
@@ -81,7 +74,6 @@ extension Store {
         let rfm = RFMScore.quintiles(zip(input.ids, input.summaries).map { id, s in
             RFMInput(id: id, lastPurchaseDay: s.lastPurchaseDay, frequency: s.purchaseDays, monetaryCents: s.totalCents)
         })
-        let t2 = Date()
         try pool.write { db in
             // Only rows whose figures changed are written (two indexes hold the value).
             struct Figures: Equatable { var value: Int64, asOf: String?, pAlive: Double?, expected: Double?, rfm: String? }
@@ -115,27 +107,9 @@ extension Store {
             for id in stored.keys where !scored.contains(id) {
                 try write(id, Figures(value: 0, asOf: report == nil ? nil : asOf.iso, pAlive: nil, expected: nil, rfm: nil))
             }
-            if let report { try Store.setMeta(db, "value_model", ValueModelText.describe(report)) }
             try Store.setMeta(db, "value_as_of", asOf.iso)
-            summary.customers = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer_stats") ?? 0
         }
-        let t3 = Date()
-        summary.seconds = (t1.timeIntervalSince(t0), t2.timeIntervalSince(t1), t3.timeIntervalSince(t2))
         return summary
     }
-
-    /// The fitted model of the last refresh, in words.
-    public func valueModel() throws -> String? { try meta("value_model") }
 }
 
-enum ValueModelText {
-    static func describe(_ r: CustomerValueReport) -> String {
-        let p = r.bgnbd.parameters
-        var text = String(format: "BG/NBD r %.4f, alpha %.4f days, a %.4f, b %.4f (LL %.1f, %d customers)",
-                          p.r, p.alpha, p.a, p.b, r.bgnbd.logLikelihood, r.bgnbd.customerCount)
-        if let g = r.gammaGamma {
-            text += String(format: "; Gamma-Gamma p %.3f, q %.3f, gamma %.3f", g.parameters.p, g.parameters.q, g.parameters.gamma)
-        }
-        return text
-    }
-}
