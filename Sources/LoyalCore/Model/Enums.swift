@@ -2,6 +2,8 @@
 public enum CustomerClass: String, CaseIterable, Sendable, Codable, Comparable {
     case a = "A", b = "B", c = "C"
     public static func < (l: Self, r: Self) -> Bool { l.rawValue < r.rawValue }
+    /// A 0, B 1, C 2: for tables kept per class.
+    public var index: Int { self == .a ? 0 : self == .b ? 1 : 2 }
 }
 
 /// Ways of reaching a customer. Consent is kept per channel.

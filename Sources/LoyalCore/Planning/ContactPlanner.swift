@@ -117,10 +117,6 @@ struct PlanContext {
     }
 }
 
-extension CustomerClass {
-    var index: Int { self == .a ? 0 : self == .b ? 1 : 2 }
-}
-
 struct ExpectedContact {
     var at: Day, due: Day, channel: Channel
 }

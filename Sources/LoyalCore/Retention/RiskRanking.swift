@@ -41,7 +41,7 @@ public enum RiskRanking {
     public static func order(_ items: [RiskRankInput]) -> [RiskRank] {
         let standIns = standIns(items)
         var ranks = items.map { item -> RiskRank in
-            let value = max(item.value ?? standIns[classIndex(item.customerClass)], .zero)
+            let value = max(item.value ?? standIns[item.customerClass.index], .zero)
             let (p, overflow) = Int64(max(item.risk, 0)).multipliedReportingOverflow(by: value.cents)
             return RiskRank(input: item, rankingValue: value, valueIsStandIn: item.value == nil,
                             priority: overflow ? .max : p)
@@ -59,7 +59,7 @@ public enum RiskRanking {
     public static func standIns(_ items: [RiskRankInput]) -> [Money] {
         var known: [[Money]] = [[], [], []]
         for item in items {
-            if let v = item.value { known[classIndex(item.customerClass)].append(max(v, .zero)) }
+            if let v = item.value { known[item.customerClass.index].append(max(v, .zero)) }
         }
         var result: [Money] = []
         for k in 0..<3 {
@@ -72,11 +72,15 @@ public enum RiskRanking {
         return result
     }
 
-    static func classIndex(_ c: CustomerClass) -> Int {
-        switch c {
-        case .a: return 0
-        case .b: return 1
-        case .c: return 2
-        }
+    /// The panel's order in one integer, for an index to page through: risk × value
+    /// (a stand-in from `standIns` when unknown), then risk, then class (A first), as
+    /// `order` ranks them. Values above 9·10¹² cents are capped; an overflow ranks first.
+    public static func panelPriority(risk: Int, value: Money?, customerClass: CustomerClass,
+                                     standIns: [Money]) -> Int64 {
+        let cents = max(value ?? standIns[customerClass.index], .zero).cents
+        let (expected, overflow1) = Int64(risk).multipliedReportingOverflow(by: min(cents, 9_000_000_000_000))
+        let (scaled, overflow2) = expected.multipliedReportingOverflow(by: 1000)
+        let (priority, overflow3) = scaled.addingReportingOverflow(Int64(risk * 3 + (2 - customerClass.index)))
+        return overflow1 || overflow2 || overflow3 ? .max : priority
     }
 }

@@ -137,15 +137,9 @@ enum SignalEvaluation {
             """)
         for input in inputs {
             guard let a = assessments[input.customerID] else { continue }
-            let value = max(input.value ?? standIns[classIndex(input.customerClass)], .zero)
-            // The panel's order in one indexed integer: risk × value, then risk, then class
-            // (A first), as RiskRanking orders them.
-            let (expected, overflow1) = Int64(a.score).multipliedReportingOverflow(by: min(value.cents, 9_000_000_000_000))
-            let (scaled, overflow2) = expected.multipliedReportingOverflow(by: 1000)
-            let tail = Int64(a.score * 3 + (2 - classIndex(input.customerClass)))
-            let (priority, overflow3) = scaled.addingReportingOverflow(tail)
-            let overflow = overflow1 || overflow2 || overflow3
-            let risk = Double(a.score) / 100, finalPriority = overflow ? Int64.max : priority
+            let risk = Double(a.score) / 100
+            let finalPriority = RiskRanking.panelPriority(risk: a.score, value: input.value,
+                                                          customerClass: input.customerClass, standIns: standIns)
             let old = stored[input.customerID]
             if old == nil || old!.risk != risk || old!.band != a.band.rawValue || old!.priority != finalPriority {
                 update.setUncheckedArguments([risk, a.band.rawValue, finalPriority, input.customerID])
@@ -179,6 +173,4 @@ enum SignalEvaluation {
         }
         summary.atRisk = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer_stats WHERE open_signals > 0") ?? 0
     }
-
-    static func classIndex(_ c: CustomerClass) -> Int { c == .a ? 0 : c == .b ? 1 : 2 }
 }
