@@ -32,10 +32,8 @@ struct ValueReport: ParsableCommand {
         let input = try store.valueInput(asOf: day, unitDays: timeUnit.days, useMargin: settings.value.useMargin)
         let loaded = Date()
         guard !input.summaries.isEmpty else { throw CLIError("no purchases up to \(day.iso): nothing to fit") }
-        let valueSettings = CustomerValueSettings(
-            unitDays: timeUnit.days, predictionHorizon: predict ?? (timeUnit == .day ? 365 : 52),
-            yearlyDiscountRate: settings.value.yearlyDiscountRate, valueHorizonYears: settings.value.horizonYears,
-            periodsPerYear: settings.value.periodsPerYear)
+        let valueSettings = CustomerValueSettings(settings.value, unitDays: timeUnit.days,
+                                                  predictionHorizon: predict ?? (timeUnit == .day ? 365 : 52))
         let report = try CustomerValueReport.fitAndScore(input.summaries, settings: valueSettings, marginRatios: input.marginRatios)
         let fitted = Date()
         let rows = try store.customerNumbersAndClasses()

@@ -46,13 +46,9 @@ extension ImportParser {
         r.crossSellCategory = row.text("cross_sell"); r.cancellation = row.flag("cancellation") ?? false
         r.notes = row.text("notes"); r.nextStep = row.text("next_step"); r.followUpOn = row.day("follow_up")
         // The same rules as the form and the CLI, reported against the file's columns.
-        let columnOf = ["date": "date", "follow_up": "follow_up", "nps": "nps", "csat": "csat", "ces": "ces",
-                        "product_satisfaction": "product_satisfaction", "advice_satisfaction": "advice_satisfaction",
-                        "rep_sentiment": "rep_sentiment"]
         if row.problems.isEmpty {
             for p in r.problems(today: today) {
-                let key = columnOf[p.field] ?? p.field
-                row.appendProblem(ImportProblem(line: row.line, column: row.headerNames[key] ?? key, message: p.message))
+                row.appendProblem(ImportProblem(line: row.line, column: row.headerNames[p.field] ?? p.field, message: p.message))
             }
         }
         return FeedbackImportRecord(customerNumber: number, report: r)

@@ -65,9 +65,9 @@ public struct VisitReport: Sendable, Hashable, Codable {
     }
 
     /// The interaction and feedback rows this report becomes.
-    public func interaction(subject: String? = nil) -> Interaction {
+    public func interaction() -> Interaction {
         Interaction(customerID: customerID, repID: repID, kind: kind, day: day, contactPersonIDs: contactPersonIDs,
-                    subject: subject ?? (topics.isEmpty ? kind.rawValue.capitalized : topics), notes: notes)
+                    subject: topics.isEmpty ? kind.rawValue.capitalized : topics, notes: notes)
     }
 
     public func feedback(interactionID: Int64, complaintID: Int64?) -> Feedback? {

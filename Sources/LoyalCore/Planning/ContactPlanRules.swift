@@ -67,11 +67,6 @@ public struct ContactPlanRules: Sendable, Hashable {
         }
         return result
     }
-
-    /// The follow-up rule a purchase of `amount` falls under, if any.
-    public func followUp(forPurchaseOf amount: Money) -> PurchaseFollowUp? {
-        afterPurchase.filter { amount >= $0.minAmount }.max { $0.minAmount < $1.minAmount }
-    }
 }
 
 public struct BirthdayRule: Sendable, Hashable {
@@ -97,7 +92,7 @@ public struct PurchaseFollowUp: Sendable, Hashable {
 }
 
 /// How often one customer wants to hear from us on a channel, overriding the class.
-public enum Cadence: Hashable, Sendable, Codable, CustomStringConvertible {
+public enum Cadence: Hashable, Sendable, CustomStringConvertible {
     case every(days: Int)
     case never
 
@@ -115,24 +110,11 @@ public enum Cadence: Hashable, Sendable, Codable, CustomStringConvertible {
         case .never: return "never"
         }
     }
-
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let c = Cadence(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad cadence \(text)"))
-        }
-        self = c
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(description)
-    }
 }
 
 /// A per-customer exception to the class cadence, as the store keeps it:
 /// "this customer: call every 14 days", "this customer: never a newsletter".
-public struct CadenceOverride: Hashable, Sendable, Codable {
+public struct CadenceOverride: Hashable, Sendable {
     public var customerID: Int64
     public var channel: Channel
     public var cadence: Cadence

@@ -49,8 +49,6 @@ public struct PlannedEntry: Hashable, Sendable {
         }
     }
 
-    public var isBlocked: Bool { blocked != nil }
-
     /// Due before today and (being a plan suggestion) not done yet.
     public func isOverdue(today: Day) -> Bool { due < today }
 

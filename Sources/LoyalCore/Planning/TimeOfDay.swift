@@ -1,6 +1,6 @@
 /// A wall-clock time without a date or zone (`09:30`). Planned entries are days;
 /// only entries a person dated with a time (a follow-up "call Tuesday 9:30") carry one.
-public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Minutes since midnight, 0 ..< 1440.
     public var minutes: Int
 
@@ -30,17 +30,4 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// `09:30`.
     public var description: String { "\(pad(hour, 2)):\(pad(minute, 2))" }
-
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let t = TimeOfDay(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad time \(text)"))
-        }
-        self = t
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(description)
-    }
 }

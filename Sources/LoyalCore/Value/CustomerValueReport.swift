@@ -23,6 +23,12 @@ public struct CustomerValueSettings: Sendable, Hashable, Codable {
         self.valueHorizonYears = valueHorizonYears
         self.periodsPerYear = periodsPerYear
     }
+
+    /// The configured value settings in a time unit, forecasting `predictionHorizon` units ahead.
+    public init(_ value: ValueSettings, unitDays: Int, predictionHorizon: Double) {
+        self.init(unitDays: unitDays, predictionHorizon: predictionHorizon, yearlyDiscountRate: value.yearlyDiscountRate,
+                  valueHorizonYears: value.horizonYears, periodsPerYear: value.periodsPerYear)
+    }
 }
 
 /// One customer's scores.

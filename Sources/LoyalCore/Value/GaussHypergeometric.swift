@@ -77,13 +77,6 @@ public struct GaussHypergeometric: Sendable, Hashable {
         evaluate(z: z, complement: 1 - z).value
     }
 
-    /// ₂F₁ at z, given 1 − z separately: near z = 1 the caller often knows it
-    /// far more precisely than 1 − z rounded (t/(α+T+t) rounds to 1 long before
-    /// (α+T)/(α+T+t) underflows).
-    func value(z: Double, complement w: Double) -> Double {
-        evaluate(z: z, complement: w).value
-    }
-
     /// The value times exp(logScale), with an estimate of its rounding error
     /// (`SeriesSum.cancellation`). The scale is applied in log space inside the
     /// connection formula, whose (1−z)^(c−a−b) half may overflow on its own

@@ -64,10 +64,7 @@ extension Store {
         var summary = ValueRefreshSummary()
         let input = try valueInput(asOf: asOf, unitDays: 1, useMargin: settings.value.useMargin)
         summary.withPurchases = input.ids.count
-        let valueSettings = CustomerValueSettings(unitDays: 1, predictionHorizon: 365,
-                                                  yearlyDiscountRate: settings.value.yearlyDiscountRate,
-                                                  valueHorizonYears: settings.value.horizonYears,
-                                                  periodsPerYear: settings.value.periodsPerYear)
+        let valueSettings = CustomerValueSettings(settings.value, unitDays: 1, predictionHorizon: 365)
         let report = input.summaries.isEmpty ? nil
             : try? CustomerValueReport.fitAndScore(input.summaries, settings: valueSettings, marginRatios: input.marginRatios)
         summary.report = report
