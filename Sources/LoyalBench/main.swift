@@ -68,8 +68,7 @@ do {
             let percent = done * 100 / max(1, total)
             if percent / 10 != last / 10 { last = percent; print("  \(percent) %") }
         }
-        try store.refreshStatistics(asOf: today, thresholds: settings.classes)
-        try store.optimize()
+        try store.refreshAll(asOf: today, settings: settings)
         try store.close()
         print(String(format: "  created in %.0f s", Date().timeIntervalSince(started)))
     }

@@ -176,13 +176,7 @@ public final class App {
         case .pop, .popAndReload:
             guard state.tabs[state.activeTab].stack.count > 1 else { return }
             state.tabs[state.activeTab].stack.removeLast()
-            if case .popAndReload = effect {
-                var screen = state.screen
-                do { try ScreenDispatch.reload(&screen, env: env) } catch {
-                    state.message = StatusMessage(text: "\(error)", kind: .error)
-                }
-                state.screen = screen
-            }
+            if case .popAndReload = effect { reloadScreen() }
         case .message(let text, let kind): state.message = StatusMessage(text: text, kind: kind)
         case .overlay(let overlay): state.overlay = overlay
         case .confirm(let question, let onYes): state.overlay = .confirm(Confirmation(question: question, onYes: onYes))

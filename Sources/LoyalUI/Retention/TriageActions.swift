@@ -6,7 +6,10 @@ import LoyalTerminal
 enum TriageActions {
     static func effect(_ action: PanelAction, customerID: Int64, label: String, signalIDs: [Int64]? = nil,
                        env: Environment) throws -> ScreenEffect {
-        let open = try signalIDs ?? env.store.activeSignals(customerID: customerID).filter { $0.status == .open }.compactMap(\.id)
+        // The open signals, read only by the actions that act on them.
+        func open() throws -> [Int64] {
+            try signalIDs ?? env.store.activeSignals(customerID: customerID).filter { $0.status == .open }.compactMap(\.id)
+        }
         switch action {
         case .open:
             return .push(.riskCase(try RiskCaseScreen(customerID: customerID, env: env)))
@@ -31,9 +34,11 @@ enum TriageActions {
         case .schedule:
             return .push(.form(TriageForms.schedule(customerID: customerID, label: label, env: env)))
         case .snooze:
+            let open = try open()
             guard !open.isEmpty else { return .message("Nothing open to snooze", .info) }
             return .push(.form(TriageForms.snooze(signalIDs: open, label: label, env: env)))
         case .dismiss:
+            let open = try open()
             guard !open.isEmpty else { return .message("Nothing open to dismiss", .info) }
             return .push(.form(TriageForms.dismiss(signalIDs: open, label: label)))
         case .lost:

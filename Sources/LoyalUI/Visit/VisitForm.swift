@@ -96,9 +96,10 @@ struct VisitForm {
     }
 
     mutating func handle(_ key: Key, env: Environment) -> ScreenEffect? {
+        let before = values
         let effect = dispatch(key, env: env)
-        // Save and cancel settle the draft themselves.
-        if case .stay = effect { saveDraft(env) }
+        // Save and cancel settle the draft themselves; a key that changed nothing writes nothing.
+        if case .stay = effect, values != before { saveDraft(env) }
         return effect
     }
 

@@ -121,6 +121,7 @@ enum VisitFormInput {
                 form.move(1, env)
             }
         default:
+            let typed = form.customerInput.text
             guard form.customerInput.handle(key) else { return false }
             if form.values.customerID != nil && !form.customerInput.text.isEmpty {
                 // Typing replaces the chosen customer.
@@ -128,7 +129,8 @@ enum VisitFormInput {
             }
             // Moving in or deleting from an empty search keeps the chosen customer's name.
             if form.values.customerID == nil { form.values.customerLabel = form.customerInput.text }
-            form.refreshSuggestions(env)
+            // Moving the cursor in the search asks the store nothing.
+            if form.customerInput.text != typed { form.refreshSuggestions(env) }
         }
         return true
     }
