@@ -20,8 +20,7 @@ struct AgendaCommand: ParsableCommand {
         let today = try global.todayDay()
         let store = try global.openStore()
         let rows = try store.calendar(from: today, to: today.adding(days: max(0, days - 1)), repCode: rep,
-                                      includeBlocked: includeBlocked, overdueBefore: today)
-            .filter { $0.entry.status == .open }
+                                      includeBlocked: includeBlocked, overdueBefore: today, openOnly: true)
         let style = settings.display.dateStyle
         func group(_ r: CalendarRow) -> String {
             r.entry.due < today ? "overdue" : r.entry.due == today ? "today" : r.entry.due.iso

@@ -6,7 +6,7 @@ extension Store {
     /// iCalendar writer: birthdays carry the person's birthday so they export as one
     /// yearly event per person.
     public func calendarForExport(from: Day, to: Day, repCode: String?) throws -> (entries: [PlannedEntry], names: [Int64: String]) {
-        let rows = try calendar(from: from, to: to, repCode: repCode, limit: 5_000_000).filter { $0.entry.status == .open }
+        let rows = try calendar(from: from, to: to, repCode: repCode, openOnly: true, limit: 5_000_000)
         let birthdays = try pool.read { db -> [Int64: (Birthday?, Birthday?)] in
             var out: [Int64: (Birthday?, Birthday?)] = [:]
             let ids = Set(rows.compactMap { $0.entry.source == .birthday || $0.entry.source == .partnerBirthday ? $0.entry.contactPersonID : nil })

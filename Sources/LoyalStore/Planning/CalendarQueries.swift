@@ -21,10 +21,10 @@ public struct CalendarRow: Hashable, Sendable {
 }
 
 extension Store {
-    /// Entries due in `from...to` (all statuses), and open ones due before `from`
-    /// when `overdueBefore` is set, ordered by day, time and customer.
+    /// Entries due in `from...to` (all statuses, or only open ones with `openOnly`), and
+    /// open ones due before `from` when `overdueBefore` is set, ordered by day, time and customer.
     public func calendar(from: Day, to: Day, repCode: String? = nil, includeBlocked: Bool = true,
-                         overdueBefore: Day? = nil, limit: Int = 5000) throws -> [CalendarRow] {
+                         overdueBefore: Day? = nil, openOnly: Bool = false, limit: Int = 5000) throws -> [CalendarRow] {
         try pool.read { db in
             var clauses = ["((e.due BETWEEN :from AND :to)" + (overdueBefore != nil ? " OR (e.due < :overdue AND e.status = 'open'))" : ")"),
                            // Redundant, but it lets SQLite read one range of an index in due order and stop at
@@ -34,6 +34,7 @@ extension Store {
                                                                    "upper": max(to, overdueBefore ?? to).iso]
             if let repCode { clauses.append("e.rep_id = (SELECT id FROM rep WHERE code = :rep COLLATE NOCASE)"); args["rep"] = repCode }
             if !includeBlocked { clauses.append("e.blocked IS NULL") }
+            if openOnly { clauses.append("e.status = 'open'") }
             return try Array(Row.fetchCursor(db, sql: """
                 \(Self.calendarRowColumns)
                 WHERE \(clauses.joined(separator: " AND "))

@@ -37,9 +37,8 @@ extension App {
         case .lost(var s):
             s.render(into: &buffer, area: area, env: env)
             screen = .lost(s)
-        case .calendar(var s):
-            CalendarView.render(&s, into: &buffer, area: area, env: env)
-            screen = .calendar(s)
+        case .calendar(let s):
+            CalendarView.render(s, into: &buffer, area: area, env: env)
         }
         state.screen = screen
         switch state.overlay {

@@ -20,7 +20,6 @@ struct CalendarScreen {
     var counts: [Day: CalendarDayCount] = [:]
     var cursor = 0
     var dayCursor: Day
-    var visibleRows = 20
     static let agendaDays = 14
     /// The week grid loads each day's first entries; a day with more says "+N+ more".
     static let weekPerDay = 100
@@ -67,8 +66,7 @@ struct CalendarScreen {
         switch view {
         case .agenda:
             rows = try store.calendar(from: env.today, to: env.today.adding(days: Self.agendaDays - 1), repCode: repCode,
-                                      includeBlocked: showBlocked, overdueBefore: env.today, limit: 2000)
-                .filter { $0.entry.status == .open }
+                                      includeBlocked: showBlocked, overdueBefore: env.today, openOnly: true, limit: 2000)
         case .week:
             let monday = dayCursor.startOfWeek
             rows = try store.calendarWeek(from: monday, to: monday.adding(days: 6), repCode: repCode,

@@ -5,7 +5,7 @@ import LoyalTerminal
 enum CalendarView {
     static let weekdays = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 
-    static func render(_ s: inout CalendarScreen, into buffer: inout ScreenBuffer, area: Rect, env: Environment) {
+    static func render(_ s: CalendarScreen, into buffer: inout ScreenBuffer, area: Rect, env: Environment) {
         let f = Format(display: env.display)
         let (titleRow, body) = area.top(1)
         buffer.fill(row: titleRow.row, col: area.col, width: area.width, role: .title)
@@ -21,8 +21,8 @@ enum CalendarView {
         buffer.put(row: titleRow.row, col: area.col + 1, "Calendar · \(what) · \(who)" + (s.showBlocked ? " · with blocked" : ""),
                    role: .title, maxWidth: area.width - 2)
         switch s.view {
-        case .agenda: agenda(&s, &buffer, body, env, f)
-        case .week: week(&s, &buffer, body, env, f)
+        case .agenda: agenda(s, &buffer, body, env, f)
+        case .week: week(s, &buffer, body, env, f)
         case .month: month(s, &buffer, body, env)
         }
     }
@@ -44,7 +44,7 @@ enum CalendarView {
         }
     }
 
-    static func agenda(_ s: inout CalendarScreen, _ buffer: inout ScreenBuffer, _ area: Rect, _ env: Environment, _ f: Format) {
+    static func agenda(_ s: CalendarScreen, _ buffer: inout ScreenBuffer, _ area: Rect, _ env: Environment, _ f: Format) {
         // Lines: a heading per group, then its entries; the cursor moves over entries only.
         var lines: [(text: [(String, StyleRole, Int?)], entry: Int?)] = []
         var group = ""
@@ -70,7 +70,6 @@ enum CalendarView {
         if lines.isEmpty {
             buffer.put(row: area.row + 1, col: area.col + 2, "Nothing due: the plan is up to date for \(s.repCode ?? "everyone").", role: .dim)
         }
-        s.visibleRows = max(1, area.height)
         let cursorLine = lines.firstIndex { $0.entry == s.cursor } ?? 0
         let top = max(0, min(cursorLine - area.height / 2, lines.count - area.height))
         for row in 0..<area.height {
@@ -94,13 +93,14 @@ enum CalendarView {
         }
     }
 
-    static func week(_ s: inout CalendarScreen, _ buffer: inout ScreenBuffer, _ area: Rect, _ env: Environment, _ f: Format) {
+    static func week(_ s: CalendarScreen, _ buffer: inout ScreenBuffer, _ area: Rect, _ env: Environment, _ f: Format) {
         let monday = s.dayCursor.startOfWeek
         let colWidth = max(8, (area.width - 1) / 7)
+        let byDay = Dictionary(grouping: s.rows, by: \.entry.due)
         for d in 0..<7 {
             let day = monday.adding(days: d)
             let x = area.col + d * colWidth
-            let entries = s.rows.filter { $0.entry.due == day }
+            let entries = byDay[day] ?? []
             let isCursorDay = day == s.dayCursor
             let headRole: StyleRole = isCursorDay ? .tabActive : day == env.today ? .header : .dim
             buffer.fill(row: area.row, col: x, width: colWidth - 1, role: headRole)
