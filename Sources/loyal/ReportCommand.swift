@@ -30,7 +30,8 @@ struct ReportCommand: ParsableCommand {
                 rows += page
                 if page.count < 500 { break }
             }
-            let signals = try rows.map { try store.activeSignals(customerID: $0.id).filter { $0.status == .open } }
+            let open = try store.openSignals(customerIDs: rows.map(\.id))
+            let signals = rows.map { open[$0.id] ?? [] }
             try ReportOutput.risk(rows, signals: signals, format: format, display: settings.display)
         }
     }

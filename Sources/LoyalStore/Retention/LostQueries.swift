@@ -22,10 +22,8 @@ extension Store {
     public func lostCustomers(repCode: String? = nil, customerClass: CustomerClass? = nil, includeReturnees: Bool = true,
                               offset: Int = 0, limit: Int) throws -> [LostRow] {
         try pool.read { db in
-            var clauses = [includeReturnees ? "c.lost_on IS NOT NULL" : "c.status = 'lost'"]
-            var args = StatementArguments()
-            if let repCode { clauses.append("r.code = ? COLLATE NOCASE"); args += [repCode] }
-            if let customerClass { clauses.append("s.class = ?"); args += [customerClass.rawValue] }
+            let (clauses, args) = Self.lostClauses(repCode: repCode, customerClass: customerClass,
+                                                   includeReturnees: includeReturnees)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT c.id, c.number, c.name, c.lost_on, c.lost_reason, c.returned_on, r.code AS rep_code, s.class,
                        (SELECT ifnull(sum(amount_cents), 0) FROM purchase WHERE customer_id = c.id) AS revenue,
@@ -48,14 +46,21 @@ extension Store {
 
     public func lostCount(repCode: String? = nil, customerClass: CustomerClass? = nil) throws -> Int {
         try pool.read { db in
-            var clauses = ["c.lost_on IS NOT NULL"]
-            var args = StatementArguments()
-            if let repCode { clauses.append("r.code = ? COLLATE NOCASE"); args += [repCode] }
-            if let customerClass { clauses.append("s.class = ?"); args += [customerClass.rawValue] }
+            let (clauses, args) = Self.lostClauses(repCode: repCode, customerClass: customerClass, includeReturnees: true)
             return try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM customer c JOIN customer_stats s ON s.customer_id = c.id LEFT JOIN rep r ON r.id = c.rep_id
                 WHERE \(clauses.joined(separator: " AND "))
                 """, arguments: args) ?? 0
         }
+    }
+
+    /// The filters the lost list and its count share.
+    static func lostClauses(repCode: String?, customerClass: CustomerClass?,
+                            includeReturnees: Bool) -> ([String], StatementArguments) {
+        var clauses = [includeReturnees ? "c.lost_on IS NOT NULL" : "c.status = 'lost'"]
+        var args = StatementArguments()
+        if let repCode { clauses.append("r.code = ? COLLATE NOCASE"); args += [repCode] }
+        if let customerClass { clauses.append("s.class = ?"); args += [customerClass.rawValue] }
+        return (clauses, args)
     }
 }

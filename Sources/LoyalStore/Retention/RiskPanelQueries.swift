@@ -76,6 +76,25 @@ extension Store {
         }
     }
 
+    /// The open signals of many customers, heaviest first, by customer (for reports:
+    /// one query per thousand customers instead of one per customer).
+    public func openSignals(customerIDs: [Int64]) throws -> [Int64: [ChurnSignal]] {
+        try pool.read { db in
+            var out: [Int64: [ChurnSignal]] = [:]
+            for chunk in customerIDs.chunked(1000) {
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT * FROM signal WHERE status = 'open' AND \(CustomerScope.ids(Array(chunk)).condition("customer_id"))
+                    ORDER BY customer_id, weight DESC
+                    """)
+                while let r = try rows.next() {
+                    let s = StatsRecords.signal(r)
+                    out[s.customerID, default: []].append(s)
+                }
+            }
+            return out
+        }
+    }
+
     /// Open and snoozed signals of a customer, heaviest first.
     public func activeSignals(customerID: Int64) throws -> [ChurnSignal] {
         try pool.read { db in
