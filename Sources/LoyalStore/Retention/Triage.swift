@@ -57,14 +57,11 @@ extension Store {
             // What the re-evaluation creates (a stage change, a signal opened) belongs to the action: undo removes it too.
             let lastSignal = try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM signal") ?? 0
             let lastStage = try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM retention_stage") ?? 0
-            _ = try SignalEvaluation.run(db, asOf: today, settings: settings, only: [id])
+            try Store.refreshCustomer(db, id: id, asOf: today, settings: settings)
             undo.createdSignalIDs = try Int64.fetchAll(db, sql: "SELECT id FROM signal WHERE customer_id = ? AND id > ?",
                                                        arguments: [id, lastSignal])
             undo.createdStageIDs += try Int64.fetchAll(db, sql: "SELECT id FROM retention_stage WHERE customer_id = ? AND id > ?",
                                                        arguments: [id, lastStage])
-            // The customer's calendar follows at once: a lost customer's plan goes, a
-            // scheduled contact counts for the plan and gets its notes (no consent…).
-            _ = try CalendarRefresh.run(db, today: today, settings: settings, only: [id])
             return undo
         }
     }

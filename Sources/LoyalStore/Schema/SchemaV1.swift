@@ -223,8 +223,6 @@ enum SchemaV1 {
         user_moved INTEGER NOT NULL DEFAULT 0
     );
     CREATE INDEX calendar_entry_due ON calendar_entry(due, rep_id);
-    -- One rep's agenda and week without reading the other reps' entries.
-    CREATE INDEX calendar_entry_rep ON calendar_entry(rep_id, due);
     CREATE INDEX calendar_entry_customer ON calendar_entry(customer_id, due);
 
     -- A customer's own contact cadence instead of his class's ("visit every 60 days", "no newsletter").

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LoyalCore
 
 /// Everything a full refresh recomputed.
@@ -39,9 +40,14 @@ extension Store {
     }
 
     /// After something about one customer changed (a visit saved, a triage action):
-    /// re-evaluate that customer's signals and risk at once.
+    /// re-evaluate that customer's signals, risk and calendar at once.
     public func refreshCustomer(_ id: Int64, asOf: Day, settings: Settings) throws {
-        try evaluateSignals(asOf: asOf, settings: settings, only: [id])
-        try refreshCalendar(today: asOf, settings: settings, only: [id])
+        try pool.write { db in try Store.refreshCustomer(db, id: id, asOf: asOf, settings: settings) }
+    }
+
+    static func refreshCustomer(_ db: Database, id: Int64, asOf: Day, settings: Settings) throws {
+        _ = try SignalEvaluation.run(db, asOf: asOf, settings: settings, only: [id])
+        // A lost customer's plan goes, a scheduled contact counts for the plan and gets its notes.
+        _ = try CalendarRefresh.run(db, today: asOf, settings: settings, only: [id])
     }
 }
