@@ -40,6 +40,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// ISO weekday: 1 = Monday … 7 = Sunday.
     public var weekday: Int { ((number % 7 + 7 + 3) % 7) + 1 }
+    /// This day on a weekday; a Saturday or Sunday gives the Monday after.
+    public var weekdayOrNextMonday: Day { weekday >= 6 ? adding(days: 8 - weekday) : self }
 
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

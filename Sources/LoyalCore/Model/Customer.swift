@@ -149,5 +149,7 @@ public struct ContactPerson: Hashable, Sendable, Codable {
         self.id = id; self.customerID = customerID; self.firstName = firstName; self.lastName = lastName
     }
 
-    public var fullName: String { [firstName, lastName].filter { !$0.isEmpty }.joined(separator: " ") }
+    public var fullName: String {
+        firstName.isEmpty ? lastName : lastName.isEmpty ? firstName : firstName + " " + lastName
+    }
 }

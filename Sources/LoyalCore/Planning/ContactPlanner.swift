@@ -211,7 +211,7 @@ struct CustomerPlanning {
     }
 
     /// The day itself, or the Monday after a Saturday or Sunday.
-    static func workingDay(_ d: Day) -> Day { d.weekday >= 6 ? d.adding(days: 8 - d.weekday) : d }
+    static func workingDay(_ d: Day) -> Day { d.weekdayOrNextMonday }
 
     /// Whether a day (at a time) is no day for a call or visit.
     func isQuiet(_ d: Day, _ time: TimeOfDay?) -> Bool {

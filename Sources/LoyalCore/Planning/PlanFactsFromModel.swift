@@ -22,11 +22,18 @@ extension CustomerPlanFacts {
     /// as a letter: `InteractionKind.channel`).
     public static func lastContacts(_ interactions: [Interaction]) -> [Channel: Day] {
         var last: [Channel: Day] = [:]
-        for i in interactions {
-            let c = i.kind.channel
-            if let d = last[c], d >= i.day { continue }
-            last[c] = i.day
-        }
+        for i in interactions { noteContact(i.kind, on: i.day, in: &last) }
         return last
+    }
+
+    /// Counts a contact of `kind` on `day` for its channel, if it is the latest one.
+    public mutating func noteContact(_ kind: InteractionKind, on day: Day) {
+        Self.noteContact(kind, on: day, in: &lastContact)
+    }
+
+    static func noteContact(_ kind: InteractionKind, on day: Day, in last: inout [Channel: Day]) {
+        let channel = kind.channel
+        if let known = last[channel], known >= day { return }
+        last[channel] = day
     }
 }

@@ -147,10 +147,7 @@ extension CustomerPlanning {
             // (where Loyal congratulates), which `age(on:)` would only say a day later.
             let age = b.year.map { year - $0 }
             if let age, age < 0 { continue }
-            if name == nil {  // `fullName`, without its array and join
-                let f = person.firstName, l = person.lastName
-                name = f.isEmpty ? l : l.isEmpty ? f : f + " " + l
-            }
+            if name == nil { name = person.fullName }
             let named = name!
             var reason = partner
                 ? "Birthday of " + (person.partnerName.isEmpty ? "the partner of \(named)" : "\(person.partnerName), partner of \(named)")

@@ -37,7 +37,7 @@ public struct Playbook: Hashable, Sendable {
     public func apply(today: Day, weekdaysOnly: Bool = true) -> [PlannedContact] {
         steps.enumerated().map { i, step in
             var due = today.adding(days: max(0, step.afterDays))
-            if weekdaysOnly, due.weekday > 5 { due = due.adding(days: 8 - due.weekday) }
+            if weekdaysOnly { due = due.weekdayOrNextMonday }
             return PlannedContact(kind: kind, step: i + 1, appliedOn: today, due: due, channel: step.channel.channel,
                                   reason: "\(kind): \(step.text)")
         }

@@ -45,10 +45,7 @@ enum PlanFactsLoader {
             """, arguments: [today.iso])
         while let r = try last.next() {
             guard let kind = InteractionKind(rawValue: r["kind"]), let day = r.day("last") else { continue }
-            let id: Int64 = r["customer_id"]
-            let channel = kind.channel
-            if let known = facts[id]?.lastContact[channel], known >= day { continue }
-            facts[id]?.lastContact[channel] = day
+            facts[r["customer_id"] as Int64]?.noteContact(kind, on: day)
         }
         let since = today.adding(days: -rules.afterPurchaseLookbackDays)
         let purchases = try Row.fetchCursor(db, sql: """
