@@ -53,9 +53,7 @@ struct ExportCommand: ParsableCommand {
         let settings = try global.settings()
         let today = try global.todayDay()
         func day(_ text: String?, _ name: String, _ fallback: Day) throws -> Day {
-            guard let text else { return fallback }
-            guard let d = Day(typed: text, today: today, pastBias: false) else { throw ValidationError("--\(name) \"\(text)\" is not a date") }
-            return d
+            try global.typedDay(text, option: name, today: today, pastBias: false) ?? fallback
         }
         let start = try day(from, "from", today)
         let end = try day(to, "to", today.adding(days: settings.calendarHorizonDays))

@@ -49,11 +49,8 @@ struct FeedbackCommand: ParsableCommand {
                 throw CLIError("no customer has the number \"\(Sanitizer.clean(customer))\"")
             }
             func day(_ text: String?, _ name: String, pastBias: Bool = true) throws -> Day? {
-                guard let text else { return nil }
-                guard let d = Day(typed: text, today: today, pastBias: pastBias) else {
-                    throw ValidationError("--\(name) \"\(text)\" is not a date (YYYY-MM-DD, DD.MM.YYYY, t, -1, 12.3.)")
-                }
-                return d
+                try global.typedDay(text, option: name, today: today, pastBias: pastBias,
+                                    hint: " (YYYY-MM-DD, DD.MM.YYYY, t, -1, 12.3.)")
             }
             var r = VisitReport(customerID: found.id, day: try day(date, "date") ?? today, kind: channel)
             r.nps = nps; r.csat = csat; r.ces = ces; r.productSatisfaction = productSatisfaction

@@ -18,6 +18,16 @@ struct GlobalOptions: ParsableArguments {
     var databasePath: String { Paths.database(option: db) }
     var configPath: String { Paths.config(option: config) }
 
+    /// A day typed as people type it (`t`, `-1`, `+7`, `12.3.`, full dates) for option `--name`;
+    /// nil when the option was not given. `hint` follows the error message.
+    func typedDay(_ text: String?, option name: String, today: Day, pastBias: Bool, hint: String = "") throws -> Day? {
+        guard let text else { return nil }
+        guard let d = Day(typed: text, today: today, pastBias: pastBias) else {
+            throw ValidationError("--\(name) \"\(text)\" is not a date\(hint)")
+        }
+        return d
+    }
+
     /// The day given with `--as-of`, else today.
     func asOfDay(_ text: String?) throws -> Day {
         guard let text else { return try todayDay() }

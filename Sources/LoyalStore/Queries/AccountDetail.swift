@@ -47,9 +47,7 @@ extension Store {
                 complaints: try Row.fetchAll(db, sql: """
                     SELECT * FROM complaint WHERE customer_id = ? ORDER BY resolved_on IS NOT NULL, opened_on DESC LIMIT 50
                     """, arguments: [id]).map(ContactRecords.complaint),
-                signals: try Row.fetchAll(db, sql: """
-                    SELECT * FROM signal WHERE customer_id = ? AND status IN ('open', 'snoozed') ORDER BY weight DESC
-                    """, arguments: [id]).map(StatsRecords.signal))
+                signals: try StatsRecords.activeSignals(db, customerID: id))
         }
     }
 
@@ -125,5 +123,12 @@ enum StatsRecords {
                     evidenceKey: row["evidence_key"], weight: row["weight"],
                     status: SignalStatus(rawValue: row["status"]) ?? .open, openedOn: row.day("opened_on") ?? Day(number: 0),
                     snoozedUntil: row.day("snoozed_until"), reason: row["reason"], assignedRepID: row["assigned_rep_id"])
+    }
+
+    /// A customer's open and snoozed signals, heaviest first, as the detail screens list them.
+    static func activeSignals(_ db: Database, customerID: Int64) throws -> [ChurnSignal] {
+        try Row.fetchAll(db, sql: """
+            SELECT * FROM signal WHERE customer_id = ? AND status IN ('open', 'snoozed') ORDER BY weight DESC
+            """, arguments: [customerID]).map(signal)
     }
 }

@@ -24,9 +24,7 @@ extension Store {
             let lastMonth = String(asOf.adding(months: -1).iso.prefix(7))
             let previous = try Int.fetchOne(db, sql: "SELECT score FROM risk_snapshot WHERE customer_id = ? AND month = ?",
                                             arguments: [customerID, lastMonth])
-            let signals = try Row.fetchAll(db, sql: """
-                SELECT * FROM signal WHERE customer_id = ? AND status IN ('open', 'snoozed') ORDER BY weight DESC
-                """, arguments: [customerID]).map(StatsRecords.signal)
+            let signals = try StatsRecords.activeSignals(db, customerID: customerID)
             return RiskDetail(assessment: assessment, lastMonthScore: previous,
                               stages: try RetentionStages.history(db, customerID: customerID), signals: signals)
         }
