@@ -51,7 +51,10 @@ enum CalendarRefresh {
                 OR (user_moved = 0 AND due <> excluded.due) OR channel <> excluded.channel OR reason <> excluded.reason
                 OR time IS NOT excluded.time OR blocked IS NOT excluded.blocked OR note <> excluded.note)
             """)
-        let annotate = try db.makeStatement(sql: "UPDATE calendar_entry SET blocked = ?, note = ? WHERE id = ?")
+        let annotate = try db.makeStatement(sql: """
+            UPDATE calendar_entry SET blocked = :blocked, note = :note
+            WHERE id = :id AND (blocked IS NOT :blocked OR note <> :note)
+            """)
         let delete = try db.makeStatement(sql: "DELETE FROM calendar_entry WHERE id = ?")
         let planned = Set(PlanFactsLoader.plannedSources)
         for scope in try CustomerScope.passes(db, only: ids) {
@@ -75,7 +78,8 @@ enum CalendarRefresh {
                                              display: settings.display) {
                     if let id = givenIDs[e.uid] {
                         // Dated by a person: keep the day, add what the planner noticed.
-                        annotate.setUncheckedArguments([e.blocked, storedNote(e, settings.display.dateStyle, given: true), id])
+                        annotate.setUncheckedArguments(["blocked": e.blocked, "note": storedNote(e, settings.display.dateStyle, given: true),
+                                                    "id": id])
                         try annotate.execute()
                         continue
                     }

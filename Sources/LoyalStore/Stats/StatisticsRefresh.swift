@@ -25,20 +25,13 @@ extension Store {
             FROM customer c WHERE c.status = 'lost' AND c.lost_on IS NOT NULL AND EXISTS (
                 SELECT 1 FROM purchase WHERE customer_id = c.id AND day > c.lost_on AND day <= ?)
             """, arguments: [asOf.iso])
-        try db.execute(sql: """
-            UPDATE winback SET outcome = 'won', closed_on = (SELECT min(p.day) FROM purchase p JOIN customer c ON c.id = p.customer_id
-                                                             WHERE p.customer_id = winback.customer_id AND p.day > c.lost_on)
-            WHERE outcome = 'open' AND customer_id IN (SELECT c.id FROM customer c WHERE c.status = 'lost' AND c.lost_on IS NOT NULL
-                AND EXISTS (SELECT 1 FROM purchase WHERE customer_id = c.id AND day > c.lost_on AND day <= ?))
-            """, arguments: [asOf.iso])
-        try db.execute(sql: """
-            UPDATE customer SET status = 'active',
-                returned_on = (SELECT min(day) FROM purchase WHERE customer_id = customer.id AND day > customer.lost_on)
-            WHERE status = 'lost' AND lost_on IS NOT NULL AND EXISTS (
-                SELECT 1 FROM purchase WHERE customer_id = customer.id AND day > customer.lost_on AND day <= ?)
-            """, arguments: [asOf.iso])
         for r in returning {
-            if let back = r.day("back") { try RetentionStages.record(db, customerID: r["id"], event: .returned, on: back) }
+            guard let back = r.day("back") else { continue }
+            let id: Int64 = r["id"]
+            try db.execute(sql: "UPDATE winback SET outcome = 'won', closed_on = ? WHERE customer_id = ? AND outcome = 'open'",
+                           arguments: [back.iso, id])
+            try db.execute(sql: "UPDATE customer SET status = 'active', returned_on = ? WHERE id = ?", arguments: [back.iso, id])
+            try RetentionStages.record(db, customerID: id, event: .returned, on: back)
         }
         let windowStart = asOf.adding(months: -thresholds.windowMonths)
         let previousStart = windowStart.adding(months: -thresholds.windowMonths)
