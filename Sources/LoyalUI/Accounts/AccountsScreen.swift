@@ -104,12 +104,9 @@ struct AccountsScreen {
     }
 
     func repPicker(_ env: Environment) -> Picker {
-        let reps = (try? env.store.reps()) ?? []
-        let items = ["All reps"] + reps.map { "\($0.code)  \($0.name)" }
-        let current = reps.firstIndex { $0.code == query.filter.repCode }.map { $0 + 1 } ?? 0
-        return Picker(title: "Show accounts of", items: items, selected: current) { screen, index, env in
+        TriagePickers.rep(current: query.filter.repCode, title: "Show accounts of", env: env) { screen, code, env in
             guard case .accounts(var s) = screen else { return .stay }
-            do { try s.setFilter(\.repCode, index == 0 ? nil : reps[index - 1].code, env) } catch {
+            do { try s.setFilter(\.repCode, code, env) } catch {
                 return .message("\(error)", .error)
             }
             screen = .accounts(s)

@@ -60,14 +60,16 @@ enum TriageActions {
 }
 
 enum TriagePickers {
-    /// Reps to choose from; `choose` gets the code (nil for "all").
-    static func rep(current: String?, includeAll: Bool = true, env: Environment,
+    /// Reps to choose from (every list's rep filter, and triage's assign); `choose` gets
+    /// the code (nil for "all").
+    static func rep(current: String?, includeAll: Bool = true, title: String? = nil, env: Environment,
                     choose: @escaping (inout Screen, String?, Environment) -> ScreenEffect) -> Picker {
         let reps = (try? env.store.reps()) ?? []
         let items = (includeAll ? ["All reps"] : []) + reps.map { "\($0.code)  \($0.name)" }
         let offset = includeAll ? 1 : 0
         let selected = reps.firstIndex { $0.code == current }.map { $0 + offset } ?? 0
-        return Picker(title: includeAll ? "Show customers of" : "Assign to", items: items, selected: selected) { screen, index, env in
+        return Picker(title: title ?? (includeAll ? "Show customers of" : "Assign to"), items: items,
+                      selected: selected) { screen, index, env in
             let code = includeAll && index == 0 ? nil : reps[index - offset].code
             return choose(&screen, code, env)
         }
