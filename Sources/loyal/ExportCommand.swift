@@ -64,6 +64,6 @@ struct ExportCommand: ParsableCommand {
         let stamp = UTCTimestamp(secondsSince1970: Int64(Date().timeIntervalSince1970))
         ICalendarWriter(timeZone: zone, calendarName: "Loyal" + (rep.map { " (\($0))" } ?? ""))
             .write(events, stamp: stamp) { sink.write($0) }
-        FileHandle.standardError.write(Data("\(events.count) events (\(entries.count) entries) from \(start.iso) to \(end.iso)\n".utf8))
+        Console.error("\(events.count) events (\(entries.count) entries) from \(start.iso) to \(end.iso)")
     }
 }

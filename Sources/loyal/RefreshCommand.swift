@@ -25,8 +25,7 @@ struct RefreshCommand: ParsableCommand {
             var usage = rusage()
             getrusage(RUSAGE_SELF.rawValue, &usage)
             let peakMB = Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
-            FileHandle.standardError.write(Data(String(format: "%@: %.0f ms (peak memory so far %.0f MB)\n",
-                                                       step, seconds * 1000, peakMB).utf8))
+            Console.error(String(format: "%@: %.0f ms (peak memory so far %.0f MB)", step, seconds * 1000, peakMB))
         }
         let s = r.statistics
         print("refreshed \(s.customers) customers as of \(day.iso): \(s.classCounts[.a] ?? 0) A, "
