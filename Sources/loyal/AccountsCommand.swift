@@ -45,6 +45,10 @@ struct AccountsCommand: ParsableCommand {
     @Option(help: "table, csv or json.")
     var format: ListFormat = .table
 
+    func validate() throws {
+        try Limits.check(limit, in: Limits.rows, option: "--limit")
+    }
+
     func run() throws {
         let settings = try global.settings()
         let store = try global.openStore()
@@ -53,16 +57,16 @@ struct AccountsCommand: ParsableCommand {
         let sink = try OutputSink(path: nil)
         var written = 0, cursor: AccountCursor?
         var tableRows: [[String]] = []
-        if format == .json { sink.write("[") }
-        if format == .csv { sink.write(AccountFields.names.joined(separator: ",") + "\r\n") }
+        if format == .json { try sink.write("[") }
+        if format == .csv { try sink.write(AccountFields.names.joined(separator: ",") + "\r\n") }
         pages: while true {
             let want = limit > 0 ? min(1000, limit - written) : 1000
             if want <= 0 { break }
             let page = try store.accounts(query, from: cursor, limit: want)
             for row in page {
                 switch format {
-                case .json: sink.write((written == 0 ? "\n" : ",\n") + AccountFields.json(row))
-                case .csv: sink.write(CSVWriter.line(AccountFields.plain(row)))
+                case .json: try sink.write((written == 0 ? "\n" : ",\n") + AccountFields.json(row))
+                case .csv: try sink.write(CSVWriter.line(AccountFields.plain(row)))
                 case .table: tableRows.append(AccountFields.table(row, settings.display))
                 }
                 written += 1
@@ -71,12 +75,12 @@ struct AccountsCommand: ParsableCommand {
             cursor = page.last?.cursor
         }
         switch format {
-        case .json: sink.write("\n]\n")
+        case .json: try sink.write("\n]\n")
         case .csv: break
         case .table:
-            sink.write(TextTable.render(header: AccountFields.tableHeader, rows: tableRows, rightAligned: [4, 5, 8]))
+            try sink.write(TextTable.render(header: AccountFields.tableHeader, rows: tableRows, rightAligned: [4, 5, 8]))
             let totals = try store.accountTotals(query)
-            sink.write("\(written) of \(totals.count) accounts shown; revenue 12 months \(settings.display.money.format(totals.revenue12m, withCents: false))\n")
+            try sink.write("\(written) of \(totals.count) accounts shown; revenue 12 months \(settings.display.money.format(totals.revenue12m, withCents: false))\n")
         }
         try sink.finish()
     }

@@ -11,15 +11,19 @@ struct AgendaCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only this rep's entries.") var rep: String?
-    @Option(help: "Days ahead, today included.") var days = 7
+    @Option(help: "Days ahead, today included (1 to \(Limits.days.upperBound)).") var days = 7
     @Flag(name: .customLong("include-blocked"), help: "Also entries blocked for lack of consent.") var includeBlocked = false
     @Option(help: "table or json.") var format: ListFormat = .table
+
+    func validate() throws {
+        try Limits.check(days, in: Limits.days, option: "--days")
+    }
 
     func run() throws {
         let settings = try global.settings()
         let today = try global.todayDay()
         let store = try global.openStore()
-        let rows = try store.calendar(from: today, to: today.adding(days: max(0, days - 1)), repCode: rep,
+        let rows = try store.calendar(from: today, to: today.adding(days: days - 1), repCode: rep,
                                       includeBlocked: includeBlocked, overdueBefore: today, openOnly: true)
         let style = settings.display.dateStyle
         func group(_ r: CalendarRow) -> String {
@@ -27,10 +31,10 @@ struct AgendaCommand: ParsableCommand {
         }
         let sink = try OutputSink(path: nil)
         if format == .json {
-            sink.write("[")
+            try sink.write("[")
             for (i, r) in rows.enumerated() {
                 let e = r.entry
-                sink.write((i == 0 ? "\n" : ",\n") + "{" + [
+                try sink.write((i == 0 ? "\n" : ",\n") + "{" + [
                     "\"group\":\(JSONText.string(group(r)))", "\"due\":\(JSONText.string(e.due.iso))",
                     "\"time\":\(r.time.map { JSONText.string($0.description) } ?? "null")",
                     "\"customer\":\(JSONText.string(r.customerNumber))", "\"name\":\(JSONText.string(r.customerName))",
@@ -41,7 +45,7 @@ struct AgendaCommand: ParsableCommand {
                     "\"uid\":\(JSONText.string(e.uid))",
                 ].joined(separator: ",") + "}")
             }
-            sink.write("\n]\n")
+            try sink.write("\n]\n")
         } else {
             var table: [[String]] = []
             var last = ""
@@ -53,8 +57,8 @@ struct AgendaCommand: ParsableCommand {
                               r.repCode ?? "", r.notes])
                 last = g
             }
-            sink.write(TextTable.render(header: ["WHEN", "", "CHANNEL", "CUSTOMER", "WHAT", "REP", "NOTE"], rows: table))
-            sink.write("\(rows.count) open entries\n")
+            try sink.write(TextTable.render(header: ["WHEN", "", "CHANNEL", "CUSTOMER", "WHAT", "REP", "NOTE"], rows: table))
+            try sink.write("\(rows.count) open entries\n")
         }
         try sink.finish()
     }

@@ -16,7 +16,7 @@ struct ConfigCommand: ParsableCommand {
 
         func run() throws {
             let text = ConfigFile.defaultText()
-            if toStdout { print(text, terminator: ""); return }
+            if toStdout { try printLine(text, terminator: ""); return }
             let path = global.configPath
             if FileManager.default.fileExists(atPath: path) && !force {
                 throw CLIError("\(path) exists; use --force to overwrite it")
@@ -26,7 +26,7 @@ struct ConfigCommand: ParsableCommand {
             let temp = path + ".tmp-\(getpid())"
             try text.write(toFile: temp, atomically: false, encoding: .utf8)
             guard rename(temp, path) == 0 else { throw CLIError("cannot write \(path)") }
-            print("wrote \(path)")
+            try printLine("wrote \(path)")
         }
     }
 
@@ -34,8 +34,8 @@ struct ConfigCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "path", abstract: "Print where settings and data live.")
         @OptionGroup var global: GlobalOptions
         func run() throws {
-            print("config   \(global.configPath)")
-            print("database \(global.databasePath)")
+            try printLine("config   \(global.configPath)")
+            try printLine("database \(global.databasePath)")
         }
     }
 
@@ -44,7 +44,7 @@ struct ConfigCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         func run() throws {
             _ = try global.settings()
-            print("\(global.configPath): OK")
+            try printLine("\(global.configPath): OK")
         }
     }
 }

@@ -28,6 +28,11 @@ struct DemoCommand: ParsableCommand {
     func validate() throws {
         guard (1...200_000).contains(customers) else { throw ValidationError("--customers must be from 1 to 200000") }
         guard (1...20).contains(years) else { throw ValidationError("--years must be from 1 to 20") }
+        // Checked here, before the database is created: a refused day must not leave half a demo.
+        let day = try global.asOfDay(asOf)
+        guard day.adding(years: -years) >= Day.earliest else {
+            throw ValidationError("--as-of \(day.iso) with --years \(years) would start the history before \(Day.earliest.iso)")
+        }
     }
 
     func run() throws {
@@ -46,7 +51,7 @@ struct DemoCommand: ParsableCommand {
         let summary = refreshed.statistics
         let counts = try store.counts()
         let seconds = Date().timeIntervalSince(started)
-        print("""
+        try printLine("""
             Demo company created in \(store.path) (seed \(seed), as of \(day.iso), \(String(format: "%.1f", seconds)) s):
               \(counts.customers) customers (\(summary.classCounts[.a] ?? 0) A, \(summary.classCounts[.b] ?? 0) B, \
             \(summary.classCounts[.c] ?? 0) C), \(counts.reps) reps, \(counts.products) products,

@@ -40,7 +40,7 @@ struct ExportCommand: ParsableCommand {
                 guard entity == .calendar else { throw ValidationError("--format ics is for `loyal export calendar`") }
                 try writeICS(store, sink)
             } else {
-                try store.export(entity, format: format) { sink.write($0) }
+                try store.export(entity, format: format) { try sink.write($0) }
             }
             try sink.finish()
         } catch {
@@ -62,8 +62,14 @@ struct ExportCommand: ParsableCommand {
         let zone = ICalTimeZone.named(settings.contactPlan.timeZone) ?? .europeBerlin
         let events = ICalendarExport.events(entries, customerNames: names, display: settings.display)
         let stamp = UTCTimestamp(secondsSince1970: Int64(Date().timeIntervalSince1970))
+        // The writer's emit cannot throw: keep the first write error and stop writing after it.
+        var failure: Error?
         ICalendarWriter(timeZone: zone, calendarName: "Loyal" + (rep.map { " (\($0))" } ?? ""))
-            .write(events, stamp: stamp) { sink.write($0) }
+            .write(events, stamp: stamp) { text in
+                guard failure == nil else { return }
+                do { try sink.write(text) } catch { failure = error }
+            }
+        if let failure { throw failure }
         Console.error("\(events.count) events (\(entries.count) entries) from \(start.iso) to \(end.iso)")
     }
 }

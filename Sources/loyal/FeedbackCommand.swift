@@ -74,7 +74,7 @@ struct FeedbackCommand: ParsableCommand {
             var parts = ["recorded \(channel.rawValue) with \(Sanitizer.clean(found.name)) (\(found.number)) on \(r.day.iso)"]
             if let c = saved.complaintID { parts.append("complaint #\(c)") }
             if let e = saved.calendarEntryID, let f = r.followUpOn { parts.append("follow-up on \(f.iso) (entry #\(e))") }
-            print(parts.joined(separator: ", "))
+            try printLine(parts.joined(separator: ", "))
         }
     }
 }

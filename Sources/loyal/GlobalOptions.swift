@@ -23,6 +23,7 @@ struct GlobalOptions: ParsableArguments {
     func typedDay(_ text: String?, option name: String, today: Day, pastBias: Bool, hint: String = "") throws -> Day? {
         guard let text else { return nil }
         guard let d = Day(typed: text, today: today, pastBias: pastBias) else {
+            if Day.isOutsideAccepted(typed: text, today: today) { throw Self.outsideRange("--\(name)", text) }
             throw ValidationError("--\(name) \"\(text)\" is not a date\(hint)")
         }
         return d
@@ -31,18 +32,28 @@ struct GlobalOptions: ParsableArguments {
     /// The day given with `--as-of`, else today.
     func asOfDay(_ text: String?) throws -> Day {
         guard let text else { return try todayDay() }
-        guard let d = Day(parsing: text) else { throw ValidationError("--as-of \"\(text)\" is not a date") }
-        return d
+        return try Self.fullDay(text, option: "--as-of")
     }
 
     func todayDay() throws -> Day {
-        if let text = today ?? ProcessInfo.processInfo.environment["LOYAL_TODAY"] {
-            guard let d = Day(parsing: text) else {
-                throw ValidationError("\"\(text)\" is not a date (expected YYYY-MM-DD or DD.MM.YYYY)")
-            }
-            return d
+        if let text = today {
+            return try Self.fullDay(text, option: "--today")
+        }
+        if let text = ProcessInfo.processInfo.environment["LOYAL_TODAY"] {
+            return try Self.fullDay(text, option: "LOYAL_TODAY")
         }
         return Clock.localToday()
+    }
+
+    /// A full date (YYYY-MM-DD or DD.MM.YYYY) within the days Loyal accepts.
+    static func fullDay(_ text: String, option: String) throws -> Day {
+        if let d = Day(parsing: text) { return d }
+        if Day.isOutsideAccepted(parsing: text) { throw outsideRange(option, text) }
+        throw ValidationError("\(option) \"\(text)\" is not a date (expected YYYY-MM-DD or DD.MM.YYYY)")
+    }
+
+    static func outsideRange(_ option: String, _ text: String) -> ValidationError {
+        ValidationError("\(option) \"\(text)\" is outside the days Loyal accepts (\(Day.acceptedRangeText))")
     }
 
     func settings() throws -> Settings {
@@ -66,7 +77,8 @@ enum Clock {
         var t = time(nil)
         var parts = tm()
         localtime_r(&t, &parts)
-        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+            ?? Day(number: t / 86400)
     }
 }
 

@@ -35,12 +35,16 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Import a purchases or feedback file again although the same file was imported before.")
     var again = false
 
-    @Option(name: .customLong("max-errors"), help: "Stop listing problems after this many.")
+    @Option(name: .customLong("max-errors"), help: "Stop listing problems after this many (1 to \(Limits.problems.upperBound)).")
     var maxErrors = 50
+
+    func validate() throws {
+        try Limits.check(maxErrors, in: Limits.problems, option: "--max-errors")
+    }
 
     func run() throws {
         if columns {
-            print(entity.columnsMarkdown, terminator: "")
+            try printLine(entity.columnsMarkdown, terminator: "")
             return
         }
         guard let file else { throw ValidationError("missing the FILE to import") }
@@ -50,7 +54,7 @@ struct ImportCommand: ParsableCommand {
         let store = try global.openStore()
         var options = ImportOptions(today: today)
         options.dryRun = dryRun; options.createCustomers = createCustomers; options.createProducts = createProducts
-        options.again = again; options.maxProblems = max(1, maxErrors)
+        options.again = again; options.maxProblems = maxErrors
         var bar = ProgressBar(label: "import")
         let report: ImportReport
         do {
@@ -73,12 +77,12 @@ struct ImportCommand: ParsableCommand {
         if report.createdProducts > 0 { parts.append("\(report.createdProducts) products created") }
         if !report.createdReps.isEmpty { parts.append("new reps: " + report.createdReps.map(Sanitizer.clean).joined(separator: ", ")) }
         if dryRun {
-            print("\(file): OK, \(report.rows) rows would be imported (dry run: nothing written)")
+            try printLine("\(file): OK, \(report.rows) rows would be imported (dry run: nothing written)")
             return
         }
-        print("\(file): imported \(entity.rawValue): " + parts.joined(separator: ", "))
+        try printLine("\(file): imported \(entity.rawValue): " + parts.joined(separator: ", "))
         let refreshed = try store.refreshAll(asOf: today, settings: settings)
-        print("refreshed \(refreshed.statistics.customers) customers as of \(today.iso): "
+        try printLine("refreshed \(refreshed.statistics.customers) customers as of \(today.iso): "
               + "\(refreshed.signals.atRisk) with open churn signals")
     }
 }

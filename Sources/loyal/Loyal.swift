@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Loyal: ParsableCommand {
@@ -13,4 +14,35 @@ struct Loyal: ParsableCommand {
         subcommands: [UICommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self,
                       AccountsCommand.self, AgendaCommand.self, ReportCommand.self, RefreshCommand.self, FeedbackCommand.self, ConfigCommand.self, KeysCommand.self],
         defaultSubcommand: UICommand.self)
+
+    /// ArgumentParser's main, except that messages go through `Console` (sanitised on a
+    /// terminal) and write errors end with one line. SIGPIPE is ignored so that a closed pipe
+    /// arrives as EPIPE, which ends quietly with 0 (`loyal export purchases | head -1`).
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        var command: ParsableCommand
+        do { command = try parseAsRoot() } catch { exit(with: error, usage: true) }
+        do { try command.run() } catch { exit(with: error, usage: false) }
+        Glibc.exit(0)
+    }
+
+    /// `usage`: a parsing error shows the usage; an error while running (a bad day, a missing
+    /// customer) is one line, since the usage ArgumentParser would add is the root's.
+    static func exit(with error: Error, usage: Bool) -> Never {
+        if let e = error as? OutputError {
+            if e.isClosedStandardOutput { Glibc.exit(0) }
+            Console.error("loyal: \(e)")
+            Glibc.exit(1)
+        }
+        let code = exitCode(for: error)
+        let message = usage || code == .success ? fullMessage(for: error)
+            : message(for: error).isEmpty ? "" : "Error: " + message(for: error)
+        if message.isEmpty { Glibc.exit(code.rawValue) }
+        guard code == .success else {
+            Console.error(message)
+            Glibc.exit(code.rawValue)
+        }
+        do { try printLine(message) } catch { exit(with: error, usage: false) }
+        Glibc.exit(code.rawValue)
+    }
 }

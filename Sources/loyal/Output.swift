@@ -1,58 +1,62 @@
 import Foundation
 import LoyalTerminal
 
-/// Buffered output to stdout or to a file written atomically (temporary file, then
-/// rename), so an interrupted export never leaves half a file under the real name.
+/// Buffered output to standard output or to `-o PATH` (see `OutputFile` for how a path is
+/// written). Everything the CLI prints goes through here or `Console`, so the two rules hold
+/// for every command: text that reaches a terminal is sanitised, and a write error ends the
+/// command with one line instead of a trap.
 final class OutputSink {
-    private let handle: FileHandle
-    private let finalPath: String?
-    private let tempPath: String?
+    private let channel: OutputChannel
+    private let file: OutputFile?
     private var buffer: [UInt8] = []
 
     init(path: String?) throws {
         if let path, path != "-" {
-            let temp = path + ".tmp-\(getpid())"
-            guard FileManager.default.createFile(atPath: temp, contents: nil) else {
-                throw CLIError("cannot write \(path)")
-            }
-            handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temp))
-            finalPath = path; tempPath = temp
+            let file = try OutputFile(path: path)
+            self.file = file
+            channel = OutputChannel(fd: file.fd, name: path)
         } else {
-            handle = FileHandle.standardOutput
-            finalPath = nil; tempPath = nil
+            file = nil
+            channel = .standardOutput
         }
     }
 
-    func write(_ s: String) {
-        buffer.append(contentsOf: s.utf8)
-        if buffer.count > 1 << 16 { flush() }
+    func write(_ s: String) throws {
+        buffer.append(contentsOf: channel.shown(s).utf8)
+        if buffer.count > 1 << 16 { try flush() }
     }
 
-    func flush() {
-        if !buffer.isEmpty { handle.write(Data(buffer)); buffer.removeAll(keepingCapacity: true) }
+    func flush() throws {
+        guard !buffer.isEmpty else { return }
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try channel.write(buffer)
     }
 
+    /// Writes what is buffered; a file written through a temporary file gets its real name now.
     func finish() throws {
-        flush()
-        if let tempPath, let finalPath {
-            try handle.close()
-            if rename(tempPath, finalPath) != 0 {
-                throw CLIError("cannot write \(finalPath): \(String(cString: strerror(errno)))")
-            }
-        }
+        try flush()
+        try file?.commit()
     }
 
+    /// After an error: a temporary file is removed, the real file stays as it was.
     func abandon() {
-        if let tempPath { try? handle.close(); unlink(tempPath) }
+        file?.discard()
     }
 }
 
+/// One line (or text) to standard output, e.g. a command's summary.
+func printLine(_ s: String, terminator: String = "\n") throws {
+    try OutputChannel.standardOutput.write(Array(OutputChannel.standardOutput.shown(s + terminator).utf8))
+}
+
 enum Console {
+    /// A message on standard error. A failing stderr has nowhere to be reported, so it is ignored.
     static func error(_ s: String) {
-        FileHandle.standardError.write(Data((s + "\n").utf8))
+        let channel = OutputChannel.standardError
+        try? channel.write(Array(channel.shown(s + "\n").utf8))
     }
 
-    static var stderrIsTerminal: Bool { isatty(2) != 0 }
+    static var stderrIsTerminal: Bool { OutputChannel.standardError.isTerminal }
 }
 
 /// A progress bar on stderr, drawn only when stderr is a terminal.
@@ -70,8 +74,9 @@ struct ProgressBar {
         let width = 30, filled = width * percent / 100
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let count = unit.isEmpty ? "" : "  \(done)/\(total) \(unit)"
-        FileHandle.standardError.write(Data("\r\(label) \(bar) \(percent)%\(count)\u{1B}[K".utf8))
-        if done >= total { FileHandle.standardError.write(Data("\n".utf8)) }
+        // Written raw: the bar's own "erase to end of line" must reach the terminal; it holds no data.
+        try? OutputChannel.standardError.write(Array("\r\(label) \(bar) \(percent)%\(count)\u{1B}[K".utf8))
+        if done >= total { try? OutputChannel.standardError.write(Array("\n".utf8)) }
     }
 }
 

@@ -28,7 +28,7 @@ struct RefreshCommand: ParsableCommand {
             Console.error(String(format: "%@: %.0f ms (peak memory so far %.0f MB)", step, seconds * 1000, peakMB))
         }
         let s = r.statistics
-        print("refreshed \(s.customers) customers as of \(day.iso): \(s.classCounts[.a] ?? 0) A, "
+        try printLine("refreshed \(s.customers) customers as of \(day.iso): \(s.classCounts[.a] ?? 0) A, "
               + "\(s.classCounts[.b] ?? 0) B, \(s.classCounts[.c] ?? 0) C; signals: \(r.signals.opened) opened, "
               + "\(r.signals.updated) updated, \(r.signals.resolved) resolved; \(r.signals.atRisk) customers at risk; "
               + (r.values.report.map { _ in "values for \(r.values.withPurchases) customers with purchases; " } ?? "")

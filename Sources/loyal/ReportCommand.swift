@@ -20,6 +20,10 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "At most this many customers (0 = all).") var limit = 0
         @Option(help: "table, csv or json.") var format: ListFormat = .table
 
+        func validate() throws {
+            try Limits.check(limit, in: Limits.rows, option: "--limit")
+        }
+
         func run() throws {
             let settings = try global.settings()
             let store = try global.openStore()

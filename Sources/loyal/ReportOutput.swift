@@ -9,10 +9,10 @@ enum ReportOutput {
         let sink = try OutputSink(path: nil)
         switch format {
         case .json:
-            sink.write("[")
+            try sink.write("[")
             for (i, (r, s)) in zip(rows, signals).enumerated() {
                 let list = s.map { "{\"kind\":\(JSONText.string($0.kind)),\"evidence\":\(JSONText.string($0.evidence)),\"since\":\(JSONText.string($0.openedOn.iso))}" }
-                sink.write((i == 0 ? "\n" : ",\n") + "{" + [
+                try sink.write((i == 0 ? "\n" : ",\n") + "{" + [
                     "\"number\":\(JSONText.string(r.number))", "\"name\":\(JSONText.string(r.name))",
                     "\"class\":\(JSONText.string(r.customerClass.rawValue))", "\"value\":\(r.value?.plain ?? "null")",
                     "\"risk\":\(r.risk)", "\"band\":\(JSONText.string(r.band.rawValue))",
@@ -22,12 +22,12 @@ enum ReportOutput {
                     "\"signals\":[\(list.joined(separator: ","))]",
                 ].joined(separator: ",") + "}")
             }
-            sink.write("\n]\n")
+            try sink.write("\n]\n")
         case .csv:
-            sink.write("number,name,class,value,risk,band,stage,rep,kind,evidence,since\r\n")
+            try sink.write("number,name,class,value,risk,band,stage,rep,kind,evidence,since\r\n")
             for (r, s) in zip(rows, signals) {
                 for signal in s {
-                    sink.write(CSVWriter.line([(r.number, true), (r.name, true), (r.customerClass.rawValue, true),
+                    try sink.write(CSVWriter.line([(r.number, true), (r.name, true), (r.customerClass.rawValue, true),
                                                (r.value?.plain ?? "", false), (String(r.risk), false), (r.band.rawValue, true),
                                                (r.stage?.rawValue ?? "", true), (r.repCode ?? "", true), (signal.kind, true),
                                                (signal.evidence, true), (signal.openedOn.iso, true)]))
@@ -44,9 +44,9 @@ enum ReportOutput {
                         : ["", "", "", "", "", "", "", signal.kind, signal.evidence])
                 }
             }
-            sink.write(TextTable.render(header: ["NUMBER", "NAME", "CL", "VALUE", "RISK", "STAGE", "REP", "SIGNAL", "EVIDENCE"],
+            try sink.write(TextTable.render(header: ["NUMBER", "NAME", "CL", "VALUE", "RISK", "STAGE", "REP", "SIGNAL", "EVIDENCE"],
                                         rows: table, rightAligned: [3]))
-            sink.write("\(rows.count) customers with open signals\n")
+            try sink.write("\(rows.count) customers with open signals\n")
         }
         try sink.finish()
     }
@@ -59,9 +59,9 @@ enum ReportOutput {
         }
         switch format {
         case .json:
-            sink.write("[")
+            try sink.write("[")
             for (i, r) in rows.enumerated() {
-                sink.write((i == 0 ? "\n" : ",\n") + "{" + [
+                try sink.write((i == 0 ? "\n" : ",\n") + "{" + [
                     "\"number\":\(JSONText.string(r.number))", "\"name\":\(JSONText.string(r.name))",
                     "\"class\":\(JSONText.string(r.customerClass.rawValue))",
                     "\"lost_on\":\(r.lostOn.map { JSONText.string($0.iso) } ?? "null")",
@@ -75,11 +75,11 @@ enum ReportOutput {
                     "\"rep\":\(r.repCode.map(JSONText.string) ?? "null")",
                 ].joined(separator: ",") + "}")
             }
-            sink.write("\n]\n")
+            try sink.write("\n]\n")
         case .csv:
-            sink.write("number,name,class,lost_on,reason,reason_side,returned_on,revenue_brought,winback_class,winback_score,winback_outcome,rep\r\n")
+            try sink.write("number,name,class,lost_on,reason,reason_side,returned_on,revenue_brought,winback_class,winback_score,winback_outcome,rep\r\n")
             for r in rows {
-                sink.write(CSVWriter.line([(r.number, true), (r.name, true), (r.customerClass.rawValue, true),
+                try sink.write(CSVWriter.line([(r.number, true), (r.name, true), (r.customerClass.rawValue, true),
                                            (r.lostOn?.iso ?? "", true), (r.reason?.rawValue ?? "", true), (side(r), true),
                                            (r.returnedOn?.iso ?? "", true), (r.revenueBrought.plain, false),
                                            (r.winback?.scoreClass ?? "", true), (r.winback.map { String($0.score) } ?? "", false),
@@ -93,9 +93,9 @@ enum ReportOutput {
                  f.format(r.revenueBrought, withCents: false),
                  r.returnedOn.map { "returned \(display.dateStyle.format($0))" } ?? (r.winback.map { "win-back \($0.scoreClass) · \($0.outcome.rawValue)" } ?? "")]
             }
-            sink.write(TextTable.render(header: ["NUMBER", "NAME", "CL", "LOST ON", "REASON", "REVENUE BROUGHT", "STATUS"],
+            try sink.write(TextTable.render(header: ["NUMBER", "NAME", "CL", "LOST ON", "REASON", "REVENUE BROUGHT", "STATUS"],
                                         rows: table, rightAligned: [5]))
-            sink.write("\(rows.count) lost customers and returnees\n")
+            try sink.write("\(rows.count) lost customers and returnees\n")
         }
         try sink.finish()
     }

@@ -41,6 +41,6 @@ struct KeysCommand: ParsableCommand {
         commandName: "keys", abstract: "Print every key binding of the interface (Markdown).")
 
     func run() throws {
-        print(KeyBindings.markdown(), terminator: "")
+        try printLine(KeyBindings.markdown(), terminator: "")
     }
 }

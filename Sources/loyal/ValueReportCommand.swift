@@ -24,6 +24,13 @@ struct ValueReport: ParsableCommand {
     @Option(help: "At most this many customers in the table (0 = all; csv and json list all).") var limit = 50
     @Flag(help: "Print the time taken by each step on stderr.") var timing = false
 
+    func validate() throws {
+        try Limits.check(limit, in: Limits.rows, option: "--limit")
+        if let predict, !(predict > 0 && predict <= Limits.predictUnits) {
+            throw ValidationError("--predict must be more than 0 and at most \(Int(Limits.predictUnits)) time units")
+        }
+    }
+
     func run() throws {
         let settings = try global.settings()
         let day = try global.asOfDay(asOf)

@@ -16,40 +16,40 @@ enum ValueReportOutput {
         func num(_ x: Double, _ digits: Int = 6) -> String { x.isFinite ? String(format: "%.\(digits)f", x) : "null" }
         switch format {
         case .json:
-            sink.write("{\"as_of\":\"\(asOf.iso)\",\"time_unit\":\"\(unit.rawValue)\",\n")
-            sink.write("\"bgnbd\":{\"r\":\(num(p.r)),\"alpha\":\(num(p.alpha)),\"a\":\(num(p.a)),\"b\":\(num(p.b)),"
+            try sink.write("{\"as_of\":\"\(asOf.iso)\",\"time_unit\":\"\(unit.rawValue)\",\n")
+            try sink.write("\"bgnbd\":{\"r\":\(num(p.r)),\"alpha\":\(num(p.alpha)),\"a\":\(num(p.a)),\"b\":\(num(p.b)),"
                        + "\"log_likelihood\":\(num(report.bgnbd.logLikelihood, 4)),\"customers\":\(report.bgnbd.customerCount)},\n")
             if let g {
-                sink.write("\"gamma_gamma\":{\"p\":\(num(g.parameters.p)),\"q\":\(num(g.parameters.q)),"
+                try sink.write("\"gamma_gamma\":{\"p\":\(num(g.parameters.p)),\"q\":\(num(g.parameters.q)),"
                            + "\"gamma\":\(num(g.parameters.gamma)),\"customers\":\(g.customerCount)},\n")
             } else {
-                sink.write("\"gamma_gamma\":null,\n")
+                try sink.write("\"gamma_gamma\":null,\n")
             }
-            sink.write("\"customers\":[")
+            try sink.write("\"customers\":[")
             for (i, (id, s)) in zip(ids, report.scores).enumerated() {
                 let row = rows[id]
-                sink.write((i == 0 ? "\n" : ",\n") + "{\"number\":\(JSONText.string(row?.number ?? String(id))),"
+                try sink.write((i == 0 ? "\n" : ",\n") + "{\"number\":\(JSONText.string(row?.number ?? String(id))),"
                            + "\"frequency\":\(s.frequency),\"recency\":\(num(s.recency, 4)),\"T\":\(num(s.age, 4)),"
                            + "\"expected_purchases\":\(num(s.expectedPurchases)),\"p_alive\":\(num(s.probabilityAlive)),"
                            + "\"expected_spend\":\(num(s.expectedSpend, 2)),\"value\":\(Money(cents: s.valueCents).plain),"
                            + "\"class\":\(JSONText.string(row?.cls ?? "C"))}")
             }
-            sink.write("\n]}\n")
+            try sink.write("\n]}\n")
         case .csv:
-            sink.write("number,frequency,recency,T,expected_purchases,p_alive,expected_spend,value,class\r\n")
+            try sink.write("number,frequency,recency,T,expected_purchases,p_alive,expected_spend,value,class\r\n")
             for (id, s) in zip(ids, report.scores) {
                 let row = rows[id]
-                sink.write(CSVWriter.line([(row?.number ?? String(id), true), (String(s.frequency), false),
+                try sink.write(CSVWriter.line([(row?.number ?? String(id), true), (String(s.frequency), false),
                                            (num(s.recency, 4), false), (num(s.age, 4), false),
                                            (num(s.expectedPurchases), false), (num(s.probabilityAlive), false),
                                            (num(s.expectedSpend, 2), false), (Money(cents: s.valueCents).plain, false),
                                            (row?.cls ?? "C", true)]))
             }
         case .table:
-            sink.write(String(format: "BG/NBD (%@): r %.3f, alpha %.3f, a %.3f, b %.3f, log-likelihood %.1f, %d customers\n",
+            try sink.write(String(format: "BG/NBD (%@): r %.3f, alpha %.3f, a %.3f, b %.3f, log-likelihood %.1f, %d customers\n",
                               unit.rawValue, p.r, p.alpha, p.a, p.b, report.bgnbd.logLikelihood, report.bgnbd.customerCount))
             if let g {
-                sink.write(String(format: "Gamma-Gamma: p %.2f, q %.2f, gamma %.2f, %d customers with repeat purchases\n",
+                try sink.write(String(format: "Gamma-Gamma: p %.2f, q %.2f, gamma %.2f, %d customers with repeat purchases\n",
                                   g.parameters.p, g.parameters.q, g.parameters.gamma, g.customerCount))
             }
             let order = report.scores.indices.sorted { report.scores[$0].valueCents > report.scores[$1].valueCents }
@@ -61,9 +61,9 @@ enum ValueReportOutput {
                         display.money.format(Money(cents: Int64((s.expectedSpend * 100).rounded())), withCents: true),
                         display.money.format(Money(cents: s.valueCents), withCents: false)]
             }
-            sink.write(TextTable.render(header: ["NUMBER", "CL", "X", "RECENCY", "T", "EXPECTED", "P(ALIVE)", "SPEND", "VALUE"],
+            try sink.write(TextTable.render(header: ["NUMBER", "CL", "X", "RECENCY", "T", "EXPECTED", "P(ALIVE)", "SPEND", "VALUE"],
                                         rows: table, rightAligned: [2, 3, 4, 5, 6, 7, 8]))
-            sink.write("\(shown.count) of \(ids.count) customers with purchases, by value; expected purchases in the next "
+            try sink.write("\(shown.count) of \(ids.count) customers with purchases, by value; expected purchases in the next "
                        + "\(num(report.settings.predictionHorizon, 0)) \(unit.rawValue)s\n")
         }
         try sink.finish()

@@ -12,15 +12,29 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         guard (1...12).contains(month), day >= 1,
               day <= Day.daysIn(month: month, year: year),
               (1...9999).contains(year) else { return nil }
-        // Howard Hinnant's days_from_civil.
+        number = Day.civilNumber(year: year, month: month, day: day)
+    }
+
+    /// Howard Hinnant's days_from_civil, valid for any year (also beyond 1…9999), so
+    /// calendar arithmetic near the ends of the range cannot trap.
+    static func civilNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
         let mp = (month + 9) % 12
         let doy = (153 * mp + 2) / 5 + day - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        number = era * 146097 + doe - 719468
+        return era * 146097 + doe - 719468
     }
+
+    /// The days a user may type or a file may hold: 1900-01-01 … 2200-12-31. Wider
+    /// days are typing mistakes (`31.12.9999`, `-99999999`) and would only make the
+    /// planning arithmetic run off the calendar.
+    public static let earliest = Day(number: civilNumber(year: 1900, month: 1, day: 1))
+    public static let latest = Day(number: civilNumber(year: 2200, month: 12, day: 31))
+    public static let accepted = earliest...latest
+    /// What messages say about the range.
+    public static let acceptedRangeText = "1900-01-01 to 2200-12-31"
 
     public var components: (year: Int, month: Int, day: Int) {
         let z = number + 719468
@@ -61,8 +75,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public func adding(months: Int) -> Day {
         let (y, m, d) = components
         let total = y * 12 + (m - 1) + months
-        let ny = total / 12, nm = total % 12 + 1
-        return Day(year: ny, month: nm, day: min(d, Day.daysIn(month: nm, year: ny)))!
+        // Floor division: a negative month total still lands on months 1…12.
+        let ny = total >= 0 ? total / 12 : (total - 11) / 12, nm = total - ny * 12 + 1
+        return Day(number: Day.civilNumber(year: ny, month: nm, day: min(d, Day.daysIn(month: nm, year: ny))))
     }
 
     public func adding(years: Int) -> Day { adding(months: 12 * years) }

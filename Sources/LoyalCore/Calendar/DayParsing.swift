@@ -26,8 +26,39 @@ extension Day {
         self.init(year: fields.0, month: fields.1, day: fields.2)
     }
 
-    /// Accepts `YYYY-MM-DD` and `DD.MM.YYYY` (also `D.M.YYYY`), the two forms CRM exports use.
+    /// Accepts `YYYY-MM-DD` and `DD.MM.YYYY` (also `D.M.YYYY`), the two forms CRM exports use,
+    /// for days in `Day.accepted` (1900–2200): imports, options and settings all read days here.
     public init?(parsing raw: some StringProtocol) {
+        guard let day = Day(anyYearParsing: raw), Day.accepted.contains(day) else { return nil }
+        self = day
+    }
+
+    /// Relative input as typed in forms: `t` today, `-1` yesterday, `+7` in a week,
+    /// `12.3.` this year's 12 March (last year's if that is in the future and `pastBias`),
+    /// `12.3.24`, plus every form `init(parsing:)` accepts; only days in `Day.accepted`.
+    public init?(typed raw: String, today: Day, pastBias: Bool = true) {
+        guard let day = Day(anyYearTyped: raw, today: today, pastBias: pastBias), Day.accepted.contains(day) else {
+            return nil
+        }
+        self = day
+    }
+
+    /// True when `text` names a real day that lies outside `Day.accepted` (`31.12.9999`,
+    /// `+100000`), so a message can say "outside 1900-01-01 to 2200-12-31" instead of "not a date".
+    public static func isOutsideAccepted(parsing text: some StringProtocol) -> Bool {
+        Day(anyYearParsing: text).map { !accepted.contains($0) } ?? false
+    }
+
+    /// As `isOutsideAccepted(parsing:)` for typed input; a relative day too far to count is outside.
+    public static func isOutsideAccepted(typed text: String, today: Day) -> Bool {
+        if let day = Day(anyYearTyped: text, today: today, pastBias: false) { return !accepted.contains(day) }
+        let t = text.trimmingSpaces
+        guard let sign = t.first, sign == "+" || sign == "-" else { return false }
+        let digits = t.dropFirst()
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    init?(anyYearParsing raw: some StringProtocol) {
         let text = raw.trimmingSpaces
         if let day = Day(iso: text) { self = day; return }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
@@ -37,16 +68,18 @@ extension Day {
         self.init(year: y, month: m, day: d)
     }
 
-    /// Relative input as typed in forms: `t` today, `-1` yesterday, `+7` in a week,
-    /// `12.3.` this year's 12 March (last year's if that is in the future and `pastBias`),
-    /// `12.3.24`, plus every form `init(parsing:)` accepts.
-    public init?(typed raw: String, today: Day, pastBias: Bool = true) {
+    init?(anyYearTyped raw: String, today: Day, pastBias: Bool) {
         let text = raw.trimmingSpaces.lowercased()
         if text == "t" || text == "today" || text == "heute" { self = today; return }
-        if let first = text.first, first == "-" || first == "+", let n = Int(text.dropFirst()) {
-            self = today.adding(days: first == "-" ? -n : n); return
+        if let first = text.first, first == "-" || first == "+" {
+            // Digits only after the sign ("+-5" is no day), and an addition that cannot overflow.
+            let digits = text.dropFirst()
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits) else { return nil }
+            let (number, overflow) = today.number.addingReportingOverflow(first == "-" ? -n : n)
+            guard !overflow else { return nil }
+            self = Day(number: number); return
         }
-        if let day = Day(parsing: text) { self = day; return }
+        if let day = Day(anyYearParsing: text) { self = day; return }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3 || (parts.count == 2 && !parts[1].isEmpty) else { return nil }
         guard let d = Int(parts[0]), let m = Int(parts[1]) else { return nil }
