@@ -97,12 +97,27 @@ public enum ConfigFile {
             return .integer(i)
         case .text:
             guard let s = raw.string else { throw fail("a quoted string") }
+            if let bad = s.unicodeScalars.first(where: isControl) {
+                throw ConfigError(file: file, line: line, key: key, message: "contains the control character "
+                                  + String(format: "U+%04X", bad.value) + "; control characters and text-direction overrides are not allowed")
+            }
             return .text(s)
         case .choice(let options):
             guard let s = raw.string, options.contains(s) else {
                 throw fail("one of " + options.map { "\"\($0)\"" }.joined(separator: ", "))
             }
             return .text(s)
+        }
+    }
+
+    /// Characters a setting shown on screen must not hold: C0 controls but TAB (ESC starts
+    /// escape codes: a currency "\u001b]0;x\u0007€" would retitle the terminal), DEL, C1 and
+    /// the bidi embeddings, overrides and isolates. The same rule as imports and forms.
+    static func isControl(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09: return false
+        case 0x00..<0x20, 0x7F, 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
         }
     }
 

@@ -38,18 +38,21 @@ struct ExportCommand: ParsableCommand {
         do {
             if format == .ics {
                 guard entity == .calendar else { throw ValidationError("--format ics is for `loyal export calendar`") }
-                try writeICS(store, sink)
+                let summary = try writeICS(store, sink)
+                try sink.finish()
+                Console.error(summary)
             } else {
                 try store.export(entity, format: format) { try sink.write($0) }
+                try sink.finish()
             }
-            try sink.finish()
         } catch {
             sink.abandon()
             throw error
         }
     }
 
-    func writeICS(_ store: Store, _ sink: OutputSink) throws {
+    /// Returns the line that says what was written, for after the output is complete.
+    func writeICS(_ store: Store, _ sink: OutputSink) throws -> String {
         let settings = try global.settings()
         let today = try global.todayDay()
         func day(_ text: String?, _ name: String, _ fallback: Day) throws -> Day {
@@ -70,6 +73,6 @@ struct ExportCommand: ParsableCommand {
                 do { try sink.write(text) } catch { failure = error }
             }
         if let failure { throw failure }
-        Console.error("\(events.count) events (\(entries.count) entries) from \(start.iso) to \(end.iso)")
+        return "\(events.count) events (\(entries.count) entries) from \(start.iso) to \(end.iso)"
     }
 }

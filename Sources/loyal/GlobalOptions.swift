@@ -57,6 +57,10 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func settings() throws -> Settings {
+        // A settings file named on the command line must be there: a typo would silently mean defaults.
+        if let config, !config.isEmpty, !FileManager.default.fileExists(atPath: configPath) {
+            throw CLIError("no settings file at \(configPath)")
+        }
         do { return try ConfigFile.load(path: configPath) } catch { throw CLIError(error.description) }
     }
 
