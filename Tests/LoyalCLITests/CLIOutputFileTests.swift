@@ -98,6 +98,14 @@ final class CLIOutputFileTests: CLITestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(stat("/dev/null", &info), 0)
         XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/null is no longer a device")
+
+        // A full disk behind -o is reported with the path (CLIWriteErrorTests covers stdout).
+        guard stat("/dev/full", &info) == 0, info.st_mode & S_IFMT == S_IFCHR else { throw XCTSkip("no /dev/full") }
+        let full = try loyal(["export", "purchases", "--db", db, "-o", "/dev/full"])
+        XCTAssertEqual(full.status, 1, full.stderr)
+        XCTAssertEqual(full.stderr, "loyal: cannot write /dev/full: No space left on device\n")
+        XCTAssertEqual(stat("/dev/full", &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/full is no longer a device")
     }
 
     func testAFailedExportLeavesTheFileAsItWasAndNoTemporaryFile() throws {
