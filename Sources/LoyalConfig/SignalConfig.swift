@@ -120,7 +120,7 @@ enum SignalConfig {
             guard let raw = t[key] else { throw r.error(line(nil), "\(path).\(key)", "is missing (\(why))") }
             return raw
         }
-        let names = SignalFormName.allCases.map(\.rawValue)
+        let names = SignalFormName.configurable.map(\.rawValue)
         let formText = try r.choice(try required("form", "one of " + names.joined(separator: ", ")), names,
                                     line("form"), "\(path).form")
         let spec = form(SignalFormName(rawValue: formText)!)

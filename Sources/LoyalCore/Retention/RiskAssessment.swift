@@ -1,23 +1,31 @@
-/// Limits and weights that turn findings into a risk score (`[risk]` in the config).
+/// How the churn risk is computed and shown (`[risk]` in the config).
 public struct RiskSettings: Hashable, Sendable {
-    /// Scores from `redFrom` up are red, from `amberFrom` amber, below green.
+    /// The risk is the probability of no purchase in this many days from the refresh day.
+    public var horizonDays: Int
+    /// Bands on the probability in percent: from `redFrom` up red, from `amberFrom` amber, below green.
     public var redFrom: Int
     public var amberFrom: Int
-    /// Points for the rep's own judgement (1–5) from the latest feedback form:
-    /// `sentimentWeight × (3 − judgement) / 2`, so 1/5 adds the full weight, 3/5 nothing
-    /// and 5/5 takes the full weight off. The rep sees things no number shows, but one
-    /// optimistic rep must not hide hard facts, so it is one factor among the findings.
+    /// Prior weight of the rep's judgement (1–5) from the latest feedback form, in the
+    /// same unit as a signal's `weight`: a 1/5 adds `sentimentWeight`/25 to the log-odds,
+    /// 5/5 takes it off, 3/5 nothing. The fit on the customer base's history corrects it.
     public var sentimentWeight: Double
     /// Judgements older than this many days are ignored: the relationship may have changed.
     public var sentimentDays: Int
+    /// The panel holds active customers with a risk of at least this (0–1)…
+    public var panelThreshold: Double
+    /// …and at most this share of the active customers, those with the most to lose.
+    public var panelMaxShare: Double
 
-    public init(redFrom: Int = 50, amberFrom: Int = 20, sentimentWeight: Double = 20, sentimentDays: Int = 365) {
-        self.redFrom = redFrom; self.amberFrom = amberFrom
+    public init(horizonDays: Int = 180, redFrom: Int = 70, amberFrom: Int = 40, sentimentWeight: Double = 20,
+                sentimentDays: Int = 365, panelThreshold: Double = 0.5, panelMaxShare: Double = 0.25) {
+        self.horizonDays = horizonDays; self.redFrom = redFrom; self.amberFrom = amberFrom
         self.sentimentWeight = sentimentWeight; self.sentimentDays = sentimentDays
+        self.panelThreshold = panelThreshold; self.panelMaxShare = panelMaxShare
     }
 
-    public func band(_ score: Int) -> RiskBand {
-        score >= redFrom ? .red : score >= amberFrom ? .amber : .green
+    /// The band of a risk in percent.
+    public func band(_ percent: Int) -> RiskBand {
+        percent >= redFrom ? .red : percent >= amberFrom ? .amber : .green
     }
 }
 
@@ -37,51 +45,41 @@ public struct RiskFactor: Hashable, Sendable, CustomStringConvertible {
         self.name = name; self.judgement = judgement; self.points = points
     }
 
-    /// "revenue_drop 30 pts", "rep judgement 2/5: 10 pts", "rep judgement 5/5: −20 pts".
+    /// "revenue_drop +30 pts", "rep judgement 2/5: +10 pts", "rep judgement 5/5: −20 pts".
     public var description: String {
-        let pts = (points < 0 ? "−" : "") + "\(abs(points)) pts"
+        let pts = (points < 0 ? "−" : "+") + "\(abs(points)) pts"
         if let judgement { return "\(name) \(judgement)/5: \(pts)" }
         return "\(name) \(pts)"
     }
 }
 
-/// Risk of losing one customer: 0 (healthy) – 100, its band and where it comes from.
+/// Risk of losing one customer: the probability (in percent) of no purchase in the
+/// horizon, its band, the typical customer's probability and what moves this one's.
 public struct RiskAssessment: Hashable, Sendable {
-    public var score: Int
+    /// The probability, 0…1, and in whole percent.
+    public var probability: Double
+    public var score: Int { Int((probability * 100).rounded()) }
     public var band: RiskBand
-    /// Largest first; ties in the order the rules are configured, the judgement last.
+    /// The typical customer's probability, 0…1.
+    public var base: Double
+    /// Largest first, in percentage points (see `ChurnModel.explain`).
     public var factors: [RiskFactor]
 
-    public init(score: Int, band: RiskBand, factors: [RiskFactor]) {
-        self.score = score; self.band = band; self.factors = factors
+    public init(probability: Double, band: RiskBand, base: Double, factors: [RiskFactor]) {
+        self.probability = probability; self.band = band; self.base = base; self.factors = factors
     }
 
     /// The other way round, for a health gauge: 100 − score.
     public var health: Int { 100 - score }
 
-    /// "revenue_drop 30 pts, overdue 25 pts, rep judgement 2/5: 10 pts".
+    /// "time since last purchase +21 pts, open_complaint +8 pts, rep judgement 2/5: +3 pts".
     public var explanation: String { factors.map(\.description).joined(separator: ", ") }
 
-    /// Sum of the findings' weights (rounded to whole points) plus the judgement
-    /// points, clamped to 0…100. `judgement` outside 1–5 is ignored.
-    public static func assess(findings: [SignalFinding], judgement: Int?,
-                              settings: RiskSettings = RiskSettings()) -> RiskAssessment {
-        var factors = findings.map { RiskFactor(name: $0.kind, points: Int($0.weight.rounded())) }
-        if let j = judgement, (1...5).contains(j), settings.sentimentWeight != 0 {
-            let points = Int((settings.sentimentWeight * Double(3 - j) / 2).rounded())
-            factors.append(RiskFactor(name: "rep judgement", judgement: j, points: points))
-        }
-        let ordered = factors.enumerated().sorted { ($1.element.points, $0.offset) < ($0.element.points, $1.offset) }
-            .map(\.element)
-        let score = min(100, max(0, factors.reduce(0) { $0 + $1.points }))
-        return RiskAssessment(score: score, band: settings.band(score), factors: ordered)
-    }
-
-    /// Same, taking the judgement from the newest feedback form within `sentimentDays`
-    /// that has one.
-    public static func assess(_ facts: CustomerSignalFacts, findings: [SignalFinding],
-                              settings: RiskSettings = RiskSettings()) -> RiskAssessment {
-        assess(findings: findings, judgement: latestJudgement(facts, within: settings.sentimentDays), settings: settings)
+    /// The model's probability and explanation for one customer.
+    public static func assess(_ o: ChurnObservation, model: ChurnModel, settings: RiskSettings) -> RiskAssessment {
+        let e = model.explain(o)
+        return RiskAssessment(probability: e.probability, band: settings.band(Int((e.probability * 100).rounded())),
+                              base: e.base, factors: e.factors)
     }
 
     /// The rep's judgement from the newest feedback within `days` that has one.

@@ -23,6 +23,10 @@ public struct CustomerSignalFacts: Hashable, Sendable {
     public var purchaseDays: [Day]
     /// First purchase ever (`purchaseDays` may be cut off at the front).
     public var firstPurchase: Day?
+    /// All distinct purchase days up to `asOf` (`purchaseDays` may hold only the latest).
+    public var purchaseDayCount: Int
+    /// The purchase model's P(no purchase in the risk horizon); nil when it has not run.
+    public var forecastNoPurchase: Double?
 
     /// From the customer-value model (BG/NBD); nil when the model has not run.
     public var pAlive: Double?
@@ -49,6 +53,7 @@ public struct CustomerSignalFacts: Hashable, Sendable {
         self.customerID = customerID; self.asOf = asOf; self.status = status; self.customerSince = customerSince
         self.revenue12m = revenue12m; self.revenuePrevious12m = revenuePrevious12m
         self.purchaseDays = purchaseDays; self.firstPurchase = firstPurchase ?? purchaseDays.first
+        self.purchaseDayCount = purchaseDays.count
         self.pAlive = pAlive; self.expectedPurchasesNextYear = expectedPurchasesNextYear
         self.complaints = complaints; self.feedback = feedback; self.discounts = discounts
         self.contacts = contacts; self.addressChangedOn = addressChangedOn; self.categories = categories

@@ -43,11 +43,14 @@ public struct SignalReconciliation: Hashable, Sendable {
     }
 
     /// The findings that count towards the risk: a finding dismissed as a false alarm for
-    /// the same evidence (and not open under its kind) adds no points.
+    /// the same evidence, or snoozed until a later day (and not open under its kind), does not count.
     public static func counted(existing: [ChurnSignal], findings: [SignalFinding]) -> [SignalFinding] {
         findings.filter { finding in
-            existing.contains { ($0.status == .open || $0.status == .snoozed) && $0.kind == finding.kind }
-                || !existing.contains { $0.status == .dismissed && $0.kind == finding.kind && $0.evidenceKey == finding.evidenceKey }
+            existing.contains { $0.status == .open && $0.kind == finding.kind }
+                || !existing.contains { s in
+                    s.kind == finding.kind
+                        && (s.status == .snoozed || (s.status == .dismissed && s.evidenceKey == finding.evidenceKey))
+                }
         }
     }
 }

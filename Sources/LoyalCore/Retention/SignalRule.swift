@@ -128,7 +128,12 @@ public enum SignalFormName: String, CaseIterable, Hashable, Sendable {
          feedbackScore = "feedback_score", discountTrend = "discount_trend",
          pricePressureMentions = "price_pressure_mentions", contactLeft = "contact_left",
          addressChanged = "address_changed", competitorNamed = "competitor_named",
-         cancellation, singleCategory = "single_category"
+         cancellation, singleCategory = "single_category",
+         /// Loyal's own signal when the churn model's risk reaches the panel threshold (not a configurable rule).
+         churnModel = "churn_model"
+
+    /// The forms a `[[signals]]` rule may use.
+    public static var configurable: [SignalFormName] { allCases.filter { $0 != .churnModel } }
 }
 
 public enum FeedbackMetric: String, CaseIterable, Hashable, Sendable {

@@ -5,6 +5,9 @@ import LoyalCore
 /// stage with the days spent in each.
 public struct RiskDetail: Sendable {
     public var assessment: RiskAssessment
+    /// The horizon the risk is about, and whether the model learnt from this customer base.
+    public var horizonDays: Int
+    public var modelFitted: Bool
     /// Score in the month before the as-of month, when one was recorded.
     public var lastMonthScore: Int?
     public var stages: StageHistory
@@ -20,12 +23,16 @@ extension Store {
             let stored = try Row.fetchAll(db, sql: "SELECT * FROM signal WHERE customer_id = ? AND status <> 'resolved'",
                                           arguments: [customerID]).map(StatsRecords.signal)
             let counted = SignalReconciliation.counted(existing: stored, findings: findings)
-            let assessment = RiskAssessment.assess(facts, findings: counted, settings: settings.retention.risk)
+            let risk = settings.retention.risk
+            let model = try ChurnTraining.current(db, settings: settings)
+            let assessment = RiskAssessment.assess(
+                ChurnObservation(facts, counted: counted, sentimentDays: risk.sentimentDays), model: model, settings: risk)
             let lastMonth = String(asOf.adding(months: -1).iso.prefix(7))
             let previous = try Int.fetchOne(db, sql: "SELECT score FROM risk_snapshot WHERE customer_id = ? AND month = ?",
                                             arguments: [customerID, lastMonth])
             let signals = try StatsRecords.activeSignals(db, customerID: customerID)
-            return RiskDetail(assessment: assessment, lastMonthScore: previous,
+            return RiskDetail(assessment: assessment, horizonDays: risk.horizonDays, modelFitted: model.isFitted,
+                              lastMonthScore: previous,
                               stages: try RetentionStages.history(db, customerID: customerID), signals: signals)
         }
     }

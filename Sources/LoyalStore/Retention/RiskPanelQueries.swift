@@ -5,9 +5,13 @@ public struct PanelFilter: Hashable, Sendable {
     public var repCode: String?
     public var customerClass: CustomerClass?
     public var signalKind: String?
+    /// Every customer with an open signal, not only the panel's capped share.
+    public var beyondPanel: Bool
 
-    public init(repCode: String? = nil, customerClass: CustomerClass? = nil, signalKind: String? = nil) {
+    public init(repCode: String? = nil, customerClass: CustomerClass? = nil, signalKind: String? = nil,
+                beyondPanel: Bool = false) {
         self.repCode = repCode; self.customerClass = customerClass; self.signalKind = signalKind
+        self.beyondPanel = beyondPanel
     }
 }
 
@@ -20,7 +24,9 @@ public struct PanelRow: Hashable, Sendable {
     public var value: Money?
     public var repCode: String?
     public var assignedRepCode: String?
+    /// Percent, and the probability behind it (0…1).
     public var risk: Int
+    public var probability: Double
     public var band: RiskBand
     public var stage: RetentionStage?
     public var stageSince: Day?
@@ -31,7 +37,8 @@ public struct PanelRow: Hashable, Sendable {
 }
 
 extension Store {
-    /// Customers with open signals, most to lose first (risk × value), paged by keyset.
+    /// The panel's customers (or, `beyondPanel`, all with open signals), most to lose
+    /// first (risk × value), paged by keyset.
     public func riskPanel(_ filter: PanelFilter, after: PanelRow? = nil, limit: Int) throws -> [PanelRow] {
         try pool.read { db in
             var (clauses, args) = PanelSQL.clauses(filter)
@@ -61,7 +68,7 @@ extension Store {
             // customer row read for each of tens of thousands at risk).
             let needsCustomer = filter.repCode != nil || filter.signalKind != nil
             return try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM customer_stats s INDEXED BY customer_stats_panel
+                SELECT count(*) FROM customer_stats s INDEXED BY \(filter.beyondPanel ? "customer_stats_panel" : "customer_stats_on_panel")
                 \(needsCustomer ? " JOIN customer c ON c.id = s.customer_id" : "")
                 WHERE \(clauses.joined(separator: " AND "))
                 """, arguments: args) ?? 0
@@ -110,7 +117,7 @@ extension Store {
         return PanelRow(
             id: r["id"], number: r["number"], name: r["name"], customerClass: CustomerClass(rawValue: r["class"]) ?? .c,
             value: known ? Money(cents: r["value_cents"]) : nil, repCode: r["rep_code"], assignedRepCode: r["assigned"],
-            risk: Int((risk * 100).rounded()), band: RiskBand(rawValue: r["risk_band"]) ?? .green,
+            risk: Int((risk * 100).rounded()), probability: risk, band: RiskBand(rawValue: r["risk_band"]) ?? .green,
             stage: (r["stage"] as String?).flatMap(RetentionStage.init(rawValue:)), stageSince: r.day("stage_since"),
             openSignals: r["open_signals"], oldestSignal: r.day("oldest_signal"),
             kinds: ((r["kinds"] as String?) ?? "").split(separator: " ").map(String.init), priority: r["risk_priority"])
@@ -120,7 +127,7 @@ extension Store {
 enum PanelSQL {
     /// A rep sees the customers he owns and those assigned to him in triage.
     static func clauses(_ filter: PanelFilter) -> ([String], StatementArguments) {
-        var clauses = ["s.open_signals > 0"]
+        var clauses = [filter.beyondPanel ? "s.open_signals > 0" : "s.on_panel = 1"]
         var args = StatementArguments()
         if let code = filter.repCode {
             clauses.append("""

@@ -13,8 +13,9 @@ public struct SignalRefreshSummary: Sendable, Hashable {
 }
 
 extension Store {
-    /// Evaluates every early-warning rule for all customers (or only `ids`), opens,
-    /// updates and resolves signals, and stores risk, band, panel priority and stage.
+    /// Evaluates every early-warning rule for all customers (or only `ids`), scores each
+    /// with the churn model, opens, updates and resolves signals (the model's own
+    /// `churn_risk` among them), and stores risk, band, panel priority, panel membership and stage.
     /// Dismissed signals stay dismissed for the same evidence.
     @discardableResult
     public func evaluateSignals(asOf: Day, settings: Settings, only ids: [Int64]? = nil) throws -> SignalRefreshSummary {
@@ -33,6 +34,8 @@ enum SignalEvaluation {
         summary.reopenedFromSnooze = db.changesCount
         let format = EvidenceFormat(settings.display)
         let rules = settings.retention.signals
+        let risk = settings.retention.risk
+        let model = try ChurnTraining.current(db, settings: settings)
         var inputs: [RiskRankInput] = []
         var assessments: [Int64: RiskAssessment] = [:]
         for scope in try CustomerScope.passes(db, only: ids) {
@@ -47,12 +50,16 @@ enum SignalEvaluation {
             }
             let classes = try classesAndValues(db, filter: " AND " + scope.condition("customer_id"))
             for f in facts {
-                let findings = EarlyWarning.findings(f, rules: rules, format: format)
+                var findings = EarlyWarning.findings(f, rules: rules, format: format)
                 let stored = existing[f.customerID] ?? []
+                let counted = SignalReconciliation.counted(existing: stored, findings: findings)
+                let assessment = RiskAssessment.assess(
+                    ChurnObservation(f, counted: counted, sentimentDays: risk.sentimentDays), model: model, settings: risk)
+                if f.status == .active, assessment.probability >= risk.panelThreshold {
+                    findings.append(.churnRisk(assessment, horizonDays: risk.horizonDays))
+                }
                 let plan = SignalReconciliation.reconcile(existing: stored, findings: findings)
                 try apply(db, plan, customerID: f.customerID, asOf: asOf, summary: &summary)
-                let counted = SignalReconciliation.counted(existing: stored, findings: findings)
-                let assessment = RiskAssessment.assess(f, findings: counted, settings: settings.retention.risk)
                 assessments[f.customerID] = assessment
                 let (cls, value) = classes[f.customerID] ?? (.c, nil)
                 inputs.append(RiskRankInput(customerID: f.customerID, risk: assessment.score, value: value, customerClass: cls))
@@ -62,6 +69,8 @@ enum SignalEvaluation {
         let standIns = try standInValues(db, inputs: inputs, full: ids == nil)
         try writeRisk(db, inputs: inputs, assessments: assessments, standIns: standIns, asOf: asOf, filter: filter,
                       summary: &summary)
+        try PanelMembership.update(db, settings: risk, only: ids)
+        summary.atRisk = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer_stats WHERE on_panel = 1") ?? 0
         if ids == nil { try Store.setMeta(db, "signals_as_of", asOf.iso) }
         return summary
     }
@@ -91,11 +100,16 @@ enum SignalEvaluation {
     static func classesAndValues(_ db: Database, filter: String) throws -> [Int64: (CustomerClass, Money?)] {
         var out: [Int64: (CustomerClass, Money?)] = [:]
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT customer_id, class, value_cents, value_as_of FROM customer_stats WHERE 1\(filter)
+            SELECT customer_id, class, value_cents, value_as_of, p_alive FROM customer_stats WHERE 1\(filter)
             """)
         while let r = try rows.next() {
             let known = (r["value_as_of"] as String?) != nil
-            out[r["customer_id"]] = (CustomerClass(rawValue: r["class"]) ?? .c, known ? Money(cents: r["value_cents"]) : nil)
+            // What the customer brings if he stays: the value model discounts by P(alive),
+            // and the risk already is the chance he goes, so the ranking undoes that discount.
+            let cents: Int64 = r["value_cents"]
+            let alive = max((r["p_alive"] as Double?) ?? 1, 0.05)
+            let ifStays = Money(cents: Int64((Double(cents) / alive).rounded()))
+            out[r["customer_id"]] = (CustomerClass(rawValue: r["class"]) ?? .c, known ? ifStays : nil)
         }
         return out
     }
@@ -137,7 +151,7 @@ enum SignalEvaluation {
             """)
         for input in inputs {
             guard let a = assessments[input.customerID] else { continue }
-            let risk = Double(a.score) / 100
+            let risk = (a.probability * 10_000).rounded() / 10_000
             let finalPriority = RiskRanking.panelPriority(risk: a.score, value: input.value,
                                                           customerClass: input.customerClass, standIns: standIns)
             let old = stored[input.customerID]
@@ -171,6 +185,5 @@ enum SignalEvaluation {
             try RetentionStages.follow(db, customerID: input.customerID, openSignals: open[input.customerID] ?? 0,
                                        stage: stage, asOf: asOf)
         }
-        summary.atRisk = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer_stats WHERE open_signals > 0") ?? 0
     }
 }

@@ -15,7 +15,7 @@ enum SignalFactsLoader {
         var order: [Int64] = []
         let customers = try Row.fetchCursor(db, sql: """
             SELECT c.id, c.status, c.since, c.address_changed_on, s.revenue_12m_cents, s.revenue_prev_12m_cents,
-                   s.p_alive, s.expected_purchases
+                   s.p_alive, s.expected_purchases, s.p_no_purchase
             FROM customer c LEFT JOIN customer_stats s ON s.customer_id = c.id \(whereCustomer("c.id")) ORDER BY c.id
             """)
         while let r = try customers.next() {
@@ -26,6 +26,7 @@ enum SignalFactsLoader {
                 customerSince: r.day("since"), revenue12m: Money(cents: r["revenue_12m_cents"] ?? 0),
                 revenuePrevious12m: Money(cents: r["revenue_prev_12m_cents"] ?? 0), pAlive: r["p_alive"],
                 expectedPurchasesNextYear: r["expected_purchases"], addressChangedOn: r.day("address_changed_on"))
+            facts[id]!.forecastNoPurchase = r["p_no_purchase"]
         }
         let since = asOf.adding(days: -historyDays).iso
         try loadPurchases(db, into: &facts, asOf: asOf, filter: whereCustomer("p.customer_id", "AND"))
@@ -90,6 +91,7 @@ enum SignalFactsLoader {
             guard current >= 0, facts[current] != nil else { return }
             facts[current]!.purchaseDays = Array(days.suffix(50))
             facts[current]!.firstPurchase = days.first
+            facts[current]!.purchaseDayCount = days.count
             facts[current]!.discounts = discounts
             facts[current]!.categories = bought.map { categoryNames[$0] }.sorted()
         }

@@ -43,6 +43,19 @@ enum Schema {
                 DROP INDEX IF EXISTS calendar_entry_due;
                 """)
         }
+        // The churn risk became a probability from a model over purchase figures: the
+        // value step keeps each customer's distinct purchase days and the purchase model's
+        // P(no purchase in the horizon) beside the other figures, and the panel (a capped
+        // share of the customers at risk) is a flag with its own index.
+        m.registerMigration("v1-churn-model", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: """
+                ALTER TABLE customer_stats ADD COLUMN purchase_days INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE customer_stats ADD COLUMN p_no_purchase REAL;
+                ALTER TABLE customer_stats ADD COLUMN on_panel INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX IF NOT EXISTS customer_stats_on_panel ON customer_stats(risk_priority, customer_id)
+                    WHERE on_panel = 1;
+                """)
+        }
         return m
     }
 }

@@ -17,11 +17,11 @@ public struct FullRefreshSummary: Sendable {
 
 extension Store {
     /// The full refresh after imports, the demo and `loyal refresh`: revenue figures
-    /// and classes, customer values, then the early-warning signals, risk and stages,
-    /// then the calendar's plan.
+    /// and classes, customer values, the churn model (refitted when stale or `retrain`),
+    /// then the early-warning signals, risk, panel and stages, then the calendar's plan.
     /// `timing` hears how many seconds each step took (for `loyal refresh --timings`).
     @discardableResult
-    public func refreshAll(asOf: Day, settings: Settings,
+    public func refreshAll(asOf: Day, settings: Settings, retrain: Bool = false,
                            timing: (String, Double) -> Void = { _, _ in }) throws -> FullRefreshSummary {
         func timed<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
             let start = Date()
@@ -33,6 +33,9 @@ extension Store {
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
         let stats = try timed("statistics") { try refreshStatistics(asOf: asOf, thresholds: settings.classes) }
         let values = try timed("values") { try refreshValues(asOf: asOf, settings: settings) }
+        try timed("risk model") {
+            try pool.write { db in try ChurnTraining.refreshIfStale(db, asOf: asOf, settings: settings, force: retrain) }
+        }
         let signals = try timed("signals") { try evaluateSignals(asOf: asOf, settings: settings) }
         let calendar = try timed("calendar") { try refreshCalendar(today: asOf, settings: settings) }
         try timed("optimize") { try optimize() }

@@ -73,36 +73,51 @@ extension Store {
         })
         try pool.write { db in
             // Only rows whose figures changed are written (two indexes hold the value).
-            struct Figures: Equatable { var value: Int64, asOf: String?, pAlive: Double?, expected: Double?, rfm: String? }
+            struct Figures: Equatable {
+                var value: Int64, asOf: String?, pAlive: Double?, expected: Double?, rfm: String?
+                var noPurchase: Double?, purchaseDays: Int
+            }
             var stored: [Int64: Figures] = [:]
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT customer_id, value_cents, value_as_of, p_alive, expected_purchases, rfm FROM customer_stats
+                SELECT customer_id, value_cents, value_as_of, p_alive, expected_purchases, rfm, p_no_purchase, purchase_days
+                FROM customer_stats
                 """)
-            while let r = try rows.next() { stored[r[0]] = Figures(value: r[1], asOf: r[2], pAlive: r[3], expected: r[4], rfm: r[5]) }
+            while let r = try rows.next() {
+                stored[r[0]] = Figures(value: r[1], asOf: r[2], pAlive: r[3], expected: r[4], rfm: r[5],
+                                       noPurchase: r[6], purchaseDays: r[7])
+            }
             let update = try db.makeStatement(sql: """
-                UPDATE customer_stats SET value_cents = ?, value_as_of = ?, p_alive = ?, expected_purchases = ?, rfm = ?
+                UPDATE customer_stats SET value_cents = ?, value_as_of = ?, p_alive = ?, expected_purchases = ?, rfm = ?,
+                                          p_no_purchase = ?, purchase_days = ?
                 WHERE customer_id = ?
                 """)
             func write(_ id: Int64, _ f: Figures) throws {
                 guard let old = stored[id], old != f else { return }
-                update.setUncheckedArguments([f.value, f.asOf, f.pAlive, f.expected, f.rfm, id])
+                update.setUncheckedArguments([f.value, f.asOf, f.pAlive, f.expected, f.rfm, f.noPurchase, f.purchaseDays, id])
                 try update.execute()
             }
             let codes = Dictionary(rfm.map { ($0.id, $0.code) }, uniquingKeysWith: { a, _ in a })
             var scored = Set<Int64>()
+            let horizon = Double(settings.retention.risk.horizonDays)
             for (i, id) in input.ids.enumerated() {
                 scored.insert(id)
+                let days = input.summaries[i].purchaseDays
                 if let report {
                     let s = report.scores[i]
+                    let silent = report.bgnbd.parameters.probabilityOfNoPurchase(
+                        in: horizon, given: BGNBDObservation(frequency: s.frequency, recency: s.recency, age: s.age))
                     try write(id, Figures(value: s.valueCents, asOf: asOf.iso, pAlive: s.probabilityAlive,
-                                          expected: s.expectedPurchases, rfm: codes[id]))
+                                          expected: s.expectedPurchases, rfm: codes[id], noPurchase: silent,
+                                          purchaseDays: days))
                 } else {
-                    try write(id, Figures(value: 0, asOf: nil, pAlive: nil, expected: nil, rfm: codes[id]))
+                    try write(id, Figures(value: 0, asOf: nil, pAlive: nil, expected: nil, rfm: codes[id], noPurchase: nil,
+                                          purchaseDays: days))
                 }
             }
             // Customers without purchases have nothing to forecast from: value 0, no P(alive).
             for id in stored.keys where !scored.contains(id) {
-                try write(id, Figures(value: 0, asOf: report == nil ? nil : asOf.iso, pAlive: nil, expected: nil, rfm: nil))
+                try write(id, Figures(value: 0, asOf: report == nil ? nil : asOf.iso, pAlive: nil, expected: nil, rfm: nil,
+                                  noPurchase: nil, purchaseDays: 0))
             }
             try Store.setMeta(db, "value_as_of", asOf.iso)
         }

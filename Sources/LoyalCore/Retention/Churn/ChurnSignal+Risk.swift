@@ -1,0 +1,14 @@
+extension SignalFinding {
+    /// Loyal's own signal kind for a customer the churn model puts at or above the panel threshold.
+    public static let churnRiskKind = "churn_risk"
+
+    /// "61 % chance of no purchase in the next 180 days (typical customer 38 %)". The key
+    /// holds the risk's tens, so a dismissed alarm comes back when the risk climbs a step.
+    public static func churnRisk(_ a: RiskAssessment, horizonDays: Int) -> SignalFinding {
+        let typical = Int((a.base * 100).rounded())
+        return SignalFinding(kind: churnRiskKind, form: .churnModel, weight: 0,
+                             evidence: "\(a.score) % chance of no purchase in the next \(horizonDays) days "
+                                 + "(typical customer \(typical) %)",
+                             evidenceKey: "churn/\(a.score / 10)")
+    }
+}
