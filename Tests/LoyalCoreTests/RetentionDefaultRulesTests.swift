@@ -56,10 +56,9 @@ final class RetentionDefaultRulesTests: XCTestCase {
             "2026-09/-40", "2026-06-08", "2026-06-08", "15", "15", "2026-09-03", "2026-09-03", "2026-09-03",
             "2026-08-20", "2026-09-03", "7", "2026-08-20", "2026-09-03", "2026-09-03", "Verpackung",
         ])
-        let risk = RiskAssessment.assess(troubled(), findings: findings)
-        XCTAssertEqual(risk.score, 100)
-        XCTAssertEqual(risk.band, .red)
-        XCTAssertEqual(risk.factors.first, RiskFactor(name: "cancellation", points: 50))
+        // The purchase-based findings are evidence only: the model's purchase features hold them.
+        XCTAssertEqual(findings.filter { !$0.form.isBeyondPurchases }.map(\.kind),
+                       ["revenue_drop", "overdue", "likely_inactive", "discount_creep", "single_category"])
     }
 
     func testAHealthyCustomerRaisesNothing() {
@@ -76,7 +75,7 @@ final class RetentionDefaultRulesTests: XCTestCase {
             $0.categories = ["Verpackung", "Hygiene"]
         }
         XCTAssertEqual(EarlyWarning.findings(healthy, rules: SignalRule.defaults), [])
-        XCTAssertEqual(RiskAssessment.assess(healthy, findings: []).explanation, "rep judgement 4/5: −10 pts")
+        XCTAssertEqual(RiskAssessment.latestJudgement(healthy, within: 365), 4)
     }
 
     func testLostCustomersBelongToWinBack() {
@@ -86,6 +85,6 @@ final class RetentionDefaultRulesTests: XCTestCase {
 
     func testDefaultKindsAreUniqueAndCoverEveryForm() {
         XCTAssertEqual(Set(SignalRule.defaults.map(\.kind)).count, SignalRule.defaults.count)
-        XCTAssertEqual(Set(SignalRule.defaults.map(\.form.name)), Set(SignalFormName.allCases))
+        XCTAssertEqual(Set(SignalRule.defaults.map(\.form.name)), Set(SignalFormName.configurable))
     }
 }
