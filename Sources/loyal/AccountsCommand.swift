@@ -97,7 +97,7 @@ enum AccountFields {
          (r.pAlive.map { String(format: "%.4f", $0) } ?? "", false), (r.potential?.plain ?? "", false),
          (r.revenue12m.plain, false),
          (r.revenuePrevious12m.plain, false), (r.trend.rawValue, true), (r.lastPurchase?.iso ?? "", true),
-         (String(format: "%.2f", r.risk), false), (r.repCode ?? "", true), (r.status.rawValue, true),
+         (String(format: "%.4f", r.risk), false), (r.repCode ?? "", true), (r.status.rawValue, true),
          (r.isReturnee ? "1" : "0", false)]
     }
 
@@ -107,7 +107,7 @@ enum AccountFields {
             s(r.number), s(r.name), s(r.city), s(r.customerClass.rawValue), r.classOverridden ? "true" : "false",
             r.value?.plain ?? "null", r.pAlive.map { String(format: "%.4f", $0) } ?? "null", r.potential?.plain ?? "null",
             r.revenue12m.plain,
-            r.revenuePrevious12m.plain, s(r.trend.rawValue), s(r.lastPurchase?.iso), String(format: "%.2f", r.risk),
+            r.revenuePrevious12m.plain, s(r.trend.rawValue), s(r.lastPurchase?.iso), String(format: "%.4f", r.risk),
             s(r.repCode), s(r.status.rawValue), r.isReturnee ? "true" : "false",
         ]
         return "{" + zip(names, fields).map { "\"\($0)\":\($1)" }.joined(separator: ",") + "}"

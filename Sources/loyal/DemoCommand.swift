@@ -57,7 +57,7 @@ struct DemoCommand: ParsableCommand {
             \(summary.classCounts[.c] ?? 0) C), \(counts.reps) reps, \(counts.products) products,
               \(counts.purchases) purchases, \(counts.interactions) interactions, \(counts.feedback) feedback forms, \
             \(counts.complaints) complaints, \(counts.contacts) contact persons;
-              \(refreshed.signals.atRisk) customers with open churn signals (\(refreshed.signals.opened) signals)
+              \(refreshed.signals.atRisk) customers on the early-warning panel (\(refreshed.signals.opened) signals)
             """)
     }
 }

@@ -83,6 +83,6 @@ struct ImportCommand: ParsableCommand {
         try printLine("\(file): imported \(entity.rawValue): " + parts.joined(separator: ", "))
         let refreshed = try store.refreshAll(asOf: today, settings: settings)
         try printLine("refreshed \(refreshed.statistics.customers) customers as of \(today.iso): "
-              + "\(refreshed.signals.atRisk) with open churn signals")
+              + "\(refreshed.signals.atRisk) on the early-warning panel")
     }
 }

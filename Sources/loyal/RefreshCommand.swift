@@ -30,7 +30,7 @@ struct RefreshCommand: ParsableCommand {
         let s = r.statistics
         try printLine("refreshed \(s.customers) customers as of \(day.iso): \(s.classCounts[.a] ?? 0) A, "
               + "\(s.classCounts[.b] ?? 0) B, \(s.classCounts[.c] ?? 0) C; signals: \(r.signals.opened) opened, "
-              + "\(r.signals.updated) updated, \(r.signals.resolved) resolved; \(r.signals.atRisk) customers at risk; "
+              + "\(r.signals.updated) updated, \(r.signals.resolved) resolved; \(r.signals.atRisk) on the early-warning panel; "
               + (r.values.report.map { _ in "values for \(r.values.withPurchases) customers with purchases; " } ?? "")
               + "calendar: \(r.calendar.planned) entries planned (\(r.calendar.blocked) blocked), \(r.calendar.removed) removed")
     }

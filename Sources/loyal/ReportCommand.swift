@@ -12,13 +12,16 @@ struct ReportCommand: ParsableCommand {
 
     struct Risk: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Customers with open churn signals, ranked as the early-warning panel ranks them (risk × value).")
+            abstract: "The early-warning panel (or, --all, everyone with open signals), ranked by expected loss (risk × value), "
+                + "each risk with its base and factors.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only customers of (or assigned to) this rep.") var rep: String?
         @Option(name: .customLong("class"), help: "Only class A, B or C.") var customerClass: CustomerClass?
         @Option(help: "Only customers with an open signal of this kind.") var kind: String?
         @Option(help: "At most this many customers (0 = all).") var limit = 0
         @Option(help: "table, csv or json.") var format: ListFormat = .table
+        @Flag(help: "Everyone with an open signal, not only the panel's capped share.") var all = false
+        @Option(name: .customLong("as-of"), help: "Explain the risk as of this day (default today).") var asOf: String?
 
         func validate() throws {
             try Limits.check(limit, in: Limits.rows, option: "--limit")
@@ -27,7 +30,7 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             let settings = try global.settings()
             let store = try global.openStore()
-            let filter = PanelFilter(repCode: rep, customerClass: customerClass, signalKind: kind)
+            let filter = PanelFilter(repCode: rep, customerClass: customerClass, signalKind: kind, beyondPanel: all)
             var rows: [PanelRow] = []
             while limit == 0 || rows.count < limit {
                 let page = try store.riskPanel(filter, after: rows.last, limit: limit == 0 ? 500 : min(500, limit - rows.count))
@@ -36,7 +39,10 @@ struct ReportCommand: ParsableCommand {
             }
             let open = try store.openSignals(customerIDs: rows.map(\.id))
             let signals = rows.map { open[$0.id] ?? [] }
-            try ReportOutput.risk(rows, signals: signals, format: format, display: settings.display)
+            let day = try global.asOfDay(asOf)
+            let assessments = try store.riskAssessments(customerIDs: rows.map(\.id), asOf: day, settings: settings)
+            try ReportOutput.risk(rows, signals: signals, assessments: rows.map { assessments[$0.id] }, format: format,
+                                  display: settings.display)
         }
     }
 

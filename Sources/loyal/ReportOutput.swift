@@ -5,17 +5,30 @@ import LoyalTerminal
 
 /// Writes the reports as a table for people or CSV/JSON with stable field names.
 enum ReportOutput {
-    static func risk(_ rows: [PanelRow], signals: [[ChurnSignal]], format: ListFormat, display: DisplaySettings) throws {
+    static func risk(_ rows: [PanelRow], signals: [[ChurnSignal]], assessments: [RiskAssessment?], format: ListFormat,
+                     display: DisplaySettings) throws {
         let sink = try OutputSink(path: nil)
+        func probability(_ x: Double) -> String { String(format: "%.4f", x) }
+        func factorsText(_ a: RiskAssessment?) -> String {
+            (a?.factors ?? []).map { f in
+                let name = f.judgement.map { "\(f.name) \($0)/5" } ?? SignalWords.name(f.name)
+                return "\(name) \(f.points < 0 ? "−" : "+")\(abs(f.points))"
+            }.joined(separator: "; ")
+        }
         switch format {
         case .json:
             try sink.write("[")
-            for (i, (r, s)) in zip(rows, signals).enumerated() {
-                let list = s.map { "{\"kind\":\(JSONText.string($0.kind)),\"evidence\":\(JSONText.string($0.evidence)),\"since\":\(JSONText.string($0.openedOn.iso))}" }
+            for (i, ((r, s), a)) in zip(zip(rows, signals), assessments).enumerated() {
+                let list = s.map { "{\"kind\":\(JSONText.string($0.kind)),\"name\":\(JSONText.string(SignalWords.name($0.kind))),"
+                    + "\"evidence\":\(JSONText.string($0.evidence)),\"since\":\(JSONText.string($0.openedOn.iso))}" }
+                let factors = (a?.factors ?? []).map {
+                    "{\"name\":\(JSONText.string($0.name)),\"judgement\":\($0.judgement.map(String.init) ?? "null"),\"points\":\($0.points)}"
+                }
                 try sink.write((i == 0 ? "\n" : ",\n") + "{" + [
                     "\"number\":\(JSONText.string(r.number))", "\"name\":\(JSONText.string(r.name))",
                     "\"class\":\(JSONText.string(r.customerClass.rawValue))", "\"value\":\(r.value?.plain ?? "null")",
-                    "\"risk\":\(r.risk)", "\"band\":\(JSONText.string(r.band.rawValue))",
+                    "\"risk\":\(probability(r.probability))", "\"band\":\(JSONText.string(r.band.rawValue))",
+                    "\"base\":\(a.map { probability($0.base) } ?? "null")", "\"factors\":[\(factors.joined(separator: ","))]",
                     "\"stage\":\(r.stage.map { JSONText.string($0.rawValue) } ?? "null")",
                     "\"rep\":\(r.repCode.map(JSONText.string) ?? "null")",
                     "\"assigned\":\(r.assignedRepCode.map(JSONText.string) ?? "null")",
@@ -24,29 +37,31 @@ enum ReportOutput {
             }
             try sink.write("\n]\n")
         case .csv:
-            try sink.write("number,name,class,value,risk,band,stage,rep,kind,evidence,since\r\n")
-            for (r, s) in zip(rows, signals) {
+            try sink.write("number,name,class,value,risk,band,base,factors,stage,rep,assigned,kind,evidence,since\r\n")
+            for ((r, s), a) in zip(zip(rows, signals), assessments) {
                 for signal in s {
                     try sink.write(CSVWriter.line([(r.number, true), (r.name, true), (r.customerClass.rawValue, true),
-                                               (r.value?.plain ?? "", false), (String(r.risk), false), (r.band.rawValue, true),
-                                               (r.stage?.rawValue ?? "", true), (r.repCode ?? "", true), (signal.kind, true),
+                                               (r.value?.plain ?? "", false), (probability(r.probability), false),
+                                               (r.band.rawValue, true), (a.map { probability($0.base) } ?? "", false),
+                                               (factorsText(a), true), (r.stage?.rawValue ?? "", true), (r.repCode ?? "", true),
+                                               (r.assignedRepCode ?? "", true), (signal.kind, true),
                                                (signal.evidence, true), (signal.openedOn.iso, true)]))
                 }
             }
         case .table:
             let f = display.money
             var table: [[String]] = []
-            for (r, s) in zip(rows, signals) {
-                for (i, signal) in s.enumerated() {
-                    table.append(i == 0
-                        ? [r.number, r.name, r.customerClass.rawValue, r.value.map { f.format($0, withCents: false) } ?? "–",
-                           "\(r.risk) \(r.band.rawValue)", r.stage?.label ?? "", r.repCode ?? "", signal.kind, signal.evidence]
-                        : ["", "", "", "", "", "", "", signal.kind, signal.evidence])
+            for ((r, s), a) in zip(zip(rows, signals), assessments) {
+                let why = a.map { "typical \(Int(($0.base * 100).rounded())) %; " + factorsText($0) } ?? ""
+                table.append([r.number, r.name, r.customerClass.rawValue, r.value.map { f.format($0, withCents: false) } ?? "–",
+                              "\(r.risk) % \(r.band.rawValue)", r.stage?.label ?? "", r.repCode ?? "", "why", why])
+                for signal in s {
+                    table.append(["", "", "", "", "", "", "", SignalWords.name(signal.kind), signal.evidence])
                 }
             }
             try sink.write(TextTable.render(header: ["NUMBER", "NAME", "CL", "VALUE", "RISK", "STAGE", "REP", "SIGNAL", "EVIDENCE"],
                                         rows: table, rightAligned: [3]))
-            try sink.write("\(rows.count) customers with open signals\n")
+            try sink.write("\(rows.count) customers\n")
         }
         try sink.finish()
     }

@@ -8,6 +8,9 @@ public struct AccountDetail: Sendable {
     public var repName: String?
     public var stats: CustomerStats
     public var valueKnown: Bool
+    /// Some of the customer's purchases carry a contribution margin: the value model then
+    /// values margin (when `use_margin` is on), not revenue.
+    public var hasMargins: Bool
     public var contacts: [ContactPerson]
     public var consents: [Consent]
     /// Revenue per calendar month, oldest first, ending with the as-of month.
@@ -38,6 +41,9 @@ extension Store {
             return AccountDetail(
                 customer: customer, repCode: row["rep_code"], repName: row["rep_name"], stats: stats,
                 valueKnown: statsRow.map { ($0["value_as_of"] as String?) != nil } ?? false,
+                hasMargins: try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS (SELECT 1 FROM purchase WHERE customer_id = ? AND margin_cents IS NOT NULL)
+                    """, arguments: [id]) ?? false,
                 contacts: contacts, consents: consents,
                 monthlyRevenue: try monthly(db, id: id, asOf: asOf, months: months),
                 recentPurchases: try recentPurchases(db, id: id, limit: purchases),

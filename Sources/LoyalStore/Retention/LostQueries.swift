@@ -11,7 +11,9 @@ public struct LostRow: Hashable, Sendable {
     public var lostOn: Day?
     public var reason: LostReason?
     public var returnedOn: Day?
-    /// Everything the customer ever bought, and its contribution margin where known.
+    /// Net revenue of his last 12 active months (the 12 months up to his last purchase
+    /// before he was lost), and its contribution margin where known: what the win-back
+    /// matrix weighs, as the setting describes it.
     public var revenueBrought: Money
     public var marginBrought: Money?
     public var winback: WinbackCase?
@@ -26,8 +28,8 @@ extension Store {
                                                    includeReturnees: includeReturnees)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT c.id, c.number, c.name, c.lost_on, c.lost_reason, c.returned_on, r.code AS rep_code, s.class,
-                       (SELECT ifnull(sum(amount_cents), 0) FROM purchase WHERE customer_id = c.id) AS revenue,
-                       (SELECT sum(margin_cents) FROM purchase WHERE customer_id = c.id) AS margin,
+                       (SELECT ifnull(sum(amount_cents), 0) FROM purchase WHERE customer_id = c.id \(Self.lastActiveYear)) AS revenue,
+                       (SELECT sum(margin_cents) FROM purchase WHERE customer_id = c.id \(Self.lastActiveYear)) AS margin,
                        (SELECT id FROM winback WHERE customer_id = c.id ORDER BY id DESC LIMIT 1) AS winback_id
                 FROM customer c JOIN customer_stats s ON s.customer_id = c.id LEFT JOIN rep r ON r.id = c.rep_id
                 WHERE \(clauses.joined(separator: " AND "))
@@ -53,6 +55,14 @@ extension Store {
                 """, arguments: args) ?? 0
         }
     }
+
+    /// A purchase condition: within the 12 months up to the customer's last purchase on or
+    /// before the day he was lost.
+    static let lastActiveYear = """
+        AND day <= (SELECT max(day) FROM purchase WHERE customer_id = c.id AND day <= ifnull(c.lost_on, '9999-12-31'))
+        AND day > date((SELECT max(day) FROM purchase WHERE customer_id = c.id AND day <= ifnull(c.lost_on, '9999-12-31')),
+                       '-12 months')
+        """
 
     /// The filters the lost list and its count share.
     static func lostClauses(repCode: String?, customerClass: CustomerClass?,

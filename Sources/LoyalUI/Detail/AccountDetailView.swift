@@ -17,6 +17,14 @@ enum AccountDetailView {
         return doc
     }
 
+    /// What the value figure holds: margin when the model valued margin, else revenue,
+    /// over the configured years and discount rate.
+    static func valueMeaning(_ d: AccountDetail, _ v: ValueSettings) -> String {
+        let what = v.useMargin && d.hasMargins ? "expected contribution margin" : "expected revenue"
+        let rate = (v.yearlyDiscountRate * 100).formatted(.number.precision(.fractionLength(0...1)))
+        return "\(what) of the next \(Int(v.horizonYears)) years, discounted at \(rate) % a year"
+    }
+
     static func summary(_ d: AccountDetail, _ doc: inout Document, _ f: Format, _ env: Environment) {
         let c = d.customer, s = d.stats
         doc.section("Summary")
@@ -25,7 +33,7 @@ enum AccountDetailView {
         var classText = "\(effective.rawValue)"
         if let o = c.classOverride, o != s.computedClass { classText += "  (set by hand; by revenue it would be \(s.computedClass.rawValue))" }
         doc.field("Class", classText, c.classOverride == nil ? classRole : .warning)
-        doc.field("Customer value", d.valueKnown ? f.money(s.value) + "  (expected revenue of the coming years, discounted)"
+        doc.field("Customer value", d.valueKnown ? f.money(s.value) + "  (" + valueMeaning(d, env.settings.value) + ")"
                                                  : "not computed yet (loyal refresh computes it)")
         if let p = s.pAlive {
             doc.field("Still active", f.percent(p) + "  (probability, BG/NBD)")

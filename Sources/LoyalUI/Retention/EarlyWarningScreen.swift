@@ -4,12 +4,13 @@ import LoyalTerminal
 
 enum PanelAction: Hashable, Sendable {
     case down, up, pageDown, pageUp, top, bottom, open, account
-    case classA, classB, classC, allClasses, rep, kind
+    case classA, classB, classC, allClasses, rep, kind, beyondPanel
     case assign, schedule, playbook, snooze, dismiss, lost, undo
 }
 
-/// The early-warning panel: customers with open signals, what we stand to lose
-/// first, with the triage actions a manager needs every morning.
+/// The early-warning panel: the customers most likely to stop buying, what we stand
+/// to lose first, capped to what a team can triage (`w` shows everyone with open
+/// signals), with the triage actions a manager needs every morning.
 struct EarlyWarningScreen {
     var filter = PanelFilter()
     var rows: [PanelRow] = []
@@ -27,7 +28,7 @@ struct EarlyWarningScreen {
         ActionSpec(.pageDown, [.pageDown, .ctrl("f"), .char(" ")], "page down", "One screen down"),
         ActionSpec(.pageUp, [.pageUp, .ctrl("b")], "page up", "One screen up"),
         ActionSpec(.top, [.home, .char("g")], "first", "The customer with the most to lose"),
-        ActionSpec(.bottom, [.end, .char("G")], "last", "The last customer on the panel"),
+        ActionSpec(.bottom, [.end, .char("G")], "last", "The last customer in the list"),
         ActionSpec(.open, [.enter, .right, .char("l")], "open", "The case: risk factors, trend, stages, each signal's evidence", status: true),
         ActionSpec(.account, [.char("o")], "account", "Open the account's detail"),
         ActionSpec(.classA, [.char("a")], "A", "Only class A customers"),
@@ -36,6 +37,8 @@ struct EarlyWarningScreen {
         ActionSpec(.allClasses, [.char("*"), .char("0")], "all", "Every class"),
         ActionSpec(.rep, [.char("r")], "rep", "Only the customers of (or assigned to) one rep"),
         ActionSpec(.kind, [.char("f")], "kind", "Only customers with a signal of one kind", status: true),
+        ActionSpec(.beyondPanel, [.char("w")], "all signals",
+                   "The panel (most to lose, capped) or everyone with an open signal", status: true),
         ActionSpec(.assign, [.char("A")], "assign", "Assign the customer's signals to a rep", status: true),
         ActionSpec(.schedule, [.char("S")], "schedule", "Schedule a call or visit (goes into the calendar)", status: true),
         ActionSpec(.playbook, [.char("P")], "playbook", "Apply the playbook of a signal kind: its steps fill the calendar", status: true),
@@ -96,6 +99,10 @@ struct EarlyWarningScreen {
             return .stay
         }))
         case .kind: return .overlay(.picker(TriagePickers.kind(current: filter.signalKind, env: env)))
+        case .beyondPanel:
+            filter.beyondPanel.toggle()
+            cursor = 0; top = 0
+            try reload(env)
         case .undo: return .undoLast
         default:
             guard let row = selected else { return .message("No customer at risk here", .info) }

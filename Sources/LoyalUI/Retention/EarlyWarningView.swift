@@ -25,7 +25,8 @@ enum EarlyWarningView {
         buffer.fill(row: titleRow.row, col: area.col, width: area.width, role: .title)
         var parts = ["Early warning", screen.filter.customerClass.map { "class \($0.rawValue)" } ?? "all classes",
                      screen.filter.repCode.map { "rep \($0)" } ?? "all reps"]
-        if let k = screen.filter.signalKind { parts.append("signal \(k)") }
+        if let k = screen.filter.signalKind { parts.append("signal \(SignalWords.name(k))") }
+        parts.append(screen.filter.beyondPanel ? "everyone with open signals" : "panel")
         parts.append("most to lose first")
         buffer.put(row: titleRow.row, col: area.col + 1, parts.joined(separator: " · "), role: .title, maxWidth: area.width - 16)
         let position = screen.rows.isEmpty ? "0" : "\(screen.cursor + 1) of \(screen.total.map(String.init) ?? "…")"
@@ -36,7 +37,9 @@ enum EarlyWarningView {
         if screen.cursor < screen.top { screen.top = screen.cursor }
         if screen.cursor >= screen.top + list.height { screen.top = screen.cursor - list.height + 1 }
         if screen.rows.isEmpty {
-            buffer.put(row: list.row + 1, col: area.col + 2, "No customer shows warning signs under this filter.", role: .dim)
+            buffer.put(row: list.row + 1, col: area.col + 2, screen.filter.beyondPanel
+                       ? "No customer shows warning signs under this filter."
+                       : "Nobody on the panel under this filter; w shows everyone with open signals.", role: .dim)
         }
         for i in 0..<list.height {
             let index = screen.top + i
@@ -51,8 +54,8 @@ enum EarlyWarningView {
             let classRole: StyleRole = selected ? .selected : [.a: .classA, .b: .classB, .c: .classC][r.customerClass]!
             let cells: [(String, StyleRole)] = [
                 ("\(r.number) \(r.name)", base), (r.customerClass.rawValue, classRole), (f.compact(r.value), base),
-                ("\(r.risk) \(r.band.rawValue)", bandRole), (stage, base), (age, base),
-                (r.kinds.joined(separator: " "), selected ? .selected : .warning),
+                ("\(r.risk) % \(r.band.rawValue)", bandRole), (stage, base), (age, base),
+                (r.kinds.map(SignalWords.name).joined(separator: ", "), selected ? .selected : .warning),
                 ([r.repCode, r.assignedRepCode.map { "→\($0)" }].compactMap { $0 }.joined(), base),
             ]
             for (c, (text, role)) in cells.enumerated() {

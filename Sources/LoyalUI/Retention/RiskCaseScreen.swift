@@ -4,7 +4,7 @@ import LoyalTerminal
 
 enum CaseAction: Hashable, Sendable { case down, up, snoozeOne, dismissOne }
 
-/// One customer at risk: why (the factors of the score), since when and where the
+/// One customer at risk: why (the typical customer's risk and each factor's points), since when and where the
 /// case stands (stages with days), and every signal with its evidence.
 struct RiskCaseScreen {
     let customerID: Int64
@@ -67,16 +67,24 @@ struct RiskCaseScreen {
         let a = detail.assessment
         doc.section("Risk")
         let bandRole: StyleRole = a.band == .red ? .riskHigh : a.band == .amber ? .riskMedium : .riskLow
-        var trend = "no score recorded for last month"
-        if let last = detail.lastMonthScore {
-            let d = a.score - last
-            trend = d == 0 ? "unchanged against last month (\(last))" : d > 0 ? "▲ \(d) points against last month (\(last))"
-                : "▼ \(-d) points against last month (\(last))"
-        }
-        doc.line(.t("Score", .dim, 18), .t("\(a.score) of 100 · \(a.band.rawValue)", bandRole), .t(trend, .dim))
-        doc.field("Health", "\(a.health) of 100")
-        for factor in a.factors {
-            doc.line(.t("", .dim, 18), .t(factor.description, factor.points > 0 ? .riskMedium : .success))
+        if let lost = detail.lostOn {
+            doc.line(.t("Risk", .dim, 18), .t("lost since \(f.day(lost))", .riskHigh), .t("  a win-back case now", .dim))
+        } else {
+            var trend = "no risk recorded for last month"
+            if let last = detail.lastMonthScore {
+                let d = a.score - last
+                trend = d == 0 ? "unchanged against last month (\(last) %)"
+                    : d > 0 ? "▲ \(d) points against last month (\(last) %)" : "▼ \(-d) points against last month (\(last) %)"
+            }
+            doc.line(.t("Risk", .dim, 18), .t("\(a.score) % · \(a.band.rawValue)", bandRole), .t("  " + trend, .dim))
+            doc.field("Means", "\(a.score) % chance of no purchase in the next \(detail.horizonDays) days")
+            let source = detail.modelFitted ? "learnt from this customer base's history" : "prior weights: too little history to learn from"
+            doc.line(.t("Typical customer", .dim, 18), .t("\(Int((a.base * 100).rounded())) %"), .t("  " + source, .dim))
+            for factor in a.factors {
+                let name = factor.judgement.map { "\(factor.name) \($0)/5" } ?? SignalWords.name(factor.name)
+                let points = (factor.points < 0 ? "−" : "+") + "\(abs(factor.points)) pts"
+                doc.line(.t("", .dim, 18), .t(points, factor.points > 0 ? .riskMedium : .success, 9), .t(name))
+            }
         }
         doc.section("Stage")
         if let current = detail.stages.current {
@@ -92,8 +100,8 @@ struct RiskCaseScreen {
         let signalLine = doc.lines.count
         for s in detail.signals {
             let state = s.status == .snoozed ? "snoozed until \(f.day(s.snoozedUntil)): \(s.reason)" : "open since \(f.day(s.openedOn))"
-            doc.line(.t(s.kind, .riskHigh, 20), .t(state, .dim))
-            doc.line(.t("", .normal, 20), .t(s.evidence))
+            doc.line(.t(SignalWords.name(s.kind), .riskHigh, 24), .t(state, .dim))
+            doc.line(.t("", .normal, 24), .t(s.evidence))
         }
         let (header, body) = area.top(1)
         buffer.fill(row: header.row, col: area.col, width: area.width, role: .title)
@@ -106,7 +114,7 @@ struct RiskCaseScreen {
         let row = body.row + signalLine + cursor * 2 - top
         if detail.signals.indices.contains(cursor), row < body.bottom {
             buffer.put(row: row, col: area.col, "›", role: .helpKey)
-            buffer.put(row: row, col: area.col + 1, detail.signals[cursor].kind, role: .selected, maxWidth: 20)
+            buffer.put(row: row, col: area.col + 1, SignalWords.name(detail.signals[cursor].kind), role: .selected, maxWidth: 23)
         }
     }
 }
