@@ -1,6 +1,7 @@
+import GRDB
 import XCTest
 import LoyalCore
-import LoyalStore
+@testable import LoyalStore
 import LoyalTerminal
 @testable import LoyalUI
 
@@ -10,7 +11,8 @@ final class EarlyWarningPanelTests: EarlyWarningUITestCase {
     func testThePanelListsCustomersWithOpenSignalsInPriorityOrder() throws {
         try openEarlyWarning()
         XCTAssertTrue(term.row(0).contains("Early warning"), term.row(0))
-        XCTAssertTrue(titleRow.hasPrefix(" Early warning · all classes · all reps · most to lose first"), titleRow)
+        XCTAssertTrue(titleRow.hasPrefix(" Early warning · all classes · all reps · everyone with open signals · most to lose first"),
+                      titleRow)
         XCTAssertEqual(position?.at, 1)
         XCTAssertEqual(position?.of, 5)
         XCTAssertEqual(headerRow.split(separator: " ").map(String.init),
@@ -19,26 +21,54 @@ final class EarlyWarningPanelTests: EarlyWarningUITestCase {
         let order = try rankedByRule()
         XCTAssertEqual(listedNumbers, order)
         XCTAssertEqual(Set(order), ["K1", "K2", "K3", "K4", "K5"])
-        XCTAssertEqual(panelCells("K5"), ["K5 Kündigung GmbH", "B", try valueText("K5"), "50 red", "at risk 0d", "0 d", "cancellation", "AB"])
-        XCTAssertEqual(panelCells("K1"), ["K1 Rückgang GmbH", "A", try valueText("K1"), "30 amber", "at risk 0d", "0 d", "revenue_drop", "AB"])
-        XCTAssertEqual(panelCells("K2"), ["K2 Pause KG", "B", try valueText("K2"), "25 amber", "at risk 0d", "0 d", "overdue", "AB"])
-        XCTAssertEqual(panelCells("K4"), ["K4 Kritiker OHG", "A", try valueText("K4"), "15 green", "at risk 0d", "0 d", "low_nps", "CD"])
-        XCTAssertEqual(panelCells("K3"), ["K3 Reklamation AG", "C", try valueText("K3"), "15 green", "at risk 0d", "0 d", "open_complaint", "CD"])
-        XCTAssertNil(row("K6"), "the healthy customer is not on the panel")
+        try assertRow("K5", "Kündigung GmbH", "B", stage: "at risk 0d", oldest: "0 d", rep: "AB")
+        try assertRow("K1", "Rückgang GmbH", "A", stage: "at risk 0d", oldest: "0 d", rep: "AB")
+        try assertRow("K2", "Pause KG", "B", stage: "at risk 0d", oldest: "0 d", rep: "AB")
+        try assertRow("K4", "Kritiker OHG", "A", stage: "at risk 0d", oldest: "0 d", rep: "CD")
+        try assertRow("K3", "Reklamation AG", "C", stage: "at risk 0d", oldest: "0 d", rep: "CD")
+        // Signals in words, the model's own among them.
+        XCTAssertEqual(try signalWords("K5"), "cancellation announced, likely to stop buying")
+        XCTAssertEqual(try signalWords("K1"), "revenue drop")
+        XCTAssertNil(row("K6"), "the healthy customer is not listed")
         XCTAssertEqual(selectedRowText.map(number(of:)), order[0])
         // Each row's risk cell is coloured by its band.
         let riskCol = EarlyWarningView.layout(width: term.width).spans[3].col
-        let roles: [String: StyleRole] = ["K5": .riskHigh, "K1": .riskMedium, "K2": .riskMedium, "K4": .riskLow, "K3": .riskLow]
+        let bands = try store.pool.read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
+                SELECT c.number, s.risk_band FROM customer_stats s JOIN customer c ON c.id = s.customer_id
+                """).map { ($0[0] as String, $0[1] as String) })
+        }
+        let roles: [String: StyleRole] = ["red": .riskHigh, "amber": .riskMedium, "green": .riskLow]
         for i in 1..<order.count {
-            XCTAssertEqual(term.role(atRow: Self.firstListRow + i, col: riskCol), roles[order[i]], order[i])
+            XCTAssertEqual(term.role(atRow: Self.firstListRow + i, col: riskCol), roles[bands[order[i]]!], order[i])
         }
         press(.char("j"))
         XCTAssertEqual(selectedRowText.map(number(of:)), order[1])
-        XCTAssertEqual(term.role(atRow: Self.firstListRow, col: riskCol), roles[order[0]])
+        XCTAssertEqual(term.role(atRow: Self.firstListRow, col: riskCol), roles[bands[order[0]]!])
         press(.char("G"))
         XCTAssertEqual(selectedRowText.map(number(of:)), order.last)
         XCTAssertEqual(position?.at, 5)
-        XCTAssertTrue(statusRow.hasPrefix(" Enter open  f kind  A assign  S schedule  P playbook  u undo"), statusRow)
+        XCTAssertTrue(statusRow.hasPrefix(" Enter open  f kind  w all signals  A assign  S schedule  P playbook  u undo"), statusRow)
+    }
+
+    func testThePanelProperHoldsAQuarterOfTheActiveCustomersMostLikelyToStop() throws {
+        // Six active customers: the panel holds at most one (25 %), the one at or above the
+        // threshold with the most to lose; `w` shows everyone with open signals, and back.
+        try openEarlyWarning(everyone: false)
+        XCTAssertTrue(titleRow.contains("· panel · most to lose first"), titleRow)
+        let onPanel = try store.pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT c.number FROM customer_stats s JOIN customer c ON c.id = s.customer_id
+                WHERE s.on_panel = 1 AND s.risk >= 0.5
+                """)
+        }
+        XCTAssertEqual(onPanel, ["K5"])
+        XCTAssertEqual(listedNumbers, ["K5"])
+        XCTAssertEqual(position?.of, 1)
+        press(.char("w"))
+        XCTAssertEqual(listedNumbers.count, 5)
+        press(.char("w"))
+        XCTAssertEqual(listedNumbers, ["K5"])
     }
 
     func testEveryColumnFitsOnAnEightyColumnTerminal() throws {
@@ -48,7 +78,8 @@ final class EarlyWarningPanelTests: EarlyWarningUITestCase {
         _ = try store.triage(.applyPlaybook(customerID: try id("K1"), kind: "revenue_drop"), actor: "tester", today: today,
                              settings: settings)
         press(.ctrl("l"), .char("1"), .char("3"))
-        XCTAssertEqual(panelCells("K1"), ["K1 Rückgang GmbH", "A", try valueText("K1"), "30 amber", "plan in place 0d", "0 d", "revenue_d…", "AB"])
+        try assertRow("K1", "Rückgang GmbH", "A", stage: "plan in place 0d", oldest: "0 d", rep: "AB")
+        XCTAssertEqual(panelCells("K1")[3], try riskText("K1"), "the risk and its band are never cut")
     }
 
     func testTheTriageKeysAreInTheKeyTables() {
@@ -98,11 +129,12 @@ final class EarlyWarningPanelTests: EarlyWarningUITestCase {
 
         press(.char("f"))
         assertScreenContains("┌─ Show customers with ─┐")
-        for kind in ["revenue_drop (1)", "overdue (1)", "open_complaint (1)", "low_nps (1)", "cancellation (1)"] {
+        for kind in ["revenue_drop (1)", "overdue (1)", "open_complaint (1)", "low_nps (1)", "cancellation (1)",
+                     "churn_risk (1)"] {
             assertScreenContains(kind)
         }
         choose("overdue (1)")
-        XCTAssertTrue(titleRow.contains("· signal overdue ·"), titleRow)
+        XCTAssertTrue(titleRow.contains("· signal order overdue ·"), titleRow)
         XCTAssertEqual(listedNumbers, ["K2"])
         press(.char("f"))
         choose("Every kind")
@@ -113,45 +145,62 @@ final class EarlyWarningPanelTests: EarlyWarningUITestCase {
     }
 
     func testEnterOpensTheRiskCaseWithScoreFactorsTrendStageAndEvidence() throws {
-        // K1's rep judged the relationship 2/5 on 16.11.: 10 more points than last month.
+        // K1's rep judged the relationship 2/5 on 16.11.: the judgement adds to the risk.
         try openEarlyWarning(history: true, extra: [(.feedback, "customer,date,rep_sentiment\nK1,2026-11-16,2\n")])
-        XCTAssertEqual(panelCells("K1"), ["K1 Rückgang GmbH", "A", try valueText("K1"), "40 amber", "at risk 23d", "23 d", "revenue_drop", "AB"])
-        XCTAssertEqual(panelCells("K5"), ["K5 Kündigung GmbH", "B", try valueText("K5"), "50 red", "at risk 0d", "0 d", "cancellation", "AB"])
+        try assertRow("K1", "Rückgang GmbH", "A", stage: "at risk 23d", oldest: "23 d", rep: "AB")
         select("K1")
         press(.enter)
         XCTAssertTrue(term.row(0).contains("› Risk · Rückgang GmbH"), term.row(0))
         XCTAssertTrue(term.row(1).hasPrefix(" K1 · Rückgang GmbH · Berlin"), term.row(1))
-        assertScreenContains("Score              40 of 100 · amber ▲ 10 points against last month (30)")
-        assertScreenContains("Health             60 of 100")
-        assertScreenContains("                   revenue_drop 30 pts")
-        assertScreenContains("                   rep judgement 2/5: 10 pts")
+        let detail = try store.riskDetail(customerID: try id("K1"), asOf: today, settings: settings)
+        let a = detail.assessment
+        let last = try XCTUnwrap(detail.lastMonthScore, "the October refresh recorded a risk")
+        XCTAssertGreaterThan(a.score, last, "the 2/5 judgement came after October")
+        assertScreenContains("Risk               \(a.score) % · \(a.band.rawValue)  ▲ \(a.score - last) points against last month (\(last) %)")
+        assertScreenContains("Means              \(a.score) % chance of no purchase in the next 180 days")
+        assertScreenContains("Typical customer   \(Int((a.base * 100).rounded())) %  prior weights: too little history to learn from")
+        // Every factor with its points; the judgement's prior is sentiment_weight/25 = 0.8 log-odds.
+        let judgement = try XCTUnwrap(a.factors.first { $0.judgement == 2 })
+        XCTAssertGreaterThan(judgement.points, 0)
+        assertScreenContains("                   +\(judgement.points) pts  rep judgement 2/5")
+        for f in a.factors where f.judgement == nil {
+            assertScreenContains((f.points < 0 ? "−" : "+") + "\(abs(f.points)) pts  \(SignalWords.name(f.name))")
+        }
+        // The points add up to the risk less the typical customer's (up to rounding).
+        XCTAssertEqual(Double(a.factors.map(\.points).reduce(0, +)), a.probability * 100 - a.base * 100,
+                       accuracy: Double(a.factors.count))
         assertScreenContains("Now                at risk for 23 days")
         assertScreenContains("31.10.2026 at risk        23 days in all")
         assertScreenContains("Signals (1)")
-        assertScreenContains("›revenue_drop         open since 31.10.2026")
+        assertScreenContains("›revenue drop             open since 31.10.2026")
         assertScreenContains("revenue 12 months 5.000 € vs 10.000 € before (−50 %)")
         XCTAssertTrue(statusRow.hasPrefix(" z snooze  d dismiss  A assign  S schedule  P playbook  u undo"), statusRow)
         press(.escape)
         XCTAssertEqual(selectedRowText.map(number(of:)), "K1")
 
-        // K5 scored nothing in October: the cancellation came in November.
+        // K5's cancellation came in November: a factor of its own, in words.
         select("K5")
         press(.enter)
-        assertScreenContains("Score              50 of 100 · red ▲ 50 points against last month (0)")
-        assertScreenContains("                   cancellation 50 pts")
+        let k5 = try store.riskDetail(customerID: try id("K5"), asOf: today, settings: settings).assessment
+        let cancellation = try XCTUnwrap(k5.factors.first { $0.name == "cancellation" })
+        assertScreenContains("+\(cancellation.points) pts  cancellation announced")
         assertScreenContains("Now                at risk for 0 days")
         assertScreenContains("cancellation noted on 02.11.2026")
+        assertScreenContains("likely to stop buying")
     }
 
     func testTheRiskCaseActsOnTheSelectedSignal() throws {
         try openEarlyWarning(extra: [(.feedback, "customer,date,nps\nK2,2026-11-02,4\n")])
         select("K2")
-        XCTAssertEqual(panelCells("K2")[6], "overdue low_nps")
+        XCTAssertEqual(panelCells("K2")[6], "order overdue, low NPS")
+        let before = try store.pool.read { db in
+            try Double.fetchOne(db, sql: "SELECT risk FROM customer_stats s JOIN customer c ON c.id = s.customer_id WHERE c.number = 'K2'")
+        }
         press(.enter)
         assertScreenContains("Signals (2)")
-        assertScreenContains("›overdue ")
+        assertScreenContains("›order overdue ")
         press(.char("j"))
-        assertScreenContains("›low_nps ")
+        assertScreenContains("›low NPS ")
         press(.char("d"))
         XCTAssertTrue(term.row(1).contains("Dismiss 1 signal of K2 Pause KG as false alarm"), term.row(1))
         type("Kunde meinte den Wettbewerber")
@@ -162,7 +211,11 @@ final class EarlyWarningPanelTests: EarlyWarningUITestCase {
         assertScreenLacks("NPS 4 on 02.11.2026")
         XCTAssertEqual(try signalStates("K2"), ["overdue open ", "low_nps dismissed Kunde meinte den Wettbewerber"])
         press(.escape)
-        XCTAssertEqual(panelCells("K2")[6], "overdue")
-        XCTAssertEqual(panelCells("K2")[3], "25 amber", "the false alarm adds no risk")
+        XCTAssertEqual(panelCells("K2")[6], "order overdue")
+        let after = try store.pool.read { db in
+            try Double.fetchOne(db, sql: "SELECT risk FROM customer_stats s JOIN customer c ON c.id = s.customer_id WHERE c.number = 'K2'")
+        }
+        XCTAssertLessThan(try XCTUnwrap(after), try XCTUnwrap(before), "the false alarm no longer adds to the risk")
+        XCTAssertEqual(panelCells("K2")[3], try riskText("K2"))
     }
 }

@@ -7,11 +7,12 @@ import LoyalTerminal
 @testable import LoyalUI
 
 /// The six hand-made customers of the store tests (one warning sign each), refreshed
-/// as of Monday 23.11.2026, with Loyal showing the Early warning tab:
-/// K5 cancellation 50 red (B), K1 revenue_drop 30 amber (A), K2 overdue 25 amber (B),
-/// K4 low_nps 15 green (A), K3 open_complaint 15 green (C); K6 is healthy (A).
-/// Every one of them bought, so the refresh's value model gives each a value, and the
-/// panel ranks them by risk × value (see `rankedByRule`).
+/// as of Monday 23.11.2026, with Loyal showing the Early warning tab with everyone who
+/// has open signals (`w`; the panel proper holds only a quarter of the six):
+/// K5 cancellation (B), K1 revenue_drop (A), K2 overdue (B), K4 low_nps (A),
+/// K3 open_complaint (C); K6 is healthy (A). Six customers are too few to fit the churn
+/// model, so the risks are the prior's. Every one of them bought, so the refresh's value
+/// model gives each a value, and the list ranks them by risk × value (see `rankedByRule`).
 class EarlyWarningUITestCase: UITestCase {
     static let customers = earlyWarningFixture("customers.csv")
     static let purchases = earlyWarningFixture("purchases.csv")
@@ -23,12 +24,47 @@ class EarlyWarningUITestCase: UITestCase {
     /// The six customers, refreshed, and Loyal on the Early warning tab. With `history`
     /// they were refreshed on 31.10.2026 too (a month's history: stages, last month's scores).
     func openEarlyWarning(width: Int = 120, height: Int = 30, history: Bool = false,
-                          extra: [(ImportEntity, String)] = []) throws {
+                          extra: [(ImportEntity, String)] = [], everyone: Bool = true) throws {
         try openImported([(.customers, Self.customers), (.purchases, Self.purchases), (.feedback, Self.feedback)] + extra)
         if history { try store.refreshAll(asOf: Day(year: 2026, month: 10, day: 31)!, settings: settings) }
         try store.refreshAll(asOf: today, settings: settings)
         try launch(width: width, height: height)
         press(.char("3"))
+        if everyone { press(.char("w")) }
+    }
+
+    /// A customer's stored risk as the Risk column shows it: "64 % amber".
+    func riskText(_ number: String) throws -> String {
+        let r = try XCTUnwrap(try store.pool.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT s.risk, s.risk_band FROM customer_stats s JOIN customer c ON c.id = s.customer_id WHERE c.number = ?
+                """, arguments: [number])
+        })
+        return "\(Int(((r[0] as Double) * 100).rounded())) % \(r[1] as String)"
+    }
+
+    /// A customer's open signals, heaviest first, in words as the Signals column shows them.
+    func signalWords(_ number: String) throws -> String {
+        try store.pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT g.kind FROM signal g JOIN customer c ON c.id = g.customer_id
+                WHERE c.number = ? AND g.status = 'open' ORDER BY g.weight DESC
+                """, arguments: [number])
+        }.map(SignalWords.name).joined(separator: ", ")
+    }
+
+    /// The row of a customer as the list should show it, compared cell by cell; a cell
+    /// cut at the column's edge ends in "…" and must start like the full text.
+    func assertRow(_ number: String, _ name: String, _ cls: String, stage: String, oldest: String, rep: String,
+                   file: StaticString = #filePath, line: UInt = #line) throws {
+        let expected = ["\(number) \(name)", cls, try valueText(number), try riskText(number), stage, oldest,
+                        try signalWords(number), rep]
+        let shown = panelCells(number, file: file, line: line)
+        XCTAssertEqual(shown.count, expected.count, file: file, line: line)
+        for (s, e) in zip(shown, expected) {
+            let fits = s == e || (s.hasSuffix("…") && e.hasPrefix(String(s.dropLast())))
+            XCTAssertTrue(fits, "\(number): shown \"\(s)\", expected \"\(e)\"", file: file, line: line)
+        }
     }
 
     func id(_ number: String) throws -> Int64 {
@@ -59,20 +95,22 @@ class EarlyWarningUITestCase: UITestCase {
     }
 
     /// The customers with open signals in the order the panel's rule gives, derived from
-    /// each one's stored risk and value (not from the stored priority): risk × value in
-    /// cents, largest first, then risk, then class (A first), then the newer customer.
+    /// each one's stored risk, value and P(alive) (not from the stored priority): risk ×
+    /// value if he stays in cents, largest first, then risk, then class (A first), then the newer customer.
     /// Every customer of the fixture has purchases, so the value model knows every value.
     func rankedByRule(file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
         let rows = try store.pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT c.id, c.number, s.class, s.risk, s.value_cents, s.value_as_of FROM customer_stats s
+                SELECT c.id, c.number, s.class, s.risk, s.value_cents, s.value_as_of, s.p_alive FROM customer_stats s
                 JOIN customer c ON c.id = s.customer_id WHERE s.open_signals > 0
                 """)
         }
         XCTAssertTrue(rows.allSatisfy { ($0["value_as_of"] as String?) != nil }, "a value is unknown", file: file, line: line)
+        // The value the customer brings if he stays: the stored value undone of its P(alive) discount.
         let keys = rows.map { r -> (number: String, id: Int64, risk: Int64, expected: Int64, cls: String) in
             let risk = Int64(((r["risk"] as Double) * 100).rounded())
-            return (r["number"], r["id"], risk, risk * max(0, r["value_cents"] as Int64), r["class"])
+            let ifStays = Int64((Double(max(0, r["value_cents"] as Int64)) / max((r["p_alive"] as Double?) ?? 1, 0.05)).rounded())
+            return (r["number"], r["id"], risk, risk * ifStays, r["class"])
         }
         return keys.sorted { a, b in
             if a.expected != b.expected { return a.expected > b.expected }

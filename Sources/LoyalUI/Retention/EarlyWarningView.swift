@@ -7,10 +7,10 @@ enum EarlyWarningView {
         TableLayout([
             // 79 columns at the least, so the rep still shows on an 80-column terminal; the
             // stage is wide enough for its longest name and the days in it ("plan in place 120d").
-            .init(title: "Customer", width: 16, flex: 3),
+            .init(title: "Customer", width: 14, flex: 3),
             .init(title: "Cl", width: 2),
             .init(title: "Value", width: 7, alignRight: true),
-            .init(title: "Risk", width: 8),
+            .init(title: "Risk", width: 10),
             .init(title: "Stage", width: 18),
             .init(title: "Oldest", width: 6, alignRight: true),
             .init(title: "Signals", width: 9, flex: 2),

@@ -68,7 +68,7 @@ struct RiskCaseScreen {
         doc.section("Risk")
         let bandRole: StyleRole = a.band == .red ? .riskHigh : a.band == .amber ? .riskMedium : .riskLow
         if let lost = detail.lostOn {
-            doc.line(.t("Risk", .dim, 18), .t("lost since \(f.day(lost))", .riskHigh), .t("  a win-back case now", .dim))
+            doc.line(.t("Risk", .dim, 18), .t("lost since \(f.day(lost))", .riskHigh), .t(" a win-back case now", .dim))
         } else {
             var trend = "no risk recorded for last month"
             if let last = detail.lastMonthScore {
@@ -76,14 +76,14 @@ struct RiskCaseScreen {
                 trend = d == 0 ? "unchanged against last month (\(last) %)"
                     : d > 0 ? "▲ \(d) points against last month (\(last) %)" : "▼ \(-d) points against last month (\(last) %)"
             }
-            doc.line(.t("Risk", .dim, 18), .t("\(a.score) % · \(a.band.rawValue)", bandRole), .t("  " + trend, .dim))
+            doc.line(.t("Risk", .dim, 18), .t("\(a.score) % · \(a.band.rawValue)", bandRole), .t(" " + trend, .dim))
             doc.field("Means", "\(a.score) % chance of no purchase in the next \(detail.horizonDays) days")
             let source = detail.modelFitted ? "learnt from this customer base's history" : "prior weights: too little history to learn from"
-            doc.line(.t("Typical customer", .dim, 18), .t("\(Int((a.base * 100).rounded())) %"), .t("  " + source, .dim))
+            doc.line(.t("Typical customer", .dim, 18), .t("\(Int((a.base * 100).rounded())) %"), .t(" " + source, .dim))
             for factor in a.factors {
                 let name = factor.judgement.map { "\(factor.name) \($0)/5" } ?? SignalWords.name(factor.name)
                 let points = (factor.points < 0 ? "−" : "+") + "\(abs(factor.points)) pts"
-                doc.line(.t("", .dim, 18), .t(points, factor.points > 0 ? .riskMedium : .success, 9), .t(name))
+                doc.line(.t("", .dim, 18), .t(points + "  " + name, factor.points > 0 ? .riskMedium : .success))
             }
         }
         doc.section("Stage")
