@@ -61,23 +61,47 @@ final class EarlyWarningDismissSnoozeTests: EarlyWarningTestCase {
 
     func testAFalseAlarmNoLongerCountsTowardsTheRisk() throws {
         let store = try makeEarlyWarningStore()
-        // K1 also gave an NPS of 4: revenue_drop 30 + low_nps 15 = 45 points.
+        let k1 = try id(store, "K1")
+        func risk() throws -> RiskAssessment { try store.riskDetail(customerID: k1, asOf: today, settings: settings).assessment }
+        let alone = try risk()
+        // K1 also gave an NPS of 4: low_nps adds its weight (prior 15/25 = 0.6 log-odds) to the revenue drop.
         try importText(store, .feedback, "customer,date,nps\nK1,2026-11-16,4\n", name: "k1.csv")
         try store.refreshAll(asOf: today, settings: settings)
-        XCTAssertEqual(try store.riskPanel(PanelFilter(), limit: 10).first { $0.number == "K1" }?.risk, 45)
+        let withNPS = try risk()
+        XCTAssertGreaterThan(withNPS.probability, alone.probability)
+        XCTAssertEqual(withNPS.factors.first { $0.name == "low_nps" }.map { $0.points > 0 }, true)
+        XCTAssertEqual(try store.riskPanel(PanelFilter(beyondPanel: true), limit: 10).first { $0.number == "K1" }?.risk,
+                       withNPS.score)
         let nps = try XCTUnwrap(try signals(store, "K1").first { $0.kind == "low_nps" }?.id)
         try triage(store, .dismiss(signalIDs: [nps], reason: "Frage falsch verstanden"))
         try store.refreshAll(asOf: today, settings: settings)
-        let row = try XCTUnwrap(try store.riskPanel(PanelFilter(), limit: 10).first { $0.number == "K1" })
+        let row = try XCTUnwrap(try store.riskPanel(PanelFilter(beyondPanel: true), limit: 10).first { $0.number == "K1" })
         XCTAssertEqual(row.kinds, ["revenue_drop"])
-        XCTAssertEqual(row.risk, 30, "a dismissed false alarm adds no risk")
-        XCTAssertEqual(row.band, .amber)
-        let detail = try store.riskDetail(customerID: try id(store, "K1"), asOf: today, settings: settings)
-        XCTAssertEqual(detail.assessment.explanation, "revenue_drop 30 pts")
-        // A snoozed signal still counts: the concern is real, only put off.
-        let drop = try XCTUnwrap(try signals(store, "K1").first { $0.kind == "revenue_drop" }?.id)
-        try triage(store, .snooze(signalIDs: [drop], until: day("2026-12-07"), reason: "Jahresgespräch geplant"))
-        XCTAssertEqual(try store.riskDetail(customerID: try id(store, "K1"), asOf: today, settings: settings).assessment.score, 30)
+        let dismissed = try risk()
+        XCTAssertEqual(dismissed.probability, alone.probability, accuracy: 1e-12, "a dismissed false alarm adds no risk")
+        XCTAssertEqual(row.risk, dismissed.score)
+        XCTAssertNil(dismissed.factors.first { $0.name == "low_nps" })
+    }
+
+    func testASnoozedSignalStopsCountingUntilItsDay() throws {
+        let store = try makeEarlyWarningStore()
+        let k5 = try id(store, "K5")
+        func risk(_ on: Day = Day(iso: "2026-11-23")!) throws -> RiskAssessment {
+            try store.riskDetail(customerID: k5, asOf: on, settings: settings).assessment
+        }
+        let before = try risk()
+        XCTAssertNotNil(before.factors.first { $0.name == "cancellation" })
+        // Snoozed: put off, so off the panel, and the cancellation's weight goes with it.
+        let cancellation = try XCTUnwrap(try signals(store, "K5").first { $0.kind == "cancellation" }?.id)
+        try triage(store, .snooze(signalIDs: [cancellation], until: day("2026-12-07"), reason: "Jahresgespräch geplant"))
+        let snoozed = try risk()
+        XCTAssertLessThan(snoozed.probability, before.probability)
+        XCTAssertNil(snoozed.factors.first { $0.name == "cancellation" })
+        try store.refreshAll(asOf: day("2026-11-24"), settings: settings)
+        XCTAssertFalse(try panel(store, PanelFilter()).contains("K5"), "off the panel while snoozed")
+        // On the snooze day it counts again.
+        try store.refreshAll(asOf: day("2026-12-07"), settings: settings)
+        XCTAssertNotNil(try risk(day("2026-12-07")).factors.first { $0.name == "cancellation" })
     }
 
     func testASnoozedSignalLeavesThePanelUntilItsDay() throws {
@@ -91,8 +115,8 @@ final class EarlyWarningDismissSnoozeTests: EarlyWarningTestCase {
         XCTAssertEqual(s.snoozedUntil, day("2026-12-01"))
         XCTAssertEqual(s.reason, "Einkäufer im Urlaub")
         XCTAssertEqual(try panel(store), panelBefore.filter { $0 != "K4" }, "K4 leaves, the others keep their order")
-        XCTAssertEqual(try store.riskPanelCount(PanelFilter()), 4)
-        XCTAssertEqual(try panel(store, PanelFilter(signalKind: "low_nps")), [])
+        XCTAssertEqual(try store.riskPanelCount(PanelFilter(beyondPanel: true)), 4)
+        XCTAssertEqual(try panel(store, PanelFilter(signalKind: "low_nps", beyondPanel: true)), [])
         // Still on the case: the snoozed signal is active, and the customer has not recovered.
         XCTAssertEqual(try store.activeSignals(customerID: try id(store, "K4")).map(\.status), [.snoozed])
         XCTAssertEqual(try stage(store, "K4").history, ["at_risk 2026-11-23 signal_opened"])
@@ -112,7 +136,7 @@ final class EarlyWarningDismissSnoozeTests: EarlyWarningTestCase {
         XCTAssertEqual(on.reopenedFromSnooze, 1)
         XCTAssertEqual(try signals(store, "K4").map(\.status), [.open])
         XCTAssertEqual(try signals(store, "K4").map(\.id), [signal])
-        let row = try XCTUnwrap(try store.riskPanel(PanelFilter(), limit: 10).first { $0.number == "K4" })
+        let row = try XCTUnwrap(try store.riskPanel(PanelFilter(beyondPanel: true), limit: 10).first { $0.number == "K4" })
         XCTAssertEqual(row.kinds, ["low_nps"])
         XCTAssertEqual(row.openSignals, 1)
     }
@@ -124,7 +148,9 @@ final class EarlyWarningDismissSnoozeTests: EarlyWarningTestCase {
         XCTAssertFalse(try panel(store).contains("K5"))
         // Only K5 is refreshed, two days after the snooze ended.
         try store.refreshCustomer(try id(store, "K5"), asOf: day("2026-11-27"), settings: settings)
-        XCTAssertEqual(try signals(store, "K5").map(\.status), [.open])
+        XCTAssertEqual(try signals(store, "K5").first?.status, .open)
+        // While snoozed the risk fell below the threshold and Loyal's own churn_risk went; now it is back.
+        XCTAssertEqual(try signals(store, "K5").filter { $0.status == .open }.map(\.kind), ["cancellation", "churn_risk"])
         XCTAssertEqual(try panel(store).first, "K5")
     }
 }

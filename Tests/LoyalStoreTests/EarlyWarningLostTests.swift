@@ -13,11 +13,16 @@ final class EarlyWarningLostTests: EarlyWarningTestCase {
         XCTAssertEqual(try signalLines(store, "K2"),
                        ["overdue resolved: no purchase for 147 days; usually every 30 days (median of 4 intervals)"])
         XCTAssertEqual(try signals(store, "K2").map(\.reason), ["customer lost"])
-        XCTAssertEqual(try panel(store), ["K1", "K4", "K3"])
+        let others = try rankedByRule(store)
+        XCTAssertEqual(Set(others), ["K1", "K3", "K4"])
+        XCTAssertEqual(try panel(store), others)
         // A refresh does not raise signals for lost customers.
         try store.refreshAll(asOf: today, settings: settings)
-        XCTAssertEqual(try panel(store), ["K1", "K4", "K3"])
-        XCTAssertEqual(try signals(store, "K5").map(\.status), [.resolved])
+        XCTAssertEqual(Set(try panel(store)), ["K1", "K3", "K4"])
+        XCTAssertEqual(try signals(store, "K5").map(\.status), [.resolved, .resolved])
+        // A lost customer is shown as lost, not as a risk.
+        XCTAssertEqual(try store.riskDetail(customerID: try id(store, "K5"), asOf: today, settings: settings).lostOn,
+                       day("2026-11-20"))
 
         let lost = try store.lostCustomers(limit: 10)
         XCTAssertEqual(lost.map(\.number), ["K5", "K2"], "most recently lost first")
@@ -57,7 +62,8 @@ final class EarlyWarningLostTests: EarlyWarningTestCase {
         let row = try XCTUnwrap(try store.lostCustomers(limit: 10).first)
         XCTAssertEqual(row.number, "K2")
         XCTAssertEqual(row.returnedOn, day("2026-11-10"))
-        XCTAssertEqual(row.revenueBrought, Money(cents: 560_000))
+        // What he brought before he was lost: his 12 months up to 29.06.2026 (5 × 800 €), not what came after.
+        XCTAssertEqual(row.revenueBrought, Money(cents: 400_000))
         XCTAssertEqual(row.winback?.outcome, .won, "coming back by buying again wins the open case, as marking him returned does")
         XCTAssertEqual(row.winback?.closedOn, day("2026-11-10"))
         XCTAssertEqual(try store.lostCustomers(includeReturnees: false, limit: 10).map(\.number), [])
@@ -73,12 +79,34 @@ final class EarlyWarningLostTests: EarlyWarningTestCase {
         try triage(store, .markLost(customerID: k5, on: day("2026-11-20"), reason: .competitor, note: ""))
         try triage(store, .markReturned(customerID: k5, on: today))
         // Active again, the cancellation noted on 02.11. counts again: he is at risk, not "lost".
-        XCTAssertEqual(try signals(store, "K5").map(\.status), [.resolved, .open])
+        XCTAssertEqual(try signals(store, "K5").map(\.status), [.resolved, .resolved, .open, .open])
+        XCTAssertEqual(try signals(store, "K5").filter { $0.status == .open }.map(\.kind), ["cancellation", "churn_risk"])
         XCTAssertEqual(try stage(store, "K5").history, ["at_risk 2026-11-23 signal_opened", "lost 2026-11-20 marked_lost",
                                                         "recovered 2026-11-23 returned", "at_risk 2026-11-23 signal_opened"])
-        XCTAssertEqual(try store.riskPanel(PanelFilter(), limit: 10).first?.stage, .atRisk)
+        XCTAssertEqual(try store.riskPanel(PanelFilter(beyondPanel: true), limit: 10).first?.stage, .atRisk)
         try triage(store, .applyPlaybook(customerID: k5, kind: "cancellation"))
         XCTAssertEqual(try stage(store, "K5").now, "plan_in_place 2026-11-23")
+    }
+
+    func testRevenueBroughtIsTheLastTwelveActiveMonthsBeforeTheLoss() throws {
+        // Bought for 10.000 € (2023), 5.000 € (03/2024), 3.000 € (02/2025) and 2.000 € (06/2025), lost on
+        // 01.10.2025, back with 900 € in 01/2026. His last 12 active months end with the last purchase
+        // before the loss, 01.06.2025: 3.000 + 2.000 = 5.000 € (the 5.000 € of 01.03.2024 lie before
+        // 01.06.2024, the 900 € after the loss).
+        let store = try makeStore()
+        try importText(store, .customers, "number,name\nW1,Weggang GmbH\n", name: "w.csv")
+        try importText(store, .purchases, """
+            customer,date,amount
+            W1,2023-01-10,10000
+            W1,2024-03-01,5000
+            W1,2025-02-01,3000
+            W1,2025-06-01,2000
+            W1,2026-01-05,900
+            """, name: "w-purchases.csv")
+        try triage(store, .markLost(customerID: try id(store, "W1"), on: day("2025-10-01"), reason: .price, note: ""))
+        let row = try XCTUnwrap(try store.lostCustomers(limit: 10).first)
+        XCTAssertEqual(row.revenueBrought, Money(cents: 500_000))
+        XCTAssertNil(row.marginBrought)
     }
 
     func testReturneesComeAfterTheLostInTheList() throws {

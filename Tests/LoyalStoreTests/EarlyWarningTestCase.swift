@@ -99,7 +99,7 @@ class EarlyWarningTestCase: StoreTestCase {
     }
 
     /// The panel's customer numbers in order.
-    func panel(_ store: Store, _ filter: PanelFilter = PanelFilter()) throws -> [String] {
+    func panel(_ store: Store, _ filter: PanelFilter = PanelFilter(beyondPanel: true)) throws -> [String] {
         try store.riskPanel(filter, limit: 100).map(\.number)
     }
 
@@ -111,7 +111,7 @@ class EarlyWarningTestCase: StoreTestCase {
     func rankedByRule(_ store: Store, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
         let rows = try store.pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT c.id, c.number, s.class, s.risk, s.value_cents, s.value_as_of FROM customer_stats s
+                SELECT c.id, c.number, s.class, s.risk, s.value_cents, s.value_as_of, s.p_alive FROM customer_stats s
                 JOIN customer c ON c.id = s.customer_id WHERE s.open_signals > 0
                 """)
         }
@@ -120,7 +120,10 @@ class EarlyWarningTestCase: StoreTestCase {
                       file: file, line: line)
         let keys = rows.map { r -> (number: String, id: Int64, risk: Int64, expected: Int64, cls: String) in
             let risk = Int64(((r["risk"] as Double) * 100).rounded())
-            let value: Int64 = (r["value_as_of"] as String?) == nil ? 0 : max(0, r["value_cents"])
+            // What he brings if he stays: the stored value undone of its P(alive) discount.
+            let alive = max((r["p_alive"] as Double?) ?? 1, 0.05)
+            let value: Int64 = (r["value_as_of"] as String?) == nil ? 0
+                : Int64((Double(max(0, r["value_cents"] as Int64)) / alive).rounded())
             return (r["number"], r["id"], risk, risk * value, r["class"])
         }
         return keys.sorted { a, b in

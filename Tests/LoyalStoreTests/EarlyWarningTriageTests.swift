@@ -45,10 +45,10 @@ final class EarlyWarningTriageTests: EarlyWarningTestCase {
         let store = try makeEarlyWarningStore()
         try checkUndo(store, "K3", .assign(customerID: try id(store, "K3"), repCode: "EF"), audit: "assigned K3 to EF") {
             XCTAssertEqual(try signals(store, "K3").map(\.assignedRepID), [try repID(store, "EF")])
-            XCTAssertEqual(try panel(store, PanelFilter(repCode: "EF")), ["K3"])
-            XCTAssertEqual(try store.riskPanel(PanelFilter(repCode: "EF"), limit: 5).map(\.assignedRepCode), ["EF"])
+            XCTAssertEqual(try panel(store, PanelFilter(repCode: "EF", beyondPanel: true)), ["K3"])
+            XCTAssertEqual(try store.riskPanel(PanelFilter(repCode: "EF", beyondPanel: true), limit: 5).map(\.assignedRepCode), ["EF"])
         }
-        XCTAssertEqual(try panel(store, PanelFilter(repCode: "EF")), [])
+        XCTAssertEqual(try panel(store, PanelFilter(repCode: "EF", beyondPanel: true)), [])
     }
 
     func testScheduleUsesTheAssignedRepAndUndoRemovesTheEntry() throws {
@@ -59,7 +59,7 @@ final class EarlyWarningTriageTests: EarlyWarningTestCase {
                       audit: "scheduled a visit with K1 on 2026-11-26") {
             XCTAssertEqual(try calendar(store, "K1"), ["2026-11-26 visit triage CD: Jahresgespräch"])
             XCTAssertEqual(try stage(store, "K1").history, ["at_risk 2026-11-23 signal_opened", "plan_in_place 2026-11-23 plan_applied"])
-            XCTAssertEqual(try store.riskPanel(PanelFilter(), limit: 5).first { $0.number == "K1" }?.stage, .planInPlace)
+            XCTAssertEqual(try store.riskPanel(PanelFilter(beyondPanel: true), limit: 5).first { $0.number == "K1" }?.stage, .planInPlace)
         }
         XCTAssertEqual(try stage(store, "K1").now, "at_risk 2026-11-23")
     }
@@ -118,7 +118,8 @@ final class EarlyWarningTriageTests: EarlyWarningTestCase {
             XCTAssertEqual(customer.lostOn, day("2026-11-20"))
             XCTAssertEqual(customer.lostReason, .competitor)
             XCTAssertEqual(customer.notes, "Lost: ging zu Holz-Meyer")
-            XCTAssertEqual(try signals(store, "K5").map { "\($0.status.rawValue) \($0.reason)" }, ["resolved customer lost"])
+            XCTAssertEqual(try signals(store, "K5").map { "\($0.status.rawValue) \($0.reason)" },
+                           ["resolved customer lost", "resolved customer lost"])
             XCTAssertEqual(try stage(store, "K5").history, ["at_risk 2026-11-23 signal_opened", "lost 2026-11-20 marked_lost"])
             XCTAssertEqual(try panel(store), before.filter { $0 != "K5" })
             XCTAssertEqual(try store.lostCustomers(limit: 10).map(\.number), ["K5"])
