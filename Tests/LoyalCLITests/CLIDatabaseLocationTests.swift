@@ -12,7 +12,7 @@ final class CLIDatabaseLocationTests: CLITestCase {
         let refresh = try loyal(["refresh"])
         XCTAssertEqual(refresh.status, 0, refresh.stderr)
         XCTAssertEqual(refresh.stdout, "refreshed 0 customers as of 2026-11-23: 0 A, 0 B, 0 C; "
-                       + "signals: 0 opened, 0 updated, 0 resolved; 0 customers at risk; "
+                       + "signals: 0 opened, 0 updated, 0 resolved; 0 on the early-warning panel; "
                        + "calendar: 0 entries planned (0 blocked), 0 removed\n")
         XCTAssertTrue(exists(defaultDB))
         XCTAssertEqual(try mode(defaultDB), 0o600)

@@ -31,7 +31,7 @@ final class CLIImportTests: CLITestCase {
         let lines = result.stdout.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.first, "\(file.path): imported purchases: 1 rows, 1 written")
         XCTAssertTrue(lines.last?.hasPrefix("refreshed 20 customers as of 2026-11-23: ") ?? false, result.stdout)
-        XCTAssertTrue(lines.last?.hasSuffix(" with open churn signals") ?? false, result.stdout)
+        XCTAssertTrue(lines.last?.hasSuffix(" on the early-warning panel") ?? false, result.stdout)
         XCTAssertTrue(try loyal(["export", "purchases"]).stdout.contains("\r\nK100001,2026-01-05,1234.56,,,,1,X-1\r\n"))
 
         let again = try loyal(["import", "purchases", file.path])

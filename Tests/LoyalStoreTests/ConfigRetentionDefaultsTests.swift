@@ -46,8 +46,11 @@ final class ConfigRetentionDefaultsTests: XCTestCase {
 
             """))
         XCTAssertTrue(text.contains("\n[risk]\n"))
-        XCTAssertTrue(text.contains("\nred_from = 50\n"))
-        XCTAssertTrue(text.contains("\namber_from = 20\n"))
+        XCTAssertTrue(text.contains("\nhorizon_days = 180\n"))
+        XCTAssertTrue(text.contains("\nred_from = 70\n"))
+        XCTAssertTrue(text.contains("\namber_from = 40\n"))
+        XCTAssertTrue(text.contains("\npanel_threshold = 0.5\n"))
+        XCTAssertTrue(text.contains("\npanel_max_share = 0.25\n"))
         XCTAssertTrue(text.contains("\nsentiment_weight = 20\n"))
         XCTAssertTrue(text.contains("""
             [playbooks.cancellation]
