@@ -28,7 +28,8 @@ enum ConfigSchema {
         ("display", "How numbers, dates and colours are shown."),
         ("value", "Customer value: what a customer will bring in the coming years (BG/NBD and Gamma-Gamma)."),
         ("calendar", "The communication calendar."),
-        ("risk", "Early-warning risk score 0-100: the weights of the signals that fire plus the rep's judgement."),
+        ("risk", "Churn risk: the probability of no purchase in horizon_days, from a model fitted on your own history "
+                 + "(see `loyal backtest`). Bands and the early-warning panel."),
     ]
 
     static let specs: [SettingSpec] = [

@@ -43,7 +43,8 @@ enum RetentionConfig {
     static func defaultText(_ settings: RetentionSettings) -> String {
         var out = "\n"
         out += comment("Early-warning rules. Each [[signals]] block is one rule: kind (the name users see), form "
-                       + "(the computation), weight (risk points it adds) and every parameter of its form. Add kinds "
+                       + "(the computation), weight (for kinds purchases cannot show, its prior weight in the churn model: "
+                       + "weight/25 log-odds, 25 raises the odds of losing the customer e-fold) and every parameter of its form. Add kinds "
                        + "of the same forms with other parameters; delete the blocks you do not want. If the file has "
                        + "any [[signals]], they replace this whole list. Errors name a rule by position: signals[1] "
                        + "is the first block. \"Days\" count back from today, today included. Forms:")
