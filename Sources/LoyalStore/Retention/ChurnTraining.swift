@@ -33,21 +33,26 @@ enum ChurnTraining {
 
     /// Refits when forced, when the settings changed, when the refresh day moved more
     /// than 30 days from the fit or the customer base grew or shrank by more than 10 %.
-    /// Returns whether it fitted.
+    /// The fit reads a snapshot; only storing the result takes the write lock, so visits
+    /// saved meanwhile do not wait for it. Returns whether it fitted.
     @discardableResult
-    static func refreshIfStale(_ db: Database, asOf: Day, settings: Settings, force: Bool) throws -> Bool {
-        let prior = ChurnModel.prior(rules: settings.retention.signals, settings: settings.retention.risk)
-        let customers = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
-        if !force, let model = try stored(db), suits(model, prior: prior), let fitted = model.fittedAsOf,
-           abs(asOf - fitted) <= 30,
-           Double(abs(customers - model.customerCount)) <= 0.1 * Double(max(model.customerCount, 1)) {
-            return false
+    static func refreshIfStale(_ pool: DatabasePool, asOf: Day, settings: Settings, force: Bool) throws -> Bool {
+        let fitted: ChurnModel? = try pool.read { db in
+            let prior = ChurnModel.prior(rules: settings.retention.signals, settings: settings.retention.risk)
+            let customers = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
+            if !force, let model = try stored(db), suits(model, prior: prior), let fitted = model.fittedAsOf,
+               abs(asOf - fitted) <= 30,
+               Double(abs(customers - model.customerCount)) <= 0.1 * Double(max(model.customerCount, 1)) {
+                return nil
+            }
+            var model = try train(db, asOf: asOf, settings: settings, prior: prior)
+            model.fittedAsOf = asOf
+            model.customerCount = customers
+            return model
         }
-        var model = try train(db, asOf: asOf, settings: settings, prior: prior)
-        model.fittedAsOf = asOf
-        model.customerCount = customers
-        let json = String(decoding: try JSONEncoder().encode(model), as: UTF8.self)
-        try Store.setMeta(db, metaKey, json)
+        guard let fitted else { return false }
+        let json = String(decoding: try JSONEncoder().encode(fitted), as: UTF8.self)
+        try pool.write { db in try Store.setMeta(db, metaKey, json) }
         return true
     }
 

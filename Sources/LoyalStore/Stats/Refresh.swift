@@ -34,7 +34,7 @@ extension Store {
         let stats = try timed("statistics") { try refreshStatistics(asOf: asOf, thresholds: settings.classes) }
         let values = try timed("values") { try refreshValues(asOf: asOf, settings: settings) }
         try timed("risk model") {
-            try pool.write { db in try ChurnTraining.refreshIfStale(db, asOf: asOf, settings: settings, force: retrain) }
+            try ChurnTraining.refreshIfStale(pool, asOf: asOf, settings: settings, force: retrain)
         }
         let signals = try timed("signals") { try evaluateSignals(asOf: asOf, settings: settings) }
         let calendar = try timed("calendar") { try refreshCalendar(today: asOf, settings: settings) }
