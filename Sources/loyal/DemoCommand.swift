@@ -39,7 +39,7 @@ struct DemoCommand: ParsableCommand {
         let settings = try global.settings()
         let day = try global.asOfDay(asOf)
         if replace { try removeExisting(global.databasePath) }
-        let store = try global.openStore()
+        let store = try global.openStore(.create)
         let started = Date()
         var bar = ProgressBar(label: "demo")
         do {

@@ -44,7 +44,7 @@ struct FeedbackCommand: ParsableCommand {
 
         func run() throws {
             let today = try global.todayDay()
-            let store = try global.openStore()
+            let store = try global.openStore(.write)
             guard let found = try store.customerSummary(number: customer) else {
                 throw CLIError("no customer has the number \"\(Sanitizer.clean(customer))\"")
             }

@@ -51,7 +51,7 @@ struct ImportCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
         let settings = try global.settings()
         let today = try global.todayDay()
-        let store = try global.openStore()
+        let store = try global.openStore(.create)
         var options = ImportOptions(today: today)
         options.dryRun = dryRun; options.createCustomers = createCustomers; options.createProducts = createProducts
         options.again = again; options.maxProblems = maxErrors

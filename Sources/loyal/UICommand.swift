@@ -18,7 +18,7 @@ struct UICommand: ParsableCommand {
     func run() throws {
         let settings = try global.settings()
         let today = try global.todayDay()
-        let store = try global.openStore()
+        let store = try global.openStore(.create)
         let loaded = ThemeLoader(searchDirectories: ThemeLoader.defaultSearchDirectories())
             .load(named: theme ?? settings.display.theme)
         for d in loaded.diagnostics { Console.error(Sanitizer.clean(d.description)) }

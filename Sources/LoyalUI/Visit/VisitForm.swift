@@ -159,7 +159,7 @@ struct VisitForm {
             if let f = report.followUpOn { text += ", follow-up on \(Format(display: env.display).day(f))" }
             return .both(.popAndReload, .message(text, .info))
         } catch {
-            return .message("Not saved: \(error)", .error)
+            return .message("Not saved: \(StoreError.message(for: error))", .error)
         }
     }
 
