@@ -34,20 +34,25 @@ public struct ImportFailure: Error, Sendable {
 
 extension Store {
     /// Imports a CSV file as one transaction: either every row lands, or nothing does.
+    /// The file is read and checked before the write lock is taken, so the lock is held
+    /// only while the checked rows are written; a dry run takes no write lock at all.
     public func importCSV(_ entity: ImportEntity, bytes: [UInt8], fileName: String, options: ImportOptions,
                           progress: @escaping (Int, Int) -> Void = { _, _ in }) throws -> ImportReport {
         var report = ImportReport(entity: entity)
         report.dryRun = options.dryRun
-        let hash = ContentHash.fnv1a(bytes)
-        try pool.writeWithoutTransaction { db in
+        var session = ImportSession(entity: entity, options: options, report: report, fileName: fileName,
+                                    hash: ContentHash.fnv1a(bytes))
+        try session.check(bytes: bytes, reading: { load in try pool.read { db in try load(db) } }, progress: progress)
+        if options.dryRun { return session.report }
+        let checked = session
+        return try pool.writeWithoutTransaction { db in
+            // A retry after a busy lock starts again from the checked rows.
+            var writing = checked
             try db.inTransaction {
-                var session = ImportSession(db: db, entity: entity, options: options, report: report,
-                                            fileName: fileName, hash: hash)
-                try session.run(bytes: bytes, progress: progress)
-                report = session.report
-                return options.dryRun ? .rollback : .commit
+                try writing.write(db)
+                return .commit
             }
+            return writing.report
         }
-        return report
     }
 }
