@@ -18,6 +18,9 @@ struct UICommand: ParsableCommand {
     func run() throws {
         let settings = try global.settings()
         let today = try global.todayDay()
+        // Held while the interface is open: `demo --replace` refuses to delete the file under it.
+        let lock = try DatabaseLock.shared(database: global.databasePath)
+        defer { lock.release() }
         let store = try global.openStore(.create)
         let loaded = ThemeLoader(searchDirectories: ThemeLoader.defaultSearchDirectories())
             .load(named: theme ?? settings.display.theme)
