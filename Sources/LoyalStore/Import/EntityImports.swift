@@ -126,9 +126,10 @@ extension ImportSession {
             report.inserted += 1
         }
         for (channel, granted) in record.consents {
-            try CustomerRecords.upsertConsent(db, Consent(customerID: id, channel: channel, granted: granted,
+            try CustomerRecords.importConsent(db, Consent(customerID: id, channel: channel, granted: granted,
                                                           on: record.consentDay ?? options.today,
-                                                          source: "import \(fileName)"))
+                                                          source: "import \(fileName)"),
+                                              dated: record.consentDay != nil)
         }
     }
 
