@@ -49,6 +49,7 @@ extension BusyPool {
                 return try attempt()
             } catch let e as DatabaseError where StoreError.isBusy(e) {
                 if Date() >= deadline { throw StoreError.busy(seconds: timeout) }
+                // A short, growing pause lets the other writer finish instead of spinning on its lock.
                 usleep(pause)
                 pause = min(pause * 2, 50_000)
             }
