@@ -40,7 +40,7 @@ final class StoreImportProblemTests: StoreTestCase {
         "9: column \"Belegnummer\": \"R6\" for this customer and product appears again (first on line 7)",
         "11: column \"Datum\": is empty",
         "12: column \"Betrag\": is empty",
-        "14: a quoted field is never closed (missing \")",
+        "14: column \"Betrag\": a quoted field is never closed; expected a closing \" (write a quote inside quotes as \"\")",
     ]
 
     func testEveryBadRowIsReportedWithLineColumnAndMessage() throws {
@@ -50,7 +50,7 @@ final class StoreImportProblemTests: StoreTestCase {
         XCTAssertFalse(failure.truncated)
         XCTAssertEqual(failure.problems[0], ImportProblem(line: 2, column: "Datum",
                                                           message: "\"31.02.2024\" is not a date (expected YYYY-MM-DD or DD.MM.YYYY)"))
-        XCTAssertNil(failure.problems.last?.column)
+        XCTAssertEqual(failure.problems.last?.column, "Betrag")
         XCTAssertEqual(try count(store, "purchase"), 0)
     }
 
@@ -134,7 +134,9 @@ final class StoreImportProblemTests: StoreTestCase {
         let empty = importFailure(store, .customers, "")
         XCTAssertEqual(empty?.problems.map(\.description), ["1: the file is empty"])
         let brokenHeader = importFailure(store, .customers, "\"number,name\nK1,Alpha\n")
-        XCTAssertEqual(brokenHeader?.problems.map(\.description), ["1: a quoted field is never closed (missing \")"])
+        XCTAssertEqual(brokenHeader?.problems.map(\.description), [
+            "1: column \"field 1\": a quoted field is never closed; expected a closing \" (write a quote inside quotes as \"\")",
+        ])
     }
 
     func testProblemsAreLocatedInTheFile() throws {

@@ -158,3 +158,39 @@ final class StoreImportTests: StoreTestCase {
         XCTAssertEqual(report.inserted, 1)
     }
 }
+
+/// Issue 11: one Windows-1252 row no longer turns every correct UTF-8 row into `BÃ¤ckerei`,
+/// and broken rows are refused with their line and column instead of being merged or cut.
+final class StoreImportStrictCSVTests: StoreTestCase {
+    func testOnlyTheWindows1252RecordIsReadAsWindows1252() throws {
+        let store = try makeStore()
+        let bytes = Array("number;name;city\nK1;Bäckerei Schmidt;Köln\nK2;M".utf8) + [0xFC]
+            + Array("ller GmbH;K".utf8) + [0xF6] + Array("ln\nK3;Straßenbau;Düren\n".utf8)
+        let report = try store.importCSV(.customers, bytes: bytes, fileName: "mixed.csv", options: options())
+        XCTAssertEqual(report.windows1252Lines, [3])
+        XCTAssertEqual(report.windows1252Summary, "line 3 read as Windows-1252 (not UTF-8)")
+        XCTAssertEqual(try exportRows(store, .customers).map { $0["name"] ?? "" },
+                       ["Bäckerei Schmidt", "Müller GmbH", "Straßenbau"])
+    }
+
+    func testTheSummaryListsAtMostTenLines() {
+        var report = ImportReport(entity: .customers)
+        report.windows1252Lines = [5, 9]
+        XCTAssertEqual(report.windows1252Summary, "lines 5, 9 read as Windows-1252 (not UTF-8)")
+        report.windows1252Lines = Array(2...13)
+        XCTAssertEqual(report.windows1252Summary, "lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 2 more read as Windows-1252 (not UTF-8)")
+    }
+
+    func testBrokenRowsAreRefusedWithLineAndColumnAndNothingIsWritten() throws {
+        let store = try makeStore()
+        let text = "number,name,city\nK1,Alpha,Essen\nK2,Be\u{0}ta,Essen\n\u{FEFF}K3,Gamma,Bonn\nK4,Delta\nK5,\"Epsilon,Essen\nK6,Zeta,Bonn\n"
+        let failure = try XCTUnwrap(importFailure(store, .customers, text))
+        XCTAssertEqual(failure.problems.map(\.description), [
+            "3: column \"name\": a NUL byte (0x00); expected text",
+            "4: column \"number\": a byte order mark (U+FEFF) inside the file; expected one only at the very start",
+            "5: 2 fields, expected 3 (header)",
+            "6: column \"name\": a quoted field is never closed; expected a closing \" (write a quote inside quotes as \"\")",
+        ])
+        XCTAssertEqual(try count(store, "customer"), 0)
+    }
+}
