@@ -193,4 +193,13 @@ final class StoreImportStrictCSVTests: StoreTestCase {
         ])
         XCTAssertEqual(try count(store, "customer"), 0)
     }
+
+    func testThreeDecimalsAreRefusedNotReadAsThousands() throws {
+        let store = try makeStore()
+        try importText(store, .customers, "number,name\nK1,Alpha\n")
+        let failure = try XCTUnwrap(importFailure(store, .purchases, "customer;date;amount\nK1;2026-01-05;0,001\n"))
+        XCTAssertEqual(failure.problems.map(\.description),
+                       ["2: column \"amount\": \"0,001\" is not an amount (expected an amount such as 1234.56 or 1.234,56)"])
+        XCTAssertEqual(try count(store, "purchase"), 0)
+    }
 }
