@@ -75,6 +75,14 @@ public struct ImportRow {
             problems.append(ImportProblem(line: record.line, message:
                 "has 1 field, expected \(expected) separated by \"\(header.separator)\""))
         }
+        // Control characters and bidi overrides are refused in every column that is read,
+        // before any value is used (issue 11): stored, they would reach screens and exports.
+        for field in header.entity.fields {
+            guard let i = header.columns[field.key], i < record.fields.count,
+                  let problem = TextSafety.problem(in: record.fields[i], field: field.textSafety) else { continue }
+            problems.append(ImportProblem(line: record.line, column: header.headerNames[field.key] ?? field.key,
+                                          message: problem))
+        }
     }
 
     public var line: Int { record.line }
