@@ -113,8 +113,7 @@ final class StoreImportTests: StoreTestCase {
         let purchases = """
             Kundennummer;Datum;Betrag;Artikelnummer;Menge;Belegnummer;Rabatt;Deckungsbeitrag
             K1;15.03.2026;1.234,56;A-1;3;R-100;10,00;400,5
-            K1;2026-04-01;99,5;A-2;1;"R-101; Teil
-            eins";;
+            K1;2026-04-01;99,5;A-2;1;"R-101; Teil eins";;
             K2;1.6.2026;-12,50;;;R-200;;
 
             """
@@ -126,7 +125,7 @@ final class StoreImportTests: StoreTestCase {
             ["customer": "K1", "date": "2026-03-15", "amount": "1234.56", "margin": "400.50", "discount": "10.00",
              "product": "A-1", "quantity": "3", "reference": "R-100"],
             ["customer": "K1", "date": "2026-04-01", "amount": "99.50", "margin": "", "discount": "",
-             "product": "A-2", "quantity": "1", "reference": "R-101; Teil\neins"],
+             "product": "A-2", "quantity": "1", "reference": "R-101; Teil eins"],
             ["customer": "K2", "date": "2026-06-01", "amount": "-12.50", "margin": "", "discount": "",
              "product": "", "quantity": "1", "reference": "R-200"],
         ])

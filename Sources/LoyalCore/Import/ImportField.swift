@@ -44,7 +44,8 @@ public struct ImportField: Sendable {
 
     /// Free text may hold line breaks; every other field is one line (see `TextSafety`).
     public var textSafety: TextSafety.Field {
-        ["notes", "preferences", "complaint"].contains(key) ? .freeText : .oneLine
+        // A street may be a block ("Am Markt 1" / "Hinterhaus"), as address exports write it.
+        ["notes", "preferences", "complaint", "street"].contains(key) ? .freeText : .oneLine
     }
 
     public init(_ key: String, _ kind: ImportFieldKind, required: Bool = false, aliases: [String], help: String) {

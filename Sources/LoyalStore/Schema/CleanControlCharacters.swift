@@ -13,7 +13,7 @@ enum CleanControlCharacters {
 
     static let tables: [Table] = [
         Table(name: "customer", columns: [
-            ("number", .oneLine), ("name", .oneLine), ("street", .oneLine), ("postal_code", .oneLine), ("city", .oneLine),
+            ("number", .oneLine), ("name", .oneLine), ("street", .freeText), ("postal_code", .oneLine), ("city", .oneLine),
             ("country", .oneLine), ("phone", .oneLine), ("email", .oneLine), ("website", .oneLine), ("industry", .oneLine),
             ("revenue_band", .oneLine), ("preferences", .freeText), ("best_call_times", .oneLine),
             ("high_season", .oneLine), ("busy_hours", .oneLine), ("notes", .freeText),
