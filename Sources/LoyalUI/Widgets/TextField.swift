@@ -47,7 +47,7 @@ struct TextField: Hashable {
     func draw(into buffer: inout ScreenBuffer, row: Int, col: Int, width: Int, role: StyleRole) -> Int {
         // Walk back from the cursor only as far as the field is wide, and forward only
         // to its edge: a pasted megabyte must not be cleaned and measured per key.
-        let cursorIndex = text.index(text.startIndex, offsetBy: min(cursor, text.count))
+        let cursorIndex = text.index(text.startIndex, offsetBy: cursor, limitedBy: text.endIndex) ?? text.endIndex
         let room = max(0, width - 1)
         var shownParts: [String] = []
         var used = 0
