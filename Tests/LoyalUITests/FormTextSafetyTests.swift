@@ -66,5 +66,13 @@ final class VisitFormTextSafetyTests: VisitFormTestCase {
         XCTAssertTrue(statusRow.contains("Not saved: Notes — contains U+001B (a control character)"), statusRow)
         XCTAssertEqual(try count("interaction", "day = '2026-11-23'"), 0)
         XCTAssertTrue(field("Notes").contains("gut gelaufen ^[]0;pwned"), "the text is kept: \(field("Notes"))")
+        XCTAssertEqual(try draftValues()[.notes], "gut gelaufen \u{1B}]0;pwned", "and so is the draft")
+        // Removing the character lets it save.
+        press(.left, times: 8)
+        press(.backspace)
+        XCTAssertFalse(field("Notes").contains("✗"), field("Notes"))
+        press(.ctrl("s"))
+        XCTAssertTrue(statusRow.contains("Saved"), statusRow)
+        XCTAssertEqual(try count("interaction", "day = '2026-11-23' AND notes = 'gut gelaufen ]0;pwned'"), 1)
     }
 }
