@@ -84,7 +84,7 @@ public struct CSVReader: Sendable {
             let startLine = line
             // The record's bytes, and where each field ends in them: one buffer per record,
             // not one array per field (a million rows must parse in about a second).
-            var field: [UInt8] = []
+            var recordBytes: [UInt8] = []
             var ends: [Int] = []
             var problem: CSVError?
             func note(_ error: CSVError) { if problem == nil { problem = error } }
@@ -97,7 +97,7 @@ public struct CSVReader: Sendable {
                     quotedField = true; anyQuoted = true
                     let quoteLine = line
                     position += 1
-                    if !readQuoted(into: &field, fieldIndex: ends.count, note: note) {
+                    if !readQuoted(into: &recordBytes, fieldIndex: ends.count, note: note) {
                         throw CSVError(line: quoteLine, field: ends.count,
                                        message: "a quoted field is never closed; expected a closing \" (write a quote inside quotes as \"\")")
                     }
@@ -124,10 +124,10 @@ public struct CSVReader: Sendable {
                             "a quote inside an unquoted field; expected the whole field in quotes and the quote doubled (\"\")"))
                     }
                     checkByte(b, fieldIndex: ends.count, note: note)
-                    field.append(b)
+                    recordBytes.append(b)
                     position += 1
                 }
-                ends.append(field.count)
+                ends.append(recordBytes.count)
                 quotedField = false
             }
             // A blank line; a line holding only `""` is a record with one empty field.
@@ -138,7 +138,7 @@ public struct CSVReader: Sendable {
                     "\(ends.count) field\(ends.count == 1 ? "" : "s"), expected \(expected) (header)")
             }
             countFields(ends.count)
-            return CSVRecord(line: startLine, fields: decode(field, ends: ends, line: startLine))
+            return CSVRecord(line: startLine, fields: decode(recordBytes, ends: ends, line: startLine))
         }
         return nil
     }
