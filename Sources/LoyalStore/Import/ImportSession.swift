@@ -53,10 +53,10 @@ struct ImportSession {
     mutating func check(bytes: [UInt8], reading database: ((Database) throws -> Void) throws -> Void,
                         progress: (Int, Int) -> Void) throws {
         var reader = CSVReader(bytes: bytes)
-        report.readAsWindows1252 = reader.decodedAsWindows1252
+        defer { report.windows1252Lines = reader.windows1252Lines }
         let first: CSVRecord?
         do { first = try reader.next() } catch {
-            throw ImportFailure(problems: [ImportProblem(line: error.line, message: error.message)], truncated: false)
+            throw ImportFailure(problems: [Self.problem(error, header: nil)], truncated: false)
         }
         guard let headerRecord = first else {
             throw ImportFailure(problems: [ImportProblem(line: 1, message: "the file is empty")], truncated: false)
@@ -76,8 +76,12 @@ struct ImportSession {
         var lastProgress = 0
         while true {
             let record: CSVRecord?
+            // A broken record is reported and reading goes on (the reader has consumed
+            // it), so one run lists every problem of the file.
             do { record = try reader.next() } catch {
-                add(ImportProblem(line: error.line, message: error.message)); break
+                add(Self.problem(error, header: header))
+                if problems.count >= options.maxProblems && truncated { break }
+                continue
             }
             guard let record else { break }
             report.rows += 1
@@ -126,6 +130,13 @@ struct ImportSession {
         try db.execute(sql: "INSERT INTO audit (at, actor, entity, action, detail) VALUES (?, 'import', ?, 'import', ?)",
                        arguments: [now, entity.rawValue,
                                    "\(fileName): \(report.rows) rows, \(report.inserted) new, \(report.updated) updated"])
+    }
+
+    /// A reader error as the CLI prints it, the field named by its header when known.
+    static func problem(_ error: CSVError, header: ImportHeader?) -> ImportProblem {
+        guard let index = error.field else { return ImportProblem(line: error.line, message: error.message) }
+        let name = header?.columns.first { $0.value == index }.map { header?.headerNames[$0.key] ?? $0.key }
+        return ImportProblem(line: error.line, column: name ?? "field \(index + 1)", message: error.message)
     }
 
     /// A purchases file imported twice would double the revenue, a feedback file every

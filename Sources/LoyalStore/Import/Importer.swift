@@ -22,7 +22,18 @@ public struct ImportReport: Sendable {
     public var createdProducts = 0
     public var createdReps: [String] = []
     public var ignoredColumns: [String] = []
-    public var readAsWindows1252 = false
+    /// Lines of the records that were not UTF-8 and were read as Windows-1252.
+    public var windows1252Lines: [Int] = []
+    public var readAsWindows1252: Bool { !windows1252Lines.isEmpty }
+
+    /// "lines 5, 9 read as Windows-1252 (not UTF-8)", nil when every record was UTF-8.
+    /// Long lists stop after ten lines so the note stays one line.
+    public var windows1252Summary: String? {
+        guard !windows1252Lines.isEmpty else { return nil }
+        let shown = windows1252Lines.prefix(10).map(String.init).joined(separator: ", ")
+        let more = windows1252Lines.count > 10 ? " and \(windows1252Lines.count - 10) more" : ""
+        return "line\(windows1252Lines.count == 1 ? "" : "s") \(shown)\(more) read as Windows-1252 (not UTF-8)"
+    }
     public var dryRun = false
 }
 
