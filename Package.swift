@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        // Tests only: the property-based fuzz test of the CSV reader and importer.
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .target(name: "LoyalCore"),
@@ -43,6 +45,7 @@ let package = Package(
             "LoyalStore", "LoyalCore", "LoyalConfig",
             // To set up files the store must refuse (newer schema, foreign SQLite file) and read pragmas.
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "LoyalTerminalTests", dependencies: ["LoyalTerminal"]),
         .testTarget(name: "LoyalUITests", dependencies: [
@@ -50,6 +53,10 @@ let package = Package(
             // To read the audit table after an edit made through the screens.
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "LoyalCLITests", dependencies: ["LoyalCore"]),
+        .testTarget(name: "LoyalCLITests", dependencies: [
+            "LoyalCore",
+            // To write text that imports refuse straight into a database, as another program could.
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ]
 )

@@ -113,13 +113,7 @@ public enum ConfigFile {
     /// Characters a setting shown on screen must not hold: C0 controls but TAB (ESC starts
     /// escape codes: a currency "\u001b]0;x\u0007€" would retitle the terminal), DEL, C1 and
     /// the bidi embeddings, overrides and isolates. The same rule as imports and forms.
-    static func isControl(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x09: return false
-        case 0x00..<0x20, 0x7F, 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
-        }
-    }
+    static func isControl(_ s: Unicode.Scalar) -> Bool { TextSafety.isRefused(s, in: .oneLine) }
 
     /// Loads `path`; a missing file means all defaults.
     public static func load(path: String) throws(ConfigError) -> Settings {

@@ -4,8 +4,14 @@ import LoyalCore
 
 public enum StoreError: Error, CustomStringConvertible, Equatable {
     case newerSchema(path: String, found: Int, known: Int)
+    case unknownMigrations(path: String, [String])
     case notLoyal(path: String)
     case cannotCreate(path: String, reason: String)
+    case missing(path: String)
+    case readOnly(path: String)
+    case readOnlyNeedsUpgrade(path: String)
+    case busy(seconds: Double)
+    case inUse(path: String)
     case notFound(String)
     case invalid(String)
 
@@ -14,13 +20,51 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case let .newerSchema(path, found, known):
             return "\(path) was written by a newer Loyal (schema version \(found); this version knows up to \(known)). "
                 + "It was not opened and not changed. Update Loyal to use it."
+        case let .unknownMigrations(path, names):
+            return "\(path) was changed by a newer Loyal (unknown migration \(names.joined(separator: ", "))). "
+                + "It was not opened and not changed. Update Loyal to use it."
         case let .notLoyal(path):
             return "\(path) is not a Loyal database; it was not opened and not changed"
         case let .cannotCreate(path, reason):
             return "cannot create \(path): \(reason)"
+        case let .missing(path):
+            return "no database at \(path); create one with `loyal demo` or an import"
+        case let .readOnly(path):
+            return "\(path) is read-only; nothing was changed"
+        case let .readOnlyNeedsUpgrade(path):
+            return "\(path) is read-only and needs an upgrade to this Loyal's schema; it was not opened"
+        case let .busy(seconds):
+            return "the database is busy (another Loyal is writing); tried for \(BusyTimeout.text(seconds))"
+        case let .inUse(path):
+            return "\(path) is in use by another Loyal"
         case let .notFound(what): return what
         case let .invalid(what): return what
         }
+    }
+
+    static func isBusy(_ e: DatabaseError) -> Bool {
+        e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED
+    }
+
+    /// True for the errors `message(for:)` words better than their own description.
+    public static func isDatabaseError(_ error: Error) -> Bool { error is StoreError || error is DatabaseError }
+
+    /// One line for a person: Loyal's own errors as they are, SQLite's without the SQL
+    /// statement GRDB appends (a user cannot act on it, and it leaks the schema).
+    public static func message(for error: Error) -> String {
+        if let e = error as? StoreError { return e.description }
+        if let e = error as? DatabaseError {
+            if isBusy(e) { return StoreError.busy(seconds: BusyTimeout.defaultSeconds).description }
+            return "database error: \(e.message ?? "\(e.resultCode)")"
+        }
+        return "\(error)"
+    }
+}
+
+extension BusyTimeout {
+    /// "5 s", "0.5 s".
+    static func text(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
     }
 }
 
@@ -28,57 +72,94 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
 /// timeout so a second Loyal (or a script) waits instead of failing.
 public final class Store: Sendable {
     public let path: String
-    let pool: DatabasePool
+    let pool: BusyPool
+    /// True when the file was opened read-only (a read command on a file Loyal may not write).
+    public let isReadOnly: Bool
 
     /// Opens or creates the database at `path`, migrating it to the current schema.
-    /// A file of a newer schema is refused before anything is written to it.
-    public init(path: String) throws {
+    /// A file of a newer schema is refused before anything is written to it. Every
+    /// connection, the one that checks the file included, waits up to `busyTimeout`
+    /// seconds for another Loyal's lock.
+    public init(path: String, access: StoreAccess = .create, busyTimeout: Double = BusyTimeout.defaultSeconds) throws {
         self.path = path
         let fm = FileManager.default
-        if fm.fileExists(atPath: path) {
-            try Store.checkCompatible(path: path)
+        let exists = fm.fileExists(atPath: path)
+        if exists {
+            let writable = FileAccess.isWritable(path)
+            if !writable && access != .read { throw StoreError.readOnly(path: path) }
+            isReadOnly = !writable
+            try Store.checkCompatible(path: path, writable: writable, busyTimeout: busyTimeout)
         } else {
+            if access != .create { throw StoreError.missing(path: path) }
             try Store.createPrivateFile(path: path)
+            isReadOnly = false
         }
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(10)
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        config.busyMode = .timeout(busyTimeout)
+        config.readonly = isReadOnly
+        if !isReadOnly {
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
         }
-        pool = try DatabasePool(path: path, configuration: config)
-        try Schema.migrator.migrate(pool)
+        let base = try BusyPool.opening(path: path, timeout: busyTimeout) {
+            try DatabasePool(path: path, configuration: config)
+        }
+        pool = BusyPool(base: base, path: path, timeout: busyTimeout)
+        do {
+            if isReadOnly {
+                let current = try pool.read { db in try Schema.migrator.hasCompletedMigrations(db) }
+                if !current { throw StoreError.readOnlyNeedsUpgrade(path: path) }
+            } else {
+                try pool.retrying { try Schema.migrator.migrate(base) }
+            }
+        } catch {
+            try? base.close()
+            throw error
+        }
     }
 
-    /// An SQLite file created by someone else, or by a newer Loyal, is left alone.
-    static func checkCompatible(path: String) throws {
+    /// An SQLite file created by someone else, or by a newer Loyal, is left alone. The
+    /// check reads through a read-write connection when it may: closing that one leaves
+    /// no -wal or -shm file behind, where a read-only one would.
+    static func checkCompatible(path: String, writable: Bool, busyTimeout: Double) throws {
         var config = Configuration()
-        config.readonly = true
+        config.readonly = !writable
+        config.busyMode = .timeout(busyTimeout)
         do {
-            try readSchemaHeader(path: path, config: config)
+            let queue = try BusyPool.opening(path: path, timeout: busyTimeout) {
+                try DatabaseQueue(path: path, configuration: config)
+            }
+            defer { try? queue.close() }
+            try BusyPool.retrying(timeout: busyTimeout) {
+                try queue.read { db in try checkSchemaHeader(db, path: path) }
+            }
         } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB {
             throw StoreError.notLoyal(path: path)
         }
     }
 
-    private static func readSchemaHeader(path: String, config: Configuration) throws {
-        let queue = try DatabaseQueue(path: path, configuration: config)
-        defer { try? queue.close() }
-        try queue.read { db in
-            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-            let appID = try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
-            if tables > 0 && appID != Schema.applicationID { throw StoreError.notLoyal(path: path) }
-            if version > Schema.version {
-                throw StoreError.newerSchema(path: path, found: version, known: Schema.version)
-            }
+    private static func checkSchemaHeader(_ db: Database, path: String) throws {
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        let appID = try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+        if tables > 0 && appID != Schema.applicationID { throw StoreError.notLoyal(path: path) }
+        if version > Schema.version {
+            throw StoreError.newerSchema(path: path, found: version, known: Schema.version)
         }
+        // A newer Loyal may add a migration without a new user_version (indexes, a column):
+        // this one would not know what the file holds.
+        let known = Set(Schema.migrator.migrations)
+        let unknown = try Schema.migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted()
+        if !unknown.isEmpty { throw StoreError.unknownMigrations(path: path, unknown) }
     }
 
     /// Throws unless `path` is a Loyal database (of any schema version).
     public static func checkIsLoyal(path: String) throws {
         var config = Configuration()
         config.readonly = true
+        config.busyMode = .timeout(BusyTimeout.defaultSeconds)
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }

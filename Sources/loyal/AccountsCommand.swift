@@ -51,7 +51,7 @@ struct AccountsCommand: ParsableCommand {
 
     func run() throws {
         let settings = try global.settings()
-        let store = try global.openStore()
+        let store = try global.openStore(.read)
         let query = AccountQuery(filter: AccountFilter(customerClass: customerClass, repCode: rep, search: search ?? ""),
                                  sort: sort, descending: descending ? true : ascending ? false : nil)
         let sink = try OutputSink(path: nil)

@@ -22,7 +22,7 @@ struct AgendaCommand: ParsableCommand {
     func run() throws {
         let settings = try global.settings()
         let today = try global.todayDay()
-        let store = try global.openStore()
+        let store = try global.openStore(.read)
         let rows = try store.calendar(from: today, to: today.adding(days: days - 1), repCode: rep,
                                       includeBlocked: includeBlocked, overdueBefore: today, openOnly: true)
         let style = settings.display.dateStyle

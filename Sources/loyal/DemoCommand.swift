@@ -38,8 +38,11 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let settings = try global.settings()
         let day = try global.asOfDay(asOf)
+        // Held until the demo is complete: no interface opens the file while it is replaced and rebuilt.
+        let lock = replace ? try DatabaseLock.exclusive(database: global.databasePath) : nil
+        defer { lock?.release() }
         if replace { try removeExisting(global.databasePath) }
-        let store = try global.openStore()
+        let store = try global.openStore(.create)
         let started = Date()
         var bar = ProgressBar(label: "demo")
         do {

@@ -33,7 +33,7 @@ struct ExportCommand: ParsableCommand {
     var to: String?
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(.read)
         let sink = try OutputSink(path: output)
         do {
             if format == .ics {

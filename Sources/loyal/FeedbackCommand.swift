@@ -44,7 +44,7 @@ struct FeedbackCommand: ParsableCommand {
 
         func run() throws {
             let today = try global.todayDay()
-            let store = try global.openStore()
+            let store = try global.openStore(.write)
             guard let found = try store.customerSummary(number: customer) else {
                 throw CLIError("no customer has the number \"\(Sanitizer.clean(customer))\"")
             }
@@ -69,8 +69,8 @@ struct FeedbackCommand: ParsableCommand {
                 for p in problems { Console.error("--\(options[p.field] ?? p.field.replacing("_", with: "-")): \(p.message)") }
                 throw ExitCode(1)
             }
-            let saved = try store.recordVisit(r, actor: ProcessInfo.processInfo.environment["USER"] ?? "cli", today: today)
-            try store.refreshCustomer(found.id, asOf: today, settings: try global.settings())
+            let saved = try store.saveVisit(r, VisitSaveContext(
+                actor: ProcessInfo.processInfo.environment["USER"] ?? "cli", today: today, settings: try global.settings()))
             var parts = ["recorded \(channel.rawValue) with \(Sanitizer.clean(found.name)) (\(found.number)) on \(r.day.iso)"]
             if let c = saved.complaintID { parts.append("complaint #\(c)") }
             if let e = saved.calendarEntryID, let f = r.followUpOn { parts.append("follow-up on \(f.iso) (entry #\(e))") }

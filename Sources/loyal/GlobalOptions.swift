@@ -15,6 +15,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Pretend today is DATE (YYYY-MM-DD); also $LOYAL_TODAY.", visibility: .hidden))
     var today: String?
 
+    @Option(name: .customLong("busy-timeout"),
+            help: "Seconds to wait for another Loyal's write before giving up (default 5; also $LOYAL_BUSY_TIMEOUT).")
+    var busyTimeout: Double?
+
     var databasePath: String { Paths.database(option: db) }
     var configPath: String { Paths.config(option: config) }
 
@@ -64,8 +68,22 @@ struct GlobalOptions: ParsableArguments {
         do { return try ConfigFile.load(path: configPath) } catch { throw CLIError(error.description) }
     }
 
-    func openStore() throws -> Store {
-        do { return try Store(path: databasePath) } catch let e as StoreError { throw CLIError(e.description) }
+    /// The database for what the command means to do: read commands never create a file
+    /// and open one Loyal may not write read-only; write commands refuse such a file.
+    func openStore(_ access: StoreAccess) throws -> Store {
+        let seconds = try busySeconds()
+        return try Store(path: databasePath, access: access, busyTimeout: seconds)
+    }
+
+    /// `--busy-timeout`, else $LOYAL_BUSY_TIMEOUT, else 5 s.
+    func busySeconds() throws -> Double {
+        let (text, name): (String?, String) = busyTimeout.map { ("\($0)", "--busy-timeout") }
+            ?? (ProcessInfo.processInfo.environment["LOYAL_BUSY_TIMEOUT"], "LOYAL_BUSY_TIMEOUT")
+        guard let text else { return BusyTimeout.defaultSeconds }
+        guard let seconds = Double(text), seconds.isFinite, BusyTimeout.accepted.contains(seconds) else {
+            throw ValidationError("\(name) \"\(text)\" must be a number of seconds from 0 to \(Int(BusyTimeout.accepted.upperBound))")
+        }
+        return seconds
     }
 }
 

@@ -51,7 +51,7 @@ struct ImportCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
         let settings = try global.settings()
         let today = try global.todayDay()
-        let store = try global.openStore()
+        let store = try global.openStore(.create)
         var options = ImportOptions(today: today)
         options.dryRun = dryRun; options.createCustomers = createCustomers; options.createProducts = createProducts
         options.again = again; options.maxProblems = maxErrors
@@ -67,7 +67,7 @@ struct ImportCommand: ParsableCommand {
             Console.error("\(file): nothing was imported: \(failure.problems.count) problem\(failure.problems.count == 1 ? "" : "s")\(more)")
             throw ExitCode(1)
         }
-        if report.readAsWindows1252 { Console.error("\(file): not UTF-8; read as Windows-1252") }
+        if let encoding = report.windows1252Summary { Console.error("\(file): \(encoding)") }
         if !report.ignoredColumns.isEmpty {
             Console.error("\(file): ignored columns: " + report.ignoredColumns.map { Sanitizer.clean($0) }.joined(separator: ", "))
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LoyalStore
 
 @main
 struct Loyal: ParsableCommand {
@@ -32,6 +33,13 @@ struct Loyal: ParsableCommand {
         if let e = error as? OutputError {
             if e.isClosedStandardOutput { Glibc.exit(0) }
             Console.error("loyal: \(e)")
+            Glibc.exit(1)
+        }
+        if StoreError.isDatabaseError(error) {
+            // The store's own words: no SQL statement, one line.
+            Console.error("Error: " + StoreError.message(for: error))
+            // EX_NOINPUT for a database that is not there, as sysexits(3) has it.
+            if case .missing = error as? StoreError { Glibc.exit(66) }
             Glibc.exit(1)
         }
         let code = exitCode(for: error)

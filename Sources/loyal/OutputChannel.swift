@@ -49,33 +49,3 @@ struct OutputChannel: Sendable {
         if error != 0 { throw OutputError(target: name, code: error) }
     }
 }
-
-/// Text for a terminal, sanitised as the TUI sanitises it but keeping the line structure
-/// the output itself uses (LF and CR LF); a lone CR, which could overwrite a line already
-/// shown, becomes ^M like every other control character.
-enum TerminalText {
-    static func safe(_ s: String) -> String {
-        guard Sanitizer.needsCleaning(s) else { return s }
-        var out = ""
-        var piece = String.UnicodeScalarView()
-        func flushPiece() {
-            if !piece.isEmpty { out += Sanitizer.clean(String(piece)); piece = String.UnicodeScalarView() }
-        }
-        var pendingCR = false
-        for scalar in s.unicodeScalars {
-            if pendingCR {
-                pendingCR = false
-                if scalar == "\n" { flushPiece(); out += "\r\n"; continue }
-                piece.append("\r")
-            }
-            switch scalar {
-            case "\n": flushPiece(); out += "\n"
-            case "\r": pendingCR = true
-            default: piece.append(scalar)
-            }
-        }
-        if pendingCR { piece.append("\r") }
-        flushPiece()
-        return out
-    }
-}

@@ -19,7 +19,7 @@ struct RefreshCommand: ParsableCommand {
     func run() throws {
         let settings = try global.settings()
         let day = try global.asOfDay(asOf)
-        let store = try global.openStore()
+        let store = try global.openStore(.create)
         let r = try store.refreshAll(asOf: day, settings: settings) { step, seconds in
             guard timings else { return }
             var usage = rusage()

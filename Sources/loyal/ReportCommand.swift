@@ -29,7 +29,7 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             let settings = try global.settings()
-            let store = try global.openStore()
+            let store = try global.openStore(.read)
             let filter = PanelFilter(repCode: rep, customerClass: customerClass, signalKind: kind, beyondPanel: all)
             var rows: [PanelRow] = []
             while limit == 0 || rows.count < limit {
@@ -56,7 +56,7 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             let settings = try global.settings()
-            let store = try global.openStore()
+            let store = try global.openStore(.read)
             var rows: [LostRow] = []
             while true {
                 let page = try store.lostCustomers(repCode: rep, customerClass: customerClass, offset: rows.count, limit: 1000)

@@ -18,7 +18,10 @@ struct UICommand: ParsableCommand {
     func run() throws {
         let settings = try global.settings()
         let today = try global.todayDay()
-        let store = try global.openStore()
+        // Held while the interface is open: `demo --replace` refuses to delete the file under it.
+        let lock = try DatabaseLock.shared(database: global.databasePath)
+        defer { lock.release() }
+        let store = try global.openStore(.create)
         let loaded = ThemeLoader(searchDirectories: ThemeLoader.defaultSearchDirectories())
             .load(named: theme ?? settings.display.theme)
         for d in loaded.diagnostics { Console.error(Sanitizer.clean(d.description)) }

@@ -187,4 +187,17 @@ final class FeedbackCLITests: CLITestCase {
         XCTAssertEqual(try loyal(["import", "feedback", "--again", file.path]).status, 0, "unless asked")
         XCTAssertEqual(try csvLines("feedback").count, 5)
     }
+
+    /// Issue 11: the same text rule as forms and imports; nothing is recorded.
+    func testControlCharactersInOptionsAreRefused() throws {
+        let before = try snapshot()
+        let result = try loyal(["feedback", "add", "--customer", "K1", "--notes", "gut \u{1B}]0;pwned\u{07}",
+                                "--competitor", "Mei\u{202E}er"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr.split(separator: "\n"), [
+            "--competitor: contains U+202E (a text-direction override); expected one line of text without control characters or text-direction overrides",
+            "--notes: contains U+001B (a control character); expected text without control characters or text-direction overrides",
+        ])
+        XCTAssertEqual(try snapshot(), before)
+    }
 }

@@ -1,3 +1,4 @@
+import GRDB
 import Foundation
 import XCTest
 
@@ -158,10 +159,16 @@ final class ReportCommandTests: CLITestCase {
 
     func testTableOutputShowsAHostileNameSafely() throws {
         try demo()
-        _ = try write("number,name,rep\nX1,B\u{1B}[2JBöse\u{1B}]0;pwn\u{07} GmbH,AB\n", to: "hostile.csv")
+        _ = try write("number,name,rep\nX1,Böse GmbH,AB\n", to: "hostile.csv")
         _ = try write("customer,date,cancellation\nX1,2026-11-20,ja\n", to: "feedback.csv")
         XCTAssertEqual(try loyal(["import", "customers", "hostile.csv"]).status, 0)
         XCTAssertEqual(try loyal(["import", "feedback", "feedback.csv"]).status, 0)
+        // Imports refuse escape codes since issue 11; written directly, as another program
+        // could, because output must stay safe all the same.
+        let db = try DatabaseQueue(path: defaultDB)
+        try db.write { try $0.execute(sql: "UPDATE customer SET name = ? WHERE number = 'X1'",
+                                      arguments: ["B\u{1B}[2JBöse\u{1B}]0;pwn\u{07} GmbH"]) }
+        try db.close()
         let table = try loyal(["report", "risk", "--kind", "cancellation", "--all"])
         XCTAssertEqual(table.status, 0, table.stderr)
         XCTAssertFalse(table.stdout.contains("\u{1B}"), table.stdout)

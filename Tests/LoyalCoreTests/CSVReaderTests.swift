@@ -51,8 +51,8 @@ final class CSVReaderTests: XCTestCase {
     }
 
     func testEmptyFieldsAndBlankLines() {
-        let rs = records("a,,c\n\n\nx,y,\n,\n")
-        XCTAssertEqual(rs.map(\.fields), [["a", "", "c"], ["x", "y", ""], ["", ""]])
+        let rs = records("a,,c\n\n\nx,y,\n,,\n")
+        XCTAssertEqual(rs.map(\.fields), [["a", "", "c"], ["x", "y", ""], ["", "", ""]])
         XCTAssertEqual(rs.map(\.line), [1, 4, 5])
     }
 
@@ -61,8 +61,8 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(try reader.next()?.line, 1)
         XCTAssertEqual(try reader.next()?.line, 2)
         XCTAssertThrowsError(try reader.next()) { error in
-            XCTAssertEqual(error as? CSVError, CSVError(line: 3, message: "a quoted field is never closed (missing \")"))
-            XCTAssertEqual((error as? CSVError)?.description, "line 3: a quoted field is never closed (missing \")")
+            XCTAssertEqual((error as? CSVError)?.description,
+                           "line 3: field 1: a quoted field is never closed; expected a closing \" (write a quote inside quotes as \"\")")
         }
     }
 
@@ -70,11 +70,12 @@ final class CSVReaderTests: XCTestCase {
         // "Name;Ort\nM\xFCller;K\xF6ln \x80\n" as Windows-1252 bytes.
         let bytes: [UInt8] = Array("Name;Ort\nM".utf8) + [0xFC] + Array("ller;K".utf8) + [0xF6] + Array("ln ".utf8) + [0x80, 0x0A]
         var reader = CSVReader(bytes: bytes)
-        XCTAssertTrue(reader.decodedAsWindows1252)
         XCTAssertEqual(reader.separator, UInt8(ascii: ";"))
         XCTAssertEqual(try reader.next()?.fields, ["Name", "Ort"])
+        XCTAssertFalse(reader.decodedAsWindows1252)
         XCTAssertEqual(try reader.next()?.fields, ["Müller", "Köln €"])
         XCTAssertNil(try reader.next())
+        XCTAssertEqual(reader.windows1252Lines, [2])
     }
 
     func testValidUTF8IsNotReinterpreted() {

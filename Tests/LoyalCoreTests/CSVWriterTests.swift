@@ -8,7 +8,7 @@ final class CSVWriterTests: XCTestCase {
         XCTAssertEqual(CSVWriter.field("+49 30 1234567"), "'+49 30 1234567")
         XCTAssertEqual(CSVWriter.field("-x"), "'-x")
         XCTAssertEqual(CSVWriter.field("@SUM(A1:A9)"), "'@SUM(A1:A9)")
-        XCTAssertEqual(CSVWriter.field("\tx"), "'\tx")
+        XCTAssertEqual(CSVWriter.field("\tx"), "\"'\tx\"")
         XCTAssertEqual(CSVWriter.field("\rx"), "\"'\rx\"")
         XCTAssertEqual(CSVWriter.field("=SUM(A1,B1)"), "\"'=SUM(A1,B1)\"")
         XCTAssertEqual(CSVWriter.field("a=b"), "a=b")
@@ -29,10 +29,11 @@ final class CSVWriterTests: XCTestCase {
     }
 
     func testUnguardedUndoesTheGuardOnly() {
-        for value in ["=1+1", "+49 30 1234567", "-x", "@SUM(A1)", "\tx", "--05-17"] {
+        for value in ["=1+1", "+49 30 1234567", "-x", "@SUM(A1)", "--05-17"] {
             XCTAssertEqual(CSVWriter.field(value), "'" + value)
             XCTAssertEqual(CSVWriter.unguarded(CSVWriter.field(value)), value)
         }
+        XCTAssertEqual(CSVWriter.unguarded("'\tx"), "\tx")
         XCTAssertEqual(CSVWriter.unguarded("'=1"), "=1")
         XCTAssertEqual(CSVWriter.unguarded("'quoted'"), "'quoted'")
         XCTAssertEqual(CSVWriter.unguarded("'"), "'")
@@ -76,5 +77,27 @@ final class JSONTextTests: XCTestCase {
         }
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
         XCTAssertEqual(parsed, [original])
+    }
+}
+
+/// Found by the fuzz test (issue 11): cells the writer left unquoted that the reader then misread.
+final class CSVWriterQuotingTests: XCTestCase {
+    func testTabsAndCRLFInsideACellAreQuoted() {
+        // "\r\n" is one Character, so a Character comparison with "\r" missed it.
+        XCTAssertEqual(CSVWriter.field("a\r\nb"), "\"a\r\nb\"")
+        // An unquoted tab in the header made the reader take tab for the separator.
+        XCTAssertEqual(CSVWriter.field("a\tb"), "\"a\tb\"")
+        var reader = CSVReader(bytes: Array((CSVWriter.line([("x\ty", true), ("z", true)]) + CSVWriter.line([("1", true), ("2", true)])).utf8))
+        XCTAssertEqual(try reader.next()?.fields, ["x\ty", "z"])
+        XCTAssertEqual(try reader.next()?.fields, ["1", "2"])
+    }
+
+    func testALineOfOneEmptyCellIsNotABlankLine() throws {
+        let text = CSVWriter.line([("name", true)]) + CSVWriter.line([("", true)]) + CSVWriter.line([("b", true)])
+        XCTAssertEqual(text, "name\r\n\"\"\r\nb\r\n")
+        var reader = CSVReader(bytes: Array(text.utf8))
+        var rows: [[String]] = []
+        while let r = try reader.next() { rows.append(r.fields) }
+        XCTAssertEqual(rows, [["name"], [""], ["b"]])
     }
 }

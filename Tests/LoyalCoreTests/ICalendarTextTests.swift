@@ -86,3 +86,12 @@ final class ICalendarTextTests: XCTestCase {
         XCTAssertEqual(lines.map(\.line), [1, 2, 6])
     }
 }
+
+/// Control characters cannot be imported any more (issue 11), so the CLI test of the
+/// calendar export no longer carries them; the ICS text must still leave them out.
+final class ICalendarTextControlTests: XCTestCase {
+    func testControlCharactersAreLeftOutOfText() {
+        XCTAssertEqual(ICalendarText.escape("Söhne \\ Partner\u{1B}[2J\u{07}\u{85}"), "Söhne \\\\ Partner[2J")
+        XCTAssertEqual(ICalendarText.escape("a\tb\r\nc"), "a\tb\\nc")
+    }
+}

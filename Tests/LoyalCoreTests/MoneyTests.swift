@@ -107,3 +107,35 @@ final class MoneyStyleTests: XCTestCase {
         XCTAssertEqual(us.compact(Money(cents: 1_234_567)), "12.3k")
     }
 }
+
+/// Issue 11: `0,001` was stored as 1.00 € (three decimals read as a thousands group).
+final class MoneyStrictGroupingTests: XCTestCase {
+    private func cents(_ text: String) -> Int64? { Money(parsing: text)?.cents }
+
+    func testAGroupingSeparatorNeedsANonZeroLeadingGroup() {
+        XCTAssertNil(cents("0,001"))
+        XCTAssertNil(cents("0.001"))
+        XCTAssertNil(cents("-0,500"))
+        XCTAssertNil(cents("01.234"))
+        XCTAssertNil(cents("0.234,56"))
+        XCTAssertNil(cents("00,123.45"))
+    }
+
+    func testGroupsNeedExactlyThreeDigits() {
+        XCTAssertNil(cents("1.23,45"))
+        XCTAssertNil(cents("1,2345.00"))
+        XCTAssertNil(cents("1.234.56,00"))
+    }
+
+    func testTheUsualFormsStillWork() {
+        XCTAssertEqual(cents("1.234,56"), 123_456)
+        XCTAssertEqual(cents("1,234.56"), 123_456)
+        XCTAssertEqual(cents("1234,5"), 123_450)
+        XCTAssertEqual(cents("12"), 1200)
+        XCTAssertEqual(cents("0,5"), 50)
+        XCTAssertEqual(cents("0,05"), 5)
+        XCTAssertEqual(cents("1.234"), 123_400)
+        XCTAssertEqual(cents("1.234.567,89 €"), 123_456_789)
+        XCTAssertEqual(cents("0"), 0)
+    }
+}

@@ -73,7 +73,7 @@ final class RefreshIncrementalTests: StoreTestCase {
         let incremental = try demoStore(path: dbPath)
         let copyPath = directory.appendingPathComponent("copy.db").path
         let copy = try makeStore(path: copyPath)
-        try incremental.pool.backup(to: copy.pool)
+        try incremental.pool.base.backup(to: copy.pool.base)
 
         // Something new for the next day: a large purchase of one customer, a complaint of another.
         let tomorrow = today.adding(days: 1)

@@ -7,10 +7,20 @@ final class StoreExportTests: StoreTestCase {
     private let hostile = """
         number,name,phone,city,notes
         K1,"=HYPERLINK(""http://evil.example"",""klick"")",+49 30 1234,-Berlin,@SUM(A1)
-        K2,"Zeile 1
-        Zeile 2	""zitiert"" \\ \u{01}\u{7F}",,Köln,"a,b;c"
 
         """
+
+    /// K1 with formulas through the import, and K2 with a line break and control characters
+    /// in its name, which imports refuse since issue 11: written directly, as a database
+    /// from before that rule may hold it, to show that exports stay safe all the same.
+    private func storeWithHostileCustomers() throws -> Store {
+        let store = try makeStore()
+        try importText(store, .customers, hostile)
+        var k2 = Customer(number: "K2", name: "Zeile 1\nZeile 2\t\"zitiert\" \\ \u{01}\u{7F}")
+        k2.city = "Köln"; k2.notes = "a,b;c"
+        try store.pool.write { db in _ = try CustomerRecords.insert(db, k2, now: Timestamp.now()) }
+        return store
+    }
 
     private func json(_ store: Store, _ entity: ExportEntity) throws -> [[String: Any]] {
         let text = try exportText(store, entity, .json)
@@ -18,8 +28,7 @@ final class StoreExportTests: StoreTestCase {
     }
 
     func testFormulaCellsAreInertInCSV() throws {
-        let store = try makeStore()
-        try importText(store, .customers, hostile)
+        let store = try storeWithHostileCustomers()
         let text = try exportText(store, .customers)
         XCTAssertTrue(text.contains("K1,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"klick\"\")\","), text)
         let k1 = try XCTUnwrap(exportRows(store, .customers).first)
@@ -37,8 +46,7 @@ final class StoreExportTests: StoreTestCase {
     }
 
     func testJSONKeepsValuesAndEscapesControlCharacters() throws {
-        let store = try makeStore()
-        try importText(store, .customers, hostile)
+        let store = try storeWithHostileCustomers()
         let text = try exportText(store, .customers, .json)
         XCTAssertTrue(text.contains("\\u0001\\u007f"))
         XCTAssertTrue(text.contains("Zeile 1\\nZeile 2\\t\\\"zitiert\\\" \\\\ "))

@@ -37,10 +37,13 @@ final class StoreImportProblemTests: StoreTestCase {
         "4: column \"Kundennummer\": is empty",
         "5: column \"Kundennummer\": no customer has the number \"K9\" (import customers first, or use --create-customers)",
         "6: column \"Artikelnummer\": no product has the number \"X-9\" (import products first, or use --create-products)",
+        // A reference is one line (issue 11); the row is still checked for repeats.
+        "7: column \"Belegnummer\": contains a line break; expected one line of text without control characters or text-direction overrides",
+        "9: column \"Belegnummer\": contains a line break; expected one line of text without control characters or text-direction overrides",
         "9: column \"Belegnummer\": \"R6\" for this customer and product appears again (first on line 7)",
         "11: column \"Datum\": is empty",
         "12: column \"Betrag\": is empty",
-        "14: a quoted field is never closed (missing \")",
+        "14: column \"Betrag\": a quoted field is never closed; expected a closing \" (write a quote inside quotes as \"\")",
     ]
 
     func testEveryBadRowIsReportedWithLineColumnAndMessage() throws {
@@ -50,7 +53,7 @@ final class StoreImportProblemTests: StoreTestCase {
         XCTAssertFalse(failure.truncated)
         XCTAssertEqual(failure.problems[0], ImportProblem(line: 2, column: "Datum",
                                                           message: "\"31.02.2024\" is not a date (expected YYYY-MM-DD or DD.MM.YYYY)"))
-        XCTAssertNil(failure.problems.last?.column)
+        XCTAssertEqual(failure.problems.last?.column, "Betrag")
         XCTAssertEqual(try count(store, "purchase"), 0)
     }
 
@@ -60,8 +63,8 @@ final class StoreImportProblemTests: StoreTestCase {
         XCTAssertEqual(failure.problems.map(\.description), Array(Self.expectedProblems.prefix(3)))
         XCTAssertTrue(failure.truncated)
         // Exactly as many problems as the limit is not a truncation.
-        let exact = try XCTUnwrap(importFailure(store, .purchases, Self.badPurchases) { $0.maxProblems = 9 })
-        XCTAssertEqual(exact.problems.count, 9)
+        let exact = try XCTUnwrap(importFailure(store, .purchases, Self.badPurchases) { $0.maxProblems = 11 })
+        XCTAssertEqual(exact.problems.count, 11)
         XCTAssertFalse(exact.truncated)
     }
 
@@ -134,7 +137,9 @@ final class StoreImportProblemTests: StoreTestCase {
         let empty = importFailure(store, .customers, "")
         XCTAssertEqual(empty?.problems.map(\.description), ["1: the file is empty"])
         let brokenHeader = importFailure(store, .customers, "\"number,name\nK1,Alpha\n")
-        XCTAssertEqual(brokenHeader?.problems.map(\.description), ["1: a quoted field is never closed (missing \")"])
+        XCTAssertEqual(brokenHeader?.problems.map(\.description), [
+            "1: column \"field 1\": a quoted field is never closed; expected a closing \" (write a quote inside quotes as \"\")",
+        ])
     }
 
     func testProblemsAreLocatedInTheFile() throws {

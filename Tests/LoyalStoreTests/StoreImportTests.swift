@@ -113,8 +113,7 @@ final class StoreImportTests: StoreTestCase {
         let purchases = """
             Kundennummer;Datum;Betrag;Artikelnummer;Menge;Belegnummer;Rabatt;Deckungsbeitrag
             K1;15.03.2026;1.234,56;A-1;3;R-100;10,00;400,5
-            K1;2026-04-01;99,5;A-2;1;"R-101; Teil
-            eins";;
+            K1;2026-04-01;99,5;A-2;1;"R-101; Teil eins";;
             K2;1.6.2026;-12,50;;;R-200;;
 
             """
@@ -126,7 +125,7 @@ final class StoreImportTests: StoreTestCase {
             ["customer": "K1", "date": "2026-03-15", "amount": "1234.56", "margin": "400.50", "discount": "10.00",
              "product": "A-1", "quantity": "3", "reference": "R-100"],
             ["customer": "K1", "date": "2026-04-01", "amount": "99.50", "margin": "", "discount": "",
-             "product": "A-2", "quantity": "1", "reference": "R-101; Teil\neins"],
+             "product": "A-2", "quantity": "1", "reference": "R-101; Teil eins"],
             ["customer": "K2", "date": "2026-06-01", "amount": "-12.50", "margin": "", "discount": "",
              "product": "", "quantity": "1", "reference": "R-200"],
         ])
@@ -156,5 +155,50 @@ final class StoreImportTests: StoreTestCase {
         let report = try importText(store, .customers, "number,name,Lieblingsfarbe\nK1,Alpha,blau\n")
         XCTAssertEqual(report.ignoredColumns, ["Lieblingsfarbe"])
         XCTAssertEqual(report.inserted, 1)
+    }
+}
+
+/// Issue 11: one Windows-1252 row no longer turns every correct UTF-8 row into `BÃ¤ckerei`,
+/// and broken rows are refused with their line and column instead of being merged or cut.
+final class StoreImportStrictCSVTests: StoreTestCase {
+    func testOnlyTheWindows1252RecordIsReadAsWindows1252() throws {
+        let store = try makeStore()
+        let bytes = Array("number;name;city\nK1;Bäckerei Schmidt;Köln\nK2;M".utf8) + [0xFC]
+            + Array("ller GmbH;K".utf8) + [0xF6] + Array("ln\nK3;Straßenbau;Düren\n".utf8)
+        let report = try store.importCSV(.customers, bytes: bytes, fileName: "mixed.csv", options: options())
+        XCTAssertEqual(report.windows1252Lines, [3])
+        XCTAssertEqual(report.windows1252Summary, "line 3 read as Windows-1252 (not UTF-8)")
+        XCTAssertEqual(try exportRows(store, .customers).map { $0["name"] ?? "" },
+                       ["Bäckerei Schmidt", "Müller GmbH", "Straßenbau"])
+    }
+
+    func testTheSummaryListsAtMostTenLines() {
+        var report = ImportReport(entity: .customers)
+        report.windows1252Lines = [5, 9]
+        XCTAssertEqual(report.windows1252Summary, "lines 5, 9 read as Windows-1252 (not UTF-8)")
+        report.windows1252Lines = Array(2...13)
+        XCTAssertEqual(report.windows1252Summary, "lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 2 more read as Windows-1252 (not UTF-8)")
+    }
+
+    func testBrokenRowsAreRefusedWithLineAndColumnAndNothingIsWritten() throws {
+        let store = try makeStore()
+        let text = "number,name,city\nK1,Alpha,Essen\nK2,Be\u{0}ta,Essen\n\u{FEFF}K3,Gamma,Bonn\nK4,Delta\nK5,\"Epsilon,Essen\nK6,Zeta,Bonn\n"
+        let failure = try XCTUnwrap(importFailure(store, .customers, text))
+        XCTAssertEqual(failure.problems.map(\.description), [
+            "3: column \"name\": a NUL byte (0x00); expected text",
+            "4: column \"number\": a byte order mark (U+FEFF) inside the file; expected one only at the very start",
+            "5: 2 fields, expected 3 (header)",
+            "6: column \"name\": a quoted field is never closed; expected a closing \" (write a quote inside quotes as \"\")",
+        ])
+        XCTAssertEqual(try count(store, "customer"), 0)
+    }
+
+    func testThreeDecimalsAreRefusedNotReadAsThousands() throws {
+        let store = try makeStore()
+        try importText(store, .customers, "number,name\nK1,Alpha\n")
+        let failure = try XCTUnwrap(importFailure(store, .purchases, "customer;date;amount\nK1;2026-01-05;0,001\n"))
+        XCTAssertEqual(failure.problems.map(\.description),
+                       ["2: column \"amount\": \"0,001\" is not an amount (expected an amount such as 1234.56 or 1.234,56)"])
+        XCTAssertEqual(try count(store, "purchase"), 0)
     }
 }

@@ -46,7 +46,8 @@ final class StoreSchemaTests: StoreTestCase {
         XCTAssertEqual(try again.meta("greeting"), "hallo")
         XCTAssertEqual(try count(again, "customer"), 1)
         XCTAssertEqual(try again.pool.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") },
-                       ["v1", "v1-class-sort-indexes", "v1-calendar-day-order", "v1-churn-model"])
+                       ["v1", "v1-class-sort-indexes", "v1-calendar-day-order", "v1-clean-control-characters",
+                        "v1-churn-model"])
     }
 
     func testAFileWithoutTheClassSortIndexesGetsThemOnOpening() throws {

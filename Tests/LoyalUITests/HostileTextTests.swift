@@ -1,6 +1,7 @@
+import GRDB
 import XCTest
 import LoyalCore
-import LoyalStore
+@testable import LoyalStore
 import LoyalTerminal
 @testable import LoyalUI
 
@@ -12,13 +13,23 @@ final class HostileTextTests: UITestCase {
 
     override func setUpWithError() throws {
         try super.setUpWithError()
-        let customers = "number,name,city,notes\n"
-            + "K1,\"\(Self.clipboard)\",Berlin,\"Ruf an\u{1b}[31m rot\"\n"
-            + "K2,\"\(Self.clear)\",\"Köln\u{1b}[H\",\n"
-            + "K3,Normal GmbH,Hamm,\n"
-        let contacts = "customer,first_name,last_name,role\nK1,\"Eve\u{1b}]0;pwned\u{07}\",Mallory,\"Chef\u{202E}\"\n"
+        let customers = "number,name,city,notes\nK1,Erste,Berlin,\nK2,Zweite,Köln,\nK3,Normal GmbH,Hamm,\n"
+        let contacts = "customer,first_name,last_name,role\nK1,Eve,Mallory,Chef\n"
         let purchases = "customer,date,amount\nK1,2026-10-01,100\nK2,2026-09-01,50\nK3,2026-08-01,10\n"
         try openImported([(.customers, customers), (.contacts, contacts), (.purchases, purchases)])
+        // Imports and forms refuse such text since issue 11, and a migration cleans it; it is
+        // written directly here, as another program could, because the screens must stay safe anyway.
+        try store.pool.write { db in
+            for (number, name, city, notes) in [("K1", Self.clipboard, "Berlin", "Ruf an\u{1b}[31m rot"),
+                                                ("K2", Self.clear, "Köln\u{1b}[H", "")] {
+                let row = try XCTUnwrap(try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE number = ?", arguments: [number]))
+                var customer = CustomerRecords.customer(row)
+                customer.name = name; customer.city = city; customer.notes = notes
+                try CustomerRecords.update(db, customer, now: Timestamp.now())
+            }
+            try db.execute(sql: "UPDATE contact_person SET first_name = ?, role = ?",
+                           arguments: ["Eve\u{1b}]0;pwned\u{07}", "Chef\u{202E}"])
+        }
         try launch()
     }
 

@@ -42,6 +42,12 @@ public struct ImportField: Sendable {
     public var required: Bool
     public var help: String
 
+    /// Free text may hold line breaks; every other field is one line (see `TextSafety`).
+    public var textSafety: TextSafety.Field {
+        // A street may be a block ("Am Markt 1" / "Hinterhaus"), as address exports write it.
+        ["notes", "preferences", "complaint", "street"].contains(key) ? .freeText : .oneLine
+    }
+
     public init(_ key: String, _ kind: ImportFieldKind, required: Bool = false, aliases: [String], help: String) {
         self.key = key; self.kind = kind; self.required = required; self.aliases = aliases; self.help = help
     }

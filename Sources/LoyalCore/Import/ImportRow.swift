@@ -75,6 +75,14 @@ public struct ImportRow {
             problems.append(ImportProblem(line: record.line, message:
                 "has 1 field, expected \(expected) separated by \"\(header.separator)\""))
         }
+        // Control characters and bidi overrides are refused in every column that is read,
+        // before any value is used (issue 11): stored, they would reach screens and exports.
+        for field in header.entity.fields {
+            guard let i = header.columns[field.key], i < record.fields.count,
+                  let problem = TextSafety.problem(in: record.fields[i], field: field.textSafety) else { continue }
+            problems.append(ImportProblem(line: record.line, column: header.headerNames[field.key] ?? field.key,
+                                          message: problem))
+        }
     }
 
     public var line: Int { record.line }
@@ -123,11 +131,17 @@ public struct ImportRow {
     public mutating func integer(_ key: String) -> Int? {
         let raw = text(key)
         if raw.isEmpty { return nil }
-        // `1.200` employees is German grouping; strip dots only when there are any.
-        guard let n = Int(raw) ?? (raw.contains(".") ? Int(raw.replacing(".", with: "")) : nil) else {
+        // `1.200` employees is German grouping; strip dots only when there are any, and
+        // only where they group as amounts do (`1.2` or `0.001` is no number of 1,200 or 1).
+        guard let n = Int(raw) ?? (Self.groupedInteger(raw) ? Int(raw.replacing(".", with: "")) : nil) else {
             fail(key, raw, .integer); return nil
         }
         return n
+    }
+
+    static func groupedInteger(_ raw: String) -> Bool {
+        let digits = raw.hasPrefix("-") ? raw.utf8.dropFirst() : raw.utf8[...]
+        return raw.contains(".") && Money.validGrouping(ArraySlice(digits), separator: UInt8(ascii: "."))
     }
 
     public mutating func birthday(_ key: String) -> Birthday? {

@@ -61,6 +61,13 @@ public struct VisitReport: Sendable, Hashable, Codable {
         if !nextStep.isEmpty && followUpOn == nil {
             out.append(Problem(field: "follow_up", message: "a next step needs a follow-up date"))
         }
+        let texts: [(String, String, TextSafety.Field)] = [
+            ("topics", topics, .oneLine), ("complaint", complaint, .freeText), ("competitor", competitor, .oneLine),
+            ("cross_sell", crossSellCategory, .oneLine), ("notes", notes, .freeText), ("next_step", nextStep, .oneLine),
+        ]
+        for (name, text, kind) in texts {
+            if let problem = TextSafety.problem(in: text, field: kind) { out.append(Problem(field: name, message: problem)) }
+        }
         return out
     }
 

@@ -68,10 +68,13 @@ extension Money {
 
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
-    /// `1.234.567` is valid grouping; `12.34.5` is not.
+    /// `1.234.567` is valid grouping; `12.34.5` is not, and neither is `0,001` or
+    /// `01.234`: nobody groups a number that starts with zero, so reading `0,001` as
+    /// 1.00 € (as before issue 11) turned three decimals into thousands.
     static func validGrouping(_ text: ArraySlice<UInt8>, separator: UInt8) -> Bool {
         let groups = text.split(separator: separator, omittingEmptySubsequences: false)
         guard let first = groups.first, !first.isEmpty, first.count <= (groups.count > 1 ? 3 : 15) else { return false }
+        if groups.count > 1, first.first == UInt8(ascii: "0") { return false }
         return groups.dropFirst().allSatisfy { $0.count == 3 }
     }
 }

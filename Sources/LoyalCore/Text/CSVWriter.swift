@@ -7,7 +7,9 @@ public enum CSVWriter {
         if isText, let first = v.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
             v = "'" + v
         }
-        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) {
+        // Tabs too: a reader that detects the separator from the header (as ours does)
+        // would otherwise take an unquoted tab for one (found by the fuzz test).
+        if v.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" || $0 == "\t" }) {
             return "\"" + v.replacing("\"", with: "\"\"") + "\""
         }
         return v
@@ -21,7 +23,10 @@ public enum CSVWriter {
     }
 
     public static func line(_ cells: [(String, Bool)]) -> String {
-        cells.map { field($0.0, isText: $0.1) }.joined(separator: ",") + "\r\n"
+        // A line of one empty cell would be a blank line, which readers skip: quote it
+        // so the row survives a round trip (found by the fuzz test).
+        if cells.count == 1, cells[0].0.isEmpty { return "\"\"\r\n" }
+        return cells.map { field($0.0, isText: $0.1) }.joined(separator: ",") + "\r\n"
     }
 }
 

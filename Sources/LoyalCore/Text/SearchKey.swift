@@ -11,23 +11,29 @@ public enum SearchKey {
         fold(text, german: true)
     }
 
+    // Builds UTF-8 bytes, not a String.UnicodeScalarView: appending to the view costs
+    // time proportional to what is already there, which made a 400,000-character name
+    // take seconds (issue 11). Bytes keep the fold linear in the input.
     static func fold(_ text: some StringProtocol, german: Bool) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for s in text.unicodeScalars {
             let v = s.value
             if v < 0x80 {
-                out.append((65...90).contains(v) ? Unicode.Scalar(v + 32)! : s)
+                out.append(UInt8(truncatingIfNeeded: (65...90).contains(v) ? v + 32 : v))
             } else if german, let umlaut = LatinFold.germanUmlaut[v] {
-                out.append(contentsOf: umlaut.unicodeScalars)
+                out.append(contentsOf: umlaut.utf8)
             } else if let mapped = LatinFold.base[v] {
-                out.append(contentsOf: mapped.unicodeScalars)
+                out.append(contentsOf: mapped.utf8)
             } else if s.properties.generalCategory == .nonspacingMark {
                 continue
             } else {
-                out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+                for lower in s.properties.lowercaseMapping.unicodeScalars {
+                    UTF8.encode(lower) { out.append($0) }
+                }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// What a customer is found by: number, name and city, in both foldings.

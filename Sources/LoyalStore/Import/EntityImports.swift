@@ -13,8 +13,9 @@ enum PurchaseImport {
         """
 }
 
+// First pass: each row is parsed and checked against the keys of one read; nothing is written.
 extension ImportSession {
-    mutating func importCustomer(_ row: inout ImportRow) throws {
+    mutating func checkCustomer(_ row: inout ImportRow) {
         let record = ImportParser.customer(&row)
         if let previous = seenKeys[record.customer.number], !record.customer.number.isEmpty {
             row.addProblem(column: "number", "\"\(record.customer.number)\" appears again (first on line \(previous))")
@@ -25,59 +26,20 @@ extension ImportSession {
             row.addProblem(column: "name", "a new customer needs a name, and the file has no name column")
         }
         guard collect(row) else { return }
-        var incoming = record.customer
-        if let code = record.repCode { incoming.repID = try repID(code) }
-        let id: Int64
-        if let existingID = customerIDs[incoming.number],
-           let row = try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [existingID]) {
-            var merged = CustomerRecords.customer(row)
-            merged.apply(incoming, fields: record.presentFields)
-            try CustomerRecords.update(db, merged, now: now)
-            id = existingID
-            report.updated += 1
-        } else {
-            id = try CustomerRecords.insert(db, incoming, now: now)
-            customerIDs[incoming.number] = id
-            report.inserted += 1
-        }
-        for (channel, granted) in record.consents {
-            try CustomerRecords.upsertConsent(db, Consent(customerID: id, channel: channel, granted: granted,
-                                                          on: record.consentDay ?? options.today,
-                                                          source: "import \(fileName)"))
-        }
+        if customerIDs[record.customer.number] == nil { report.inserted += 1 } else { report.updated += 1 }
+        pending.append(.customer(record, line: row.line))
     }
 
-    mutating func repID(_ code: String) throws -> Int64 {
-        if let id = repIDs[code] { return id }
-        let id = try CommerceRecords.insertRep(db, Rep(code: code, name: code))
-        repIDs[code] = id
-        report.createdReps.append(code)
-        return id
-    }
-
-    mutating func importContact(_ row: inout ImportRow) throws {
+    mutating func checkContact(_ row: inout ImportRow) {
         let record = ImportParser.contact(&row)
-        let customerID = customerIDs[record.customerNumber]
-        if customerID == nil, !record.customerNumber.isEmpty {
+        if customerIDs[record.customerNumber] == nil, !record.customerNumber.isEmpty {
             row.addProblem(column: "customer", "no customer has the number \"\(record.customerNumber)\"")
         }
-        guard collect(row), let customerID else { return }
-        var contact = record.contact
-        contact.customerID = customerID
-        if let existing = try Row.fetchOne(db, sql: """
-            SELECT * FROM contact_person WHERE customer_id = ? AND first_name = ? AND last_name = ?
-            """, arguments: [customerID, contact.firstName, contact.lastName]) {
-            var merged = CustomerRecords.contact(existing)
-            merged.apply(contact, fields: Set(row.header.columns.keys))
-            try CustomerRecords.updateContact(db, merged)
-            report.updated += 1
-        } else {
-            try CustomerRecords.insertContact(db, contact)
-            report.inserted += 1
-        }
+        guard collect(row) else { return }
+        pending.append(.contact(record, line: row.line, fields: Set(row.header.columns.keys)))
     }
 
-    mutating func importProduct(_ row: inout ImportRow) throws {
+    mutating func checkProduct(_ row: inout ImportRow) {
         let record = ImportParser.product(&row)
         if let previous = seenKeys[record.product.sku], !record.product.sku.isEmpty {
             row.addProblem(column: "sku", "\"\(record.product.sku)\" appears again (first on line \(previous))")
@@ -85,42 +47,13 @@ extension ImportSession {
             seenKeys[record.product.sku] = row.line
         }
         guard collect(row) else { return }
-        var product = record.product
-        if let id = productIDs[product.sku] {
-            report.updated += 1
-            if let existing = try Row.fetchOne(db, sql: "SELECT * FROM product WHERE id = ?", arguments: [id]) {
-                // Only the columns the file has replace what is stored.
-                var merged = CommerceRecords.product(existing)
-                merged.id = nil
-                merged.name = product.name
-                if row.has("category") { merged.category = product.category }
-                if row.has("price") { merged.price = product.price }
-                if row.has("margin") { merged.margin = product.margin }
-                product = merged
-            }
-        } else {
-            report.inserted += 1
-        }
-        try CommerceRecords.upsertProduct(db, product)
-        productIDs[record.product.sku] = try Int64.fetchOne(db, sql: "SELECT id FROM product WHERE sku = ?",
-                                                            arguments: [record.product.sku])
+        if productIDs[record.product.sku] == nil { report.inserted += 1 } else { report.updated += 1 }
+        pending.append(.product(record, fields: Set(row.header.columns.keys)))
     }
 
-    mutating func importPurchase(_ row: inout ImportRow, statement: Statement) throws {
+    mutating func checkPurchase(_ row: inout ImportRow) {
         let record = ImportParser.purchase(&row)
-        var customerID = customerIDs[record.customerNumber]
-        if customerID == nil, !record.customerNumber.isEmpty, !options.createCustomers {
-            row.addProblem(column: "customer", "no customer has the number \"\(record.customerNumber)\" "
-                           + "(import customers first, or use --create-customers)")
-        }
-        var productID: Int64?
-        if let sku = record.productSKU {
-            productID = productIDs[sku]
-            if productID == nil, !options.createProducts {
-                row.addProblem(column: "product", "no product has the number \"\(sku)\" "
-                               + "(import products first, or use --create-products)")
-            }
-        }
+        for problem in missingKeys(record) { row.addProblem(column: problem.column, problem.message) }
         if !record.purchase.reference.isEmpty {
             let key = "\(record.customerNumber)\u{1F}\(record.purchase.reference)\u{1F}\(record.productSKU ?? "")"
             if let previous = seenKeys[key] {
@@ -131,6 +64,130 @@ extension ImportSession {
             }
         }
         guard collect(row) else { return }
+        report.inserted += 1
+        pending.append(.purchase(record))
+    }
+
+    /// A purchase's customer and product must exist unless the options create them.
+    func missingKeys(_ record: PurchaseImportRecord) -> [(column: String, message: String)] {
+        var missing: [(column: String, message: String)] = []
+        if customerIDs[record.customerNumber] == nil, !record.customerNumber.isEmpty, !options.createCustomers {
+            missing.append(("customer", "no customer has the number \"\(record.customerNumber)\" "
+                            + "(import customers first, or use --create-customers)"))
+        }
+        if let sku = record.productSKU, productIDs[sku] == nil, !options.createProducts {
+            missing.append(("product", "no product has the number \"\(sku)\" "
+                            + "(import products first, or use --create-products)"))
+        }
+        return missing
+    }
+
+    mutating func checkFeedback(_ row: inout ImportRow) {
+        let record = ImportParser.feedback(&row, today: options.today)
+        if customerIDs[record.customerNumber] == nil, !record.customerNumber.isEmpty {
+            row.addProblem(column: "customer", "no customer has the number \"\(record.customerNumber)\"")
+        }
+        guard collect(row) else { return }
+        report.inserted += 1
+        pending.append(.feedback(record, line: row.line))
+    }
+}
+
+// Second pass: the checked rows are written in one transaction. A key that went away
+// since the first pass (another Loyal changed the file meanwhile) is a problem of its line.
+extension ImportSession {
+    mutating func customerID(_ number: String, line: Int) -> Int64? {
+        guard let id = customerIDs[number] else {
+            add(ImportProblem(line: line, column: "customer", message: "no customer has the number \"\(number)\" any more"))
+            return nil
+        }
+        return id
+    }
+
+    mutating func writeCustomer(_ db: Database, _ record: CustomerImportRecord, line: Int) throws {
+        guard !failing else { return }
+        var incoming = record.customer
+        if let code = record.repCode { incoming.repID = try repID(db, code) }
+        let id: Int64
+        if let existingID = customerIDs[incoming.number],
+           let row = try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [existingID]) {
+            var merged = CustomerRecords.customer(row)
+            merged.apply(incoming, fields: record.presentFields)
+            try CustomerRecords.update(db, merged, now: now)
+            id = existingID
+            report.updated += 1
+        } else {
+            if !record.presentFields.contains("name") {
+                add(ImportProblem(line: line, column: "name", message: "a new customer needs a name, and the file has no name column"))
+                return
+            }
+            id = try CustomerRecords.insert(db, incoming, now: now)
+            customerIDs[incoming.number] = id
+            report.inserted += 1
+        }
+        for (channel, granted) in record.consents {
+            try CustomerRecords.importConsent(db, Consent(customerID: id, channel: channel, granted: granted,
+                                                          on: record.consentDay ?? options.today,
+                                                          source: "import \(fileName)"),
+                                              dated: record.consentDay != nil)
+        }
+    }
+
+    mutating func repID(_ db: Database, _ code: String) throws -> Int64 {
+        if let id = repIDs[code] { return id }
+        let id = try CommerceRecords.insertRep(db, Rep(code: code, name: code))
+        repIDs[code] = id
+        report.createdReps.append(code)
+        return id
+    }
+
+    mutating func writeContact(_ db: Database, _ record: ContactImportRecord, line: Int, fields: Set<String>) throws {
+        guard let customerID = customerID(record.customerNumber, line: line), !failing else { return }
+        var contact = record.contact
+        contact.customerID = customerID
+        if let existing = try Row.fetchOne(db, sql: """
+            SELECT * FROM contact_person WHERE customer_id = ? AND first_name = ? AND last_name = ?
+            """, arguments: [customerID, contact.firstName, contact.lastName]) {
+            var merged = CustomerRecords.contact(existing)
+            merged.apply(contact, fields: fields)
+            try CustomerRecords.updateContact(db, merged)
+            report.updated += 1
+        } else {
+            try CustomerRecords.insertContact(db, contact)
+            report.inserted += 1
+        }
+    }
+
+    mutating func writeProduct(_ db: Database, _ record: ProductImportRecord, fields: Set<String>) throws {
+        guard !failing else { return }
+        var product = record.product
+        if let id = productIDs[product.sku] {
+            report.updated += 1
+            if let existing = try Row.fetchOne(db, sql: "SELECT * FROM product WHERE id = ?", arguments: [id]) {
+                // Only the columns the file has replace what is stored.
+                var merged = CommerceRecords.product(existing)
+                merged.id = nil
+                merged.name = product.name
+                if fields.contains("category") { merged.category = product.category }
+                if fields.contains("price") { merged.price = product.price }
+                if fields.contains("margin") { merged.margin = product.margin }
+                product = merged
+            }
+        } else {
+            report.inserted += 1
+        }
+        try CommerceRecords.upsertProduct(db, product)
+        productIDs[record.product.sku] = try Int64.fetchOne(db, sql: "SELECT id FROM product WHERE sku = ?",
+                                                            arguments: [record.product.sku])
+    }
+
+    mutating func writePurchase(_ db: Database, _ record: PurchaseImportRecord, statement: Statement) throws {
+        for problem in missingKeys(record) {
+            add(ImportProblem(line: record.line, column: problem.column, message: problem.message + " any more"))
+        }
+        guard !failing else { return }
+        var customerID = customerIDs[record.customerNumber]
+        var productID = record.productSKU.flatMap { productIDs[$0] }
         if customerID == nil {
             customerID = try CustomerRecords.insert(db, Customer(number: record.customerNumber, name: record.customerNumber),
                                                     now: now)
@@ -151,16 +208,9 @@ extension ImportSession {
         try statement.execute()
         if db.changesCount > 0 { report.inserted += 1 }
     }
-}
 
-extension ImportSession {
-    mutating func importFeedback(_ row: inout ImportRow) throws {
-        let record = ImportParser.feedback(&row, today: options.today)
-        let customerID = customerIDs[record.customerNumber]
-        if customerID == nil, !record.customerNumber.isEmpty {
-            row.addProblem(column: "customer", "no customer has the number \"\(record.customerNumber)\"")
-        }
-        guard collect(row), let customerID else { return }
+    mutating func writeFeedback(_ db: Database, _ record: FeedbackImportRecord, line: Int) throws {
+        guard let customerID = customerID(record.customerNumber, line: line), !failing else { return }
         var visit = record.report
         visit.customerID = customerID
         _ = try Store.recordVisit(db, visit, actor: "import")

@@ -1,12 +1,21 @@
 import GRDB
 import LoyalCore
 
-/// One import in progress inside its transaction. Rows are validated and written
-/// as they stream in; once a problem is found nothing more is written (the
-/// transaction will be rolled back) but checking goes on, so the user sees all
-/// problems of the file at once.
+/// A row that passed every check, waiting to be written.
+enum PendingRow {
+    case customer(CustomerImportRecord, line: Int)
+    case contact(ContactImportRecord, line: Int, fields: Set<String>)
+    case product(ProductImportRecord, fields: Set<String>)
+    case purchase(PurchaseImportRecord)
+    case feedback(FeedbackImportRecord, line: Int)
+}
+
+/// One import in two passes. The first reads and checks the whole file without holding
+/// any lock (the keys it checks against come from one short read), so another Loyal
+/// keeps saving while a large file is parsed; the second writes the checked rows in one
+/// short transaction, after checking the keys again (they may have changed meanwhile).
+/// Every problem of the file is collected, so the user sees them all at once.
 struct ImportSession {
-    let db: Database
     let entity: ImportEntity
     let options: ImportOptions
     var report: ImportReport
@@ -16,14 +25,15 @@ struct ImportSession {
     var truncated = false
     let now = Timestamp.now()
     var batchID: Int64 = 0
-    // Loaded once per import; plain vars (not lazy) so updates stay in place.
+    var pending: [PendingRow] = []
+    // Loaded once per pass; plain vars (not lazy) so updates stay in place.
     var customerIDs: [String: Int64] = [:]
     var productIDs: [String: Int64] = [:]
     var repIDs: [String: Int64] = [:]
     var seenKeys: [String: Int] = [:]
 
-    init(db: Database, entity: ImportEntity, options: ImportOptions, report: ImportReport, fileName: String, hash: String) {
-        self.db = db; self.entity = entity; self.options = options; self.report = report
+    init(entity: ImportEntity, options: ImportOptions, report: ImportReport, fileName: String, hash: String) {
+        self.entity = entity; self.options = options; self.report = report
         self.fileName = fileName; self.hash = hash
     }
 
@@ -33,12 +43,20 @@ struct ImportSession {
         if problems.count < options.maxProblems { problems.append(problem) } else { truncated = true }
     }
 
-    mutating func run(bytes: [UInt8], progress: (Int, Int) -> Void) throws {
+    func failIfProblems() throws {
+        if !problems.isEmpty { throw ImportFailure(problems: problems, truncated: truncated) }
+    }
+
+    // MARK: First pass: read and check, no lock held
+
+    /// `reading`: one short read of what the file is checked against (and whether it was imported before).
+    mutating func check(bytes: [UInt8], reading database: ((Database) throws -> Void) throws -> Void,
+                        progress: (Int, Int) -> Void) throws {
         var reader = CSVReader(bytes: bytes)
-        report.readAsWindows1252 = reader.decodedAsWindows1252
+        defer { report.windows1252Lines = reader.windows1252Lines }
         let first: CSVRecord?
         do { first = try reader.next() } catch {
-            throw ImportFailure(problems: [ImportProblem(line: error.line, message: error.message)], truncated: false)
+            throw ImportFailure(problems: [Self.problem(error, header: nil)], truncated: false)
         }
         guard let headerRecord = first else {
             throw ImportFailure(problems: [ImportProblem(line: 1, message: "the file is empty")], truncated: false)
@@ -51,29 +69,29 @@ struct ImportSession {
             throw ImportFailure(problems: [error], truncated: false)
         }
         report.ignoredColumns = header.ignored
-        try checkRepeat()
-        try loadKeys()
-        // Bulk writes touch many index pages; a larger cache (this connection only) saves re-reading them.
-        try db.execute(sql: "PRAGMA cache_size = -262144")
-        try db.execute(sql: "INSERT INTO import_batch (entity, file_name, content_hash, rows, at) VALUES (?, ?, ?, 0, ?)",
-                       arguments: [entity.rawValue, fileName, hash, now])
-        batchID = db.lastInsertedRowID
-        let purchaseUpsert = try db.makeStatement(sql: PurchaseImport.upsertSQL)
+        try database { db in
+            try checkRepeat(db)
+            try loadKeys(db)
+        }
         var lastProgress = 0
         while true {
             let record: CSVRecord?
+            // A broken record is reported and reading goes on (the reader has consumed
+            // it), so one run lists every problem of the file.
             do { record = try reader.next() } catch {
-                add(ImportProblem(line: error.line, message: error.message)); break
+                add(Self.problem(error, header: header))
+                if problems.count >= options.maxProblems && truncated { break }
+                continue
             }
             guard let record else { break }
             report.rows += 1
             var row = ImportRow(record: record, header: header)
             switch entity {
-            case .customers: try importCustomer(&row)
-            case .contacts: try importContact(&row)
-            case .products: try importProduct(&row)
-            case .purchases: try importPurchase(&row, statement: purchaseUpsert)
-            case .feedback: try importFeedback(&row)
+            case .customers: checkCustomer(&row)
+            case .contacts: checkContact(&row)
+            case .products: checkProduct(&row)
+            case .purchases: checkPurchase(&row)
+            case .feedback: checkFeedback(&row)
             }
             if problems.count >= options.maxProblems && truncated { break }
             if reader.bytesRead - lastProgress > 1 << 20 {
@@ -82,16 +100,48 @@ struct ImportSession {
             }
         }
         progress(reader.totalBytes, reader.totalBytes)
-        if !problems.isEmpty { throw ImportFailure(problems: problems, truncated: truncated) }
+        try failIfProblems()
+    }
+
+    // MARK: Second pass: write, in the caller's transaction
+
+    mutating func write(_ db: Database) throws {
+        report.inserted = 0; report.updated = 0; report.createdCustomers = 0; report.createdProducts = 0
+        report.createdReps = []
+        try checkRepeat(db)
+        try loadKeys(db)
+        // Bulk writes touch many index pages; a larger cache (this connection only) saves re-reading them.
+        try db.execute(sql: "PRAGMA cache_size = -262144")
+        try db.execute(sql: "INSERT INTO import_batch (entity, file_name, content_hash, rows, at) VALUES (?, ?, ?, 0, ?)",
+                       arguments: [entity.rawValue, fileName, hash, now])
+        batchID = db.lastInsertedRowID
+        let purchaseUpsert = try db.makeStatement(sql: PurchaseImport.upsertSQL)
+        for row in pending {
+            switch row {
+            case let .customer(record, line): try writeCustomer(db, record, line: line)
+            case let .contact(record, line, fields): try writeContact(db, record, line: line, fields: fields)
+            case let .product(record, fields): try writeProduct(db, record, fields: fields)
+            case let .purchase(record): try writePurchase(db, record, statement: purchaseUpsert)
+            case let .feedback(record, line): try writeFeedback(db, record, line: line)
+            }
+        }
+        try failIfProblems()
         try db.execute(sql: "UPDATE import_batch SET rows = ? WHERE id = ?", arguments: [report.rows, batchID])
         try db.execute(sql: "INSERT INTO audit (at, actor, entity, action, detail) VALUES (?, 'import', ?, 'import', ?)",
                        arguments: [now, entity.rawValue,
                                    "\(fileName): \(report.rows) rows, \(report.inserted) new, \(report.updated) updated"])
     }
 
+    /// A reader error as the CLI prints it, the field named by its header when known.
+    static func problem(_ error: CSVError, header: ImportHeader?) -> ImportProblem {
+        guard let index = error.field else { return ImportProblem(line: error.line, message: error.message) }
+        let name = header?.columns.first { $0.value == index }.map { header?.headerNames[$0.key] ?? $0.key }
+        return ImportProblem(line: error.line, column: name ?? "field \(index + 1)", message: error.message)
+    }
+
     /// A purchases file imported twice would double the revenue, a feedback file every
     /// visit, complaint and follow-up; refuse unless asked.
-    mutating func checkRepeat() throws {
+    func checkRepeat(_ db: Database) throws {
         guard entity == .purchases || entity == .feedback, !options.again else { return }
         if let row = try Row.fetchOne(db, sql: """
             SELECT file_name, at, rows FROM import_batch WHERE entity = ? AND content_hash = ? ORDER BY id DESC LIMIT 1
@@ -105,7 +155,7 @@ struct ImportSession {
         }
     }
 
-    mutating func loadKeys() throws {
+    mutating func loadKeys(_ db: Database) throws {
         func load(_ sql: String) throws -> [String: Int64] {
             var map: [String: Int64] = [:]
             let rows = try Row.fetchCursor(db, sql: sql)

@@ -22,7 +22,18 @@ public struct ImportReport: Sendable {
     public var createdProducts = 0
     public var createdReps: [String] = []
     public var ignoredColumns: [String] = []
-    public var readAsWindows1252 = false
+    /// Lines of the records that were not UTF-8 and were read as Windows-1252.
+    public var windows1252Lines: [Int] = []
+    public var readAsWindows1252: Bool { !windows1252Lines.isEmpty }
+
+    /// "lines 5, 9 read as Windows-1252 (not UTF-8)", nil when every record was UTF-8.
+    /// Long lists stop after ten lines so the note stays one line.
+    public var windows1252Summary: String? {
+        guard !windows1252Lines.isEmpty else { return nil }
+        let shown = windows1252Lines.prefix(10).map(String.init).joined(separator: ", ")
+        let more = windows1252Lines.count > 10 ? " and \(windows1252Lines.count - 10) more" : ""
+        return "line\(windows1252Lines.count == 1 ? "" : "s") \(shown)\(more) read as Windows-1252 (not UTF-8)"
+    }
     public var dryRun = false
 }
 
@@ -34,20 +45,25 @@ public struct ImportFailure: Error, Sendable {
 
 extension Store {
     /// Imports a CSV file as one transaction: either every row lands, or nothing does.
+    /// The file is read and checked before the write lock is taken, so the lock is held
+    /// only while the checked rows are written; a dry run takes no write lock at all.
     public func importCSV(_ entity: ImportEntity, bytes: [UInt8], fileName: String, options: ImportOptions,
                           progress: @escaping (Int, Int) -> Void = { _, _ in }) throws -> ImportReport {
         var report = ImportReport(entity: entity)
         report.dryRun = options.dryRun
-        let hash = ContentHash.fnv1a(bytes)
-        try pool.writeWithoutTransaction { db in
+        var session = ImportSession(entity: entity, options: options, report: report, fileName: fileName,
+                                    hash: ContentHash.fnv1a(bytes))
+        try session.check(bytes: bytes, reading: { load in try pool.read { db in try load(db) } }, progress: progress)
+        if options.dryRun { return session.report }
+        let checked = session
+        return try pool.writeWithoutTransaction { db in
+            // A retry after a busy lock starts again from the checked rows.
+            var writing = checked
             try db.inTransaction {
-                var session = ImportSession(db: db, entity: entity, options: options, report: report,
-                                            fileName: fileName, hash: hash)
-                try session.run(bytes: bytes, progress: progress)
-                report = session.report
-                return options.dryRun ? .rollback : .commit
+                try writing.write(db)
+                return .commit
             }
+            return writing.report
         }
-        return report
     }
 }

@@ -84,44 +84,50 @@ extension Store {
     /// then re-plans the customer. Returns the interaction logged by `done`.
     @discardableResult
     public func calendarAction(_ action: CalendarAction, actor: String, today: Day, settings: Settings) throws -> Int64? {
-        let (customerID, interactionID) = try pool.write { db -> (Int64, Int64?) in
-            let id: Int64
-            switch action {
-            case .done(let e, _), .doneRecorded(let e, _), .skip(let e, _), .move(let e, _): id = e
-            }
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM calendar_entry WHERE id = ?", arguments: [id]) else {
-                throw StoreError.notFound("the calendar entry no longer exists")
-            }
-            let entry = CalendarRecords.entry(row)
-            var interactionID: Int64?
-            var detail: String
-            switch action {
-            case .done(_, let day):
-                guard entry.status == .open else { throw StoreError.invalid("this entry is \(entry.status.rawValue) already") }
-                let kind: InteractionKind = [.visit: .visit, .phone: .call, .email: .email, .letter: .letter,
-                                             .newsletter: .email, .sms: .call, .social: .email][entry.channel] ?? .call
-                interactionID = try ContactRecords.insertInteraction(db, Interaction(
-                    customerID: entry.customerID, repID: entry.repID, kind: kind, day: day,
-                    contactPersonIDs: entry.contactPersonID.map { [$0] } ?? [], subject: entry.reason), now: Timestamp.now())
-                try db.execute(sql: "UPDATE calendar_entry SET status = 'done', done_on = ? WHERE id = ?", arguments: [day.iso, id])
-                detail = "done: \(entry.reason)"
-            case .doneRecorded(_, let day):
-                try db.execute(sql: "UPDATE calendar_entry SET status = 'done', done_on = ? WHERE id = ? AND status = 'open'",
-                               arguments: [day.iso, id])
-                detail = "done with feedback: \(entry.reason)"
-            case .skip(_, let reason):
-                try db.execute(sql: "UPDATE calendar_entry SET status = 'skipped', status_reason = ? WHERE id = ?",
-                               arguments: [reason, id])
-                detail = "skipped: \(entry.reason) (\(reason))"
-            case .move(_, let day):
-                try db.execute(sql: "UPDATE calendar_entry SET due = ?, user_moved = 1 WHERE id = ?", arguments: [day.iso, id])
-                detail = "moved \(entry.reason) from \(entry.due.iso) to \(day.iso)"
-            }
-            try Audit.record(db, actor: actor, entity: "calendar_entry", id: id, action: "calendar", detail: detail)
-            return (entry.customerID, interactionID)
+        let (customerID, interactionID) = try pool.write { db in
+            try Store.calendarAction(db, action, actor: actor)
         }
         try refreshCalendar(today: today, settings: settings, only: [customerID])
         return interactionID
+    }
+
+    /// The action itself, inside the caller's transaction; returns the entry's customer
+    /// and the interaction logged by `done`.
+    static func calendarAction(_ db: Database, _ action: CalendarAction, actor: String) throws -> (Int64, Int64?) {
+        let id: Int64
+        switch action {
+        case .done(let e, _), .doneRecorded(let e, _), .skip(let e, _), .move(let e, _): id = e
+        }
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM calendar_entry WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound("the calendar entry no longer exists")
+        }
+        let entry = CalendarRecords.entry(row)
+        var interactionID: Int64?
+        var detail: String
+        switch action {
+        case .done(_, let day):
+            guard entry.status == .open else { throw StoreError.invalid("this entry is \(entry.status.rawValue) already") }
+            let kind: InteractionKind = [.visit: .visit, .phone: .call, .email: .email, .letter: .letter,
+                                         .newsletter: .email, .sms: .call, .social: .email][entry.channel] ?? .call
+            interactionID = try ContactRecords.insertInteraction(db, Interaction(
+                customerID: entry.customerID, repID: entry.repID, kind: kind, day: day,
+                contactPersonIDs: entry.contactPersonID.map { [$0] } ?? [], subject: entry.reason), now: Timestamp.now())
+            try db.execute(sql: "UPDATE calendar_entry SET status = 'done', done_on = ? WHERE id = ?", arguments: [day.iso, id])
+            detail = "done: \(entry.reason)"
+        case .doneRecorded(_, let day):
+            try db.execute(sql: "UPDATE calendar_entry SET status = 'done', done_on = ? WHERE id = ? AND status = 'open'",
+                           arguments: [day.iso, id])
+            detail = "done with feedback: \(entry.reason)"
+        case .skip(_, let reason):
+            try db.execute(sql: "UPDATE calendar_entry SET status = 'skipped', status_reason = ? WHERE id = ?",
+                           arguments: [reason, id])
+            detail = "skipped: \(entry.reason) (\(reason))"
+        case .move(_, let day):
+            try db.execute(sql: "UPDATE calendar_entry SET due = ?, user_moved = 1 WHERE id = ?", arguments: [day.iso, id])
+            detail = "moved \(entry.reason) from \(entry.due.iso) to \(day.iso)"
+        }
+        try Audit.record(db, actor: actor, entity: "calendar_entry", id: id, action: "calendar", detail: detail)
+        return (entry.customerID, interactionID)
     }
 }
 

@@ -51,7 +51,8 @@ extension Store {
 enum AccountSQL {
     static let selectColumns = """
         c.id, c.number, c.name, c.city, c.class_override, c.potential_cents, c.status, c.returned_on, s.class, s.value_cents,
-        s.value_as_of, s.p_alive, s.revenue_12m_cents, s.revenue_prev_12m_cents, s.last_purchase, s.risk, r.code AS rep_code
+        s.value_as_of, s.p_alive, s.revenue_12m_cents, s.revenue_prev_12m_cents, s.last_purchase, s.risk, r.code AS rep_code,
+        c.search_key
         """
 
     /// The WHERE clause of a filter; `sort` when it is for a page in that order.
@@ -146,7 +147,7 @@ enum AccountSQL {
             revenue12m: Money(cents: row["revenue_12m_cents"]), revenuePrevious12m: Money(cents: row["revenue_prev_12m_cents"]),
             lastPurchase: row.day("last_purchase"), risk: row["risk"], repCode: row["rep_code"],
             status: CustomerStatus(rawValue: row["status"]) ?? .active, isReturnee: (row["returned_on"] as String?) != nil,
-            cursor: AccountCursor(values: values))
+            cursor: AccountCursor(values: values), searchKey: row["search_key"] ?? "")
     }
 }
 

@@ -80,6 +80,9 @@ public struct AccountRow: Hashable, Sendable {
     public var isReturnee: Bool
     /// Where the next page continues; opaque to callers.
     public var cursor: AccountCursor
+    /// Number, name and city folded as `SearchKey.forCustomer` folds them (stored with the
+    /// customer), so searching the loaded rows folds nothing per row and keystroke.
+    public var searchKey: String = ""
 
     public var trend: RevenueTrend { RevenueTrend.of(current: revenue12m, previous: revenuePrevious12m) }
 }

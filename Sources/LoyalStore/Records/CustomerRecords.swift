@@ -122,6 +122,18 @@ enum CustomerRecords {
             """).execute(arguments: [c.customerID, c.channel.rawValue, c.granted, c.on.iso, c.source])
     }
 
+    /// An imported consent. An answer the customer already gave keeps its day and source:
+    /// re-importing an export (which carries the answers, not their days) is no new
+    /// consent. A changed answer, or a file that names another day (`dated`), is recorded.
+    static func importConsent(_ db: Database, _ c: Consent, dated: Bool) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO consent (customer_id, channel, granted, given_on, source) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (customer_id, channel) DO UPDATE SET granted = excluded.granted,
+                given_on = excluded.given_on, source = excluded.source
+            WHERE consent.granted <> excluded.granted OR (? AND consent.given_on <> excluded.given_on)
+            """).execute(arguments: [c.customerID, c.channel.rawValue, c.granted, c.on.iso, c.source, dated])
+    }
+
     static func consent(_ row: Row) -> Consent? {
         guard let channel = Channel(rawValue: row["channel"]), let on = row.day("given_on") else { return nil }
         return Consent(customerID: row["customer_id"], channel: channel, granted: row["granted"], on: on,

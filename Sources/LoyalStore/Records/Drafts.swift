@@ -30,8 +30,10 @@ extension Store {
     }
 
     public func deleteDraft(kind: String, subject: String) throws {
-        try pool.write { db in
-            try db.execute(sql: "DELETE FROM draft WHERE kind = ? AND subject = ?", arguments: [kind, subject])
-        }
+        try pool.write { db in try Store.deleteDraft(db, kind: kind, subject: subject) }
+    }
+
+    static func deleteDraft(_ db: Database, kind: String, subject: String) throws {
+        try db.execute(sql: "DELETE FROM draft WHERE kind = ? AND subject = ?", arguments: [kind, subject])
     }
 }

@@ -54,3 +54,49 @@ extension Store {
                              calendarEntryID: entryID)
     }
 }
+
+/// Everything a saved visit form changes besides the report itself.
+public struct VisitSaveContext: Sendable {
+    public var actor: String
+    public var today: Day
+    public var settings: Settings
+    /// The draft the form kept while it was being typed (kind "visit"), removed with the save.
+    public var draftSubject: String?
+    /// The calendar entry the visit fulfils; marked done with the save.
+    public var calendarEntryID: Int64?
+
+    public init(actor: String, today: Day, settings: Settings, draftSubject: String? = nil, calendarEntryID: Int64? = nil) {
+        self.actor = actor; self.today = today; self.settings = settings
+        self.draftSubject = draftSubject; self.calendarEntryID = calendarEntryID
+    }
+}
+
+extension Store {
+    /// One user action, one write transaction: the visit (interaction, feedback, complaint,
+    /// follow-up, audit), the draft's removal, the fulfilled calendar entry and the
+    /// customer's signals and calendar. Either all of it is saved or none, and another
+    /// Loyal waits for one short lock instead of four. Used by the form and `feedback add`.
+    @discardableResult
+    public func saveVisit(_ report: VisitReport, _ context: VisitSaveContext) throws -> RecordedVisit {
+        let problems = report.problems(today: context.today)
+        if !problems.isEmpty { throw StoreError.invalid(problems.map(\.description).joined(separator: "; ")) }
+        return try pool.write { db in
+            let saved = try Store.recordVisit(db, report, actor: context.actor)
+            if let subject = context.draftSubject {
+                try Store.deleteDraft(db, kind: "visit", subject: subject)
+            }
+            var customers: Set<Int64> = [report.customerID]
+            // An entry replanned away while the form was open leaves nothing to mark done; the visit still counts.
+            if let entry = context.calendarEntryID,
+               try Int.fetchOne(db, sql: "SELECT 1 FROM calendar_entry WHERE id = ?", arguments: [entry]) != nil {
+                let (customer, _) = try Store.calendarAction(db, .doneRecorded(entryID: entry, on: report.day),
+                                                             actor: context.actor)
+                customers.insert(customer)
+            }
+            for id in customers.sorted() {
+                try Store.refreshCustomer(db, id: id, asOf: context.today, settings: context.settings)
+            }
+            return saved
+        }
+    }
+}

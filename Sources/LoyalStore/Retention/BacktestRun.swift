@@ -16,7 +16,7 @@ extension Store {
         let path = dir.appendingPathComponent("cut.db").path
         do {
             let copy = try DatabaseQueue(path: path)
-            try pool.backup(to: copy)
+            try pool.retrying { try pool.base.backup(to: copy) }
             try copy.close()
         }
         let cut = try Store(path: path)

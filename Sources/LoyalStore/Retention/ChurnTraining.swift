@@ -36,7 +36,7 @@ enum ChurnTraining {
     /// The fit reads a snapshot; only storing the result takes the write lock, so visits
     /// saved meanwhile do not wait for it. Returns whether it fitted.
     @discardableResult
-    static func refreshIfStale(_ pool: DatabasePool, asOf: Day, settings: Settings, force: Bool) throws -> Bool {
+    static func refreshIfStale(_ pool: BusyPool, asOf: Day, settings: Settings, force: Bool) throws -> Bool {
         let fitted: ChurnModel? = try pool.read { db in
             let prior = ChurnModel.prior(rules: settings.retention.signals, settings: settings.retention.risk)
             let customers = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0

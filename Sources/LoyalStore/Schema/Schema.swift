@@ -43,6 +43,11 @@ enum Schema {
                 DROP INDEX IF EXISTS calendar_entry_due;
                 """)
         }
+        // Text stored before imports and forms refused control characters and bidi
+        // overrides (issue 11) is cleaned by the same rule; the audit lists each change.
+        m.registerMigration("v1-clean-control-characters", foreignKeyChecks: .immediate) { db in
+            try CleanControlCharacters.run(db)
+        }
         // The churn risk became a probability from a model over purchase figures: the
         // value step keeps each customer's distinct purchase days and the purchase model's
         // P(no purchase in the horizon) beside the other figures, and the panel (a capped

@@ -88,10 +88,12 @@ public struct ScreenBuffer: Hashable, Sendable {
         guard row >= 0, row < height, col < width else { return 0 }
         let limit = min(width, maxWidth.map { col + max(0, $0) } ?? width)
         var x = col
-        for grapheme in Sanitizer.clean(text) {
+        // Only what fits is cleaned and measured: the loop ends at the edge, however
+        // long the text (a one-megabyte name costs what an 80-column one does).
+        for grapheme in Sanitizer.cleanPrefix(text, columns: max(0, limit - col)) {
+            if x >= limit { break }
             let w = TextWidth.columns(of: grapheme)
             if w == 0 { continue }
-            if x >= limit { break }
             if x + w > limit {
                 if x >= 0 { store(.blank(role), row: row, col: x) }
                 x += 1

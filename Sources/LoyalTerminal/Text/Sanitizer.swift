@@ -15,15 +15,39 @@ public enum Sanitizer {
     public static func clean(_ s: String) -> String {
         // Fast path: most strings are harmless, and this runs for every cell.
         if !s.unicodeScalars.contains(where: needsReplacement) { return s }
-        var out = String.UnicodeScalarView()
+        // UTF-8 bytes rather than a String.UnicodeScalarView: appending to the view
+        // grows slower with its length, which made long names quadratic (issue 11).
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 16)
         for scalar in s.unicodeScalars {
             if let replacement = replacement(for: scalar) {
-                out.append(contentsOf: replacement.unicodeScalars)
+                out.append(contentsOf: replacement.utf8)
             } else {
-                out.append(scalar)
+                UTF8.encode(scalar) { out.append($0) }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The start of `clean(s)` that a screen can show in `columns` columns, plus one
+    /// grapheme more so a caller still sees that the text goes on (and cuts it with
+    /// an ellipsis). Reads only as much of `s` as that needs: drawing an 80-column
+    /// row of a one-megabyte name must not clean or measure the whole megabyte.
+    public static func cleanPrefix(_ s: String, columns: Int) -> String {
+        var out = ""
+        var used = 0
+        for grapheme in s {
+            if used > columns { break }
+            if grapheme.unicodeScalars.contains(where: needsReplacement) {
+                let cleaned = clean(String(grapheme))
+                out += cleaned
+                used += TextWidth.columns(of: cleaned)
+            } else {
+                out.append(grapheme)
+                used += TextWidth.columns(of: grapheme)
+            }
+        }
+        return out
     }
 
     /// True when `clean` would change `s`.

@@ -39,19 +39,51 @@ public enum TextWidth {
     /// may be one column short.
     public static func truncate(_ s: String, to width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
-        if columns(of: s) <= width { return s }
         let ellipsisWidth = columns(of: ellipsis)
         let tail = ellipsisWidth <= width ? ellipsis : ""
         let budget = width - (ellipsisWidth <= width ? ellipsisWidth : 0)
+        // One pass that stops as soon as the text is known to be too long, so the
+        // cost depends on `width`, not on the length of `s` (issue 11).
         var used = 0
-        var out = ""
-        for grapheme in s {
-            let w = columns(of: grapheme)
-            if used + w > budget { break }
-            out.append(grapheme)
-            used += w
+        var kept = s.startIndex
+        var index = s.startIndex
+        while index < s.endIndex {
+            let next = s.index(after: index)
+            used += columns(of: s[index])
+            if used > width { return String(s[..<kept]) + tail }
+            if used <= budget { kept = next }
+            index = next
         }
-        return out + tail
+        return s
+    }
+
+    /// `s` cut from the left to at most `width` columns, starting with `ellipsis`
+    /// when cut: for paths where the end matters most. Reads `s` from its end and
+    /// only as far as `width` needs.
+    public static func truncateLeading(_ s: String, to width: Int, ellipsis: String = "…") -> String {
+        guard width > 0 else { return "" }
+        if columns(of: s, limit: width) <= width { return s }
+        let budget = max(0, width - columns(of: ellipsis))
+        var used = 0
+        var start = s.endIndex
+        while start > s.startIndex {
+            let previous = s.index(before: start)
+            used += columns(of: s[previous])
+            if used > budget { break }
+            start = previous
+        }
+        return ellipsis + s[start...]
+    }
+
+    /// Columns of `s`, but counting stops past `limit`: for sizing a column from
+    /// text that may be a megabyte long. Returns at most `limit + 1`.
+    public static func columns(of s: String, limit: Int) -> Int {
+        var total = 0
+        for grapheme in s {
+            total += columns(of: grapheme)
+            if total > limit { return limit + 1 }
+        }
+        return total
     }
 
     /// `s` made exactly `width` columns wide: truncated (see `truncate`) when

@@ -67,7 +67,7 @@ struct AccountsScreen {
         do {
             return .push(.detail(try AccountDetailScreen(customerID: row.id, env: env)))
         } catch {
-            return .message("Cannot open \(row.number): \(error)", .error)
+            return .message("Cannot open \(row.number): \(StoreError.message(for: error))", .error)
         }
     }
 
@@ -107,7 +107,7 @@ struct AccountsScreen {
         TriagePickers.rep(current: query.filter.repCode, title: "Show accounts of", env: env) { screen, code, env in
             guard case .accounts(var s) = screen else { return .stay }
             do { try s.setFilter(\.repCode, code, env) } catch {
-                return .message("\(error)", .error)
+                return .message("\(StoreError.message(for: error))", .error)
             }
             screen = .accounts(s)
             return .stay
@@ -119,7 +119,7 @@ struct AccountsScreen {
         let current = Self.sortColumns.firstIndex(of: query.sort) ?? 0
         return Picker(title: "Sort by", items: items, selected: current) { screen, index, env in
             guard case .accounts(var s) = screen else { return .stay }
-            do { try s.setSort(Self.sortColumns[index], env) } catch { return .message("\(error)", .error) }
+            do { try s.setSort(Self.sortColumns[index], env) } catch { return .message("\(StoreError.message(for: error))", .error) }
             screen = .accounts(s)
             return .stay
         }

@@ -14,7 +14,8 @@ extension AccountsScreen {
     static func matches(_ row: AccountRow, _ pattern: String) -> Bool {
         let p = SearchKey.fold(pattern)
         if p.isEmpty { return true }
-        let text = SearchKey.forCustomer(number: row.number, name: row.name, city: row.city)
+        let text = row.searchKey.isEmpty ? SearchKey.forCustomer(number: row.number, name: row.name, city: row.city)
+                                         : row.searchKey
         return text.contains(p)
     }
 

@@ -77,7 +77,7 @@ public final class App {
         do {
             effect = try ScreenDispatch.handle(&screen, key, env: env)
         } catch {
-            state.message = StatusMessage(text: "\(error)", kind: .error)
+            state.message = StatusMessage(text: "\(StoreError.message(for: error))", kind: .error)
             return
         }
         state.screen = screen
@@ -151,7 +151,7 @@ public final class App {
                     do {
                         state.tabs[index].stack = [try rootScreen(of: index)]
                     } catch {
-                        state.message = StatusMessage(text: "\(error)", kind: .error)
+                        state.message = StatusMessage(text: "\(StoreError.message(for: error))", kind: .error)
                         return
                     }
                     state.activeTab = index
@@ -197,7 +197,7 @@ public final class App {
                 state.message = StatusMessage(text: "Undone: \(undo.description)", kind: .info)
                 reloadScreen()
             } catch {
-                state.message = StatusMessage(text: "Cannot undo: \(error)", kind: .error)
+                state.message = StatusMessage(text: "Cannot undo: \(StoreError.message(for: error))", kind: .error)
             }
         case .reloadTop:
             reloadScreen()
@@ -226,7 +226,7 @@ extension App {
     func reloadScreen() {
         var screen = state.screen
         do { try ScreenDispatch.reload(&screen, env: env) } catch {
-            state.message = StatusMessage(text: "\(error)", kind: .error)
+            state.message = StatusMessage(text: "\(StoreError.message(for: error))", kind: .error)
         }
         state.screen = screen
     }

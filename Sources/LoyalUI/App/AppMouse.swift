@@ -1,3 +1,4 @@
+import LoyalStore
 import LoyalTerminal
 
 /// Mouse: the wheel scrolls, a click selects (a second click opens), a click on a
@@ -34,7 +35,7 @@ extension App {
                 }
             }
         } catch {
-            state.message = StatusMessage(text: "\(error)", kind: .error)
+            state.message = StatusMessage(text: "\(StoreError.message(for: error))", kind: .error)
         }
         state.screen = .accounts(s)
     }

@@ -83,8 +83,7 @@ extension App {
         if !crumbs.isEmpty {
             let room = bar.right - TextWidth.columns(of: right) - x - 2
             // Where the user is matters more than where he came from: cut from the left.
-            var text = "› " + crumbs.joined(separator: " › ")
-            while TextWidth.columns(of: text) > room && text.count > 1 { text = "…" + text.dropFirst(2) }
+            let text = TextWidth.truncateLeading("› " + crumbs.joined(separator: " › "), to: room)
             buffer.put(row: bar.row, col: x + 1, text, role: .tabInactive, maxWidth: room)
         }
         buffer.put(row: bar.row, col: bar.right - TextWidth.columns(of: right), right, role: .tabInactive)

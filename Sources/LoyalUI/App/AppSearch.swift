@@ -1,3 +1,4 @@
+import LoyalStore
 import LoyalTerminal
 
 /// The `/` prompt: every keystroke searches again from where the search began;
@@ -32,7 +33,7 @@ extension App {
         do {
             outcome = try ScreenDispatch.search(&screen, pattern, forward: forward, includeCurrent: includeCurrent, env: env)
         } catch {
-            state.message = StatusMessage(text: "\(error)", kind: .error)
+            state.message = StatusMessage(text: "\(StoreError.message(for: error))", kind: .error)
             return .notFound
         }
         state.screen = screen

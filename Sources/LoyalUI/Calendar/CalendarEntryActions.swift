@@ -33,7 +33,7 @@ enum CalendarEntryActions {
             try env.store.calendarAction(action, actor: env.actor, today: env.today, settings: env.settings)
             return .both(.reloadTop, .message(text, .info))
         } catch {
-            return .message("Not done: \(error)", .error)
+            return .message("Not done: \(StoreError.message(for: error))", .error)
         }
     }
 

@@ -107,7 +107,7 @@ struct CalendarScreen {
             return .overlay(.picker(TriagePickers.rep(current: repCode, env: env) { screen, code, env in
                 guard case .calendar(var s) = screen else { return .stay }
                 s.repCode = code; s.cursor = 0
-                do { try s.reload(env) } catch { return .message("\(error)", .error) }
+                do { try s.reload(env) } catch { return .message("\(StoreError.message(for: error))", .error) }
                 screen = .calendar(s)
                 return .stay
             }))

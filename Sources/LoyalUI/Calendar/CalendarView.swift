@@ -50,8 +50,8 @@ enum CalendarView {
         var group = ""
         // The reason ("Visit (every 90 days; last visit 27.08.2026)") is what a rep
         // reads: at least 34 columns, more when the screen is wide and notes are short.
-        let longestReason = s.rows.map { TextWidth.columns(of: $0.entry.reason + ($0.contactName.map { " · \($0)" } ?? "")) }.max() ?? 0
-        let longestNote = min(30, s.rows.map { TextWidth.columns(of: $0.notes) }.max() ?? 0)
+        let longestReason = s.rows.map { TextWidth.columns(of: $0.entry.reason + ($0.contactName.map { " · \($0)" } ?? ""), limit: area.width) }.max() ?? 0
+        let longestNote = min(30, s.rows.map { TextWidth.columns(of: $0.notes, limit: 30) }.max() ?? 0)
         let reasonWidth = max(34, min(longestReason, area.width - 51 - longestNote))
         for (i, r) in s.rows.enumerated() {
             let e = r.entry

@@ -24,6 +24,9 @@ struct FormField {
 
     /// Checks the text against the field's kind; nil when valid.
     func problem(today: Day) -> String? {
+        // Control characters and bidi overrides (pasted, or typed as raw keys) are refused
+        // by the same rule as imports; the text stays in the field so nothing is lost.
+        if let unsafe = TextSafety.problem(in: input.text, field: kind == .longText ? .freeText : .oneLine) { return unsafe }
         let v = value
         if v.isEmpty { return nil }
         switch kind {

@@ -104,8 +104,8 @@ struct FormScreen {
             }
             try FormSaving.save(self, env: env)
         } catch {
-            saveError = "\(error)"
-            return .message("Not saved: \(error)", .error)
+            saveError = "\(StoreError.message(for: error))"
+            return .message("Not saved: \(StoreError.message(for: error))", .error)
         }
         return .both(.popAndReload, .message("Saved: \(title)", .info))
     }

@@ -94,7 +94,7 @@ struct EarlyWarningScreen {
         case .rep: return .overlay(.picker(TriagePickers.rep(current: filter.repCode, env: env) { screen, code, env in
             guard case .earlyWarning(var s) = screen else { return .stay }
             s.filter.repCode = code; s.cursor = 0; s.top = 0
-            do { try s.reload(env) } catch { return .message("\(error)", .error) }
+            do { try s.reload(env) } catch { return .message("\(StoreError.message(for: error))", .error) }
             screen = .earlyWarning(s)
             return .stay
         }))

@@ -54,7 +54,7 @@ enum TriageActions {
             let undo = try env.store.triage(action, actor: env.actor, today: env.today, settings: env.settings)
             return .undoable(undo)
         } catch {
-            return .message("Not done: \(error)", .error)
+            return .message("Not done: \(StoreError.message(for: error))", .error)
         }
     }
 }
@@ -83,7 +83,7 @@ enum TriagePickers {
             guard case .earlyWarning(var s) = screen else { return .stay }
             s.filter.signalKind = index == 0 ? nil : kinds[index - 1].kind
             s.cursor = 0; s.top = 0
-            do { try s.reload(env) } catch { return .message("\(error)", .error) }
+            do { try s.reload(env) } catch { return .message("\(StoreError.message(for: error))", .error) }
             screen = .earlyWarning(s)
             return .stay
         }

@@ -146,20 +146,16 @@ struct VisitForm {
             return .message("Not saved", .error)
         }
         do {
-            let saved = try env.store.recordVisit(report, actor: env.actor, today: env.today)
-            try env.store.deleteDraft(kind: "visit", subject: draftSubject)
-            if let entry = calendarEntryID {
-                try env.store.calendarAction(.doneRecorded(entryID: entry, on: report.day), actor: env.actor,
-                                             today: env.today, settings: env.settings)
-            }
-            // The panel and the account reflect the visit at once.
-            try env.store.refreshCustomer(report.customerID, asOf: env.today, settings: env.settings)
+            // One transaction: the visit, the draft's removal, the entry marked done, the panel's signals.
+            let saved = try env.store.saveVisit(report, VisitSaveContext(
+                actor: env.actor, today: env.today, settings: env.settings,
+                draftSubject: draftSubject, calendarEntryID: calendarEntryID))
             var text = "Saved: \(report.kind.rawValue) with \(values.customerLabel)"
             if saved.complaintID != nil { text += ", complaint recorded" }
             if let f = report.followUpOn { text += ", follow-up on \(Format(display: env.display).day(f))" }
             return .both(.popAndReload, .message(text, .info))
         } catch {
-            return .message("Not saved: \(error)", .error)
+            return .message("Not saved: \(StoreError.message(for: error))", .error)
         }
     }
 

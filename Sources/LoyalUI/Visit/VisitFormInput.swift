@@ -32,7 +32,8 @@ enum VisitFormInput {
         guard handled else { return false }
         form.editors[field] = editor
         form.values[field] = editor.text
-        form.errors[field] = nil
+        // Typing clears the reason, unless what is typed cannot be saved (shown at once).
+        form.errors[field] = VisitFormValidation.textProblem(field, editor.text)
         return true
     }
 

@@ -76,6 +76,13 @@ struct VisitFormValues: Codable, Hashable {
 
 /// Turns the typed values into a report, or into one reason per bad field.
 enum VisitFormValidation {
+    static let textFields: [VisitField] = [.topics, .complaint, .competitor, .notes, .nextStep]
+
+    /// Why the text of a free-text field cannot be saved (control characters, bidi overrides), if so.
+    static func textProblem(_ field: VisitField, _ text: String) -> String? {
+        TextSafety.problem(in: text, field: field == .notes || field == .complaint ? .freeText : .oneLine)
+    }
+
     static func report(_ v: VisitFormValues, today: Day) -> (VisitReport?, [VisitField: String]) {
         var errors: [VisitField: String] = [:]
         if v.customerID == nil { errors[.customer] = "choose a customer (type part of the name, number or city)" }
@@ -96,6 +103,10 @@ enum VisitFormValidation {
             followUp = Day(typed: v[.followUp], today: today, pastBias: false)
             if followUp == nil { errors[.followUp] = "not a date (+7, 12.3., 12.03.2026)" }
         }
+        // Shown at the field while typing, not only on save; the text stays as typed.
+        for field in textFields {
+            if let problem = textProblem(field, v[field]) { errors[field] = problem }
+        }
         guard errors.isEmpty, let customerID = v.customerID, let day else { return (nil, errors) }
         var r = VisitReport(customerID: customerID, day: day, kind: InteractionKind(rawValue: v.channel) ?? .visit)
         r.contactPersonIDs = v.met
@@ -112,7 +123,9 @@ enum VisitFormValidation {
         r.nextStep = v[.nextStep].trimmingSpacesAndNewlines
         r.followUpOn = followUp
         if r.kind == .visit || r.kind == .event { r.followUpChannel = .phone }
-        let fieldOf: [String: VisitField] = ["date": .date, "follow_up": .followUp, "nps": .nps, "csat": .csat, "ces": .ces]
+        let fieldOf: [String: VisitField] = ["date": .date, "follow_up": .followUp, "nps": .nps, "csat": .csat, "ces": .ces,
+                                             "topics": .topics, "complaint": .complaint, "competitor": .competitor,
+                                             "notes": .notes, "next_step": .nextStep]
         for p in r.problems(today: today) { errors[fieldOf[p.field] ?? .customer] = p.message }
         return errors.isEmpty ? (r, [:]) : (nil, errors)
     }

@@ -42,7 +42,7 @@ struct Document {
                 let room = area.right - x
                 guard room > 0 else { break }
                 if let w = span.width {
-                    let cell = TextWidth.pad(Sanitizer.clean(span.text), to: min(w, room), alignment: span.alignRight ? .right : .left)
+                    let cell = TextWidth.pad(Sanitizer.cleanPrefix(span.text, columns: min(w, room)), to: min(w, room), alignment: span.alignRight ? .right : .left)
                     buffer.put(row: area.row + i, col: x, cell, role: span.role, maxWidth: room)
                     x += min(w, room) + 1
                 } else {

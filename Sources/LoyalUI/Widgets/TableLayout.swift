@@ -50,7 +50,7 @@ struct TableLayout {
         let span = spans[i]
         guard span.col < width else { return }
         buffer.put(row: row, col: col + span.col,
-                   TextWidth.pad(Sanitizer.clean(text), to: span.width, alignment: columns[i].alignRight ? .right : .left),
+                   TextWidth.pad(Sanitizer.cleanPrefix(text, columns: span.width), to: span.width, alignment: columns[i].alignRight ? .right : .left),
                    role: role, maxWidth: min(span.width, width - span.col))
     }
 

@@ -45,9 +45,21 @@ struct TextField: Hashable {
     /// Draws the text into `width` columns, scrolled so the cursor stays visible,
     /// and returns the cursor's column.
     func draw(into buffer: inout ScreenBuffer, row: Int, col: Int, width: Int, role: StyleRole) -> Int {
-        var shown = Sanitizer.clean(String(text.prefix(cursor)))
-        let after = Sanitizer.clean(String(text.dropFirst(cursor)))
-        while !shown.isEmpty && TextWidth.columns(of: shown) > max(0, width - 1) { shown.removeFirst() }
+        // Walk back from the cursor only as far as the field is wide, and forward only
+        // to its edge: a pasted megabyte must not be cleaned and measured per key.
+        let cursorIndex = text.index(text.startIndex, offsetBy: cursor, limitedBy: text.endIndex) ?? text.endIndex
+        let room = max(0, width - 1)
+        var shownParts: [String] = []
+        var used = 0
+        for grapheme in text[..<cursorIndex].reversed() {
+            let cleaned = Sanitizer.clean(String(grapheme))
+            let w = TextWidth.columns(of: cleaned)
+            if used + w > room { break }
+            shownParts.append(cleaned)
+            used += w
+        }
+        let shown = shownParts.reversed().joined()
+        let after = Sanitizer.cleanPrefix(String(text[cursorIndex...]), columns: width)
         buffer.fill(row: row, col: col, width: width, role: role)
         buffer.put(row: row, col: col, shown + after, role: role, maxWidth: width)
         return col + TextWidth.columns(of: shown)
