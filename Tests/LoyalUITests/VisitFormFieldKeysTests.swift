@@ -89,10 +89,10 @@ final class VisitFormFieldKeysTests: VisitFormTestCase {
         assertScreenContains("23.11.2026 visit  AB  Visit")
         assertScreenContains("NPS 2")
 
-        // K1 was on the panel from the start (likely_inactive: the value model takes him for
-        // gone, so his value is 0) and stays selected; K2, at the same risk of 15 with a value
-        // above 0, has more to lose and comes first.
-        press(.char("3"), .char("g"))
+        // Everyone with open signals (`w`): K1 had one from the start (likely_inactive: the value
+        // model takes him for gone, so his value is 0); K2, now with a low NPS and a value above
+        // 0, has more to lose and comes first.
+        press(.char("3"), .char("w"), .char("g"))
         XCTAssertTrue(selectedRowText?.hasPrefix("K2 Zweite AG") == true, "K2 is on the panel: \(screen)")
         XCTAssertEqual(listRows.count, 2)
         XCTAssertTrue(listRows[1].hasPrefix("K1 Holzwurm GmbH"), listRows[1])
