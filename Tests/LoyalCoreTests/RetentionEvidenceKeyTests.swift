@@ -90,8 +90,12 @@ final class RetentionEvidenceKeyTests: XCTestCase {
         let findings = [finding("revenue_drop", "2026-09/-40"), finding("low_nps", "2026-09-03"), finding("overdue", "2026-06-01")]
         let existing = [signal("revenue_drop", "2026-09/-40", .dismissed, id: 1), signal("low_nps", "2026-08-01", .dismissed, id: 2),
                         signal("overdue", "2026-06-01", .dismissed, id: 3), signal("overdue", "2026-06-01", .snoozed, id: 4)]
-        // The drop is a false alarm; the NPS has new evidence; the overdue one is snoozed again under its kind.
-        XCTAssertEqual(SignalReconciliation.counted(existing: existing, findings: findings).map(\.kind), ["low_nps", "overdue"])
+        // The drop is a false alarm; the NPS has new evidence; the overdue one is snoozed under its kind:
+        // put off until its day, it does not count either.
+        XCTAssertEqual(SignalReconciliation.counted(existing: existing, findings: findings).map(\.kind), ["low_nps"])
+        // An open signal of the kind counts, whatever was dismissed before.
+        XCTAssertEqual(SignalReconciliation.counted(existing: existing + [signal("revenue_drop", "2026-09/-40", .open, id: 5)],
+                                                    findings: findings).map(\.kind), ["revenue_drop", "low_nps"])
         XCTAssertEqual(SignalReconciliation.counted(existing: [], findings: findings), findings)
     }
 }

@@ -81,7 +81,7 @@ final class VisitFormKeystrokeTests: VisitFormTestCase {
         // The competitor named opened its signal at once: the panel lists K1 with it.
         press(.char("3"))
         let row = try XCTUnwrap(listRows.first { $0.hasPrefix("K1 Holzwurm GmbH") }, screen)
-        XCTAssertTrue(row.contains("competitor_named"), row)
+        XCTAssertTrue(row.contains("competitor named"), row)
         XCTAssertEqual(listRows.count, 1, "no one else has a warning sign:\n\(screen)")
     }
 
@@ -143,7 +143,7 @@ final class VisitFormKeystrokeTests: VisitFormTestCase {
 
         XCTAssertTrue(try drafts().isEmpty, "saving deleted the draft")
         // likely_inactive was open before (see the minimal visit); the visit adds the competitor.
-        XCTAssertEqual(try signals("K1"), ["likely_inactive open", "competitor_named open"])
+        XCTAssertEqual(try signals("K1"), ["likely_inactive open", "churn_risk open", "competitor_named open"])
     }
 
     /// The smallest report: v · Tab Tab Tab (to NPS) · 3 · Ctrl-S = 6 keystrokes.
@@ -155,7 +155,9 @@ final class VisitFormKeystrokeTests: VisitFormTestCase {
         let pAlive = try XCTUnwrap(try fetch("SELECT p_alive FROM customer_stats WHERE customer_id = ?", [try id("K1")])?["p_alive"]
                                    as Double?)
         XCTAssertLessThan(pAlive, 0.30)
-        XCTAssertEqual(try signals("K1"), ["likely_inactive open"], "no low_nps before the visit")
+        // The churn model (its prior: three customers are too few to fit) reads the same forecast:
+        // K1 is likely to stop buying.
+        XCTAssertEqual(try signals("K1"), ["likely_inactive open", "churn_risk open"], "no low_nps before the visit")
         stroke(.char("v"), .tab, .tab, .tab)
         XCTAssertEqual(focusedField, "NPS (0–10)")
         stroke(.char("3"))
@@ -176,10 +178,10 @@ final class VisitFormKeystrokeTests: VisitFormTestCase {
         XCTAssertEqual(try auditEntries().map(\.action), ["record visit"])
         XCTAssertTrue(try drafts().isEmpty)
 
-        XCTAssertEqual(try signals("K1"), ["likely_inactive open", "low_nps open"])
+        XCTAssertEqual(try signals("K1"), ["likely_inactive open", "churn_risk open", "low_nps open"])
         press(.char("3"))
         let row = try XCTUnwrap(listRows.first { $0.hasPrefix("K1 Holzwurm GmbH") }, screen)
-        XCTAssertTrue(row.contains("low_nps"), row)
+        XCTAssertTrue(row.contains("low NPS"), row)
     }
 
     /// From a screen without a customer (the empty win-back list) the form starts in the

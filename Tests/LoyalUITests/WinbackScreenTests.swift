@@ -37,7 +37,7 @@ final class WinbackScreenTests: EarlyWarningUITestCase {
         XCTAssertEqual(position?.of, 2)
         XCTAssertEqual(listedNumbers, ["K1", "K2"], "most recently lost first")
         XCTAssertEqual(row("K1")?.split(separator: " ").map(String.init),
-                       ["K1", "Rückgang", "GmbH", "A", "20.11.2026", "price", "(ours)", "15,0k", "–"])
+                       ["K1", "Rückgang", "GmbH", "A", "20.11.2026", "price", "(ours)", "5.000", "–"])
         XCTAssertEqual(row("K2")?.split(separator: " ").map(String.init),
                        ["K2", "Pause", "KG", "B", "10.11.2026", "moved", "(theirs)", "4.000", "–"])
         press(.char("a"))
@@ -53,24 +53,25 @@ final class WinbackScreenTests: EarlyWarningUITestCase {
         try openLost()
         press(.enter)
         XCTAssertTrue(term.row(1).hasPrefix(" Win-back · K1 Rückgang GmbH"), term.row(1))
-        assertScreenContains("Score 67 of 120 → class B: Call by the account manager, then a visit; an offer that fits the reason for leaving")
-        assertScreenContains("revenue brought 18 · contribution margin 4 · effort 5 · referral value 5 · payment behaviour 10")
+        // Revenue brought: his last 12 active months, 4 × 1.250 € = 5.000 € (below 10.000 €: 2 points × 3).
+        assertScreenContains("Score 55 of 120 → class B: Call by the account manager, then a visit; an offer that fits the reason for leaving")
+        assertScreenContains("revenue brought 6 · contribution margin 4 · effort 5 · referral value 5 · payment behaviour 10")
         assertScreenContains("class 20")
         assertScreenContains("Left because of price (a reason on our side)")
         assertScreenContains("Offers that fit: financial")
         assertScreenContains("Follow-up             30.11.2026")
 
-        // Effort 1 (10 points), referral 5 (10), payment 5 (10 × 2): 67 + 5 + 5 + 10 = 87, class A.
+        // Effort 1 (10 points), referral 5 (10), payment 5 (10 × 2): 55 + 5 + 5 + 10 = 75, still class B.
         press(.tab, .tab, .tab, .tab)
         type("1")
         assertScreenContains("Effort to win (1–5)   ‹ 1 ›")
-        assertScreenContains("Score 72 of 120 → class B")
+        assertScreenContains("Score 60 of 120 → class B")
         press(.tab)
         type("5")
-        assertScreenContains("Score 77 of 120 → class B")
+        assertScreenContains("Score 65 of 120 → class B")
         press(.tab)
         type("5")
-        assertScreenContains("Score 87 of 120 → class A: Personal visit by management within two weeks")
+        assertScreenContains("Score 75 of 120 → class B: Call by the account manager")
         assertScreenContains("effort 10 · referral value 10 · payment behaviour 20")
         assertScreenLacks("⚠")
 
@@ -86,12 +87,12 @@ final class WinbackScreenTests: EarlyWarningUITestCase {
         press(.tab)
         type("5 % Jahresbonus")
         press(.ctrl("s"))
-        XCTAssertTrue(statusRow.hasPrefix(" Done: opened a win-back case for K1 (class A, 87 points) — u undoes"), statusRow)
-        XCTAssertTrue(row("K1")?.trimmingCharacters(in: .whitespaces).hasSuffix("A · open · 30.11.2026") ?? false, row("K1") ?? screen)
+        XCTAssertTrue(statusRow.hasPrefix(" Done: opened a win-back case for K1 (class B, 75 points) — u undoes"), statusRow)
+        XCTAssertTrue(row("K1")?.trimmingCharacters(in: .whitespaces).hasSuffix("B · open · 30.11.2026") ?? false, row("K1") ?? screen)
         let w = try XCTUnwrap(try winback("K1"))
         XCTAssertEqual([w.scoreClass, w.approach, w.offerType?.rawValue, w.conditions, w.judgements, w.followUpOn?.iso],
-                       ["A", "call", "financial", "5 % Jahresbonus", "effort=1 referral=5 payment=5", "2026-11-30"])
-        XCTAssertEqual(w.score, 87)
+                       ["B", "call", "financial", "5 % Jahresbonus", "effort=1 referral=5 payment=5", "2026-11-30"])
+        XCTAssertEqual(w.score, 75)
         XCTAssertEqual(try calendar("K1"), ["2026-11-30 phone winback: Win-back: call"])
 
         // Opened again, the form holds what was saved; the outcome is recorded and undone.
@@ -99,15 +100,15 @@ final class WinbackScreenTests: EarlyWarningUITestCase {
         assertScreenContains("Offer type            ‹ financial ›")
         assertScreenContains("Pays reliably (1–5)   ‹ 5 ›")
         assertScreenContains("He would return if    5 % Jahresbonus")
-        assertScreenContains("Score 87 of 120 → class A")
+        assertScreenContains("Score 75 of 120 → class B")
         press(.backTab)
         type("d")
         press(.ctrl("s"))
         XCTAssertTrue(statusRow.hasPrefix(" Done: updated the win-back case of K1 (declined) — u undoes"), statusRow)
-        XCTAssertTrue(row("K1")?.trimmingCharacters(in: .whitespaces).hasSuffix("A · declined · 30.11.2026") ?? false, row("K1") ?? screen)
+        XCTAssertTrue(row("K1")?.trimmingCharacters(in: .whitespaces).hasSuffix("B · declined · 30.11.2026") ?? false, row("K1") ?? screen)
         XCTAssertEqual(try winback("K1")?.closedOn, today)
         press(.char("u"))
-        XCTAssertTrue(row("K1")?.trimmingCharacters(in: .whitespaces).hasSuffix("A · open · 30.11.2026") ?? false, row("K1") ?? screen)
+        XCTAssertTrue(row("K1")?.trimmingCharacters(in: .whitespaces).hasSuffix("B · open · 30.11.2026") ?? false, row("K1") ?? screen)
         XCTAssertEqual(try winback("K1")?.outcome, .open)
     }
 
