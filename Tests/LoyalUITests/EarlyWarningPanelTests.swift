@@ -16,7 +16,7 @@ final class EarlyWarningPanelTests: EarlyWarningUITestCase {
         XCTAssertEqual(position?.at, 1)
         XCTAssertEqual(position?.of, 5)
         XCTAssertEqual(headerRow.split(separator: " ").map(String.init),
-                       ["Customer", "Cl", "Value", "Risk", "Stage", "Oldest", "Signals", "Rep"])
+                       ["Customer", "Cl", "At", "stake", "Risk", "Stage", "Oldest", "Signals", "Rep"])
         // Most to lose first: risk × value, then risk, then class.
         let order = try rankedByRule()
         XCTAssertEqual(listedNumbers, order)
@@ -74,7 +74,7 @@ final class EarlyWarningPanelTests: EarlyWarningUITestCase {
     func testEveryColumnFitsOnAnEightyColumnTerminal() throws {
         try openEarlyWarning(width: 80, height: 24)
         XCTAssertEqual(headerRow.split(separator: " ").map(String.init),
-                       ["Customer", "Cl", "Value", "Risk", "Stage", "Oldest", "Signals", "Rep"])
+                       ["Customer", "Cl", "At", "stake", "Risk", "Stage", "Oldest", "Signals", "Rep"])
         _ = try store.triage(.applyPlaybook(customerID: try id("K1"), kind: "revenue_drop"), actor: "tester", today: today,
                              settings: settings)
         press(.ctrl("l"), .char("1"), .char("3"))

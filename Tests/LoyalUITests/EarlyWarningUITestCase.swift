@@ -57,7 +57,7 @@ class EarlyWarningUITestCase: UITestCase {
     /// cut at the column's edge ends in "…" and must start like the full text.
     func assertRow(_ number: String, _ name: String, _ cls: String, stage: String, oldest: String, rep: String,
                    file: StaticString = #filePath, line: UInt = #line) throws {
-        let expected = ["\(number) \(name)", cls, try valueText(number), try riskText(number), stage, oldest,
+        let expected = ["\(number) \(name)", cls, try atStakeText(number), try riskText(number), stage, oldest,
                         try signalWords(number), rep]
         let shown = panelCells(number, file: file, line: line)
         XCTAssertEqual(shown.count, expected.count, file: file, line: line)
@@ -120,15 +120,18 @@ class EarlyWarningUITestCase: UITestCase {
         }.map(\.number)
     }
 
-    /// A customer's stored value as the panel's Value column shows it (compact, German style).
-    func valueText(_ number: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        let cents = try XCTUnwrap(try store.pool.read { db in
-            try Int64.fetchOne(db, sql: """
-                SELECT s.value_cents FROM customer_stats s JOIN customer c ON c.id = s.customer_id
-                WHERE c.number = ? AND s.value_as_of IS NOT NULL
+    /// What there is to lose as the At stake column shows it: the stored risk in percent times the
+    /// stored value undone of its P(alive) discount, in cents, compact and German style.
+    func atStakeText(_ number: String) throws -> String {
+        let r = try XCTUnwrap(try store.pool.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT s.risk, s.value_cents, s.p_alive FROM customer_stats s JOIN customer c ON c.id = s.customer_id
+                WHERE c.number = ?
                 """, arguments: [number])
-        }, "\(number) has no value", file: file, line: line)
-        return MoneyStyle.german.compact(Money(cents: cents))
+        })
+        let percent = Int64(((r[0] as Double) * 100).rounded())
+        let ifStays = Int64((Double(max(0, r[1] as Int64)) / max((r[2] as Double?) ?? 1, 0.05)).rounded())
+        return MoneyStyle.german.compact(Money(cents: percent * ifStays / 100))
     }
 
     /// Moves a picker's selection from its first item down to `item` and chooses it.

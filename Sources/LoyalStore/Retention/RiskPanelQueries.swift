@@ -34,6 +34,11 @@ public struct PanelRow: Hashable, Sendable {
     public var oldestSignal: Day?
     public var kinds: [String]
     public var priority: Int64
+
+    /// What there is to lose: the risk times the value the customer brings if he stays (the
+    /// panel's order; the value model's figure undone of its P(alive) discount, or the class
+    /// stand-in when unknown). Read back from the priority, which holds it in its upper digits.
+    public var atStake: Money { Money(cents: priority == .max ? .max / 100_000 : priority / 100_000) }
 }
 
 extension Store {

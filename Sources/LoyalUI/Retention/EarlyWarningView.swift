@@ -7,9 +7,9 @@ enum EarlyWarningView {
         TableLayout([
             // 79 columns at the least, so the rep still shows on an 80-column terminal; the
             // stage is wide enough for its longest name and the days in it ("plan in place 120d").
-            .init(title: "Customer", width: 14, flex: 3),
+            .init(title: "Customer", width: 13, flex: 3),
             .init(title: "Cl", width: 2),
-            .init(title: "Value", width: 7, alignRight: true),
+            .init(title: "At stake", width: 8, alignRight: true),
             .init(title: "Risk", width: 10),
             .init(title: "Stage", width: 18),
             .init(title: "Oldest", width: 6, alignRight: true),
@@ -53,7 +53,7 @@ enum EarlyWarningView {
             let stage = r.stage.map { s in "\(s.label) \(r.stageSince.map { "\(env.today - $0)d" } ?? "")" } ?? ""
             let classRole: StyleRole = selected ? .selected : [.a: .classA, .b: .classB, .c: .classC][r.customerClass]!
             let cells: [(String, StyleRole)] = [
-                ("\(r.number) \(r.name)", base), (r.customerClass.rawValue, classRole), (f.compact(r.value), base),
+                ("\(r.number) \(r.name)", base), (r.customerClass.rawValue, classRole), (f.compact(r.atStake), base),
                 ("\(r.risk) % \(r.band.rawValue)", bandRole), (stage, base), (age, base),
                 (r.kinds.map(SignalWords.name).joined(separator: ", "), selected ? .selected : .warning),
                 ([r.repCode, r.assignedRepCode.map { "→\($0)" }].compactMap { $0 }.joined(), base),
