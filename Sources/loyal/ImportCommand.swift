@@ -17,8 +17,13 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "What the file holds: customers, contacts, products or purchases.")
     var entity: ImportEntity
 
-    @Argument(help: "The CSV file.")
+    @Argument(help: "The CSV file, or - for standard input.")
     var file: String?
+
+    @Option(name: .customLong("skip-bad"), help: ArgumentHelp(
+        "Import the good rows and write each bad row to this CSV file, with its line and the reason.",
+        valueName: "REJECTS.csv"))
+    var skipBad: String?
 
     @Flag(help: "List the accepted column names and exit.")
     var columns = false
@@ -48,13 +53,13 @@ struct ImportCommand: ParsableCommand {
             return
         }
         guard let file else { throw ValidationError("missing the FILE to import") }
-        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
+        let data = try ImportInput.read(file)
         let settings = try global.settings()
         let today = try global.todayDay()
         let store = try global.openStore(.create)
         var options = ImportOptions(today: today)
         options.dryRun = dryRun; options.createCustomers = createCustomers; options.createProducts = createProducts
-        options.again = again; options.maxProblems = maxErrors
+        options.again = again; options.maxProblems = maxErrors; options.skipBad = skipBad != nil
         var bar = ProgressBar(label: "import")
         let report: ImportReport
         do {
@@ -68,6 +73,7 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if let encoding = report.windows1252Summary { Console.error("\(file): \(encoding)") }
+        if let skipBad { try RejectsFile.write(report, to: skipBad, file: file) }
         if !report.ignoredColumns.isEmpty {
             Console.error("\(file): ignored columns: " + report.ignoredColumns.map { Sanitizer.clean($0) }.joined(separator: ", "))
         }
@@ -76,8 +82,11 @@ struct ImportCommand: ParsableCommand {
         if report.createdCustomers > 0 { parts.append("\(report.createdCustomers) customers created") }
         if report.createdProducts > 0 { parts.append("\(report.createdProducts) products created") }
         if !report.createdReps.isEmpty { parts.append("new reps: " + report.createdReps.map(Sanitizer.clean).joined(separator: ", ")) }
+        if let skipBad { parts.append("\(report.rejects.count) rejected (in \(skipBad))") }
         if dryRun {
-            try printLine("\(file): OK, \(report.rows) rows would be imported (dry run: nothing written)")
+            let good = report.rows - report.rejects.count
+            try printLine("\(file): OK, \(good) rows would be imported (dry run: nothing written)"
+                          + (skipBad.map { "; \(report.rejects.count) rejected (in \($0))" } ?? ""))
             return
         }
         try printLine("\(file): imported \(entity.rawValue): " + parts.joined(separator: ", "))

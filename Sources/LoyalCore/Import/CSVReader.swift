@@ -15,6 +15,10 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     public var field: Int?
     public var message: String
 
+    /// An unclosed quote runs to the end of the file: nothing after it reads as rows.
+    public var isUnclosedQuote: Bool { message.hasPrefix(CSVError.unclosedQuote) }
+    static let unclosedQuote = "a quoted field is never closed"
+
     public init(line: Int, field: Int? = nil, message: String) {
         self.line = line; self.field = field; self.message = message
     }
@@ -55,11 +59,20 @@ public struct CSVReader: Sendable {
     private static let quote = UInt8(ascii: "\"")
     private static let cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
 
-    public init(bytes input: [UInt8]) {
+    /// Reads UTF-8 (with or without BOM) and Excel's "Unicode text" (UTF-16 LE or BE with
+    /// BOM, usually tab-separated), and honours Excel's `sep=;` first line.
+    public init(bytes raw: [UInt8]) {
+        let input = ExcelText.utf8(raw)
         let bom = input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF
         bytes = input
         position = bom ? 3 : 0
-        separator = CSVReader.detectSeparator(input[(bom ? 3 : 0)...])
+        if let (declared, next) = ExcelText.separatorLine(input, from: position) {
+            separator = declared
+            position = next
+            line = 2
+        } else {
+            separator = CSVReader.detectSeparator(input[(bom ? 3 : 0)...])
+        }
     }
 
     /// The separator that occurs most often outside quotes in the first line.
@@ -99,7 +112,7 @@ public struct CSVReader: Sendable {
                     position += 1
                     if !readQuoted(into: &recordBytes, fieldIndex: ends.count, note: note) {
                         throw CSVError(line: quoteLine, field: ends.count,
-                                       message: "a quoted field is never closed; expected a closing \" (write a quote inside quotes as \"\")")
+                                       message: CSVError.unclosedQuote + "; expected a closing \" (write a quote inside quotes as \"\")")
                     }
                 }
                 // The unquoted part (or what follows a closing quote) up to a separator or line end.

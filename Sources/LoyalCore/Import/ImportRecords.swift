@@ -26,10 +26,21 @@ public struct PurchaseImportRecord: Sendable {
 
 /// Turns CSV rows into domain values; every problem of a row is reported.
 public enum ImportParser {
+    /// The ISO code of the row's country cell ("Deutschland", "Austria", "CH"); DE when empty.
+    static func country(_ row: inout ImportRow) -> String {
+        let cell = row.text("country")
+        if cell.isEmpty { return "DE" }
+        if let code = CountryCodes.code(cell) { return code }
+        row.appendProblem(ImportProblem(line: row.line, column: row.headerNames["country"] ?? "country",
+                                        message: "\"\(cell)\" is not a country Loyal knows (expected a name such as "
+                                            + "Deutschland or Austria, or an ISO code such as DE)"))
+        return cell
+    }
+
     public static func customer(_ row: inout ImportRow) -> CustomerImportRecord {
         var c = Customer(number: row.require("number"), name: row.has("name") ? row.require("name") : "")
         c.street = row.text("street"); c.postalCode = row.text("postal_code"); c.city = row.text("city")
-        let country = row.text("country"); c.country = country.isEmpty ? "DE" : country
+        c.country = ImportParser.country(&row)
         c.phone = row.text("phone"); c.email = row.text("email"); c.website = row.text("website")
         c.industry = row.text("industry"); c.employees = row.integer("employees")
         if let n = c.employees, n < 0 {

@@ -117,7 +117,7 @@ public struct ImportRow {
     public mutating func day(_ key: String) -> Day? {
         let raw = text(key)
         if raw.isEmpty { return nil }
-        guard let d = Day(parsing: raw) else { fail(key, raw, .day); return nil }
+        guard let d = Day(importing: raw) else { fail(key, raw, .day); return nil }
         return d
     }
 

@@ -69,6 +69,7 @@ struct ImportSession {
             throw ImportFailure(problems: [error], truncated: false)
         }
         report.ignoredColumns = header.ignored
+        report.headerFields = headerRecord.fields
         try database { db in
             try checkRepeat(db)
             try loadKeys(db)
@@ -79,7 +80,14 @@ struct ImportSession {
             // A broken record is reported and reading goes on (the reader has consumed
             // it), so one run lists every problem of the file.
             do { record = try reader.next() } catch {
-                add(Self.problem(error, header: header))
+                let problem = Self.problem(error, header: header)
+                // An unclosed quote swallows the rest of the file: no row after it can be trusted.
+                if options.skipBad && !error.isUnclosedQuote {
+                    report.rows += 1
+                    report.rejects.append(ImportReject(line: problem.line, reasons: [problem.message], fields: []))
+                    continue
+                }
+                add(problem)
                 if problems.count >= options.maxProblems && truncated { break }
                 continue
             }
@@ -168,6 +176,15 @@ struct ImportSession {
     }
 
     mutating func collect(_ row: ImportRow) -> Bool {
+        if options.skipBad {
+            guard row.problems.isEmpty else {
+                report.rejects.append(ImportReject(
+                    line: row.line, reasons: row.problems.map { p in p.column.map { "column \"\($0)\": \(p.message)" } ?? p.message },
+                    fields: row.record.fields))
+                return false
+            }
+            return true
+        }
         for p in row.problems { add(p) }
         return row.problems.isEmpty && !failing
     }

@@ -8,6 +8,10 @@ public struct ImportOptions: Sendable {
     /// Import a file again although an identical one was imported before.
     public var again = false
     public var maxProblems = 50
+    /// Import the good rows and hand back the bad ones (`ImportReport.rejects`) instead of
+    /// importing nothing. A file whose structure is broken (an unclosed quote, a bad header)
+    /// still imports nothing.
+    public var skipBad = false
     public var today: Day
 
     public init(today: Day) { self.today = today }
@@ -35,6 +39,20 @@ public struct ImportReport: Sendable {
         return "line\(windows1252Lines.count == 1 ? "" : "s") \(shown)\(more) read as Windows-1252 (not UTF-8)"
     }
     public var dryRun = false
+    /// With `skipBad`: the rows left out, with why, in file order, and the header they had.
+    public var rejects: [ImportReject] = []
+    public var headerFields: [String] = []
+}
+
+/// A row `--skip-bad` left out: its line, every reason, and its fields as read.
+public struct ImportReject: Sendable, Equatable {
+    public var line: Int
+    public var reasons: [String]
+    public var fields: [String]
+
+    public init(line: Int, reasons: [String], fields: [String]) {
+        self.line = line; self.reasons = reasons; self.fields = fields
+    }
 }
 
 /// Why nothing was imported: every problem found, up to the limit.
