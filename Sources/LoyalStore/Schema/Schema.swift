@@ -61,6 +61,20 @@ enum Schema {
                     WHERE on_panel = 1;
                 """)
         }
+        // A merge of two customers or contacts can be undone later, from another process:
+        // what it moved and deleted is kept here until then.
+        m.registerMigration("v1-merge-undo", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: """
+                CREATE TABLE merge_undo (
+                    id INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('customer', 'contact')),
+                    keep_id INTEGER NOT NULL,
+                    other_id INTEGER NOT NULL,
+                    payload TEXT NOT NULL
+                );
+                """)
+        }
         return m
     }
 }

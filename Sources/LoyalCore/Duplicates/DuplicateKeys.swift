@@ -1,0 +1,38 @@
+/// The forms two records of the same customer or person take in different files, reduced
+/// to one key each: case, spaces, punctuation, umlauts and ß/ss fold away.
+public enum DuplicateKeys {
+    /// "Bäckerei  Groß GmbH", "BAECKEREI GROSS gmbh" and "Bäckerei Gross GmbH" → "baeckereigrossgmbh".
+    public static func name(_ s: String) -> String {
+        SearchKey.foldGerman(s).replacing("ß", with: "ss").filter { $0.isLetter || $0.isNumber }
+    }
+
+    /// Lower-case, trimmed; nil without an @.
+    public static func email(_ s: String) -> String? {
+        let e = s.trimmingSpaces.lowercased()
+        return e.contains("@") && e.count > 3 ? e : nil
+    }
+
+    /// Digits only, a German +49/0049 prefix as a leading 0; nil below 6 digits.
+    public static func phone(_ s: String) -> String? {
+        var digits = String(s.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
+        let international = s.trimmingSpaces.hasPrefix("+") || digits.hasPrefix("00")
+        if digits.hasPrefix("0049") { digits = "0" + digits.dropFirst(4) }
+        else if international && digits.hasPrefix("49") { digits = "0" + digits.dropFirst(2) }
+        return digits.count >= 6 ? digits : nil
+    }
+
+    /// The words of a folded name, for "similar": legal forms and one-letter words left out.
+    public static func words(_ s: String) -> Set<String> {
+        let legal: Set<String> = ["gmbh", "ag", "kg", "ohg", "gbr", "ug", "eg", "ev", "co", "mbh", "und", "und", "inc", "ltd", "sa"]
+        let folded = SearchKey.foldGerman(s).replacing("ß", with: "ss")
+        let parts = folded.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        return Set(parts.filter { $0.count > 1 && !legal.contains($0) })
+    }
+
+    /// Share of words two names have in common (Jaccard), 0…1.
+    public static func similarity(_ a: String, _ b: String) -> Double {
+        let x = words(a), y = words(b)
+        guard !x.isEmpty, !y.isEmpty else { return 0 }
+        return Double(x.intersection(y).count) / Double(x.union(y).count)
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import GRDB
+
+/// What a merge changed, kept in the database so `loyal merge --undo` can take it back
+/// later, from another process.
+struct MergeUndo: Codable {
+    var kind: String
+    var keepID: Int64
+    var otherID: Int64
+    /// Rows the merge deleted (the other record itself first), to insert again.
+    var deleted: [RowSnapshot] = []
+    /// The kept record as it was, to restore.
+    var keptBefore: RowSnapshot?
+    /// Rows moved to the kept record: table → ids (for tables keyed by id), or table → channels.
+    var movedIDs: [String: [Int64]] = [:]
+    var movedChannels: [String: [String]] = [:]
+    /// Contact merges: the visits whose attendance row moved to the kept person.
+    var movedInteractions: [Int64] = []
+
+    static func save(_ db: Database, _ undo: MergeUndo, at: String) throws {
+        let json = String(decoding: try JSONEncoder().encode(undo), as: UTF8.self)
+        try db.execute(sql: "INSERT INTO merge_undo (at, kind, keep_id, other_id, payload) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [at, undo.kind, undo.keepID, undo.otherID, json])
+    }
+
+    static func latest(_ db: Database) throws -> (id: Int64, undo: MergeUndo)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, payload FROM merge_undo ORDER BY id DESC LIMIT 1") else {
+            return nil
+        }
+        return (row[0], try JSONDecoder().decode(MergeUndo.self, from: Data((row[1] as String).utf8)))
+    }
+}
