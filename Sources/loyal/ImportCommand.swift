@@ -14,11 +14,22 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "What the file holds: customers, contacts, products or purchases.")
-    var entity: ImportEntity
+    @Argument(help: ArgumentHelp("What the file holds (customers, contacts, products, purchases, feedback), then the "
+                                 + "file; or only the file, when its layout is one Loyal knows (see --preset).",
+                                 valueName: "entity-or-file"))
+    var first: String?
 
     @Argument(help: "The CSV file, or - for standard input.")
-    var file: String?
+    var second: String?
+
+    @Option(help: ArgumentHelp("Read the file as this CRM export layout: "
+                               + ImportPreset.all.map(\.name).joined(separator: ", ") + " (detected from the header "
+                               + "when not given)."))
+    var preset: String?
+
+    @Option(name: .customLong("map"), help: ArgumentHelp("Read a column as a field, e.g. --map \"Kd.-Nr.=number\"; "
+                                                         + "\"Header=-\" keeps it as extra. Repeatable.", valueName: "Header=field"))
+    var maps: [String] = []
 
     @Option(name: .customLong("skip-bad"), help: ArgumentHelp(
         "Import the good rows and write each bad row to this CSV file, with its line and the reason.",
@@ -48,18 +59,30 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let named = first.flatMap(ImportEntity.init(rawValue:))
         if columns {
-            try printLine(entity.columnsMarkdown, terminator: "")
+            guard let named else { throw ValidationError("say which columns: loyal import customers --columns") }
+            try printLine(named.columnsMarkdown, terminator: "")
             return
         }
-        guard let file else { throw ValidationError("missing the FILE to import") }
+        guard let file = named == nil ? first : second else { throw ValidationError("missing the FILE to import") }
+        if named == nil, second != nil { throw ValidationError("\(first ?? "") is not something Loyal imports (customers, contacts, products, purchases, feedback)") }
         let data = try ImportInput.read(file)
+        let layout = try ImportLayout.resolve(bytes: [UInt8](data), preset: preset, maps: maps, entity: named)
+        guard let entity = named ?? layout.preset?.entity else {
+            throw ValidationError("\(file): say what it holds (loyal import customers|contacts|products|purchases|feedback "
+                                  + "FILE): its header is no layout Loyal knows")
+        }
+        if let p = layout.preset {
+            Console.error("\(file): read as \(p.title) (--preset \(p.name)), \(entity.rawValue)")
+        }
         let settings = try global.settings()
         let today = try global.todayDay()
         let store = try global.openStore(.create)
         var options = ImportOptions(today: today)
         options.dryRun = dryRun; options.createCustomers = createCustomers; options.createProducts = createProducts
         options.again = again; options.maxProblems = maxErrors; options.skipBad = skipBad != nil
+        options.mapping = layout.mapping
         var bar = ProgressBar(label: "import")
         let report: ImportReport
         do {
@@ -75,7 +98,9 @@ struct ImportCommand: ParsableCommand {
         if let encoding = report.windows1252Summary { Console.error("\(file): \(encoding)") }
         if let skipBad { try RejectsFile.write(report, to: skipBad, file: file) }
         if !report.ignoredColumns.isEmpty {
-            Console.error("\(file): ignored columns: " + report.ignoredColumns.map { Sanitizer.clean($0) }.joined(separator: ", "))
+            let kept = entity == .customers || entity == .contacts
+            Console.error("\(file): \(kept ? "columns kept in each record's extra field" : "ignored columns"): "
+                          + report.ignoredColumns.map { Sanitizer.clean($0) }.joined(separator: ", "))
         }
         var parts = ["\(report.rows) rows", "\(report.inserted) new", "\(report.updated) updated"]
         if entity == .purchases { parts = ["\(report.rows) rows", "\(report.inserted) written"] }
@@ -83,7 +108,11 @@ struct ImportCommand: ParsableCommand {
         if report.createdProducts > 0 { parts.append("\(report.createdProducts) products created") }
         if !report.createdReps.isEmpty { parts.append("new reps: " + report.createdReps.map(Sanitizer.clean).joined(separator: ", ")) }
         if let skipBad { parts.append("\(report.rejects.count) rejected (in \(skipBad))") }
+        if dryRun || layout.preset != nil || !maps.isEmpty {
+            Console.error(ImportLayout.describe(report.columnMap))
+        }
         if dryRun {
+            try printLine(ImportLayout.firstRows(bytes: [UInt8](data), report: report), terminator: "")
             let good = report.rows - report.rejects.count
             try printLine("\(file): OK, \(good) rows would be imported (dry run: nothing written)"
                           + (skipBad.map { "; \(report.rejects.count) rejected (in \($0))" } ?? ""))

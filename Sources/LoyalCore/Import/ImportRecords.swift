@@ -6,11 +6,15 @@ public struct CustomerImportRecord: Sendable {
     public var consents: [Channel: Bool]
     public var consentDay: Day?
     public var presentFields: Set<String>
+    /// The row's values in columns no field took, as a JSON object ("" when none).
+    public var extra: String = ""
 }
 
 public struct ContactImportRecord: Sendable {
     public var customerNumber: String
     public var contact: ContactPerson
+    /// The row's values in columns no field took, as a JSON object ("" when none).
+    public var extra: String = ""
 }
 
 public struct ProductImportRecord: Sendable {
@@ -26,6 +30,17 @@ public struct PurchaseImportRecord: Sendable {
 
 /// Turns CSV rows into domain values; every problem of a row is reported.
 public enum ImportParser {
+    /// `{"Lead Status":"Open","Create Date":"2024-01-15 10:22"}`: the non-empty cells of the
+    /// columns no field took, in file order, so nothing an export carried is dropped.
+    public static func extra(_ row: ImportRow) -> String {
+        let cells = row.header.extraColumns.compactMap { column -> String? in
+            guard column.index < row.record.fields.count else { return nil }
+            let value = row.record.fields[column.index].trimmingSpaces
+            return value.isEmpty ? nil : JSONText.string(column.header) + ":" + JSONText.string(String(value))
+        }
+        return cells.isEmpty ? "" : "{" + cells.joined(separator: ",") + "}"
+    }
+
     /// The ISO code of the row's country cell ("Deutschland", "Austria", "CH"); DE when empty.
     static func country(_ row: inout ImportRow) -> String {
         let cell = row.text("country")
@@ -62,7 +77,7 @@ public enum ImportParser {
         let rep = row.text("rep")
         let present = Set(row.header.columns.keys)
         return CustomerImportRecord(customer: c, repCode: rep.isEmpty ? nil : rep, consents: consents,
-                                    consentDay: row.day("consent_date"), presentFields: present)
+                                    consentDay: row.day("consent_date"), presentFields: present, extra: extra(row))
     }
 
     public static func contact(_ row: inout ImportRow) -> ContactImportRecord {
@@ -71,7 +86,7 @@ public enum ImportParser {
         p.birthday = row.birthday("birthday"); p.partnerName = row.text("partner_name")
         p.partnerBirthday = row.birthday("partner_birthday"); p.leftOn = row.day("left_on")
         p.isPrimary = row.flag("primary") ?? false; p.notes = row.text("notes")
-        return ContactImportRecord(customerNumber: row.require("customer"), contact: p)
+        return ContactImportRecord(customerNumber: row.require("customer"), contact: p, extra: extra(row))
     }
 
     public static func product(_ row: inout ImportRow) -> ProductImportRecord {

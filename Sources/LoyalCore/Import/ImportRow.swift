@@ -24,32 +24,51 @@ public struct ImportHeader: Sendable {
     public let columns: [String: Int]
     /// field key → header as written in the file (for messages)
     public let headerNames: [String: String]
-    /// Headers that match no field; they are ignored, and the CLI says so.
+    /// Headers that match no field; the CLI lists them, and customers and contacts keep
+    /// their values in the record's extra field.
     public let ignored: [String]
+    /// Column index → header of the ignored columns.
+    public let extraColumns: [(index: Int, header: String)]
     public let separator: Character
 
-    public init(entity: ImportEntity, header: CSVRecord, separator: Character = ",") throws(ImportProblem) {
+    /// `mapping`: header → field key, taken before any alias (a preset's or `--map`'s);
+    /// "-" leaves a header out on purpose.
+    public init(entity: ImportEntity, header: CSVRecord, separator: Character = ",",
+                mapping: [String: String] = [:]) throws(ImportProblem) {
         self.entity = entity
         self.separator = separator
         var columns: [String: Int] = [:], names: [String: String] = [:], ignored: [String] = []
+        var extra: [(index: Int, header: String)] = []
         let headerNames = header.fields.map { String($0.trimmingSpaces) }
+        let mapped = Dictionary(mapping.map { (ImportField.normalize($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        var claimed = Set<Int>()
+        for (i, name) in headerNames.enumerated() {
+            guard let key = mapped[ImportField.normalize(name)] else { continue }
+            claimed.insert(i)
+            if key == "-" { ignored.append(name); extra.append((i, name)); continue }
+            guard entity.fields.contains(where: { $0.key == key }) else {
+                throw ImportProblem(line: header.line, message: "\"\(name)\" is mapped to \"\(key)\", which is no field of "
+                                    + "\(entity.rawValue) (fields: \(entity.fields.map(\.key).joined(separator: ", ")))")
+            }
+            if columns[key] == nil { columns[key] = i; names[key] = name }
+        }
         // Exact key matches are taken first (wherever they stand), then aliases, so `Name`
         // means the contact's last name only when no `last_name` column exists.
         var exact: [Int: ImportField] = [:]
-        for (i, name) in headerNames.enumerated() {
+        for (i, name) in headerNames.enumerated() where !claimed.contains(i) {
             let norm = ImportField.normalize(name)
             if let f = entity.fields.first(where: { ImportField.normalize($0.key) == norm }) {
                 exact[i] = f
                 if columns[f.key] == nil { columns[f.key] = i; names[f.key] = name }
             }
         }
-        for (i, name) in headerNames.enumerated() {
+        for (i, name) in headerNames.enumerated() where !claimed.contains(i) {
             let norm = ImportField.normalize(name)
             let field = exact[i] ?? entity.fields.first { $0.matches(norm) && columns[$0.key] == nil }
             if let f = field, columns[f.key] == i || columns[f.key] == nil {
                 columns[f.key] = i; names[f.key] = name
             } else if !name.isEmpty {
-                ignored.append(name)
+                ignored.append(name); extra.append((i, name))
             }
         }
         let missing = entity.fields.filter { $0.required && columns[$0.key] == nil }
@@ -58,6 +77,7 @@ public struct ImportHeader: Sendable {
             throw ImportProblem(line: header.line, message: "missing column " + list.joined(separator: "; "))
         }
         self.columns = columns; self.headerNames = names; self.ignored = ignored
+        self.extraColumns = extra.sorted { $0.index < $1.index }
     }
 }
 

@@ -125,6 +125,9 @@ extension ImportSession {
             customerIDs[incoming.number] = id
             report.inserted += 1
         }
+        if !record.extra.isEmpty {
+            try db.execute(sql: "UPDATE customer SET extra = ? WHERE id = ?", arguments: [record.extra, id])
+        }
         for (channel, granted) in record.consents {
             try CustomerRecords.importConsent(db, Consent(customerID: id, channel: channel, granted: granted,
                                                           on: record.consentDay ?? options.today,
@@ -151,9 +154,15 @@ extension ImportSession {
             var merged = CustomerRecords.contact(existing)
             merged.apply(contact, fields: fields)
             try CustomerRecords.updateContact(db, merged)
+            if !record.extra.isEmpty {
+                try db.execute(sql: "UPDATE contact_person SET extra = ? WHERE id = ?", arguments: [record.extra, existing["id"] as Int64])
+            }
             report.updated += 1
         } else {
-            try CustomerRecords.insertContact(db, contact)
+            let id = try CustomerRecords.insertContact(db, contact)
+            if !record.extra.isEmpty {
+                try db.execute(sql: "UPDATE contact_person SET extra = ? WHERE id = ?", arguments: [record.extra, id])
+            }
             report.inserted += 1
         }
     }

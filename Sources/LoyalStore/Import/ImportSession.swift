@@ -64,12 +64,14 @@ struct ImportSession {
         let header: ImportHeader
         do {
             header = try ImportHeader(entity: entity, header: headerRecord,
-                                      separator: Character(Unicode.Scalar(reader.separator)))
+                                      separator: Character(Unicode.Scalar(reader.separator)), mapping: options.mapping)
         } catch {
             throw ImportFailure(problems: [error], truncated: false)
         }
         report.ignoredColumns = header.ignored
         report.headerFields = headerRecord.fields
+        let byIndex = Dictionary(header.columns.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+        report.columnMap = headerRecord.fields.enumerated().map { ($0.element, byIndex[$0.offset]) }
         try database { db in
             try checkRepeat(db)
             try loadKeys(db)

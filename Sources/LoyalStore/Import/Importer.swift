@@ -12,6 +12,9 @@ public struct ImportOptions: Sendable {
     /// importing nothing. A file whose structure is broken (an unclosed quote, a bad header)
     /// still imports nothing.
     public var skipBad = false
+    /// Header → field key taken before any alias ("-" leaves a column out): a preset's map
+    /// with `--map` on top.
+    public var mapping: [String: String] = [:]
     public var today: Day
 
     public init(today: Day) { self.today = today }
@@ -42,6 +45,8 @@ public struct ImportReport: Sendable {
     /// With `skipBad`: the rows left out, with why, in file order, and the header they had.
     public var rejects: [ImportReject] = []
     public var headerFields: [String] = []
+    /// How each header was read: (header, field key or nil when kept as extra).
+    public var columnMap: [(header: String, field: String?)] = []
 }
 
 /// A row `--skip-bad` left out: its line, every reason, and its fields as read.

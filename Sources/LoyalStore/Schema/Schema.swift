@@ -75,6 +75,13 @@ enum Schema {
                 );
                 """)
         }
+        // Imports from other CRMs keep the columns Loyal has no field for, per record, as JSON.
+        m.registerMigration("v1-import-extra", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: """
+                ALTER TABLE customer ADD COLUMN extra TEXT NOT NULL DEFAULT '';
+                ALTER TABLE contact_person ADD COLUMN extra TEXT NOT NULL DEFAULT '';
+                """)
+        }
         return m
     }
 }

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import LoyalCore
+import LoyalStore
+
+/// Which export layout a file has and how its columns map: `--preset` or the one its
+/// header identifies, with `--map` on top.
+struct ImportLayout {
+    var preset: ImportPreset?
+    var mapping: [String: String]
+
+    static func resolve(bytes: [UInt8], preset name: String?, maps: [String], entity: ImportEntity?) throws -> ImportLayout {
+        var preset: ImportPreset?
+        if let name {
+            guard let p = ImportPreset.named(name) else {
+                throw ValidationError("--preset \(name): no such layout (known: \(ImportPreset.all.map(\.name).joined(separator: ", ")))")
+            }
+            preset = p
+        } else {
+            var reader = CSVReader(bytes: bytes)
+            if let header = try? reader.next() { preset = ImportPreset.detect(header.fields) }
+        }
+        // A layout of another entity than the one named does not apply.
+        if let p = preset, let entity, p.entity != entity { preset = nil }
+        var mapping = preset?.map ?? [:]
+        for m in maps {
+            guard let eq = m.lastIndex(of: "="), eq != m.startIndex else {
+                throw ValidationError("--map \"\(m)\": expected Header=field, e.g. \"Kd.-Nr.=number\"")
+            }
+            mapping[String(m[..<eq]).trimmingCharacters(in: .whitespaces)] =
+                String(m[m.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+        }
+        return ImportLayout(preset: preset, mapping: mapping)
+    }
+
+    /// "columns: Record ID → number, Company name → name, Lead Status → extra".
+    static func describe(_ map: [(header: String, field: String?)]) -> String {
+        "columns: " + map.map { "\($0.header) → \($0.field ?? "extra")" }.joined(separator: ", ")
+    }
+
+    /// The first three rows as the fields will read them (a dry run's preview).
+    static func firstRows(bytes: [UInt8], report: ImportReport) -> String {
+        var reader = CSVReader(bytes: bytes)
+        _ = try? reader.next()
+        var out = ""
+        for n in 1...3 {
+            guard let record = try? reader.next() else { break }
+            let cells = report.columnMap.enumerated().compactMap { i, column -> String? in
+                guard let field = column.field, i < record.fields.count, !record.fields[i].isEmpty else { return nil }
+                return "\(field)=\(record.fields[i])"
+            }
+            out += "row \(n) (line \(record.line)): " + cells.joined(separator: ", ") + "\n"
+        }
+        return out
+    }
+}
