@@ -50,7 +50,9 @@ final class CLIImportTests: CLITestCase {
                       refused.stderr)
         let dry = try loyal(["import", "purchases", "--create-customers", "--dry-run", file.path])
         XCTAssertEqual(dry.status, 0, dry.stderr)
-        XCTAssertEqual(dry.stdout, "\(file.path): OK, 1 rows would be imported (dry run: nothing written)\n")
+        // The first rows as the fields read them, then the verdict.
+        XCTAssertEqual(dry.stdout, "row 1 (line 2): customer=NEU-1, date=2026-01-05, amount=10.00\n"
+                       + "\(file.path): OK, 1 rows would be imported (dry run: nothing written)\n")
         XCTAssertEqual(try snapshot(), before)
         let created = try loyal(["import", "purchases", "--create-customers", file.path])
         XCTAssertEqual(created.status, 0, created.stderr)
