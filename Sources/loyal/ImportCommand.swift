@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LoyalConfig
 import LoyalCore
 import LoyalStore
 import LoyalTerminal
@@ -31,6 +32,14 @@ struct ImportCommand: ParsableCommand {
                                                          + "\"Header=-\" keeps it as extra. Repeatable.", valueName: "Header=field"))
     var maps: [String] = []
 
+    @Option(help: ArgumentHelp("Read the columns as a saved mapping says (see --save-mapping); --map goes on top.",
+                               valueName: "FILE.toml"))
+    var mapping: String?
+
+    @Option(name: .customLong("save-mapping"), help: ArgumentHelp(
+        "Save how the columns were read, to import the next export the same way with --mapping.", valueName: "FILE.toml"))
+    var saveMapping: String?
+
     @Option(name: .customLong("skip-bad"), help: ArgumentHelp(
         "Import the good rows and write each bad row to this CSV file, with its line and the reason.",
         valueName: "REJECTS.csv"))
@@ -59,16 +68,23 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let named = first.flatMap(ImportEntity.init(rawValue:))
+        let saved = try mapping.map { path in try ImportMappingFile.load(path: path) }
+        var named = first.flatMap(ImportEntity.init(rawValue:))
+        if named == nil, let e = saved?.entity {
+            guard let entity = ImportEntity(rawValue: e) else { throw CLIError("\(mapping ?? ""): entity \"\(e)\" is not something Loyal imports") }
+            if second == nil { named = entity }
+        }
         if columns {
             guard let named else { throw ValidationError("say which columns: loyal import customers --columns") }
             try printLine(named.columnsMarkdown, terminator: "")
             return
         }
-        guard let file = named == nil ? first : second else { throw ValidationError("missing the FILE to import") }
-        if named == nil, second != nil { throw ValidationError("\(first ?? "") is not something Loyal imports (customers, contacts, products, purchases, feedback)") }
+        let entityNamedFirst = first.flatMap(ImportEntity.init(rawValue:)) != nil
+        guard let file = entityNamedFirst ? second : first else { throw ValidationError("missing the FILE to import") }
+        if !entityNamedFirst, second != nil { throw ValidationError("\(first ?? "") is not something Loyal imports (customers, contacts, products, purchases, feedback)") }
         let data = try ImportInput.read(file)
-        let layout = try ImportLayout.resolve(bytes: [UInt8](data), preset: preset, maps: maps, entity: named)
+        let layout = try ImportLayout.resolve(bytes: [UInt8](data), preset: preset, maps: maps, entity: named,
+                                              saved: saved?.columns ?? [:])
         guard let entity = named ?? layout.preset?.entity else {
             throw ValidationError("\(file): say what it holds (loyal import customers|contacts|products|purchases|feedback "
                                   + "FILE): its header is no layout Loyal knows")
@@ -108,8 +124,15 @@ struct ImportCommand: ParsableCommand {
         if report.createdProducts > 0 { parts.append("\(report.createdProducts) products created") }
         if !report.createdReps.isEmpty { parts.append("new reps: " + report.createdReps.map(Sanitizer.clean).joined(separator: ", ")) }
         if let skipBad { parts.append("\(report.rejects.count) rejected (in \(skipBad))") }
-        if dryRun || layout.preset != nil || !maps.isEmpty {
+        if dryRun || layout.preset != nil || !maps.isEmpty || mapping != nil {
             Console.error(ImportLayout.describe(report.columnMap))
+        }
+        if let saveMapping {
+            let columns = report.columnMap.filter { !$0.header.isEmpty }.map { (header: $0.header, field: $0.field ?? "-") }
+            let sink = try OutputSink(path: saveMapping)
+            try sink.write(ImportMappingFile.text(entity: entity.rawValue, columns: columns))
+            try sink.finish()
+            Console.error("\(file): mapping saved to \(saveMapping)")
         }
         if dryRun {
             try printLine(ImportLayout.firstRows(bytes: [UInt8](data), report: report), terminator: "")

@@ -9,7 +9,8 @@ struct ImportLayout {
     var preset: ImportPreset?
     var mapping: [String: String]
 
-    static func resolve(bytes: [UInt8], preset name: String?, maps: [String], entity: ImportEntity?) throws -> ImportLayout {
+    static func resolve(bytes: [UInt8], preset name: String?, maps: [String], entity: ImportEntity?,
+                        saved: [String: String] = [:]) throws -> ImportLayout {
         var preset: ImportPreset?
         if let name {
             guard let p = ImportPreset.named(name) else {
@@ -22,7 +23,9 @@ struct ImportLayout {
         }
         // A layout of another entity than the one named does not apply.
         if let p = preset, let entity, p.entity != entity { preset = nil }
-        var mapping = preset?.map ?? [:]
+        // A saved mapping says everything about the columns: no layout is guessed on top of it.
+        if !saved.isEmpty && name == nil { preset = nil }
+        var mapping = (preset?.map ?? [:]).merging(saved) { _, new in new }
         for m in maps {
             guard let eq = m.lastIndex(of: "="), eq != m.startIndex else {
                 throw ValidationError("--map \"\(m)\": expected Header=field, e.g. \"Kd.-Nr.=number\"")

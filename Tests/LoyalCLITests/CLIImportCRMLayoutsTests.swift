@@ -169,4 +169,32 @@ final class CLIImportCRMLayoutsTests: CLITestCase {
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.stderr.contains("\"Kd.-Nr.\" is mapped to \"nummer\", which is no field of customers"), bad.stderr)
     }
+
+    func testASavedMappingImportsTheNextExportTheSameWay() throws {
+        let first = try write("Kd.-Nr.;Bezeichnung;Stadt;Intern\nX1;Xaver GmbH;Passau;geheim\n", to: "eigen.csv")
+        let mappingFile = home.appendingPathComponent("eigen.toml").path
+        let saved = try loyal(["import", "customers", first.path, "--map", "Kd.-Nr.=number", "--map", "Bezeichnung=name",
+                               "--save-mapping", mappingFile])
+        XCTAssertEqual(saved.status, 0, saved.stderr)
+        XCTAssertEqual(try String(contentsOfFile: mappingFile, encoding: .utf8), """
+            # Loyal import mapping: header = field; "-" keeps a column in the record's extra field.
+            entity = "customers"
+
+            [columns]
+            "Kd.-Nr." = "number"
+            "Bezeichnung" = "name"
+            "Stadt" = "city"
+            "Intern" = "-"
+
+            """)
+        let next = try write("Kd.-Nr.;Bezeichnung;Stadt;Intern\nX2;Yvonne AG;Linz;x\n", to: "eigen2.csv")
+        let again = try loyal(["import", next.path, "--mapping", mappingFile])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(try customers()["X2"]?["name"], "Yvonne AG")
+        XCTAssertEqual(try customers()["X2"]?["city"], "Linz")
+        _ = try write("entity = \"customers\"\nfoo = 1\n", to: "bad.toml")
+        let bad = try loyal(["import", next.path, "--mapping", home.appendingPathComponent("bad.toml").path])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.hasSuffix("bad.toml:2: key \"foo\": is not a mapping key (expected entity and [columns])\n"), bad.stderr)
+    }
 }
