@@ -120,3 +120,30 @@ final class WorkDaysStoreTests: StoreTestCase {
                        "c.toml:2: key \"consent.b2b_calls\": expected one of \"presumed\", \"express\", found \"maybe\"")
     }
 }
+
+/// `loyal import absences`: German headers, rep codes without regard to case, problems per line.
+final class AbsenceImportStoreTests: StoreTestCase {
+    func testImportWithGermanHeadersAndReimportUpdates() throws {
+        let store = try makeStore()
+        try importText(store, .customers, "number,name,rep\nK1,Alpha,MK\nK2,Beta,AB\n")
+        let report = try importText(store, .absences, "Mitarbeiter;von;bis;Grund\nmk;21.12.2026;01.01.2027;Urlaub\nAB;2026-12-07;;Messe\n")
+        XCTAssertEqual(report.inserted, 2)
+        XCTAssertEqual(try store.absences().map { "\($0.repCode) \($0.from.iso) \($0.to.iso) \($0.reason)" },
+                       ["AB 2026-12-07 2026-12-07 Messe", "MK 2026-12-21 2027-01-01 Urlaub"])
+        let again = try importText(store, .absences, "Vertreter,von,bis,Grund\nMK,21.12.2026,01.01.2027,Betriebsurlaub\n")
+        XCTAssertEqual(again.updated, 1)
+        XCTAssertEqual(try store.absences(repCode: "MK").map(\.reason), ["Betriebsurlaub"])
+    }
+
+    func testUnknownRepAndReversedDaysFailTheFileWithLines() throws {
+        let store = try makeStore()
+        try importText(store, .customers, "number,name,rep\nK1,Alpha,MK\n")
+        let failure = try XCTUnwrap(importFailure(store, .absences, "rep,from,to\nXY,2026-12-01,2026-12-02\nMK,2026-12-05,2026-12-01\nMK,,\n"))
+        XCTAssertEqual(failure.problems.map { "\($0.line) \($0.column ?? "") \($0.message)" }, [
+            "2 rep no rep has the code \"XY\"",
+            "3 to the last day (2026-12-01) is before the first (2026-12-05)",
+            "4 from is empty",
+        ])
+        XCTAssertEqual(try store.absences(), [], "nothing of a failing file is written")
+    }
+}

@@ -76,7 +76,7 @@ public struct ImportField: Sendable {
 }
 
 public enum ImportEntity: String, CaseIterable, Sendable {
-    case customers, contacts, products, purchases, feedback
+    case customers, contacts, products, purchases, feedback, absences
 
     public var fields: [ImportField] {
         switch self {
@@ -85,6 +85,7 @@ public enum ImportEntity: String, CaseIterable, Sendable {
         case .products: return ImportFields.products
         case .purchases: return ImportFields.purchases
         case .feedback: return ImportFields.feedback
+        case .absences: return ImportFields.absences
         }
     }
 }

@@ -47,6 +47,15 @@ public enum ImportFields {
                     help: "date consent was given (default: import day)"),
     ]
 
+    /// Reps away (vacation, sickness, trade fairs), as a holiday planner or HR system exports them.
+    public static let absences: [ImportField] = [
+        ImportField("rep", .text, required: true, aliases: ["Mitarbeiter", "Vertreter", "Außendienst", "Betreuer", "rep code",
+                                                            "employee"], help: "rep code"),
+        ImportField("from", .day, required: true, aliases: ["von", "ab", "Beginn", "start", "first day"], help: "first day away"),
+        ImportField("to", .day, aliases: ["bis", "Ende", "end", "last day"], help: "last day away (default: the first)"),
+        ImportField("reason", .text, aliases: ["Grund", "Abwesenheitsgrund", "Art", "note"], help: "vacation, sickness, trade fair …"),
+    ]
+
     public static let contacts: [ImportField] = [
         customerNumber,
         ImportField("first_name", .text, aliases: ["Vorname", "firstname", "given name"], help: "first name"),

@@ -24,8 +24,27 @@ public struct PurchaseImportRecord: Sendable {
     public var purchase: Purchase
 }
 
+public struct AbsenceImportRecord: Sendable {
+    public var repCode: String
+    public var from: Day
+    public var to: Day
+    public var reason: String
+}
+
 /// Turns CSV rows into domain values; every problem of a row is reported.
 public enum ImportParser {
+    public static func absence(_ row: inout ImportRow) -> AbsenceImportRecord {
+        let rep = row.require("rep")
+        if row.text("from").isEmpty { _ = row.require("from") }
+        let from = row.day("from") ?? Day(number: 0)
+        let to = row.day("to") ?? from
+        let reason = row.text("reason")
+        if row.problems.isEmpty, let problem = Absence.problem(from: from, to: to, reason: reason) {
+            row.appendProblem(ImportProblem(line: row.line, column: row.headerNames["to"] ?? "to", message: problem))
+        }
+        return AbsenceImportRecord(repCode: rep, from: from, to: to, reason: reason)
+    }
+
     public static func customer(_ row: inout ImportRow) -> CustomerImportRecord {
         var c = Customer(number: row.require("number"), name: row.has("name") ? row.require("name") : "")
         c.street = row.text("street"); c.postalCode = row.text("postal_code"); c.city = row.text("city")
