@@ -49,7 +49,10 @@ public enum ConfigFile {
         let knownSections = Set(ConfigSchema.sections.map(\.0) + RetentionConfig.sections).union([ContactPlanConfig.section, RepsConfig.section])
         for section in table.keys where !RetentionConfig.sections.contains(section) {
             if section == ContactPlanConfig.section {
+                // [consent] sets a rule of the plan too; it may come first in the file.
+                let b2bCalls = settings.contactPlan.b2bCalls
                 settings.contactPlan = try ContactPlanConfig.parse(table[section]!, text: text, file: file)
+                settings.contactPlan.b2bCalls = b2bCalls
                 continue
             }
             if section == RepsConfig.section {

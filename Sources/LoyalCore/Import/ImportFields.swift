@@ -35,6 +35,8 @@ public enum ImportFields {
         ImportField("high_season", .text, aliases: ["Hochsaison", "Saison"], help: "busy months, e.g. 11-12"),
         ImportField("busy_hours", .text, aliases: ["Stoßzeiten"], help: "busy hours, e.g. Mo-Fr 11-14"),
         ImportField("potential", .money, aliases: ["Potenzial", "Potential"], help: "yearly potential"),
+        ImportField("kind", .customerKind, aliases: ["Kundenart", "Typ", "Kundentyp", "customer type"],
+                    help: "business (default) or consumer: B2B/B2C, Firma/Privat"),
         ImportField("class", .customerClass, aliases: ["Klasse", "ABC", "Kundenklasse"], help: "manual A/B/C override"),
         ImportField("notes", .text, aliases: ["Notizen", "Bemerkung", "Bemerkungen", "Notiz"], help: "notes"),
         ImportField("consent_email", .flag, aliases: ["Einwilligung E-Mail", "E-Mail erlaubt", "email opt-in"],

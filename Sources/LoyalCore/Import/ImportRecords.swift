@@ -62,6 +62,7 @@ public enum ImportParser {
         c.bestCallTimes = row.text("best_call_times"); c.highSeason = row.text("high_season")
         c.busyHours = row.text("busy_hours"); c.potential = row.money("potential")
         c.classOverride = row.customerClass("class"); c.notes = row.text("notes")
+        c.kind = row.customerKind("kind") ?? .business
         var consents: [Channel: Bool] = [:]
         for (key, channel) in [("consent_email", Channel.email), ("consent_phone", .phone),
                                ("consent_newsletter", .newsletter)] {

@@ -11,8 +11,6 @@ public struct Settings: Sendable {
     public var contactPlan = ContactPlanRules()
     /// Working days (holiday state) and each rep's daily capacity.
     public var workDays = WorkDaySettings()
-    /// `[consent] b2b_calls`: presumed (the default) or express.
-    public var b2bCalls = B2BCallConsent.presumed
 
     public init() {}
 }
