@@ -29,6 +29,7 @@ public enum ConfigFile {
                 out += "# \(spec.doc)\n\(spec.key) = \(spec.get(defaults))\n"
             }
         }
+        out += RepsConfig.defaultText()
         out += ContactPlanConfig.defaultText(defaults.contactPlan)
         return out + RetentionConfig.defaultText(defaults.retention)
     }
@@ -45,10 +46,17 @@ public enum ConfigFile {
         }
         let lines = KeyLines(text: text)
         var settings = Settings()
-        let knownSections = Set(ConfigSchema.sections.map(\.0) + RetentionConfig.sections).union([ContactPlanConfig.section])
+        let knownSections = Set(ConfigSchema.sections.map(\.0) + RetentionConfig.sections).union([ContactPlanConfig.section, RepsConfig.section])
         for section in table.keys where !RetentionConfig.sections.contains(section) {
             if section == ContactPlanConfig.section {
+                // [consent] sets a rule of the plan too; it may come first in the file.
+                let b2bCalls = settings.contactPlan.b2bCalls
                 settings.contactPlan = try ContactPlanConfig.parse(table[section]!, text: text, file: file)
+                settings.contactPlan.b2bCalls = b2bCalls
+                continue
+            }
+            if section == RepsConfig.section {
+                settings.workDays.reps = try RepsConfig.parse(table[section]!, text: text, file: file)
                 continue
             }
             guard knownSections.contains(section), let sub = table[section]?.table else {

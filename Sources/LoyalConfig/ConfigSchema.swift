@@ -28,6 +28,8 @@ enum ConfigSchema {
         ("display", "How numbers, dates and colours are shown."),
         ("value", "Customer value: what a customer will bring in the coming years (BG/NBD and Gamma-Gamma)."),
         ("calendar", "The communication calendar."),
+        ("consent", "Consent by law: business customers may be called on presumed consent (UWG § 7 (2) Nr. 1); "
+                    + "consumers' calls and every e-mail or newsletter need express consent. A refusal always blocks."),
         ("risk", "Churn risk: the probability of no purchase in horizon_days, from a model fitted on your own history "
                  + "(see `loyal backtest`). Bands and the early-warning panel."),
     ]
@@ -54,6 +56,20 @@ enum ConfigSchema {
         SettingSpec(section: "calendar", key: "horizon_days", kind: .integer(7...730),
                     doc: "Days ahead the calendar is planned and kept (13 weeks covers this quarter's month views).",
                     get: { String($0.calendarHorizonDays) }, set: { $0.calendarHorizonDays = $1.integer }),
+        SettingSpec(section: "calendar", key: "state", kind: .choice([""] + GermanHolidays.states),
+                    doc: "Federal state whose public holidays are no working days (\"\" = the nationwide ones only; "
+                        + "BW BY BE BB HB HH HE MV NI NW RP SL SN ST SH TH). A rep's own [reps.CODE] state overrides it.",
+                    get: { quote($0.workDays.state) }, set: { $0.workDays.state = $1.text }),
+        SettingSpec(section: "calendar", key: "visits_per_day", kind: .integer(0...50),
+                    doc: "Visits a rep can make on one working day (a rep's own [reps.CODE] visits_per_day overrides it).",
+                    get: { String($0.workDays.visitsPerDay) }, set: { $0.workDays.visitsPerDay = $1.integer }),
+        SettingSpec(section: "calendar", key: "calls_per_day", kind: .integer(0...200),
+                    doc: "Calls a rep can make on one working day (a rep's own [reps.CODE] calls_per_day overrides it).",
+                    get: { String($0.workDays.callsPerDay) }, set: { $0.workDays.callsPerDay = $1.integer }),
+        SettingSpec(section: "consent", key: "b2b_calls", kind: .choice(B2BCallConsent.allCases.map(\.rawValue)),
+                    doc: "Calls to business customers: \"presumed\" (no express consent needed) or \"express\".",
+                    get: { quote($0.contactPlan.b2bCalls.rawValue) },
+                    set: { $0.contactPlan.b2bCalls = B2BCallConsent(rawValue: $1.text) ?? .presumed }),
         SettingSpec(section: "display", key: "theme", kind: .text,
                     doc: "Colour theme: a file NAME.toml in a themes directory (default, light, high-contrast, monochrome, …).",
                     get: { quote($0.display.theme) }, set: { $0.display.theme = $1.text }),

@@ -7,7 +7,7 @@ final class CLIDemoExportTests: CLITestCase {
                                 "revenue_previous_12m", "trend", "last_purchase", "risk", "rep", "status", "returnee"]
     static let customerFields = ["number", "name", "street", "postal_code", "city", "country", "phone", "email", "website",
                                  "industry", "employees", "revenue_band", "rep", "since", "preferences", "preferred_channel",
-                                 "best_call_times", "high_season", "busy_hours", "potential", "class", "notes", "status",
+                                 "best_call_times", "high_season", "busy_hours", "potential", "class", "kind", "notes", "status",
                                  "lost_on", "lost_reason", "returned_on", "consent_email", "consent_phone",
                                  "consent_newsletter", "computed_class", "revenue_12m", "revenue_previous_12m", "last_purchase"]
 

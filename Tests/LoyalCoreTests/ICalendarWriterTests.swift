@@ -15,7 +15,8 @@ final class ICalendarWriterTests: XCTestCase {
                                   lastContact: [.visit: d("2026-10-01"), .phone: d("2026-10-20")],
                                   given: [GivenEntry(key: "feedback-3", source: .followUp, due: d("2026-11-17"),
                                                      time: TimeOfDay(hour: 9, minute: 30), channel: .visit,
-                                                     reason: "Bring the offer; prices, delivery\nand the samples")])
+                                                     reason: "Bring the offer; prices, delivery\nand the samples")],
+                                  kind: .consumer)
         let b = CustomerPlanFacts(customerID: 2, customerClass: .b, consents: allConsents,
                                   contacts: [person(20, "Jan", "Roth", birthday: "1990-03-10", customer: 2)],
                                   lastContact: [.phone: d("2026-11-01"), .email: d("2026-11-01")])

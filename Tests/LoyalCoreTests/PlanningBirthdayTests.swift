@@ -3,12 +3,12 @@ import XCTest
 
 final class PlanningBirthdayTests: XCTestCase {
     func birthdays(_ cls: CustomerClass, _ contacts: [ContactPerson], consents: [Consent] = allConsents,
-                   preferred: Channel? = nil, from: String, to: String) -> [PlannedEntry] {
+                   preferred: Channel? = nil, kind: CustomerKind = .business, from: String, to: String) -> [PlannedEntry] {
         var rules = ContactPlanRules()
         rules.cadence = [:]
         rules.afterPurchase = []
         let facts = CustomerPlanFacts(customerID: 1, customerClass: cls, preferredChannel: preferred,
-                                      consents: consents, contacts: contacts)
+                                      consents: consents, contacts: contacts, kind: kind)
         return plan(facts, rules, from: from, to: to)
     }
 
@@ -30,8 +30,10 @@ final class PlanningBirthdayTests: XCTestCase {
                        ["2026-05-17 phone Birthday of Anna Schmidt (54)"])
         // A, visits preferred: drop by with a gift.
         XCTAssertEqual(birthdays(.a, anna, preferred: .visit, from: "2026-01-01", to: "2026-12-31").map(\.channel), [.visit])
-        // A without phone consent: the visit needs none.
-        XCTAssertEqual(birthdays(.a, anna, consents: [], from: "2026-01-01", to: "2026-12-31").map(\.channel), [.visit])
+        // A business without phone consent is called on presumed consent (UWG § 7 (2) Nr. 1).
+        XCTAssertEqual(birthdays(.a, anna, consents: [], from: "2026-01-01", to: "2026-12-31").map(\.channel), [.phone])
+        // A consumer without phone consent: the visit needs none.
+        XCTAssertEqual(birthdays(.a, anna, consents: [], kind: .consumer, from: "2026-01-01", to: "2026-12-31").map(\.channel), [.visit])
         // B: a card, posted three days ahead; it still stands for the 17th.
         let b = birthdays(.b, anna, from: "2026-01-01", to: "2026-12-31")
         XCTAssertEqual(b.map(\.line), ["2026-05-14 letter Birthday of Anna Schmidt (54)"])

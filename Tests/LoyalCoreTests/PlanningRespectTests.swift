@@ -3,11 +3,13 @@ import XCTest
 
 /// Consent and quiet times: entries are blocked with the reason, or moved.
 final class PlanningRespectTests: XCTestCase {
-    func b(_ consents: [Consent]) -> [PlannedEntry] {
+    /// A consumer by default: only consumers need express consent for calls.
+    func b(_ consents: [Consent], kind: CustomerKind = .consumer, b2bCalls: B2BCallConsent = .presumed) -> [PlannedEntry] {
         var rules = emptyRules()
         rules.cadence[.b] = [.phone: 90, .email: 60]
+        rules.b2bCalls = b2bCalls
         let facts = CustomerPlanFacts(customerID: 1, customerClass: .b, consents: consents,
-                                      lastContact: [.phone: d("2026-09-01"), .email: d("2026-10-01")])
+                                      lastContact: [.phone: d("2026-09-01"), .email: d("2026-10-01")], kind: kind)
         return plan(facts, rules, from: "2026-11-16", to: "2026-12-31")
     }
 
@@ -19,6 +21,18 @@ final class PlanningRespectTests: XCTestCase {
         XCTAssertEqual(entries[1].note(), "blocked: no phone consent")
         XCTAssertEqual(entries[1].calendarEntry().statusReason, "blocked: no phone consent")
         XCTAssertEqual(entries[1].calendarEntry().status, .open)
+    }
+
+    func testBusinessCustomersMayBeCalledOnPresumedConsentButNotMailed() {
+        // UWG § 7 (2) Nr. 1: a business may be called without express consent; e-mail still needs it.
+        let entries = b([], kind: .business)
+        XCTAssertEqual(entries.map(\.channel), [.email, .phone])
+        XCTAssertEqual(entries.map(\.blocked), ["no e-mail consent", nil])
+        // A refusal blocks a business too.
+        XCTAssertEqual(b([consent(.phone, false, on: "2025-04-03")], kind: .business).map(\.blocked),
+                       ["no e-mail consent", "phone consent refused on 03.04.2025"])
+        // `[consent] b2b_calls = "express"`: businesses need express consent like consumers.
+        XCTAssertEqual(b([], kind: .business, b2bCalls: .express).map(\.blocked), ["no e-mail consent", "no phone consent"])
     }
 
     func testRefusedConsentNamesTheDay() {
@@ -140,7 +154,7 @@ final class PlanningRespectTests: XCTestCase {
                                                      reason: "Ask about the complaint"),
                                           GivenEntry(key: "feedback-2", source: .followUp, due: d("2026-11-20"), channel: .visit,
                                                      reason: "Bring the samples", contactPersonID: 8),
-                                      ])
+                                      ], kind: .consumer)
         let entries = plan(facts, rules, from: "2026-11-16", to: "2027-02-28")
         XCTAssertEqual(entries.map(\.line), [
             "2026-11-20 visit Bring the samples",

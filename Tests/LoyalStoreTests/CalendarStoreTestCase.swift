@@ -16,7 +16,7 @@ import XCTest
 /// |          |       | visit Mon 14.12.2026 (+90); call Fri 04.12.2026 (+30); the      |
 /// |          |       | planned visit then restarts the count: Wed 13.01.2027,          |
 /// |          |       | Fri 12.02.2027                                                  |
-/// | K2       | B     | no phone consent, last call Tue 03.11.2026: call Mon 01.02.2027 |
+/// | K2       | B     | a consumer without phone consent, last call Tue 03.11.2026: call Mon 01.02.2027 |
 /// |          |       | blocked "no phone consent"                                      |
 /// | K3       | B     | high season December, last call Tue 08.09.2026: call due Mon    |
 /// |          |       | 07.12.2026, moved to Fri 01.01.2027 (first day out of season)   |
@@ -31,14 +31,14 @@ class CalendarStoreTestCase: StoreTestCase {
     var settings = Settings()
 
     static let customers = """
-        number,name,rep,class,consent_phone,consent_email,consent_date,high_season
-        K1,Alpha GmbH,AB,A,ja,ja,2024-01-10,
-        K2,Stille KG,AB,B,,ja,2024-01-10,
-        K3,Saison AG,CD,B,ja,,2024-01-10,12
-        K4,Großkauf GmbH,CD,C,ja,,2024-01-10,
-        K5,Schaltjahr OHG,AB,B,,,,
-        K6,Verloren AG,AB,A,ja,,2024-01-10,
-        K7,Nein Danke AG,CD,B,nein,,2025-06-22,
+        number,name,rep,class,consent_phone,consent_email,consent_date,high_season,kind
+        K1,Alpha GmbH,AB,A,ja,ja,2024-01-10,,
+        K2,Stille KG,AB,B,,ja,2024-01-10,,Privat
+        K3,Saison AG,CD,B,ja,,2024-01-10,12,
+        K4,Großkauf GmbH,CD,C,ja,,2024-01-10,,
+        K5,Schaltjahr OHG,AB,B,,,,,
+        K6,Verloren AG,AB,A,ja,,2024-01-10,,
+        K7,Nein Danke AG,CD,B,nein,,2025-06-22,,
 
         """
 

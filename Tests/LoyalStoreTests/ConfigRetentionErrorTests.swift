@@ -152,6 +152,6 @@ final class ConfigRetentionErrorTests: XCTestCase {
 
     func testUnknownSectionListsTheRetentionSections() {
         XCTAssertEqual(error("[signal]\nx = 1\n"),
-                       "c.toml:1: key \"signal\": is not a known section (known: calendar, classes, contact_plan, display, playbooks, risk, signals, value, winback)")
+                       "c.toml:1: key \"signal\": is not a known section (known: calendar, classes, consent, contact_plan, display, playbooks, reps, risk, signals, value, winback)")
     }
 }

@@ -1,6 +1,7 @@
 import XCTest
+import GRDB
 import LoyalCore
-import LoyalStore
+@testable import LoyalStore
 import LoyalTerminal
 @testable import LoyalUI
 
@@ -21,7 +22,7 @@ final class SoftFactsFormTests: UITestCase {
     /// Moves from the first field to the one with `label` (Tab order is the order on screen).
     private func focus(_ label: String) {
         let order = ["Preferences", "Preferred channel", "Best call times", "High season (months)", "Busy hours",
-                     "Potential a year", "Class override", "Notes"]
+                     "Potential a year", "Class override", "Notes", "Business or consumer"]
         press(.tab, times: order.firstIndex(of: label)!)
     }
 
@@ -36,6 +37,19 @@ final class SoftFactsFormTests: UITestCase {
         }
         XCTAssertTrue(row("Preferred channel").contains("‹ – ›"))
         XCTAssertEqual(term.cursor?.row, 3, "the cursor waits in the first field")
+    }
+
+    func testTheCustomerKindIsShownEditedSavedAndAudited() throws {
+        XCTAssertTrue(row("Business or consumer").contains("‹ business ›"), row("Business or consumer"))
+        focus("Business or consumer")
+        press(.char(" "))
+        XCTAssertTrue(row("Business or consumer").contains("‹ consumer ›"), row("Business or consumer"))
+        press(.ctrl("s"))
+        XCTAssertEqual(try customer.kind, .consumer)
+        let audit = try store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT detail FROM audit WHERE entity = 'customer' AND action = 'edit soft facts'")
+        }
+        XCTAssertEqual(audit, ["kind: business → consumer"])
     }
 
     func testABadHighSeasonIsExplainedAndRefusedUntilFixed() throws {

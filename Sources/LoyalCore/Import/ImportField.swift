@@ -1,7 +1,7 @@
 /// What an import column holds, which decides how it is parsed and what the
 /// error message says was expected.
 public enum ImportFieldKind: Sendable {
-    case text, integer, day, money, birthday, flag, channel, customerClass, lostReason, interactionKind
+    case text, integer, day, money, birthday, flag, channel, customerClass, lostReason, interactionKind, customerKind
 
     public var expected: String {
         switch self {
@@ -13,6 +13,7 @@ public enum ImportFieldKind: Sendable {
         case .flag: return "expected yes/no, ja/nein, true/false, 1/0 or x"
         case .channel: return "expected one of " + Channel.allCases.map(\.rawValue).joined(separator: ", ")
         case .customerClass: return "expected A, B or C"
+        case .customerKind: return "expected business or consumer (B2B/B2C, Firma/Privat)"
         case .lostReason: return "expected one of " + LostReason.allCases.map(\.rawValue).joined(separator: ", ")
         case .interactionKind: return "expected one of " + InteractionKind.allCases.map(\.rawValue).joined(separator: ", ")
         }
@@ -28,6 +29,7 @@ public enum ImportFieldKind: Sendable {
         case .flag: return "yes or no"
         case .channel: return "a channel"
         case .customerClass: return "a class"
+        case .customerKind: return "a kind of customer"
         case .lostReason: return "a reason"
         case .interactionKind: return "a kind of contact"
         }
@@ -76,7 +78,7 @@ public struct ImportField: Sendable {
 }
 
 public enum ImportEntity: String, CaseIterable, Sendable {
-    case customers, contacts, products, purchases, feedback
+    case customers, contacts, products, purchases, feedback, absences
 
     public var fields: [ImportField] {
         switch self {
@@ -85,6 +87,7 @@ public enum ImportEntity: String, CaseIterable, Sendable {
         case .products: return ImportFields.products
         case .purchases: return ImportFields.purchases
         case .feedback: return ImportFields.feedback
+        case .absences: return ImportFields.absences
         }
     }
 }

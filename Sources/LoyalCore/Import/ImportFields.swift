@@ -35,6 +35,8 @@ public enum ImportFields {
         ImportField("high_season", .text, aliases: ["Hochsaison", "Saison"], help: "busy months, e.g. 11-12"),
         ImportField("busy_hours", .text, aliases: ["Stoßzeiten"], help: "busy hours, e.g. Mo-Fr 11-14"),
         ImportField("potential", .money, aliases: ["Potenzial", "Potential"], help: "yearly potential"),
+        ImportField("kind", .customerKind, aliases: ["Kundenart", "Typ", "Kundentyp", "customer type"],
+                    help: "business (default) or consumer: B2B/B2C, Firma/Privat"),
         ImportField("class", .customerClass, aliases: ["Klasse", "ABC", "Kundenklasse"], help: "manual A/B/C override"),
         ImportField("notes", .text, aliases: ["Notizen", "Bemerkung", "Bemerkungen", "Notiz"], help: "notes"),
         ImportField("consent_email", .flag, aliases: ["Einwilligung E-Mail", "E-Mail erlaubt", "email opt-in"],
@@ -45,6 +47,15 @@ public enum ImportFields {
                     help: "consent to the newsletter"),
         ImportField("consent_date", .day, aliases: ["Einwilligung am", "Einwilligungsdatum", "opt-in date"],
                     help: "date consent was given (default: import day)"),
+    ]
+
+    /// Reps away (vacation, sickness, trade fairs), as a holiday planner or HR system exports them.
+    public static let absences: [ImportField] = [
+        ImportField("rep", .text, required: true, aliases: ["Mitarbeiter", "Vertreter", "Außendienst", "Betreuer", "rep code",
+                                                            "employee"], help: "rep code"),
+        ImportField("from", .day, required: true, aliases: ["von", "ab", "Beginn", "start", "first day"], help: "first day away"),
+        ImportField("to", .day, aliases: ["bis", "Ende", "end", "last day"], help: "last day away (default: the first)"),
+        ImportField("reason", .text, aliases: ["Grund", "Abwesenheitsgrund", "Art", "note"], help: "vacation, sickness, trade fair …"),
     ]
 
     public static let contacts: [ImportField] = [

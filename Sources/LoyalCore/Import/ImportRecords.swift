@@ -28,6 +28,13 @@ public struct PurchaseImportRecord: Sendable {
     public var purchase: Purchase
 }
 
+public struct AbsenceImportRecord: Sendable {
+    public var repCode: String
+    public var from: Day
+    public var to: Day
+    public var reason: String
+}
+
 /// Turns CSV rows into domain values; every problem of a row is reported.
 public enum ImportParser {
     /// `{"Lead Status":"Open","Create Date":"2024-01-15 10:22"}`: the non-empty cells of the
@@ -52,6 +59,18 @@ public enum ImportParser {
         return cell
     }
 
+    public static func absence(_ row: inout ImportRow) -> AbsenceImportRecord {
+        let rep = row.require("rep")
+        if row.text("from").isEmpty { _ = row.require("from") }
+        let from = row.day("from") ?? Day(number: 0)
+        let to = row.day("to") ?? from
+        let reason = row.text("reason")
+        if row.problems.isEmpty, let problem = Absence.problem(from: from, to: to, reason: reason) {
+            row.appendProblem(ImportProblem(line: row.line, column: row.headerNames["to"] ?? "to", message: problem))
+        }
+        return AbsenceImportRecord(repCode: rep, from: from, to: to, reason: reason)
+    }
+
     public static func customer(_ row: inout ImportRow) -> CustomerImportRecord {
         var c = Customer(number: row.require("number"), name: row.has("name") ? row.require("name") : "")
         c.street = row.text("street"); c.postalCode = row.text("postal_code"); c.city = row.text("city")
@@ -69,6 +88,7 @@ public enum ImportParser {
         c.bestCallTimes = row.text("best_call_times"); c.highSeason = row.text("high_season")
         c.busyHours = row.text("busy_hours"); c.potential = row.money("potential")
         c.classOverride = row.customerClass("class"); c.notes = row.text("notes")
+        c.kind = row.customerKind("kind") ?? .business
         var consents: [Channel: Bool] = [:]
         for (key, channel) in [("consent_email", Channel.email), ("consent_phone", .phone),
                                ("consent_newsletter", .newsletter)] {

@@ -204,6 +204,13 @@ public struct ImportRow {
         return k
     }
 
+    public mutating func customerKind(_ key: String) -> CustomerKind? {
+        let raw = text(key)
+        if raw.isEmpty { return nil }
+        guard let k = CustomerKind(parsing: raw) else { fail(key, raw, .customerKind); return nil }
+        return k
+    }
+
     public mutating func customerClass(_ key: String) -> CustomerClass? {
         let raw = text(key)
         if raw.isEmpty { return nil }

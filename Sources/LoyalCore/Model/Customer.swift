@@ -35,6 +35,8 @@ public struct Customer: Hashable, Sendable, Codable {
     public var bestCallTimes: String = ""
     public var highSeason: String = ""
     public var busyHours: String = ""
+    /// Business or consumer: decides which contacts need express consent (UWG § 7).
+    public var kind: CustomerKind = .business
     public var potential: Money?
     public var classOverride: CustomerClass?
     public var notes: String = ""
@@ -151,5 +153,22 @@ public struct ContactPerson: Hashable, Sendable, Codable {
 
     public var fullName: String {
         firstName.isEmpty ? lastName : lastName.isEmpty ? firstName : firstName + " " + lastName
+    }
+}
+
+/// A business customer (B2B) may be called on presumed consent; a consumer (B2C) only
+/// with express consent (UWG § 7 (2) Nr. 1). E-mail and newsletters need express consent from both.
+public enum CustomerKind: String, Hashable, Sendable, Codable, CaseIterable {
+    case business, consumer
+
+    /// The words files and people use: business/consumer, B2B/B2C, Firma/Privat.
+    public init?(parsing text: some StringProtocol) {
+        switch String(text).lowercased() {
+        case "business", "b2b", "firma", "firmenkunde", "geschäftskunde", "gewerblich", "unternehmen", "company":
+            self = .business
+        case "consumer", "b2c", "privat", "privatkunde", "privatperson", "verbraucher", "private":
+            self = .consumer
+        default: return nil
+        }
     }
 }

@@ -54,6 +54,9 @@ public struct ContactPlanRules: Sendable, Hashable {
     /// Zone of entries with a time of day in the exported calendar (.ics).
     public var timeZone = "Europe/Berlin"
 
+    /// Whether calls to business customers need express consent (`[consent] b2b_calls`).
+    public var b2bCalls = B2BCallConsent.presumed
+
     public init() {}
 
     /// The class cadence with the customer's overrides applied.

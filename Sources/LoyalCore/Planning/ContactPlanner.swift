@@ -147,7 +147,7 @@ struct CustomerPlanning {
         let today = context.today, display = context.display
         out.reserveCapacity(16)
         primaryContact = facts.contacts.first { $0.isPrimary && ($0.leftOn.map { $0 > today } ?? true) }?.id
-        blocks = Channel.all.map { facts.consentBlock(for: $0, style: display.dateStyle) }
+        blocks = Channel.all.map { facts.consentBlock(for: $0, style: display.dateStyle, b2bCalls: context.rules.b2bCalls) }
         busyNote = facts.busyHours.isEmpty ? "" : "busy \(facts.busyHours.text)"
         seasonNote = facts.highSeason.isEmpty ? "" : "high season \(facts.highSeason.text)"
         noQuietTimes = facts.highSeason.isEmpty && facts.busyHours.isEmpty

@@ -21,15 +21,18 @@ public struct CustomerPlanFacts: Sendable, Hashable {
     /// triage, win-back follow-ups, manual entries. They pass the same respect rules.
     public var given: [GivenEntry]
     public var overrides: [CadenceOverride]
+    /// Business or consumer: whether calls need express consent (see `consentBlock`).
+    public var kind: CustomerKind
 
     public init(customerID: Int64, repID: Int64? = nil, customerClass: CustomerClass, isLost: Bool = false,
                 preferredChannel: Channel? = nil, consents: [Consent] = [], highSeason: HighSeason = .none,
                 busyHours: BusyHours = .none, contacts: [ContactPerson] = [], lastContact: [Channel: Day] = [:],
-                purchases: [PurchaseFact] = [], given: [GivenEntry] = [], overrides: [CadenceOverride] = []) {
+                purchases: [PurchaseFact] = [], given: [GivenEntry] = [], overrides: [CadenceOverride] = [],
+                kind: CustomerKind = .business) {
         self.customerID = customerID; self.repID = repID; self.customerClass = customerClass; self.isLost = isLost
         self.preferredChannel = preferredChannel; self.consents = consents; self.highSeason = highSeason
         self.busyHours = busyHours; self.contacts = contacts; self.lastContact = lastContact
-        self.purchases = purchases; self.given = given; self.overrides = overrides
+        self.purchases = purchases; self.given = given; self.overrides = overrides; self.kind = kind
     }
 
     /// The consent record that counts for a channel: the latest by day (the later
@@ -43,12 +46,18 @@ public struct CustomerPlanFacts: Sendable, Hashable {
     }
 
     /// Why the channel must not be used, or nil when it may: "no phone consent",
-    /// "phone consent refused on 03.04.2025". Channels without a consent duty
-    /// (visit, letter) are always allowed.
-    public func consentBlock(for channel: Channel, style: DateStyle = .german) -> String? {
+    /// "phone consent refused on 03.04.2025". By German law (UWG § 7) a business may be
+    /// called on presumed consent (unless `b2bCalls` is `.express`), a consumer only with
+    /// express consent; e-mail, SMS and newsletters need express consent from both; visits
+    /// and letters need none. A refused or withdrawn consent blocks every channel.
+    public func consentBlock(for channel: Channel, style: DateStyle = .german,
+                             b2bCalls: B2BCallConsent = .presumed) -> String? {
+        if let c = consent(for: channel), !c.granted {
+            return "\(channel.consentName) consent refused on \(style.format(c.on))"
+        }
         guard channel.needsConsent else { return nil }
-        guard let c = consent(for: channel) else { return channel.noConsent }
-        return c.granted ? nil : "\(channel.consentName) consent refused on \(style.format(c.on))"
+        if channel == .phone, kind == .business, b2bCalls == .presumed { return nil }
+        return consent(for: channel) == nil ? channel.noConsent : nil
     }
 
     /// The last contact that counts for a planned contact on `channel` (see `Channel.isSatisfied(by:)`).

@@ -15,7 +15,7 @@ extension CustomerPlanFacts {
                   contacts: contacts.filter { $0.customerID == id },
                   lastContact: CustomerPlanFacts.lastContacts(interactions.filter { $0.customerID == id }),
                   purchases: purchases.filter { $0.customerID == id }.map { PurchaseFact(day: $0.day, amount: $0.amount) },
-                  given: given, overrides: overrides.filter { $0.customerID == id })
+                  given: given, overrides: overrides.filter { $0.customerID == id }, kind: customer.kind)
     }
 
     /// The last day of contact per channel (an event counts as a visit, a gift

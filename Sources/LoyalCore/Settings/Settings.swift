@@ -9,6 +9,8 @@ public struct Settings: Sendable {
     public var calendarHorizonDays = 91
     public var retention = RetentionSettings()
     public var contactPlan = ContactPlanRules()
+    /// Working days (holiday state) and each rep's daily capacity.
+    public var workDays = WorkDaySettings()
 
     public init() {}
 }

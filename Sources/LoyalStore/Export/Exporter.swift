@@ -97,7 +97,7 @@ enum ExportColumns {
                      t("country"), t("phone", "c.phone"), t("email", "c.email"), t("website"), t("industry"),
                      n("employees"), t("revenue_band"), t("rep", "r.code"), d("since"), t("preferences"),
                      t("preferred_channel"), t("best_call_times"), t("high_season"), t("busy_hours"),
-                     m("potential", "potential_cents"), t("class", "class_override"), t("notes", "c.notes"),
+                     m("potential", "potential_cents"), t("class", "class_override"), t("kind", "c.kind"), t("notes", "c.notes"),
                      t("status"), d("lost_on"), t("lost_reason"), d("returned_on"),
                      consent("email"), consent("phone"), consent("newsletter"),
                      t("computed_class", "s.computed_class"), m("revenue_12m", "s.revenue_12m_cents"),
@@ -117,7 +117,7 @@ enum ExportColumns {
                      n("quantity"), t("reference")],
                     "purchase p JOIN customer c ON c.id = p.customer_id LEFT JOIN product pr ON pr.id = p.product_id ORDER BY p.id")
         case .interactions:
-            return ([n("id", "i.id"), t("customer", "c.number"), t("rep", "r.code"), t("kind"), d("date", "i.day"),
+            return ([n("id", "i.id"), t("customer", "c.number"), t("rep", "r.code"), t("kind", "i.kind"), d("date", "i.day"),
                      t("subject"), t("notes", "i.notes")],
                     "interaction i JOIN customer c ON c.id = i.customer_id LEFT JOIN rep r ON r.id = i.rep_id ORDER BY i.id")
         case .feedback:

@@ -256,6 +256,7 @@ extension Customer {
         if fields.contains("busy_hours") { busyHours = other.busyHours }
         if fields.contains("potential") { potential = other.potential }
         if fields.contains("class") { classOverride = other.classOverride }
+        if fields.contains("kind") { kind = other.kind }
         if fields.contains("notes") { notes = other.notes }
     }
 }

@@ -8,6 +8,7 @@ enum PendingRow {
     case product(ProductImportRecord, fields: Set<String>)
     case purchase(PurchaseImportRecord)
     case feedback(FeedbackImportRecord, line: Int)
+    case absence(AbsenceImportRecord, line: Int)
 }
 
 /// One import in two passes. The first reads and checks the whole file without holding
@@ -102,6 +103,7 @@ struct ImportSession {
             case .products: checkProduct(&row)
             case .purchases: checkPurchase(&row)
             case .feedback: checkFeedback(&row)
+            case .absences: checkAbsence(&row)
             }
             if problems.count >= options.maxProblems && truncated { break }
             if reader.bytesRead - lastProgress > 1 << 20 {
@@ -133,6 +135,7 @@ struct ImportSession {
             case let .product(record, fields): try writeProduct(db, record, fields: fields)
             case let .purchase(record): try writePurchase(db, record, statement: purchaseUpsert)
             case let .feedback(record, line): try writeFeedback(db, record, line: line)
+            case let .absence(record, line): try writeAbsence(db, record, line: line)
             }
         }
         try failIfProblems()
@@ -175,6 +178,10 @@ struct ImportSession {
         customerIDs = try load("SELECT number, id FROM customer")
         productIDs = try load("SELECT sku, id FROM product")
         repIDs = try load("SELECT code, id FROM rep")
+        if entity == .absences {
+            // Rep codes match without regard to case, as on the command line.
+            for (code, id) in repIDs { repIDs[code.uppercased()] = repIDs[code.uppercased()] ?? id }
+        }
     }
 
     mutating func collect(_ row: ImportRow) -> Bool {

@@ -34,6 +34,7 @@ extension Store {
                                                                    "upper": max(to, overdueBefore ?? to).iso]
             if let repCode { clauses.append("e.rep_id = (SELECT id FROM rep WHERE code = :rep COLLATE NOCASE)"); args["rep"] = repCode }
             if !includeBlocked { clauses.append("e.blocked IS NULL") }
+            clauses.append("NOT \(Self.campaignEntry)")
             if openOnly { clauses.append("e.status = 'open'") }
             return try Array(Row.fetchCursor(db, sql: """
                 \(Self.calendarRowColumns)
@@ -42,6 +43,10 @@ extension Store {
                 """, arguments: StatementArguments(args)).map(Self.calendarRow))
         }
     }
+
+    /// Newsletters and regular mailings (`CampaignChannel.contains`): campaigns, not rep tasks,
+    /// so the agenda and the grids leave them out.
+    static let campaignEntry = "(e.channel = 'newsletter' OR (e.channel = 'letter' AND e.source = 'plan'))"
 
     /// The columns every calendar view reads, in the order `calendarRow` decodes them
     /// by position (by name, a week of all reps spent most of its time finding columns).
@@ -146,7 +151,7 @@ extension Store {
             var sql = """
                 SELECT due, sum(status = 'open' AND blocked IS NULL) AS open, sum(status = 'done') AS done,
                        sum(status = 'open' AND blocked IS NOT NULL) AS blocked
-                FROM calendar_entry WHERE due BETWEEN ? AND ?
+                FROM calendar_entry e WHERE due BETWEEN ? AND ? AND NOT \(Self.campaignEntry)
                 """
             var args: StatementArguments = [from.iso, to.iso]
             if let repCode { sql += " AND rep_id = (SELECT id FROM rep WHERE code = ? COLLATE NOCASE)"; args += [repCode] }
@@ -171,7 +176,7 @@ extension Store {
             // ranking a whole week of every rep's entries took 0.2 s on 200000 customers.
             let statement = try db.makeStatement(sql: """
                 \(Self.calendarRowColumns)
-                WHERE e.due = ?\(repID == nil ? "" : " AND e.rep_id = ?")\(includeBlocked ? "" : " AND NOT (e.blocked IS NOT NULL)")
+                WHERE e.due = ? AND NOT \(Self.campaignEntry)\(repID == nil ? "" : " AND e.rep_id = ?")\(includeBlocked ? "" : " AND NOT (e.blocked IS NOT NULL)")
                 ORDER BY e.status <> 'open', e.blocked IS NOT NULL, e.class, e.time IS NULL, e.time, e.customer_id
                 LIMIT ?
                 """)

@@ -13,7 +13,7 @@ enum PlanFactsLoader {
         var facts: [Int64: CustomerPlanFacts] = [:]
         var order: [Int64] = []
         let customers = try Row.fetchCursor(db, sql: """
-            SELECT c.id, c.rep_id, c.status, c.preferred_channel, c.high_season, c.busy_hours, s.class
+            SELECT c.id, c.rep_id, c.status, c.preferred_channel, c.high_season, c.busy_hours, s.class, c.kind
             FROM customer c LEFT JOIN customer_stats s ON s.customer_id = c.id\(filter("c.id", "WHERE")) ORDER BY c.id
             """)
         // The same few seasons and busy hours recur across a customer base: parse each text once.
@@ -28,7 +28,8 @@ enum PlanFactsLoader {
                 customerID: id, repID: r[1], customerClass: CustomerClass(rawValue: r[6] ?? "C") ?? .c,
                 isLost: (r[2] as String) == "lost",
                 preferredChannel: (r[3] as String?).flatMap(Channel.init(rawValue:)),
-                highSeason: season, busyHours: hours)
+                highSeason: season, busyHours: hours,
+                kind: CustomerKind(rawValue: r[7]) ?? .business)
         }
         let consents = try Row.fetchCursor(db, sql: "SELECT * FROM consent WHERE 1\(filter("customer_id"))")
         while let r = try consents.next() {

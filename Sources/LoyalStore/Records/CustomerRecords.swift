@@ -6,7 +6,7 @@ enum CustomerRecords {
     static let columns = """
         number, name, street, postal_code, city, country, phone, email, website, industry, employees,
         revenue_band, rep_id, since, preferences, preferred_channel, best_call_times, high_season, busy_hours,
-        potential_cents, class_override, notes, status, lost_on, lost_reason, returned_on, search_key, sort_name, sort_city
+        potential_cents, class_override, notes, status, lost_on, lost_reason, returned_on, search_key, sort_name, sort_city, kind
         """
 
     static func arguments(_ c: Customer) -> StatementArguments {
@@ -16,7 +16,7 @@ enum CustomerRecords {
             c.bestCallTimes, c.highSeason, c.busyHours, c.potential.sql, c.classOverride?.rawValue, c.notes,
             c.status.rawValue, c.lostOn.sql, c.lostReason?.rawValue, c.returnedOn.sql,
             SearchKey.forCustomer(number: c.number, name: c.name, city: c.city),
-            SearchKey.fold(c.name), SearchKey.fold(c.city),
+            SearchKey.fold(c.name), SearchKey.fold(c.city), c.kind.rawValue,
         ]
         return StatementArguments(values)
     }
@@ -27,7 +27,7 @@ enum CustomerRecords {
         var args: StatementArguments = [c.id]
         args += arguments(c)
         args += [now, now]
-        let placeholders = Array(repeating: "?", count: 32).joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: 33).joined(separator: ", ")
         try db.cachedStatement(sql: "INSERT INTO customer (id, \(columns), created_at, updated_at) VALUES (\(placeholders))")
             .execute(arguments: args)
         let id = db.lastInsertedRowID
@@ -72,6 +72,7 @@ enum CustomerRecords {
         c.lostOn = row.day("lost_on")
         c.lostReason = (row["lost_reason"] as String?).flatMap(LostReason.init(rawValue:))
         c.returnedOn = row.day("returned_on")
+        c.kind = (row["kind"] as String?).flatMap(CustomerKind.init(rawValue:)) ?? .business
         return c
     }
 

@@ -20,6 +20,7 @@ extension Store {
             current.potential = customer.potential
             current.classOverride = customer.classOverride
             current.notes = customer.notes
+            current.kind = customer.kind
             try CustomerRecords.update(db, current, now: Timestamp.now())
             try Audit.record(db, actor: actor, entity: "customer", id: id, action: "edit soft facts",
                              detail: Audit.diff(before: before, after: current))

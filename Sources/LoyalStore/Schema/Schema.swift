@@ -82,6 +82,29 @@ enum Schema {
                 ALTER TABLE contact_person ADD COLUMN extra TEXT NOT NULL DEFAULT '';
                 """)
         }
+        // Reps away (vacation, sickness, trade fairs): the working-day calendar plans
+        // nothing for a rep on these days (issue 14).
+        m.registerMigration("v1-absence", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: """
+                CREATE TABLE absence (
+                    id INTEGER PRIMARY KEY,
+                    rep_id INTEGER NOT NULL REFERENCES rep(id) ON DELETE CASCADE,
+                    from_day TEXT NOT NULL,
+                    to_day TEXT NOT NULL,
+                    reason TEXT NOT NULL DEFAULT '',
+                    CHECK (from_day <= to_day)
+                );
+                CREATE INDEX absence_rep ON absence(rep_id, from_day);
+                """)
+        }
+        // Business or consumer: German law lets a business be called on presumed consent,
+        // a consumer only with express consent (UWG § 7). Existing customers are businesses.
+        m.registerMigration("v1-customer-kind", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: """
+                ALTER TABLE customer ADD COLUMN kind TEXT NOT NULL DEFAULT 'business'
+                    CHECK (kind IN ('business', 'consumer'));
+                """)
+        }
         return m
     }
 }

@@ -46,6 +46,8 @@ enum CalendarEntryActions {
         case .move(let id):
             guard let day = Day(typed: form.value("day"), today: env.today, pastBias: false) else { throw FormError("not a date") }
             try env.store.calendarAction(.move(entryID: id, to: day), actor: env.actor, today: env.today, settings: env.settings)
+        case .absence:
+            try AbsenceForm.save(form, env: env)
         }
     }
 }

@@ -3,7 +3,7 @@ import LoyalStore
 import LoyalTerminal
 
 enum CalendarViewAction: Hashable, Sendable {
-    case down, up, left, right, previous, next, today, agenda, week, month, rep, blocked, open, done, skip, move
+    case down, up, left, right, previous, next, today, agenda, week, month, rep, blocked, open, done, skip, move, absence
 }
 
 /// The communication calendar: an agenda (overdue first, then today and the next
@@ -41,6 +41,7 @@ struct CalendarScreen {
         ActionSpec(.done, [.char("x")], "done", "Mark done: logs the contact; a visit offers the feedback form", status: true),
         ActionSpec(.skip, [.char("s")], "skip", "Skip with a reason", status: true),
         ActionSpec(.move, [.char("M")], "move", "Move to another day", status: true),
+        ActionSpec(.absence, [.char("U")], "absence", "Urlaub/absence: a rep away from one day to another; nothing is planned then"),
     ]
 
     static let keyHelp = KeyHelp(title: "Calendar", actions)
@@ -119,6 +120,7 @@ struct CalendarScreen {
             guard let r = selected, let id = r.entry.id else { return .message("No entry selected", .info) }
             guard r.entry.status == .open else { return .message("This entry is \(r.entry.status.rawValue) already", .info) }
             return CalendarEntryActions.effect(action, row: r, id: id, env: env)
+        case .absence: return AbsenceForm.open(repCode: repCode ?? selected?.repCode, env: env)
         }
         return .stay
     }

@@ -17,6 +17,8 @@ extension FormScreen {
                           .replacing(" " + money.currencySymbol, with: "") } ?? ""),
             FormField("class", "Class override", .choice(["", "A", "B", "C"]), value: c.classOverride?.rawValue ?? ""),
             FormField("notes", "Notes", .longText, value: c.notes),
+            // Business customers may be called on presumed consent, consumers only with express consent.
+            FormField("kind", "Business or consumer", .choice(CustomerKind.allCases.map(\.rawValue)), value: c.kind.rawValue),
         ])
     }
 
@@ -56,6 +58,7 @@ enum FormSaving {
             c.potential = Money(parsing: form.value("potential"))
             c.classOverride = CustomerClass(rawValue: form.value("class"))
             c.notes = form.value("notes")
+            c.kind = CustomerKind(rawValue: form.value("kind")) ?? .business
             try env.store.saveSoftFacts(c, actor: env.actor)
         case .contact(var p):
             guard !form.value("last_name").isEmpty else { throw FormError("a last name is needed") }

@@ -22,6 +22,8 @@ struct FormScreen {
     enum CalendarForm {
         case skip(entryID: Int64)
         case move(entryID: Int64)
+        /// A rep's absence (the Calendar tab's `U`).
+        case absence
     }
 
     /// The triage actions that need a date or a reason first.
