@@ -13,7 +13,8 @@ enum PlanFactsLoader {
         var facts: [Int64: CustomerPlanFacts] = [:]
         var order: [Int64] = []
         let customers = try Row.fetchCursor(db, sql: """
-            SELECT c.id, c.rep_id, c.status, c.preferred_channel, c.high_season, c.busy_hours, s.class
+            SELECT c.id, c.rep_id, c.status, c.preferred_channel, c.high_season, c.busy_hours, s.class,
+                   ifnull(s.risk_priority, 0), c.postal_code
             FROM customer c LEFT JOIN customer_stats s ON s.customer_id = c.id\(filter("c.id", "WHERE")) ORDER BY c.id
             """)
         // The same few seasons and busy hours recur across a customer base: parse each text once.
@@ -29,6 +30,9 @@ enum PlanFactsLoader {
                 isLost: (r[2] as String) == "lost",
                 preferredChannel: (r[3] as String?).flatMap(Channel.init(rawValue:)),
                 highSeason: season, busyHours: hours)
+            // The panel's priority is the risk score (0–100) × value in cents: a hundredth is the expected loss.
+            facts[id]?.stake = (r[7] as Int64) / 100
+            facts[id]?.postalRegion = LevelItem.region(ofPostalCode: r[8])
         }
         let consents = try Row.fetchCursor(db, sql: "SELECT * FROM consent WHERE 1\(filter("customer_id"))")
         while let r = try consents.next() {

@@ -61,6 +61,11 @@ enum Schema {
                     WHERE on_panel = 1;
                 """)
         }
+        // The levelling pass (issue 14) leaves out what does not fit a rep's days: listed
+        // here, per planned entry, with the window it had, for `loyal agenda --unplanned`.
+        m.registerMigration("v1-calendar-unplanned", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: SchemaV1.calendarUnplanned)
+        }
         return m
     }
 }

@@ -1,0 +1,41 @@
+import GRDB
+import LoyalCore
+
+extension Store {
+    /// The working days the levelling plans on. Weekends only until holidays and
+    /// absences are stored: the one place to ask for the real calendar instead.
+    static func planWorkCalendar(_ db: Database, settings: Settings) throws -> WorkCalendar {
+        .weekendsOnly
+    }
+
+    /// Visits and calls per rep and working day; reps not listed get `PlanLevelling.defaultCapacity`.
+    /// Empty until per-rep settings are stored: the one place to read them instead.
+    static func planCapacities(_ db: Database, settings: Settings) throws -> [Int64: PlanLevelling.Capacity] {
+        [:]
+    }
+}
+
+/// What is already on reps' days, for a refresh of a few customers.
+enum PlanLoad {
+    /// Open calls and visits of other customers on the reps' days in the horizon, as
+    /// fixed load: a refreshed customer's entries go where there is still room.
+    static func otherCustomers(_ db: Database, reps: Set<Int64>, excluding ids: [Int64], today: Day, to: Day) throws -> [LevelItem] {
+        guard !reps.isEmpty else { return [] }
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT e.rep_id, e.customer_id, e.due, e.channel, c.postal_code FROM calendar_entry e
+            JOIN customer c ON c.id = e.customer_id
+            WHERE e.rep_id IN (\(reps.map(String.init).joined(separator: ","))) AND e.status = 'open'
+              AND e.blocked IS NULL AND e.channel IN ('phone', 'visit') AND e.due BETWEEN ? AND ?
+              AND e.customer_id NOT IN (\(ids.map(String.init).joined(separator: ",")))
+            """, arguments: [today.iso, to.iso])
+        var items: [LevelItem] = []
+        while let r = try rows.next() {
+            guard let due = Day(iso: r[2] as String) else { continue }
+            let visit = (r[3] as String) == "visit"
+            items.append(LevelItem(rep: r[0], customerID: r[1], due: due, rule: .fixedLoad, isVisit: visit,
+                                   isCallOrVisit: true, takesCapacity: true,
+                                   region: LevelItem.region(ofPostalCode: r[4])))
+        }
+        return items
+    }
+}
