@@ -25,35 +25,17 @@ public enum PlanLevelling {
                              defaultCapacity: Capacity = defaultCapacity, today: Day, end: Day) -> [Placement] {
         var out = [Placement](repeating: Placement(day: nil, outcome: .pastHorizon, rank: 0, window: nil), count: items.count)
         guard today <= end else { return out }
-        var byRep: [Int64: [Int]] = [:]
-        for i in items.indices {
-            let item = items[i]
-            if let rep = item.rep, item.takesCapacity {
-                byRep[rep, default: []].append(i)
-            } else {
-                out[i] = placeFreely(item, calendar: calendar, today: today, end: end)
-            }
-        }
+        // Per rep (nil: no rep): the working days come from one table per rep, not a
+        // calendar search per entry.
+        var byRep: [Int64?: [Int]] = [:]
+        for i in items.indices { byRep[items[i].rep, default: []].append(i) }
         for (rep, indices) in byRep {
             var days = RepDays(rep: rep, calendar: calendar, today: today, end: end,
-                               capacity: capacity[rep] ?? defaultCapacity)
-            days.place(indices, of: items, into: &out)
+                               capacity: rep.flatMap { capacity[$0] } ?? defaultCapacity)
+            days.place(indices.filter { items[$0].takesCapacity }, of: items, into: &out)
+            for i in indices where !items[i].takesCapacity { out[i] = days.placeFreely(items[i], end: end) }
         }
         return out
-    }
-
-    /// An entry that takes no capacity (mail, a letter, a blocked call, no rep): a
-    /// call or visit still only on a working day, a missed one rolls to today.
-    static func placeFreely(_ item: LevelItem, calendar: WorkCalendar, today: Day, end: Day) -> Placement {
-        var day = item.due
-        if item.rule == .overdue { day = today }
-        if item.isCallOrVisit {
-            day = item.rule == .birthday ? calendar.workingDay(onOrBefore: day, rep: item.rep)
-                : calendar.workingDay(onOrAfter: day, rep: item.rep)
-            if day < today { day = calendar.workingDay(onOrAfter: today, rep: item.rep) }
-        }
-        if day > end && item.rule != .given { return Placement(day: nil, outcome: .pastHorizon, rank: 0, window: nil) }
-        return Placement(day: day, outcome: .placed, rank: 0, window: day...day)
     }
 }
 
@@ -159,19 +141,19 @@ public struct Placement: Sendable, Hashable {
 
 /// One rep's working days in the horizon and what is on them.
 struct RepDays {
-    let rep: Int64
+    let rep: Int64?
     let today: Day
     let capacity: PlanLevelling.Capacity
     /// Offsets from today of the rep's working days, ascending.
     var working: [Int] = []
-    /// Per offset: the index in `working` of the first working day on or after it.
+    /// Per offset 0...n: the index in `working` of the first working day on or after it.
     var nextWorking: [Int] = []
     var visits: [Int], calls: [Int]
     /// Per offset: the postal regions of the day's visits (few: an array).
     var regions: [[Int16]]
     let calendar: WorkCalendar
 
-    init(rep: Int64, calendar: WorkCalendar, today: Day, end: Day, capacity: PlanLevelling.Capacity) {
+    init(rep: Int64?, calendar: WorkCalendar, today: Day, end: Day, capacity: PlanLevelling.Capacity) {
         self.rep = rep; self.today = today; self.capacity = capacity; self.calendar = calendar
         let n = end - today + 1
         visits = Array(repeating: 0, count: n); calls = Array(repeating: 0, count: n)
@@ -183,6 +165,36 @@ struct RepDays {
             while k > 0, working[k - 1] >= o { k -= 1 }
             nextWorking[o] = k
         }
+    }
+
+    /// The working day on or after `day` (from the table inside the horizon).
+    func workingDay(onOrAfter day: Day) -> Day {
+        let o = day - today
+        guard o >= 0, o < visits.count else { return calendar.workingDay(onOrAfter: day, rep: rep) }
+        let k = nextWorking[o]
+        return k < working.count ? today.adding(days: working[k]) : calendar.workingDay(onOrAfter: day, rep: rep)
+    }
+
+    /// The working day on or before `day`; before today (or none in the horizon) the calendar's.
+    func workingDay(onOrBefore day: Day) -> Day {
+        let o = day - today
+        guard o >= 0, o < visits.count else { return calendar.workingDay(onOrBefore: day, rep: rep) }
+        let k = nextWorking[o]
+        if k < working.count, working[k] == o { return day }
+        return k > 0 ? today.adding(days: working[k - 1]) : calendar.workingDay(onOrBefore: day, rep: rep)
+    }
+
+    /// An entry that takes no capacity (mail, a letter, a blocked call, no rep): a
+    /// call or visit still only on a working day, a missed one rolls to today.
+    func placeFreely(_ item: LevelItem, end: Day) -> Placement {
+        var day = item.due
+        if item.rule == .overdue { day = today }
+        if item.isCallOrVisit, item.rule != .given || day >= today {
+            day = item.rule == .birthday ? workingDay(onOrBefore: day) : workingDay(onOrAfter: day)
+            if day < today { day = workingDay(onOrAfter: today) }
+        }
+        if day > end && item.rule != .given { return Placement(day: nil, outcome: .pastHorizon, rank: 0, window: nil) }
+        return Placement(day: day, outcome: .placed, rank: 0, window: day...day)
     }
 
     func hasRoom(_ o: Int, visit: Bool) -> Bool {
@@ -230,14 +242,14 @@ struct RepDays {
                 take(dueOffset, item)
                 continue
             case .given:
-                var day = calendar.workingDay(onOrAfter: item.due, rep: rep)
-                if day < today { day = item.due }  // overdue and dated by a person: stays in the overdue group
+                // Overdue and dated by a person: stays in the overdue group.
+                let day = item.due < today ? item.due : workingDay(onOrAfter: item.due)
                 take(day - today, item)
                 out[i] = Placement(day: day, outcome: .placed, rank: rank + 1, window: day...day)
                 continue
             case .birthday:
-                var day = calendar.workingDay(onOrBefore: item.due, rep: rep)
-                if day < today { day = calendar.workingDay(onOrAfter: today, rep: rep) }
+                var day = workingDay(onOrBefore: item.due)
+                if day < today { day = workingDay(onOrAfter: today) }
                 let o = day - today
                 guard o < n else { out[i] = Placement(day: nil, outcome: .pastHorizon, rank: rank + 1, window: nil); continue }
                 if hasRoom(o, visit: item.isVisit) {
