@@ -39,3 +39,17 @@ enum PlanLoad {
         return items
     }
 }
+
+extension Store {
+    /// The rep's working day on or after `day` (the customer's rep when a customer is
+    /// given): where the days a form offers land, so a rep is never offered a Sunday.
+    public func nextWorkingDay(onOrAfter day: Day, customerID: Int64? = nil, repID: Int64? = nil,
+                               settings: Settings) -> Day {
+        (try? pool.read { db in
+            let rep = try repID ?? customerID.flatMap {
+                try Int64.fetchOne(db, sql: "SELECT rep_id FROM customer WHERE id = ?", arguments: [$0])
+            }
+            return try Store.planWorkCalendar(db, settings: settings).workingDay(onOrAfter: day, rep: rep)
+        }) ?? day.weekdayOrNextMonday
+    }
+}
