@@ -116,7 +116,12 @@ enum CalendarView {
             let isCursorDay = day == s.dayCursor
             let headRole: StyleRole = isCursorDay ? .tabActive : day == env.today ? .header : .dim
             buffer.fill(row: area.row, col: x, width: colWidth - 1, role: headRole)
-            buffer.put(row: area.row, col: x, "\(weekdays[d]) \(String(f.day(day).prefix(6)))", role: headRole, maxWidth: colWidth - 1)
+            // A tour day: the postal regions (first two digits) the day's visits go to.
+            let areas = Set(entries.filter { $0.entry.channel == .visit && $0.entry.status == .open }
+                .map { LevelItem.region(ofPostalCode: $0.postalCode) }.filter { $0 >= 0 })
+                .sorted().map { $0 < 10 ? "0\($0)" : "\($0)" }
+            let head = "\(weekdays[d]) \(String(f.day(day).prefix(6)))" + (areas.isEmpty ? "" : " PLZ " + areas.joined(separator: ","))
+            buffer.put(row: area.row, col: x, head, role: headRole, maxWidth: colWidth - 1)
             for (i, r) in entries.enumerated() {
                 let row = area.row + 1 + i
                 guard row < area.bottom else {
