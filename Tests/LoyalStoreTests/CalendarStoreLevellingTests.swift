@@ -89,4 +89,17 @@ final class CalendarStoreLevellingTests: CalendarStoreTestCase {
         XCTAssertEqual(listed.first?.due, day("2026-12-16"))
         XCTAssertEqual(listed.first?.reason, "Birthday of Eva Muster3 (56)")
     }
+
+    func testRefreshingOneCustomerKeepsTheOthersLoadInMind() throws {
+        // Six visits due Mon 14.12.2026: four that day. Re-planning one of the other two alone
+        // (as after an action on it) must not put it onto the full day.
+        let store = try levellingStore(count: 6, lastVisit: "2026-09-15")
+        let before = try openVisits(store).filter { $0.due < "2027-01-01" }
+        let moved = try XCTUnwrap(before.first { $0.due != "2026-12-14" })
+        try store.refreshCalendar(today: today, settings: settings, only: [try id(store, moved.number)])
+        let after = try openVisits(store).filter { $0.due < "2027-01-01" }
+        XCTAssertEqual(after.count, 6)
+        XCTAssertEqual(Dictionary(grouping: after, by: \.due).mapValues(\.count).values.max(), 4)
+        XCTAssertEqual(after.filter { $0.due == "2026-12-14" }.count, 4)
+    }
 }
