@@ -83,8 +83,9 @@ if let days = options.planDays {
         let store = try Store(path: options.path)
         let started = Date()
         let p = try store.previewPlan(today: today, days: days, settings: settings)
-        print(String(format: "planned %d entries for %d customers over %d days in %.2f s (reading facts %.2f s, planning %.2f s)",
-                     p.entries, p.customers, days, Date().timeIntervalSince(started), p.loadSeconds, p.planSeconds))
+        print(String(format: "planned %d entries for %d customers over %d days in %.2f s (reading facts %.2f s, planning %.2f s, of which levelling %.2f s; %d do not fit)",
+                     p.entries, p.customers, days, Date().timeIntervalSince(started), p.loadSeconds, p.planSeconds,
+                     p.levelSeconds, p.unplanned))
         print(String(format: "peak memory (ru_maxrss): %.1f MB", peakMemoryMB()))
     } catch {
         fail("\(error)")

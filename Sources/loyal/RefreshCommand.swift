@@ -32,7 +32,10 @@ struct RefreshCommand: ParsableCommand {
               + "\(s.classCounts[.b] ?? 0) B, \(s.classCounts[.c] ?? 0) C; signals: \(r.signals.opened) opened, "
               + "\(r.signals.updated) updated, \(r.signals.resolved) resolved; \(r.signals.atRisk) on the early-warning panel; "
               + (r.values.report.map { _ in "values for \(r.values.withPurchases) customers with purchases; " } ?? "")
-              + "calendar: \(r.calendar.planned) entries planned (\(r.calendar.blocked) blocked), \(r.calendar.removed) removed")
+              + "calendar: \(r.calendar.planned) entries planned (\(r.calendar.blocked) blocked), \(r.calendar.removed) removed"
+              + (r.calendar.unplanned == 0 ? "" : "; does not fit: \(r.calendar.unplanned) ("
+                  + (try store.unplannedCounts()).map { "\($0.repCode) \($0.count)" }.joined(separator: ", ")
+                  + "; loyal agenda --unplanned lists them)"))
     }
 
 }

@@ -8,14 +8,13 @@ import LoyalTerminal
 /// The Calendar tab's agenda (key 2): groups, blocked entries, the rep filter, and
 /// done, skip, move and open from the keyboard.
 final class CalendarAgendaScreenTests: CalendarUITestCase {
-    func testAgendaShowsOverdueFirstThenTodayThenTheDays() throws {
+    func testAgendaShowsOverdueAsOneLineThenTodayThenTheDays() throws {
         try openCalendar()
         XCTAssertEqual(titleRow.trimmingCharacters(in: .whitespaces),
                        "Calendar · Agenda · overdue, today and the next 13 days · all reps")
         let rows = bodyRows.map { $0.replacing(#/ {2,}/#, with: " | ") }
         XCTAssertEqual(rows, [
-            "Overdue",
-            "16.11.2026 visit | K7 Nein Danke AG | Muster vorbeibringen",
+            "Overdue: 1 (oldest since 16.11.2026) ▸ Enter shows them",
             "Today",
             "call | K4 Großkauf GmbH | Call after purchase of 6.000 € on 21.11.2026",
             "We 25.11.2026",
@@ -23,10 +22,45 @@ final class CalendarAgendaScreenTests: CalendarUITestCase {
         ], screen)
         let overdue = try XCTUnwrap(row(containing: "Overdue"))
         XCTAssertEqual(term.role(atRow: overdue, col: 1), .overdue, "overdue entries are obvious")
-        XCTAssertEqual(term.role(atRow: overdue + 1, col: 1), .selected, "the cursor starts on the first entry")
+        XCTAssertTrue(selectedRowText?.contains("K4 Großkauf GmbH") ?? false, "the cursor starts on today: \(screen)")
         XCTAssertEqual(term.role(atRow: try XCTUnwrap(row(containing: "Today")), col: 1), .header)
         press(.down)
+        XCTAssertTrue(selectedRowText?.contains("K1 Alpha GmbH") ?? false, screen)
+    }
+
+    func testEnterOnTheOverdueLineShowsTheOverdueEntries() throws {
+        try openCalendar()
+        press(.up)
+        XCTAssertTrue(selectedRowText?.contains("Overdue: 1") ?? false, screen)
+        press(.enter)
+        let rows = bodyRows.map { $0.replacing(#/ {2,}/#, with: " | ") }
+        XCTAssertEqual(Array(rows.prefix(3)), [
+            "Overdue: 1 (oldest since 16.11.2026) ▾",
+            "16.11.2026 visit | K7 Nein Danke AG | Muster vorbeibringen",
+            "Today",
+        ], screen)
+        press(.down)
+        XCTAssertTrue(selectedRowText?.contains("K7 Nein Danke AG") ?? false, screen)
+        press(.up)
+        press(.enter)
+        assertScreenLacks("K7 Nein Danke AG")
+    }
+
+    func testTodayLastAndPageKeysMoveTheCursor() throws {
+        try openCalendar()
+        press(.char("G"))
+        XCTAssertTrue(selectedRowText?.contains("K1 Alpha GmbH") ?? false, screen)
+        press(.char("t"))
         XCTAssertTrue(selectedRowText?.contains("K4 Großkauf GmbH") ?? false, screen)
+        press(.home)
+        XCTAssertTrue(selectedRowText?.contains("Overdue: 1") ?? false, screen)
+        press(.end)
+        XCTAssertTrue(selectedRowText?.contains("K1 Alpha GmbH") ?? false, screen)
+        press(.char("g"))
+        press(.pageDown)
+        XCTAssertTrue(selectedRowText?.contains("K1 Alpha GmbH") ?? false, "a page down from the top reaches the last: \(screen)")
+        press(.pageUp)
+        XCTAssertTrue(selectedRowText?.contains("Overdue: 1") ?? false, screen)
     }
 
     func testBlockedEntriesAreHiddenUntilBShowsThemWithTheReason() throws {
@@ -39,7 +73,7 @@ final class CalendarAgendaScreenTests: CalendarUITestCase {
         let blockedRow = try XCTUnwrap(row(containing: "K2 Stille KG"))
         let col = try XCTUnwrap(term.row(blockedRow).range(of: "K2 Stille KG")).lowerBound.utf16Offset(in: term.row(blockedRow))
         XCTAssertEqual(term.role(atRow: blockedRow, col: col), .blocked)
-        XCTAssertEqual(bodyRows[4], "Tu 24.11.2026", "the blocked call's day comes between today and Wednesday")
+        XCTAssertEqual(bodyRows[3], "Tu 24.11.2026", "the blocked call's day comes between today and Wednesday")
         press(.char("b"))
         assertScreenLacks("Stille KG")
     }
@@ -50,7 +84,7 @@ final class CalendarAgendaScreenTests: CalendarUITestCase {
         assertScreenContains("All reps")
         choose("CD")
         XCTAssertTrue(titleRow.contains("· rep CD"), titleRow)
-        assertScreenContains("K7 Nein Danke AG")
+        assertScreenContains("Overdue: 1 (oldest since 16.11.2026)")
         assertScreenContains("K4 Großkauf GmbH")
         assertScreenLacks("K1 Alpha GmbH")
         press(.char("r"))
@@ -93,6 +127,7 @@ final class CalendarAgendaScreenTests: CalendarUITestCase {
 
     func testSkipNeedsAReason() throws {
         try openCalendar()
+        press(.up, .enter, .down)  // open the overdue line, onto its entry
         press(.char("s"))
         XCTAssertTrue(titleRow.contains("Skip Muster vorbeibringen · K7 Nein Danke AG"), titleRow)
         press(.ctrl("s"))

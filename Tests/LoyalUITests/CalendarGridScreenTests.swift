@@ -22,7 +22,8 @@ final class CalendarGridScreenTests: CalendarUITestCase {
         try openCalendar()
         press(.char("w"))
         XCTAssertTrue(titleRow.contains("Week 48/2026 · 23.11.2026 – 29.11.2026 · all reps"), titleRow)
-        XCTAssertEqual(weekHeaders(), ["Mo 23.11.", "Tu 24.11.", "We 25.11.", "Th 26.11.", "Fr 27.11.", "Sa 28.11.", "Su 29.11."])
+        // A visit day names its area: the postal region (first two digits) of its visits.
+        XCTAssertEqual(weekHeaders(), ["Mo 23.11.", "Tu 24.11.", "We 25.11. PLZ 10", "Th 26.11.", "Fr 27.11.", "Sa 28.11.", "Su 29.11."])
         XCTAssertEqual((0..<7).map { cell(3, $0) }, ["c Großkauf GmbH", "", "v Alpha GmbH", "", "", "", ""], screen)
         XCTAssertEqual(term.role(atRow: 2, col: 0), .tabActive, "the cursor's day")
         XCTAssertEqual(term.role(atRow: 3, col: 0), .selected)

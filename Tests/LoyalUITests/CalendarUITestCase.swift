@@ -10,18 +10,18 @@ import LoyalTerminal
 ///
 /// | customer | rep | what is in the agenda                                              |
 /// |----------|-----|--------------------------------------------------------------------|
-/// | K1       | AB  | A; last visit Thu 27.08.2026: visit Wed 25.11.2026                  |
+/// | K1       | AB  | A; last visit Thu 27.08.2026: visit Wed 25.11.2026 (postal 10…)     |
 /// | K2       | AB  | B; a consumer without phone consent, last call Wed 26.08.2026: call Tue 24.11.2026, |
 /// |          |     | blocked                                                             |
 /// | K4       | CD  | C; bought for 6.000 € on Sat 21.11.2026: call today (+2 days)        |
 /// | K7       | CD  | B; called on 10.11.2026, visit set for 16.11.2026: overdue          |
 class CalendarUITestCase: UITestCase {
     static let customers = """
-        number,name,city,rep,class,consent_phone,consent_email,consent_date,kind
-        K1,Alpha GmbH,Berlin,AB,A,ja,ja,2024-01-10,
-        K2,Stille KG,Köln,AB,B,,,2024-01-10,B2C
-        K4,Großkauf GmbH,Bonn,CD,C,ja,,2024-01-10,
-        K7,Nein Danke AG,Essen,CD,B,nein,,2025-06-22,
+        number,name,postal_code,city,rep,class,consent_phone,consent_email,consent_date,kind
+        K1,Alpha GmbH,10115,Berlin,AB,A,ja,ja,2024-01-10,
+        K2,Stille KG,50667,Köln,AB,B,,,2024-01-10,B2C
+        K4,Großkauf GmbH,53111,Bonn,CD,C,ja,,2024-01-10,
+        K7,Nein Danke AG,45127,Essen,CD,B,nein,,2025-06-22,
 
         """
 

@@ -171,3 +171,19 @@ final class VisitFormValidationTests: VisitFormTestCase {
         XCTAssertTrue(term.row(1).hasPrefix(" Accounts · "), term.row(1))
     }
 }
+
+/// A follow-up typed relative to today lands on a working day (issue 14, point 8).
+final class VisitFormFollowUpDayTests: XCTestCase {
+    func testPlusDaysOnAWeekendGiveTheNextWorkingDay() {
+        var v = VisitFormValues()
+        v.customerID = 1
+        let monday = Day(year: 2026, month: 11, day: 23)!
+        let working = { (d: Day) in WorkCalendar.weekendsOnly.workingDay(onOrAfter: d) }
+        v[.followUp] = "+5"  // Saturday 28.11.2026
+        XCTAssertEqual(VisitFormValidation.report(v, today: monday, workingDay: working).0?.followUpOn,
+                       Day(year: 2026, month: 11, day: 30))
+        v[.followUp] = "28.11.2026"  // a day typed out is the day meant
+        XCTAssertEqual(VisitFormValidation.report(v, today: monday, workingDay: working).0?.followUpOn,
+                       Day(year: 2026, month: 11, day: 28))
+    }
+}

@@ -23,6 +23,10 @@ public struct CustomerPlanFacts: Sendable, Hashable {
     public var overrides: [CadenceOverride]
     /// Business or consumer: whether calls need express consent (see `consentBlock`).
     public var kind: CustomerKind
+    /// Expected loss in cents (risk × customer value): the levelling's priority.
+    public var stake: Int64 = 0
+    /// Postal region (`LevelItem.region(ofPostalCode:)`), for tour days; -1 unknown.
+    public var postalRegion: Int16 = -1
 
     public init(customerID: Int64, repID: Int64? = nil, customerClass: CustomerClass, isLost: Bool = false,
                 preferredChannel: Channel? = nil, consents: [Consent] = [], highSeason: HighSeason = .none,

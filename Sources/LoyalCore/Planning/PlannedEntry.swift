@@ -27,6 +27,10 @@ public struct PlannedEntry: Hashable, Sendable {
     /// (the due day may lie before it by the lead time).
     public var birthday: Birthday?
     public var occasion: Day?
+    /// A planned contact that was not done, rolled forward: the day it was due first.
+    public var overdueSince: Day?
+    /// The levelling's window, priority and day (set by `apply`), for explanations.
+    public var levelled: Levelled?
 
     public init(uid: String, customerID: Int64, repID: Int64? = nil, contactPersonID: Int64? = nil, due: Day,
                 time: TimeOfDay? = nil, channel: Channel, source: CalendarEntrySource, reason: String,
@@ -56,6 +60,7 @@ public struct PlannedEntry: Hashable, Sendable {
     /// calendar description: "blocked: no phone consent; moved from 20.11.2026 (high season 11-12)".
     public func note(style: DateStyle = .german) -> String {
         var parts: [String] = []
+        if let overdueSince { parts.append("overdue since \(style.format(overdueSince))") }
         if let blocked { parts.append("blocked: \(blocked)") }
         if let moved {
             let when = moved.from == due ? (moved.fromTime.map { "from \($0)" } ?? "")

@@ -13,6 +13,8 @@ public struct CalendarRow: Hashable, Sendable {
     public var blocked: String?
     public var note: String
     public var userMoved: Bool
+    /// The customer's postal code: a visit's area (tour days).
+    public var postalCode: String = ""
 
     /// The block and the planner's notes together: "blocked: no phone consent; moved from …".
     public var notes: String {
@@ -53,7 +55,7 @@ extension Store {
     static let calendarRowColumns = """
         SELECT e.id, e.customer_id, e.contact_person_id, e.rep_id, e.due, e.channel, e.reason, e.source, e.status,
                e.status_reason, e.done_on, e.uid, c.number, c.name, s.class, r.code,
-               trim(p.first_name || ' ' || p.last_name), e.time, e.blocked, e.note, e.user_moved
+               trim(p.first_name || ' ' || p.last_name), e.time, e.blocked, e.note, e.user_moved, c.postal_code
         FROM calendar_entry e JOIN customer c ON c.id = e.customer_id
         LEFT JOIN customer_stats s ON s.customer_id = e.customer_id
         LEFT JOIN rep r ON r.id = e.rep_id LEFT JOIN contact_person p ON p.id = e.contact_person_id
@@ -70,7 +72,7 @@ extension Store {
                            customerClass: CustomerClass(rawValue: r[14] ?? "C") ?? .c, repCode: r[15],
                            contactName: contact.flatMap { $0.isEmpty ? nil : $0 },
                            time: (r[17] as String?).flatMap(TimeOfDay.init(parsing:)), blocked: r[18],
-                           note: r[19] ?? "", userMoved: r[20])
+                           note: r[19] ?? "", userMoved: r[20], postalCode: r[21] ?? "")
     }
 }
 

@@ -6,6 +6,9 @@ public struct CalendarRefreshSummary: Sendable, Hashable {
     public var planned = 0
     public var removed = 0
     public var blocked = 0
+    /// Calls and visits with no room in their window ("does not fit"), in all and per rep id.
+    public var unplanned = 0
+    public var unplannedByRep: [Int64: Int] = [:]
 }
 
 extension Store {
@@ -35,11 +38,46 @@ enum CalendarRefresh {
         }
     }
 
+    /// One batch of customers as planned, kept until the levelling has seen every batch.
+    struct PlannedBatch {
+        var scope: CustomerScope
+        var entries: [PlannedEntry] = []
+        var classes: [Int64: CustomerClass] = [:]
+        /// UID of a dated entry → its row id.
+        var givenIDs: [String: Int64] = [:]
+        var customers = 0
+    }
+
     static func run(_ db: Database, today: Day, settings: Settings, only ids: [Int64]?) throws -> CalendarRefreshSummary {
         var summary = CalendarRefreshSummary()
         let rules = settings.contactPlan
         let to = today.adding(days: settings.calendarHorizonDays)
         let sources = PlanFactsLoader.plannedSources.map { "'\($0.rawValue)'" }.joined(separator: ",")
+        // 1. Plan every customer, batch by batch; the levelling needs all of a rep's entries at once.
+        var batches: [PlannedBatch] = []
+        var items: [LevelItem] = []
+        for scope in try CustomerScope.passes(db, only: ids) {
+            var batch = PlannedBatch(scope: scope)
+            let facts = try PlanFactsLoader.load(db, today: today, rules: rules, scope: scope)
+            for f in facts {
+                batch.classes[f.customerID] = f.customerClass
+                for g in f.given { batch.givenIDs[g.plannedUID(customerID: f.customerID)] = Int64(g.key) ?? 0 }
+                for e in ContactPlanner.plan(customer: f, rules: rules, from: today, to: to, today: today,
+                                             display: settings.display) {
+                    items.append(LevelItem(e, customerClass: f.customerClass, stake: f.stake, region: f.postalRegion,
+                                           today: today))
+                    batch.entries.append(e)
+                }
+            }
+            batch.customers = facts.count
+            batches.append(batch)
+        }
+        // 2. Level: a few customers against what their reps already have on their days.
+        if let ids { items += try PlanLoad.otherCustomers(db, reps: Set(items.compactMap(\.rep)), excluding: ids, today: today, to: to) }
+        let placements = PlanLevelling.level(items, calendar: try Store.planWorkCalendar(db, settings: settings, from: today.adding(days: -31), to: to),
+                                             capacity: try Store.planCapacities(db, settings: settings),
+                                             today: today, end: to)
+        // 3. Store batch by batch.
         let upsert = try db.makeStatement(sql: """
             INSERT INTO calendar_entry (uid, customer_id, contact_person_id, rep_id, due, channel, reason, source, status,
                                         time, blocked, note, class)
@@ -56,9 +94,15 @@ enum CalendarRefresh {
             WHERE id = :id AND (blocked IS NOT :blocked OR note <> :note)
             """)
         let delete = try db.makeStatement(sql: "DELETE FROM calendar_entry WHERE id = ?")
+        let unplanned = try db.makeStatement(sql: """
+            INSERT OR REPLACE INTO calendar_unplanned (uid, customer_id, rep_id, due, channel, reason, source, stake,
+                                                       window_from, window_to)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         let planned = Set(PlanFactsLoader.plannedSources)
-        for scope in try CustomerScope.passes(db, only: ids) {
-            let facts = try PlanFactsLoader.load(db, today: today, rules: rules, scope: scope)
+        var k = 0
+        for batch in batches {
+            let scope = batch.scope
             // An entry planned as it is stored is not written again: a refresh of 200000
             // customers would otherwise rewrite half a million unchanged rows and their indexes.
             var stored: [String: StoredEntry] = [:]
@@ -70,34 +114,46 @@ enum CalendarRefresh {
                 stored[r[0]] = StoredEntry(id: r[1], contactPersonID: r[2], repID: r[3], due: r[4], channel: r[5],
                                            reason: r[6], time: r[7], blocked: r[8], note: r[9], userMoved: r[10])
             }
+            try db.execute(sql: "DELETE FROM calendar_unplanned WHERE \(scope.condition("customer_id"))")
             var kept = Set<String>()
-            for f in facts {
-                let givenIDs = Dictionary(f.given.map { ($0.plannedUID(customerID: f.customerID), Int64($0.key) ?? 0) },
-                                          uniquingKeysWith: { a, _ in a })
-                for e in ContactPlanner.plan(customer: f, rules: rules, from: today, to: to, today: today,
-                                             display: settings.display) {
-                    if let id = givenIDs[e.uid] {
-                        // Dated by a person: keep the day, add what the planner noticed.
-                        annotate.setUncheckedArguments(["blocked": e.blocked, "note": storedNote(e, settings.display.dateStyle, given: true),
-                                                    "id": id])
-                        try annotate.execute()
-                        continue
-                    }
-                    guard planned.contains(e.source) else { continue }
-                    let note = storedNote(e, settings.display.dateStyle, given: false)
-                    summary.planned += 1
-                    if e.blocked != nil { summary.blocked += 1 }
-                    kept.insert(e.uid)
-                    if let old = stored[e.uid], !old.differs(from: StoredEntry(
-                        id: old.id, contactPersonID: e.contactPersonID, repID: e.repID, due: e.due.iso,
-                        channel: e.channel.rawValue, reason: e.reason, time: e.time?.description, blocked: e.blocked,
-                        note: note, userMoved: old.userMoved)) { continue }
-                    upsert.setUncheckedArguments([
-                        e.uid, e.customerID, e.contactPersonID, e.repID, e.due.iso, e.channel.rawValue, e.reason,
-                        e.source.rawValue, e.time?.description, e.blocked, note, f.customerClass.rawValue,
-                    ])
-                    try upsert.execute()
+            for var e in batch.entries {
+                let placement = placements[k], item = items[k]
+                k += 1
+                let planner = e.due
+                let fits = e.apply(placement, item: item)
+                if let id = batch.givenIDs[e.uid] {
+                    // Dated by a person: keep the day, add what the planner noticed.
+                    annotate.setUncheckedArguments(["blocked": e.blocked, "note": storedNote(e, settings.display.dateStyle, given: true),
+                                                "id": id])
+                    try annotate.execute()
+                    continue
                 }
+                guard planned.contains(e.source) else { continue }
+                guard fits else {
+                    // No room in its window: out of the horizon, listed so a manager sees what is left undone.
+                    if placement.outcome == .noRoom {
+                        summary.unplanned += 1
+                        if let rep = e.repID { summary.unplannedByRep[rep, default: 0] += 1 }
+                        unplanned.setUncheckedArguments([e.uid, e.customerID, e.repID, planner.iso, e.channel.rawValue,
+                                                         e.reason, e.source.rawValue, item.stake,
+                                                         placement.window?.lowerBound.iso, placement.window?.upperBound.iso])
+                        try unplanned.execute()
+                    }
+                    continue
+                }
+                let note = storedNote(e, settings.display.dateStyle, given: false)
+                summary.planned += 1
+                if e.blocked != nil { summary.blocked += 1 }
+                kept.insert(e.uid)
+                if let old = stored[e.uid], !old.differs(from: StoredEntry(
+                    id: old.id, contactPersonID: e.contactPersonID, repID: e.repID, due: e.due.iso,
+                    channel: e.channel.rawValue, reason: e.reason, time: e.time?.description, blocked: e.blocked,
+                    note: note, userMoved: old.userMoved)) { continue }
+                upsert.setUncheckedArguments([
+                    e.uid, e.customerID, e.contactPersonID, e.repID, e.due.iso, e.channel.rawValue, e.reason,
+                    e.source.rawValue, e.time?.description, e.blocked, note, batch.classes[e.customerID]?.rawValue ?? "C",
+                ])
+                try upsert.execute()
             }
             for (uid, entry) in stored where !kept.contains(uid) {
                 delete.setUncheckedArguments([entry.id])
@@ -111,7 +167,7 @@ enum CalendarRefresh {
                 WHERE s.customer_id = calendar_entry.customer_id AND calendar_entry.class <> s.class
                   AND \(scope.condition("calendar_entry.customer_id"))
                 """)
-            summary.customers += facts.count
+            summary.customers += batch.customers
         }
         if ids == nil { try Store.setMeta(db, "calendar_as_of", today.iso) }
         return summary

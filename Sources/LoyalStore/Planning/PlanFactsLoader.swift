@@ -13,7 +13,8 @@ enum PlanFactsLoader {
         var facts: [Int64: CustomerPlanFacts] = [:]
         var order: [Int64] = []
         let customers = try Row.fetchCursor(db, sql: """
-            SELECT c.id, c.rep_id, c.status, c.preferred_channel, c.high_season, c.busy_hours, s.class, c.kind
+            SELECT c.id, c.rep_id, c.status, c.preferred_channel, c.high_season, c.busy_hours, s.class, c.kind,
+                   ifnull(s.risk_priority, 0), c.postal_code
             FROM customer c LEFT JOIN customer_stats s ON s.customer_id = c.id\(filter("c.id", "WHERE")) ORDER BY c.id
             """)
         // The same few seasons and busy hours recur across a customer base: parse each text once.
@@ -30,6 +31,9 @@ enum PlanFactsLoader {
                 preferredChannel: (r[3] as String?).flatMap(Channel.init(rawValue:)),
                 highSeason: season, busyHours: hours,
                 kind: CustomerKind(rawValue: r[7]) ?? .business)
+            // The panel's priority is the risk score (0–100) × value in cents: a hundredth is the expected loss.
+            facts[id]?.stake = (r[8] as Int64) / 100
+            facts[id]?.postalRegion = LevelItem.region(ofPostalCode: r[9])
         }
         let consents = try Row.fetchCursor(db, sql: "SELECT * FROM consent WHERE 1\(filter("customer_id"))")
         while let r = try consents.next() {

@@ -7,8 +7,12 @@ extension Store {
     /// Holidays of every year the range touches (for the team's state and each rep's own),
     /// and the absences that overlap the range.
     public func workCalendar(from: Day, to: Day, settings: Settings) throws -> WorkCalendar {
+        try pool.read { db in try Store.workCalendar(db, from: from, to: to, settings: settings) }
+    }
+
+    static func workCalendar(_ db: Database, from: Day, to: Day, settings: Settings) throws -> WorkCalendar {
         let work = settings.workDays
-        return try pool.read { db in
+        do {
             var repStates: [Int64: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, code FROM rep") {
                 let id: Int64 = row[0], code: String = row[1]
@@ -28,9 +32,11 @@ extension Store {
 
     /// Each rep's visits and calls per working day, his own where the settings give them.
     public func repCapacity(settings: Settings) throws -> RepCapacity {
-        let ids = try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT code, id FROM rep").reduce(into: [String: Int64]()) { $0[$1[0]] = $1[1] }
-        }
+        try pool.read { db in try Store.repCapacity(db, settings: settings) }
+    }
+
+    static func repCapacity(_ db: Database, settings: Settings) throws -> RepCapacity {
+        let ids = try Row.fetchAll(db, sql: "SELECT code, id FROM rep").reduce(into: [String: Int64]()) { $0[$1[0]] = $1[1] }
         return RepCapacity.from(settings.workDays, repIDs: ids)
     }
 }

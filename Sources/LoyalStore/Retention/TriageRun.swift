@@ -87,7 +87,7 @@ enum Triage {
             undo.createdWinbackID = try WinbackRecords.insert(db, w)
             if let due = w.followUpOn {
                 undo.createdEntryIDs = [try CalendarRecords.upsert(db, CalendarEntry(
-                    customerID: customerID, repID: customer.repID, due: due, channel: .phone,
+                    customerID: customerID, repID: customer.repID, due: due, channel: WinbackApproach.channel(w.approach),
                     reason: "Win-back: \(w.approach.isEmpty ? "follow up" : w.approach)", source: .winback,
                     uid: "winback-\(undo.createdWinbackID!)-\(due.iso)@loyal"))]
             }

@@ -336,4 +336,24 @@ enum SchemaV1 {
         CREATE INDEX IF NOT EXISTS calendar_entry_rep_day_order ON calendar_entry(
             rep_id, due, status <> 'open', blocked IS NOT NULL, class, time IS NULL, time, customer_id);
         """
+
+    /// See the migration "v1-calendar-unplanned": planned calls and visits that found no
+    /// room on the rep's days in their window (`due` is the planner's day, `stake` the
+    /// expected loss in cents that ranked them).
+    static let calendarUnplanned = """
+        CREATE TABLE IF NOT EXISTS calendar_unplanned (
+            uid TEXT PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            rep_id INTEGER REFERENCES rep(id) ON DELETE SET NULL,
+            due TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            source TEXT NOT NULL,
+            stake INTEGER NOT NULL DEFAULT 0,
+            window_from TEXT,
+            window_to TEXT
+        );
+        CREATE INDEX IF NOT EXISTS calendar_unplanned_customer ON calendar_unplanned(customer_id);
+        CREATE INDEX IF NOT EXISTS calendar_unplanned_rep ON calendar_unplanned(rep_id, stake);
+        """
 }

@@ -37,8 +37,9 @@ extension App {
         case .lost(var s):
             s.render(into: &buffer, area: area, env: env)
             screen = .lost(s)
-        case .calendar(let s):
-            CalendarView.render(s, into: &buffer, area: area, env: env)
+        case .calendar(var s):
+            CalendarView.render(&s, into: &buffer, area: area, env: env)
+            screen = .calendar(s)
         }
         state.screen = screen
         switch state.overlay {

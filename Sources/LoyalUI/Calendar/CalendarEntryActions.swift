@@ -20,7 +20,8 @@ enum CalendarEntryActions {
             return .push(.form(FormScreen(title: "Skip \(row.entry.reason) · \(label)", purpose: .calendar(.skip(entryID: id)),
                                           fields: [FormField("reason", "Why", .text, value: "")])))
         case .move:
-            let next = row.entry.due < env.today ? env.today : row.entry.due.adding(days: 1)
+            let next = env.store.nextWorkingDay(onOrAfter: row.entry.due < env.today ? env.today : row.entry.due.adding(days: 1),
+                                                repID: row.entry.repID, settings: env.settings)
             return .push(.form(FormScreen(title: "Move \(row.entry.reason) · \(label)", purpose: .calendar(.move(entryID: id)),
                                           fields: [FormField("day", "To", .day, value: next.german)])))
         default:

@@ -3,7 +3,14 @@ import LoyalStore
 import LoyalTerminal
 
 enum CalendarViewAction: Hashable, Sendable {
-    case down, up, left, right, previous, next, today, agenda, week, month, rep, blocked, open, done, skip, move, absence
+    case down, up, left, right, previous, next, today, top, bottom, agenda, week, month, rep, blocked, open, done, skip, move, absence
+}
+
+/// A line of the agenda the cursor can be on: the overdue group (one line, opened
+/// with Enter) or an entry (an index into `rows`).
+enum AgendaItem: Hashable, Sendable {
+    case overdue(count: Int, oldest: Day)
+    case entry(Int)
 }
 
 /// The communication calendar: an agenda (overdue first, then today and the next
@@ -20,6 +27,13 @@ struct CalendarScreen {
     var counts: [Day: CalendarDayCount] = [:]
     var cursor = 0
     var dayCursor: Day
+    let today: Day
+    /// Whether the overdue group shows its entries (Enter on its line).
+    var overdueOpen = false
+    /// The agenda's lines the cursor moves over, worked out on reload.
+    var agendaItems: [AgendaItem] = []
+    /// Set by the view: how many lines a page is (PgDn, PgUp).
+    var visibleRows = 20
     static let agendaDays = 14
     /// The week grid loads each day's first entries; a day with more says "+N+ more".
     static let weekPerDay = 100
@@ -29,15 +43,17 @@ struct CalendarScreen {
         ActionSpec(.up, [.up, .char("k")], "up", "Previous entry (month: previous week)"),
         ActionSpec(.left, [.left, .char("h")], "previous day", "Week and month: the day before"),
         ActionSpec(.right, [.right, .char("l")], "next day", "Week and month: the day after"),
-        ActionSpec(.previous, [.char("["), .pageUp], "earlier", "The week or month before"),
-        ActionSpec(.next, [.char("]"), .pageDown], "later", "The week or month after"),
+        ActionSpec(.previous, [.char("["), .pageUp], "earlier", "The week or month before (agenda: a page up)"),
+        ActionSpec(.next, [.char("]"), .pageDown], "later", "The week or month after (agenda: a page down)"),
         ActionSpec(.today, [.char("t")], "today", "Back to today"),
+        ActionSpec(.top, [.home, .char("g")], "first", "The first line (week: the day's first entry)"),
+        ActionSpec(.bottom, [.end, .char("G")], "last", "The last line (week: the day's last entry)"),
         ActionSpec(.agenda, [.char("a")], "agenda", "Agenda: overdue, today, the next two weeks", status: true),
         ActionSpec(.week, [.char("w")], "week", "Week grid", status: true),
         ActionSpec(.month, [.char("m")], "month", "Month grid", status: true),
         ActionSpec(.rep, [.char("r")], "rep", "Only one rep's calendar", status: true),
         ActionSpec(.blocked, [.char("b")], "blocked", "Show or hide entries blocked for lack of consent"),
-        ActionSpec(.open, [.enter, .char("o")], "open", "Open the customer (month: that day's week)"),
+        ActionSpec(.open, [.enter, .char("o")], "open", "Open the customer (overdue line: show or hide them; month: that day's week)"),
         ActionSpec(.done, [.char("x")], "done", "Mark done: logs the contact; a visit offers the feedback form", status: true),
         ActionSpec(.skip, [.char("s")], "skip", "Skip with a reason", status: true),
         ActionSpec(.move, [.char("M")], "move", "Move to another day", status: true),
@@ -49,12 +65,22 @@ struct CalendarScreen {
     init(env: Environment) throws {
         anchor = env.today
         dayCursor = env.today
+        today = env.today
         try reload(env)
+        cursor = todayIndex
+    }
+
+    /// The first agenda line due today or later: where the agenda opens and `t` goes.
+    var todayIndex: Int {
+        agendaItems.firstIndex { if case .entry(let i) = $0 { return rows[i].entry.due >= today } else { return false } }
+            ?? max(0, agendaItems.count - 1)
     }
 
     var selected: CalendarRow? {
         switch view {
-        case .agenda: return rows.indices.contains(cursor) ? rows[cursor] : nil
+        case .agenda:
+            guard agendaItems.indices.contains(cursor), case .entry(let i) = agendaItems[cursor] else { return nil }
+            return rows[i]
         case .week:
             let day = rows.filter { $0.entry.due == dayCursor }
             return day.indices.contains(cursor) ? day[cursor] : nil
@@ -76,12 +102,25 @@ struct CalendarScreen {
             let first = Day(year: dayCursor.year, month: dayCursor.month, day: 1)!
             counts = try store.calendarCounts(from: first.startOfWeek, to: first.startOfWeek.adding(days: 41), repCode: repCode)
         }
+        if view == .agenda { agendaItems = Self.agendaItems(rows, today: today, open: overdueOpen) }
         cursor = min(cursor, max(0, entryCount - 1))
+    }
+
+    /// Overdue entries as one line (and below it when open), then the rest.
+    static func agendaItems(_ rows: [CalendarRow], today: Day, open: Bool) -> [AgendaItem] {
+        let late = rows.indices.filter { rows[$0].entry.due < today }
+        var items: [AgendaItem] = []
+        if let first = late.first {
+            items.append(.overdue(count: late.count, oldest: rows[first].entry.due))
+            if open { items += late.map(AgendaItem.entry) }
+        }
+        items += rows.indices.filter { rows[$0].entry.due >= today }.map(AgendaItem.entry)
+        return items
     }
 
     var entryCount: Int {
         switch view {
-        case .agenda: return rows.count
+        case .agenda: return agendaItems.count
         case .week: return rows.filter { $0.entry.due == dayCursor }.count
         case .month: return 0
         }
@@ -96,24 +135,37 @@ struct CalendarScreen {
             if view == .month { try moveDay(-7, env) } else { cursor = max(0, cursor - 1) }
         case .left: if view != .agenda { try moveDay(-1, env) }
         case .right: if view != .agenda { try moveDay(1, env) }
-        case .previous: try moveDay(view == .month ? monthStep(-1) : -7, env)
-        case .next: try moveDay(view == .month ? monthStep(1) : 7, env)
-        case .today: dayCursor = env.today; cursor = 0; try reload(env)
+        case .previous:
+            if view == .agenda { cursor = max(0, cursor - visibleRows) } else { try moveDay(view == .month ? monthStep(-1) : -7, env) }
+        case .next:
+            if view == .agenda { cursor = min(max(0, entryCount - 1), cursor + visibleRows) }
+            else { try moveDay(view == .month ? monthStep(1) : 7, env) }
+        case .today:
+            dayCursor = env.today; cursor = 0; try reload(env)
+            if view == .agenda { cursor = todayIndex }
+        case .top: cursor = 0
+        case .bottom: cursor = max(0, entryCount - 1)
         case .agenda, .week, .month:
             view = [.agenda: View.agenda, .week: .week, .month: .month][action]!
             cursor = 0
             try reload(env)
+            if view == .agenda { cursor = todayIndex }
         case .blocked: showBlocked.toggle(); try reload(env)
         case .rep:
             return .overlay(.picker(TriagePickers.rep(current: repCode, env: env) { screen, code, env in
                 guard case .calendar(var s) = screen else { return .stay }
                 s.repCode = code; s.cursor = 0
-                do { try s.reload(env) } catch { return .message("\(StoreError.message(for: error))", .error) }
+                do { try s.reload(env); if s.view == .agenda { s.cursor = s.todayIndex } } catch { return .message("\(StoreError.message(for: error))", .error) }
                 screen = .calendar(s)
                 return .stay
             }))
         case .open:
             if view == .month { view = .week; cursor = 0; try reload(env); return .stay }
+            if view == .agenda, agendaItems.indices.contains(cursor), case .overdue = agendaItems[cursor] {
+                overdueOpen.toggle()
+                agendaItems = Self.agendaItems(rows, today: today, open: overdueOpen)
+                return .stay
+            }
             guard let r = selected else { return .stay }
             return .push(.detail(try AccountDetailScreen(customerID: r.entry.customerID, env: env)))
         case .done, .skip, .move:

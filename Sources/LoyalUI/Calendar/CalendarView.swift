@@ -5,7 +5,7 @@ import LoyalTerminal
 enum CalendarView {
     static let weekdays = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 
-    static func render(_ s: CalendarScreen, into buffer: inout ScreenBuffer, area: Rect, env: Environment) {
+    static func render(_ s: inout CalendarScreen, into buffer: inout ScreenBuffer, area: Rect, env: Environment) {
         let f = Format(display: env.display)
         let (titleRow, body) = area.top(1)
         buffer.fill(row: titleRow.row, col: area.col, width: area.width, role: .title)
@@ -21,7 +21,9 @@ enum CalendarView {
         buffer.put(row: titleRow.row, col: area.col + 1, "Calendar · \(what) · \(who)" + (s.showBlocked ? " · with blocked" : ""),
                    role: .title, maxWidth: area.width - 2)
         switch s.view {
-        case .agenda: agenda(s, &buffer, body, env, f)
+        case .agenda:
+            s.visibleRows = max(1, body.height)
+            agenda(s, &buffer, body, env, f)
         case .week: week(s, &buffer, body, env, f)
         case .month: month(s, &buffer, body, env)
         }
@@ -53,7 +55,17 @@ enum CalendarView {
         let longestReason = s.rows.map { TextWidth.columns(of: $0.entry.reason + ($0.contactName.map { " · \($0)" } ?? ""), limit: area.width) }.max() ?? 0
         let longestNote = min(30, s.rows.map { TextWidth.columns(of: $0.notes, limit: 30) }.max() ?? 0)
         let reasonWidth = max(34, min(longestReason, area.width - 51 - longestNote))
-        for (i, r) in s.rows.enumerated() {
+        for (item, line) in s.agendaItems.enumerated() {
+            guard case .entry(let i) = line else {
+                if case .overdue(let count, let oldest) = line {
+                    // One line for what is late, not hundreds of rows above today; Enter opens it.
+                    let text = "Overdue: \(count) (oldest since \(f.day(oldest))) " + (s.overdueOpen ? "▾" : "▸ Enter shows them")
+                    lines.append(([(text, .overdue, nil)], item))
+                    group = "Overdue"
+                }
+                continue
+            }
+            let r = s.rows[i]
             let e = r.entry
             let g = e.due < env.today ? "Overdue" : e.due == env.today ? "Today" : "\(weekdays[e.due.weekday - 1]) \(f.day(e.due))"
             if g != group {
@@ -65,7 +77,7 @@ enum CalendarView {
             lines.append(([(when, e.due < env.today ? .overdue : .dim, 10), (channelMark(e.channel), .normal, 6),
                            ("\(r.customerNumber) \(r.customerName)", r.blocked != nil ? .blocked : .normal, 30),
                            (e.reason + (r.contactName.map { " · \($0)" } ?? ""), .normal, reasonWidth),
-                           (note, r.blocked != nil ? .blocked : .dim, nil)], i))
+                           (note, r.blocked != nil ? .blocked : .dim, nil)], item))
         }
         if lines.isEmpty {
             buffer.put(row: area.row + 1, col: area.col + 2, "Nothing due: the plan is up to date for \(s.repCode ?? "everyone").", role: .dim)
@@ -104,7 +116,12 @@ enum CalendarView {
             let isCursorDay = day == s.dayCursor
             let headRole: StyleRole = isCursorDay ? .tabActive : day == env.today ? .header : .dim
             buffer.fill(row: area.row, col: x, width: colWidth - 1, role: headRole)
-            buffer.put(row: area.row, col: x, "\(weekdays[d]) \(String(f.day(day).prefix(6)))", role: headRole, maxWidth: colWidth - 1)
+            // A tour day: the postal regions (first two digits) the day's visits go to.
+            let areas = Set(entries.filter { $0.entry.channel == .visit && $0.entry.status == .open }
+                .map { LevelItem.region(ofPostalCode: $0.postalCode) }.filter { $0 >= 0 })
+                .sorted().map { $0 < 10 ? "0\($0)" : "\($0)" }
+            let head = "\(weekdays[d]) \(String(f.day(day).prefix(6)))" + (areas.isEmpty ? "" : " PLZ " + areas.joined(separator: ","))
+            buffer.put(row: area.row, col: x, head, role: headRole, maxWidth: colWidth - 1)
             for (i, r) in entries.enumerated() {
                 let row = area.row + 1 + i
                 guard row < area.bottom else {

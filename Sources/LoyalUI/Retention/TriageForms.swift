@@ -6,7 +6,8 @@ enum TriageForms {
     static func schedule(customerID: Int64, label: String, env: Environment) -> FormScreen {
         FormScreen(title: "Schedule a contact with \(label)", purpose: .triage(.schedule(customerID: customerID)), fields: [
             FormField("channel", "Channel", .choice(["phone", "visit", "email", "letter"]), value: "phone"),
-            FormField("due", "Due", .day, value: env.today.adding(days: 2).german),
+            FormField("due", "Due", .day, value: env.store.nextWorkingDay(onOrAfter: env.today.adding(days: 2),
+                                                                          customerID: customerID, settings: env.settings).german),
             FormField("reason", "Reason", .text, value: "Talk about the warning signs"),
         ])
     }

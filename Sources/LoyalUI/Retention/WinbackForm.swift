@@ -12,10 +12,11 @@ enum WinbackForm {
         let w = lost.winback
         let judgements = parse(w?.judgements ?? "")
         var form = FormScreen(title: "Win-back · \(lost.number) \(lost.name)", purpose: .winback(lost), fields: [
-            FormField("approach", "Approach", .choice(["call", "survey", "letter", "visit"]), value: w?.approach.ifEmpty("call") ?? "call"),
+            FormField("approach", "Approach", .choice(WinbackApproach.all), value: w?.approach.ifEmpty("call") ?? "call"),
             FormField("offer", "Offer type", .choice(["", "financial", "emotional", "material"]), value: w?.offerType?.rawValue ?? ""),
             FormField("conditions", "He would return if", .text, value: w?.conditions ?? ""),
-            FormField("follow_up", "Follow-up", .day, value: (w?.followUpOn ?? env.today.adding(days: 7)).german),
+            FormField("follow_up", "Follow-up", .day, value: (w?.followUpOn ?? env.store.nextWorkingDay(
+                onOrAfter: env.today.adding(days: 7), customerID: lost.id, settings: env.settings)).german),
             FormField("effort", "Effort to win (1–5)", .choice(["", "1", "2", "3", "4", "5"]), value: judgements["effort"].map(String.init) ?? ""),
             FormField("referral", "Referral value (1–5)", .choice(["", "1", "2", "3", "4", "5"]), value: judgements["referral"].map(String.init) ?? ""),
             FormField("payment", "Pays reliably (1–5)", .choice(["", "1", "2", "3", "4", "5"]), value: judgements["payment"].map(String.init) ?? ""),

@@ -136,7 +136,10 @@ struct VisitForm {
     }
 
     mutating func save(_ env: Environment) -> ScreenEffect {
-        let (report, problems) = VisitFormValidation.report(values, today: env.today)
+        let customerID = values.customerID
+        let (report, problems) = VisitFormValidation.report(values, today: env.today) {
+            env.store.nextWorkingDay(onOrAfter: $0, customerID: customerID, settings: env.settings)
+        }
         errors = problems
         guard let report else {
             if let first = VisitField.allCases.first(where: { problems[$0] != nil }) {

@@ -83,7 +83,9 @@ enum VisitFormValidation {
         TextSafety.problem(in: text, field: field == .notes || field == .complaint ? .freeText : .oneLine)
     }
 
-    static func report(_ v: VisitFormValues, today: Day) -> (VisitReport?, [VisitField: String]) {
+    /// `workingDay` moves a follow-up typed relative to today ("+7") onto the rep's next working day.
+    static func report(_ v: VisitFormValues, today: Day,
+                       workingDay: (Day) -> Day = { $0 }) -> (VisitReport?, [VisitField: String]) {
         var errors: [VisitField: String] = [:]
         if v.customerID == nil { errors[.customer] = "choose a customer (type part of the name, number or city)" }
         let day = Day(typed: v[.date].isEmpty ? "t" : v[.date], today: today)
@@ -102,6 +104,7 @@ enum VisitFormValidation {
         if !v[.followUp].isEmpty {
             followUp = Day(typed: v[.followUp], today: today, pastBias: false)
             if followUp == nil { errors[.followUp] = "not a date (+7, 12.3., 12.03.2026)" }
+            else if v[.followUp].trimmingSpacesAndNewlines.hasPrefix("+") { followUp = followUp.map(workingDay) }
         }
         // Shown at the field while typing, not only on save; the text stays as typed.
         for field in textFields {
