@@ -42,6 +42,10 @@ final class CalendarOverdueCLITests: CLITestCase {
         var rolled = 0
         for e in overdue where !(e["source"] as! String).hasSuffix("birthday") {
             let uid = e["uid"] as! String
+            // A call after a purchase more than 30 days (`after_purchase_lookback_days`) back is
+            // no longer a thank-you: the refresh drops it, as it drops a missed birthday.
+            if e["source"] as! String == "post_purchase", let bought = uid.split(separator: "-").last?.prefix(8),
+               String(bought) < "20261101" { continue }
             if unplanned.contains(uid) { continue }
             let now = try XCTUnwrap(byUID[uid], "\(e)")
             XCTAssertGreaterThanOrEqual(now["due"] as! String, "2026-12-01")

@@ -45,7 +45,7 @@ final class CalendarStorePlanTests: CalendarStoreTestCase {
     func testHighSeasonMovesTheCallAndSaysFromWhichDay() throws {
         let store = try makeCalendarStore()
         XCTAssertEqual(try open(store, "K3", channel: .phone), [
-            "2027-01-01 phone: Call (every 90 days; last call 08.09.2026) {moved from 07.12.2026 (high season 12)}",
+            "2027-01-04 phone: Call (every 90 days; last call 08.09.2026) {moved from 07.12.2026 (high season 12)}",
         ])
         XCTAssertEqual(try rows(store, "K3", channel: .phone).map { $0["uid"] as String }, ["c3-plan-phone-20260908-1@loyal"])
     }
@@ -129,7 +129,7 @@ final class CalendarStorePlanTests: CalendarStoreTestCase {
         try store.recordVisit(call, actor: "tester", today: today)
         try store.refreshAll(asOf: today, settings: settings)
         XCTAssertEqual(try open(store, "K3", source: "follow_up"), [
-            "2026-12-10 phone: Angebot nachfassen {high season 12: the plan would move it to 01.01.2027}",
+            "2026-12-10 phone: Angebot nachfassen {high season 12: the plan would move it to 04.01.2027}",
         ])
         XCTAssertEqual(try rows(store, "K3", source: "follow_up").map { $0["id"] as Int64 }, [saved.calendarEntryID])
         XCTAssertEqual(try open(store, "K2", source: "follow_up"),
