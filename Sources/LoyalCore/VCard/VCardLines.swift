@@ -66,29 +66,30 @@ enum VCardLines {
     /// Empty lines between properties are dropped.
     static func unfolded(_ bytes: [UInt8]) -> [VCardLine] {
         var out: [VCardLine] = []
-        var current: VCardLine?
+        // Appended to in place (never through a copy, which would make long values quadratic).
+        var current: [UInt8] = []
+        var currentLine = 0
         var quotedPrintable = false
         for (index, line) in physical(normalised(bytes)).enumerated() {
-            if var c = current {
-                if quotedPrintable, c.bytes.last == UInt8(ascii: "=") {
-                    c.bytes.removeLast()
-                    c.bytes.append(contentsOf: line)
-                    current = c
+            if currentLine > 0 {
+                if quotedPrintable, current.last == UInt8(ascii: "=") {
+                    current.removeLast()
+                    current.append(contentsOf: line)
                     continue
                 }
                 if let first = line.first, first == 0x20 || first == 0x09 {
-                    c.bytes.append(contentsOf: line.dropFirst())
-                    current = c
+                    current.append(contentsOf: line.dropFirst())
                     continue
                 }
-                out.append(c)
-                current = nil
+                out.append(VCardLine(bytes: current, line: currentLine))
+                currentLine = 0
             }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            current = VCardLine(bytes: Array(line), line: index + 1)
+            current = Array(line)
+            currentLine = index + 1
             quotedPrintable = isQuotedPrintable(head: line)
         }
-        if let c = current { out.append(c) }
+        if currentLine > 0 { out.append(VCardLine(bytes: current, line: currentLine)) }
         return out
     }
 
