@@ -4,21 +4,19 @@ import LoyalCore
 import LoyalStore
 import LoyalTerminal
 
-extension ImportEntity: ExpressibleByArgument {}
-
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import customers, contacts, products or purchases from a CSV file, as one transaction.",
-        discussion: "Header names map to fields; German and English names are accepted (see --columns). UTF-8 with or without BOM (Windows-1252 is detected), comma or semicolon, dates as YYYY-MM-DD or DD.MM.YYYY, amounts as 1234.56 or 1.234,56. Any bad row: nothing is written and every problem is listed as FILE:LINE: column \"…\": … .")
+        abstract: "Import customers, contacts, products or purchases from a CSV file, or contacts from vCard files, as one transaction.",
+        discussion: "Header names map to fields; German and English names are accepted (see --columns). UTF-8 with or without BOM (Windows-1252 is detected), comma or semicolon, dates as YYYY-MM-DD or DD.MM.YYYY, amounts as 1234.56 or 1.234,56. Any bad row: nothing is written and every problem is listed as FILE:LINE: column \"…\": … . vCard files (.vcf, or starting with BEGIN:VCARD; 2.1, 3.0, 4.0) need no entity and may be several: `loyal import a.vcf b.vcf`.")
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "What the file holds: customers, contacts, products or purchases.")
-    var entity: ImportEntity
+    @Argument(help: "What the file holds: customers, contacts, products, purchases or feedback (left out for vCard files).")
+    var entityOrFile: String
 
-    @Argument(help: "The CSV file.")
-    var file: String?
+    @Argument(help: "The CSV file, or one or more vCard files.")
+    var files: [String] = []
 
     @Flag(help: "List the accepted column names and exit.")
     var columns = false
@@ -43,11 +41,24 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let entity: ImportEntity
+        if let named = ImportEntity(rawValue: entityOrFile) {
+            entity = named
+            if !columns, named == .contacts, !files.isEmpty, try files.allSatisfy(VCardImportRun.isVCard) {
+                return try VCardImportRun(global: global, files: files, dryRun: dryRun).run()
+            }
+        } else if try ([entityOrFile] + files).allSatisfy(VCardImportRun.isVCard) {
+            return try VCardImportRun(global: global, files: [entityOrFile] + files, dryRun: dryRun).run()
+        } else {
+            throw ValidationError("\"\(entityOrFile)\" is neither what to import (\(ImportEntity.allCases.map(\.rawValue).joined(separator: ", "))) "
+                                  + "nor a vCard file")
+        }
         if columns {
             try printLine(entity.columnsMarkdown, terminator: "")
             return
         }
-        guard let file else { throw ValidationError("missing the FILE to import") }
+        guard let file = files.first else { throw ValidationError("missing the FILE to import") }
+        guard files.count == 1 else { throw ValidationError("a CSV import reads one file; several files at once are for vCards") }
         guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
         let settings = try global.settings()
         let today = try global.todayDay()
