@@ -10,18 +10,21 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export customers, contacts, products, purchases, interactions, feedback, complaints or the calendar.",
-        discussion: "CSV columns use the import names, so a file can be imported again. Text cells that a spreadsheet would run as a formula (starting with =, +, -, @) get a leading ' . The calendar also exports as iCalendar (--format ics) for phones and calendar programs; re-exporting keeps every event's UID, so they update instead of doubling.")
+        discussion: "CSV columns use the import names, so a file can be imported again. Text cells that a spreadsheet would run as a formula (starting with =, +, -, @) get a leading ' . The calendar also exports as iCalendar (--format ics) for phones and calendar programs; re-exporting keeps every event's UID, so they update instead of doubling. Contacts also export as vCard 4.0 (--format vcf, --customer NUMBER for one customer's people) for address books.")
 
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "What to export: \(ExportEntity.allCases.map(\.rawValue).joined(separator: ", ")).")
     var entity: ExportEntity
 
-    @Option(help: "csv, json, or ics (calendar only).")
+    @Option(help: "csv, json, ics (calendar only) or vcf (contacts only).")
     var format: ExportFormat = .csv
 
     @Option(name: .shortAndLong, help: "Write to FILE instead of standard output.")
     var output: String?
+
+    @Option(help: "Contacts as vCards: only this customer's people (by customer number).")
+    var customer: String?
 
     @Option(help: "Calendar: only this rep's entries.")
     var rep: String?
@@ -41,7 +44,13 @@ struct ExportCommand: ParsableCommand {
                 let summary = try writeICS(store, sink)
                 try sink.finish()
                 Console.error(summary)
+            } else if format == .vcf {
+                guard entity == .contacts else { throw ValidationError("--format vcf is for `loyal export contacts`") }
+                let count = try store.exportVCards(customerNumber: customer) { try sink.write($0) }
+                try sink.finish()
+                Console.error("\(count) contact\(count == 1 ? "" : "s") as vCard 4.0")
             } else {
+                if customer != nil { throw ValidationError("--customer is for `loyal export contacts --format vcf`") }
                 try store.export(entity, format: format) { try sink.write($0) }
                 try sink.finish()
             }

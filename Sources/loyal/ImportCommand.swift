@@ -5,13 +5,11 @@ import LoyalCore
 import LoyalStore
 import LoyalTerminal
 
-extension ImportEntity: ExpressibleByArgument {}
-
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import customers, contacts, products or purchases from a CSV file, as one transaction.",
-        discussion: "Header names map to fields; German and English names are accepted (see --columns). UTF-8 with or without BOM (Windows-1252 rows are detected), UTF-16 with BOM, comma, semicolon or tab, Excel's sep= line, dates as YYYY-MM-DD or DD.MM.YYYY (a time after them is allowed), amounts as 1234.56 or 1.234,56, countries as names or ISO codes. Any bad row: nothing is written and every problem is listed as FILE:LINE: column \"…\": … ; with --skip-bad the good rows are imported and the bad ones written to a file.")
+        abstract: "Import customers, contacts, products or purchases from a CSV file, or contacts from vCard files, as one transaction.",
+        discussion: "Header names map to fields; German and English names are accepted (see --columns). UTF-8 with or without BOM (Windows-1252 rows are detected), UTF-16 with BOM, comma, semicolon or tab, Excel's sep= line, dates as YYYY-MM-DD or DD.MM.YYYY (a time after them is allowed), amounts as 1234.56 or 1.234,56, countries as names or ISO codes. Any bad row: nothing is written and every problem is listed as FILE:LINE: column \"…\": … ; with --skip-bad the good rows are imported and the bad ones written to a file. vCard files (.vcf, or starting with BEGIN:VCARD; 2.1, 3.0, 4.0) need no entity and may be several: `loyal import a.vcf b.vcf`.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -20,8 +18,11 @@ struct ImportCommand: ParsableCommand {
                                  valueName: "entity-or-file"))
     var first: String?
 
-    @Argument(help: "The CSV file, or - for standard input.")
-    var second: String?
+    @Argument(help: "The CSV file, or - for standard input; or more vCard files.")
+    var rest: [String] = []
+
+    /// The CSV file when the entity was named first.
+    private var second: String? { rest.first }
 
     @Option(help: ArgumentHelp("Read the file as this CRM export layout: "
                                + ImportPreset.all.map(\.name).joined(separator: ", ") + " (detected from the header "
@@ -68,6 +69,12 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let named0 = first.flatMap(ImportEntity.init(rawValue:))
+        let vcards = named0 == nil ? (first.map { [$0] } ?? []) + rest : (named0 == .contacts ? rest : [])
+        if !columns, !vcards.isEmpty, try vcards.allSatisfy(VCardImportRun.isVCard) {
+            return try VCardImportRun(global: global, files: vcards, dryRun: dryRun).run()
+        }
+        if rest.count > 1 { throw ValidationError("a CSV import reads one file; several files at once are for vCards") }
         let saved = try mapping.map { path in try ImportMappingFile.load(path: path) }
         var named = first.flatMap(ImportEntity.init(rawValue:))
         if named == nil, let e = saved?.entity {

@@ -2,8 +2,8 @@ import GRDB
 import LoyalCore
 
 public enum ExportFormat: String, CaseIterable, Sendable {
-    /// iCalendar (RFC 5545), for the calendar only.
-    case csv, json, ics
+    /// iCalendar (RFC 5545), for the calendar only; vCard 4.0 (RFC 6350), for contacts only.
+    case csv, json, ics, vcf
 }
 
 public enum ExportEntity: String, CaseIterable, Sendable {
@@ -39,6 +39,8 @@ extension Store {
                 }
             case .ics:
                 throw StoreError.invalid("--format ics is for the calendar only")
+            case .vcf:
+                throw StoreError.invalid("--format vcf is for contacts only")
             case .json:
                 try write("[")
                 var first = true

@@ -1,0 +1,183 @@
+import GRDB
+import LoyalCore
+
+/// One .vcf file's bytes and the name it is reported under.
+public struct VCardInput: Sendable {
+    public var name: String
+    public var bytes: [UInt8]
+    public init(name: String, bytes: [UInt8]) { self.name = name; self.bytes = bytes }
+}
+
+public struct VCardImportReport: Sendable {
+    /// One person as stored (or, in a dry run, as it would be).
+    public struct Row: Sendable {
+        public var file: String
+        public var card: Int
+        public var person: ContactPerson
+        public var customer: String
+        public var newCustomer: Bool
+        public var newPerson: Bool
+    }
+
+    public var cards = 0
+    public var inserted = 0
+    public var updated = 0
+    public var createdCustomers = 0
+    public var rows: [Row] = []
+    public var warnings: [(file: String, warning: VCardWarning)] = []
+    public var dryRun = false
+    public var people: Int { inserted + updated }
+}
+
+extension Store {
+    /// Imports vCard files as contact persons, all files in one transaction. Each person
+    /// goes to the customer named by ORG (matched ignoring case and spaces), created when
+    /// missing; a card without ORG becomes a private customer named after the person. A
+    /// person already stored under the same customer and name is updated. The files are
+    /// read before the write lock is taken; a dry run takes none.
+    public func importVCards(_ inputs: [VCardInput], dryRun: Bool) throws -> VCardImportReport {
+        var report = VCardImportReport()
+        report.dryRun = dryRun
+        var contacts: [(file: String, contact: VCardContact)] = []
+        for input in inputs {
+            let file = VCardReader.read(input.bytes)
+            report.cards += file.cards.count
+            report.warnings += file.warnings.map { (input.name, $0) }
+            for card in file.cards {
+                let (contact, warnings) = VCardContact.from(card)
+                report.warnings += warnings.map { (input.name, $0) }
+                if contact.hasName { contacts.append((input.name, contact)) }
+            }
+        }
+        report.warnings.sort { ($0.file, $0.warning.line) < ($1.file, $1.warning.line) }
+        if dryRun {
+            try pool.read { db in
+                var writer = try VCardWriterSession(db, report: report, write: false)
+                for (file, c) in contacts { try writer.store(file, c) }
+                report = writer.report
+            }
+            return report
+        }
+        let checked = report
+        return try pool.writeWithoutTransaction { db in
+            var result = checked
+            try db.inTransaction {
+                var writer = try VCardWriterSession(db, report: checked, write: true)
+                for (file, c) in contacts { try writer.store(file, c) }
+                try writer.finish(files: inputs.map(\.name))
+                result = writer.report
+                return .commit
+            }
+            return result
+        }
+    }
+}
+
+/// Matches each contact to its customer and person, and writes them when `write` is set.
+private struct VCardWriterSession {
+    let db: Database
+    var report: VCardImportReport
+    let write: Bool
+    let now = Timestamp.now()
+    /// Customer ids by name folded for matching; the numbers in use.
+    var customers: [String: (id: Int64, name: String)] = [:]
+    var numbers: Set<String> = []
+    var nextNumber = 1
+    var fakeID: Int64 = -1
+    let hasKind: Bool
+    /// People stored or planned in this run, by customer and name (a dry run has no rows to look up).
+    var planned: Set<String> = []
+
+    init(_ db: Database, report: VCardImportReport, write: Bool) throws {
+        self.db = db; self.report = report; self.write = write
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, number, name FROM customer")
+        while let row = try rows.next() {
+            let name: String = row["name"]
+            numbers.insert(row["number"])
+            let key = Self.key(name)
+            if customers[key] == nil { customers[key] = (row["id"], name) }
+        }
+        // The `kind` column (business or consumer) arrives with another change; use it when there.
+        hasKind = try db.columns(in: "customer").contains { $0.name == "kind" }
+    }
+
+    /// Case and spaces do not tell two companies apart: "ACME  gmbh" is "Acme GmbH".
+    static func key(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace })
+    }
+
+    mutating func newNumber() -> String {
+        while numbers.contains("V\(pad(nextNumber))") { nextNumber += 1 }
+        let number = "V\(pad(nextNumber))"
+        numbers.insert(number)
+        return number
+    }
+
+    private func pad(_ n: Int) -> String {
+        let s = String(n)
+        return String(repeating: "0", count: max(0, 6 - s.count)) + s
+    }
+
+    mutating func store(_ file: String, _ c: VCardContact) throws {
+        let privatePerson = c.organization.isEmpty
+        let customerName = privatePerson ? [c.firstName, c.lastName].filter { !$0.isEmpty }.joined(separator: " ")
+                                         : c.organization
+        let key = Self.key(customerName)
+        var newCustomer = false
+        let customerID: Int64
+        if let known = customers[key] {
+            customerID = known.id
+        } else {
+            var customer = Customer(number: newNumber(), name: customerName)
+            let address = c.addresses.first { $0.kind == (privatePerson ? .home : .work) } ?? c.addresses.first
+            if let a = address {
+                customer.street = a.street; customer.postalCode = a.postalCode; customer.city = a.city
+                if a.country.count == 2, a.country.allSatisfy(\.isLetter) { customer.country = a.country.uppercased() }
+            }
+            if write {
+                customerID = try CustomerRecords.insert(db, customer, now: now)
+                if hasKind {
+                    try db.execute(sql: "UPDATE customer SET kind = ? WHERE id = ?",
+                                   arguments: [privatePerson ? "consumer" : "business", customerID])
+                }
+            } else {
+                customerID = fakeID; fakeID -= 1
+            }
+            customers[key] = (customerID, customerName)
+            report.createdCustomers += 1
+            newCustomer = true
+        }
+        var person = VCardPerson.person(c, customerID: customerID)
+        let personKey = "\(customerID)\u{1F}\(person.firstName)\u{1F}\(person.lastName)"
+        var newPerson = true
+        if let existing = try Row.fetchOne(db, sql: """
+            SELECT * FROM contact_person WHERE customer_id = ? AND first_name = ? AND last_name = ? ORDER BY id LIMIT 1
+            """, arguments: [customerID, person.firstName, person.lastName]) {
+            // What the card has replaces what is stored; what it lacks (a birthday, a role) stays.
+            var merged = CustomerRecords.contact(existing)
+            if !person.role.isEmpty { merged.role = person.role }
+            if !person.email.isEmpty { merged.email = person.email }
+            if !person.phone.isEmpty { merged.phone = person.phone }
+            if let b = person.birthday { merged.birthday = b }
+            if !person.notes.isEmpty { merged.notes = person.notes }
+            if write { try CustomerRecords.updateContact(db, merged) }
+            person = merged
+            newPerson = false
+        } else if planned.contains(personKey) {
+            newPerson = false
+        } else if write {
+            person.id = try CustomerRecords.insertContact(db, person)
+        }
+        planned.insert(personKey)
+        if newPerson { report.inserted += 1 } else { report.updated += 1 }
+        report.rows.append(.init(file: file, card: c.card, person: person, customer: customers[key]?.name ?? customerName,
+                                 newCustomer: newCustomer, newPerson: newPerson))
+    }
+
+    func finish(files: [String]) throws {
+        let names = files.joined(separator: ", ")
+        try db.execute(sql: "INSERT INTO audit (at, actor, entity, action, detail) VALUES (?, 'import', 'contacts', 'import', ?)",
+                       arguments: [now, "\(names): \(report.cards) vCards, \(report.inserted) new people, "
+                                   + "\(report.updated) updated, \(report.createdCustomers) customers created"])
+    }
+}
