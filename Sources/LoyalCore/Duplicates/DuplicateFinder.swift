@@ -31,29 +31,49 @@ public enum DuplicateFinder {
     /// Every pair that shares a folded name, an e-mail or a phone, or has similar names
     /// (half their words or more in common) at the same place; strongest first. Keys are
     /// grouped by hash, so the cost grows with the records, not with their pairs.
-    public static func pairs(_ records: [DuplicateRecord]) -> [DuplicatePair] {
+    ///
+    /// `involving`: only pairs with at least one of these ids (the records an import created
+    /// or changed). Only the keys and places those records have are grouped, so checking a
+    /// few imported records against 200,000 stored ones costs one pass over the keys.
+    public static func pairs(_ records: [DuplicateRecord], involving ids: Set<Int64>? = nil) -> [DuplicatePair] {
+        let touched: [Bool]? = ids.map { ids in records.map { ids.contains($0.id) } }
+        let nameKeys = records.map { DuplicateKeys.name($0.name) }
         var reasons: [Pair: Set<String>] = [:]
-        func group(_ reason: String, _ key: (DuplicateRecord) -> String?) {
+        func counts(_ x: Int, _ y: Int) -> Bool { touched.map { $0[x] || $0[y] } ?? true }
+        func group(_ reason: String, _ keys: [String]) {
+            let wanted: Set<String>? = touched.map { t in Set(records.indices.lazy.filter { t[$0] }.map { keys[$0] }) }
             var byKey: [String: [Int]] = [:]
-            for (i, r) in records.enumerated() { if let k = key(r), !k.isEmpty { byKey[k, default: []].append(i) } }
+            for i in records.indices where !keys[i].isEmpty && wanted?.contains(keys[i]) != false {
+                byKey[keys[i], default: []].append(i)
+            }
             for members in byKey.values where members.count > 1 && members.count <= largestPlace {
-                for x in 0..<members.count { for y in (x + 1)..<members.count {
+                for x in 0..<members.count { for y in (x + 1)..<members.count where counts(members[x], members[y]) {
                     reasons[Pair(members[x], members[y]), default: []].insert(reason)
                 } }
             }
         }
-        group("same name") { DuplicateKeys.name($0.name) }
-        group("same e-mail") { DuplicateKeys.email($0.email) }
-        group("same phone") { DuplicateKeys.phone($0.phone) }
+        group("same name", nameKeys)
+        group("same e-mail", records.map { DuplicateKeys.email($0.email) ?? "" })
+        group("same phone", records.map { DuplicateKeys.phone($0.phone) ?? "" })
+        let places: Set<String>? = touched.map { t in Set(records.indices.lazy.filter { t[$0] }.map { records[$0].place }) }
         var byPlace: [String: [Int]] = [:]
-        for (i, r) in records.enumerated() where !r.place.isEmpty { byPlace[r.place, default: []].append(i) }
+        for (i, r) in records.enumerated() where !r.place.isEmpty && places?.contains(r.place) != false {
+            byPlace[r.place, default: []].append(i)
+        }
+        // Each record's words once, not once per pair it is in.
+        var words: [Int: Set<String>] = [:]
+        func wordsOf(_ i: Int) -> Set<String> {
+            if let w = words[i] { return w }
+            let w = DuplicateKeys.words(records[i].name)
+            words[i] = w
+            return w
+        }
         for members in byPlace.values where members.count > 1 && members.count <= largestPlace {
             for x in 0..<members.count { for y in (x + 1)..<members.count {
                 let (i, j) = (members[x], members[y])
-                if DuplicateKeys.similarity(records[i].name, records[j].name) >= 0.5,
-                   DuplicateKeys.name(records[i].name) != DuplicateKeys.name(records[j].name) {
-                    reasons[Pair(i, j), default: []].insert("similar name at the same place")
-                }
+                guard counts(i, j), nameKeys[i] != nameKeys[j],
+                      DuplicateKeys.similarity(wordsOf(i), wordsOf(j)) >= 0.5 else { continue }
+                reasons[Pair(i, j), default: []].insert("similar name at the same place")
             } }
         }
         let order = ["same name", "same e-mail", "same phone", "similar name at the same place"]

@@ -31,8 +31,28 @@ public enum DuplicateKeys {
 
     /// Share of words two names have in common (Jaccard), 0…1.
     public static func similarity(_ a: String, _ b: String) -> Double {
-        let x = words(a), y = words(b)
-        guard !x.isEmpty, !y.isEmpty else { return 0 }
-        return Double(x.intersection(y).count) / Double(x.union(y).count)
+        similarity(words(a), words(b))
     }
+
+    static func similarity(_ x: Set<String>, _ y: Set<String>) -> Double {
+        guard !x.isEmpty, !y.isEmpty else { return 0 }
+        let common = x.intersection(y).count
+        return Double(common) / Double(x.count + y.count - common)
+    }
+
+    /// A company name without its legal form, folded, and whether it had one:
+    /// "Bäckerei Groß GmbH & Co. KG" → ("baeckereigross", true). Dots go first, so `e.K.`
+    /// and `e.V.` are the legal forms ek and ev.
+    public static func company(_ s: String) -> (core: String, hasLegalForm: Bool) {
+        let folded = SearchKey.foldGerman(s.replacing(".", with: "")).replacing("ß", with: "ss")
+        var core = "", legal = false
+        for word in folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            if legalForms.contains(String(word)) { legal = true } else { core += word }
+        }
+        return (core, legal)
+    }
+
+    static let legalForms: Set<String> = ["gmbh", "ag", "kg", "ohg", "gbr", "ug", "haftungsbeschraenkt", "eg", "ev", "ek",
+                                          "co", "mbh", "kgaa", "se", "partg", "inc", "ltd", "llc", "sa", "sarl", "bv", "nv",
+                                          "plc", "corp", "gesmbh"]
 }
