@@ -52,7 +52,8 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Check the file only; write nothing.")
     var dryRun = false
 
-    @Flag(name: .customLong("create-customers"), help: "Purchases: create a bare customer for an unknown customer number.")
+    @Flag(name: .customLong("create-customers"), help: ArgumentHelp("Purchases: create a bare customer for an unknown customer "
+          + "number. Contacts: create the company a person names (by id or name) that no customer is."))
     var createCustomers = false
 
     @Flag(name: .customLong("create-products"), help: "Purchases: create a bare product for an unknown product number.")
@@ -92,12 +93,21 @@ struct ImportCommand: ParsableCommand {
         let data = try ImportInput.read(file)
         let layout = try ImportLayout.resolve(bytes: [UInt8](data), preset: preset, maps: maps, entity: named,
                                               saved: saved?.columns ?? [:])
-        guard let entity = named ?? layout.preset?.entity else {
+        var detected: ImportEntity?
+        if case .entity(let e)? = layout.detection { detected = e }
+        guard let entity = named ?? layout.preset?.entity ?? detected else {
+            if case .ambiguous(let candidates)? = layout.detection {
+                let names = candidates.map(\.rawValue)
+                throw ValidationError("\(file): say what it holds (loyal import \(names.joined(separator: "|")) FILE): its "
+                                      + "header fits \(names.dropLast().joined(separator: ", ")) and \(names.last!) alike")
+            }
             throw ValidationError("\(file): say what it holds (loyal import customers|contacts|products|purchases|feedback "
                                   + "FILE): its header is no layout Loyal knows")
         }
         if let p = layout.preset {
             Console.error("\(file): read as \(p.title) (--preset \(p.name)), \(entity.rawValue)")
+        } else if detected != nil {
+            Console.error("\(file): read as \(entity.rawValue) (from its header names; name the entity to read it otherwise)")
         }
         let settings = try global.settings()
         let today = try global.todayDay()
@@ -131,7 +141,7 @@ struct ImportCommand: ParsableCommand {
         if report.createdProducts > 0 { parts.append("\(report.createdProducts) products created") }
         if !report.createdReps.isEmpty { parts.append("new reps: " + report.createdReps.map(Sanitizer.clean).joined(separator: ", ")) }
         if let skipBad { parts.append("\(report.rejects.count) rejected (in \(skipBad))") }
-        if dryRun || layout.preset != nil || !maps.isEmpty || mapping != nil {
+        if dryRun || layout.preset != nil || detected != nil || !maps.isEmpty || mapping != nil {
             Console.error(ImportLayout.describe(report.columnMap))
         }
         if let saveMapping {
@@ -144,11 +154,14 @@ struct ImportCommand: ParsableCommand {
         if dryRun {
             try printLine(ImportLayout.firstRows(bytes: [UInt8](data), report: report), terminator: "")
             let good = report.rows - report.rejects.count
-            try printLine("\(file): OK, \(good) rows would be imported (dry run: nothing written)"
+            let created = report.createdCustomers > 0 ? ", \(report.createdCustomers) customers would be created" : ""
+            try printLine("\(file): OK, \(good) rows would be imported\(created) (dry run: nothing written)"
                           + (skipBad.map { "; \(report.rejects.count) rejected (in \($0))" } ?? ""))
+            ImportDuplicatesNote.print(report.duplicates, dryRun: true, file: file)
             return
         }
         try printLine("\(file): imported \(entity.rawValue): " + parts.joined(separator: ", "))
+        ImportDuplicatesNote.print(report.duplicates, dryRun: false, file: file)
         let refreshed = try store.refreshAll(asOf: today, settings: settings)
         try printLine("refreshed \(refreshed.statistics.customers) customers as of \(today.iso): "
               + "\(refreshed.signals.atRisk) on the early-warning panel")

@@ -8,10 +8,13 @@ import LoyalStore
 struct ImportLayout {
     var preset: ImportPreset?
     var mapping: [String: String]
+    /// Without an entity named and without a known layout: what the header names say the file holds.
+    var detection: ImportEntityDetection?
 
     static func resolve(bytes: [UInt8], preset name: String?, maps: [String], entity: ImportEntity?,
                         saved: [String: String] = [:]) throws -> ImportLayout {
         var preset: ImportPreset?
+        var header: CSVRecord?
         if let name {
             guard let p = ImportPreset.named(name) else {
                 throw ValidationError("--preset \(name): no such layout (known: \(ImportPreset.all.map(\.name).joined(separator: ", ")))")
@@ -19,7 +22,8 @@ struct ImportLayout {
             preset = p
         } else {
             var reader = CSVReader(bytes: bytes)
-            if let header = try? reader.next() { preset = ImportPreset.detect(header.fields) }
+            header = try? reader.next()
+            if let header { preset = ImportPreset.detect(header.fields) }
         }
         // A layout of another entity than the one named does not apply.
         if let p = preset, let entity, p.entity != entity { preset = nil }
@@ -33,7 +37,9 @@ struct ImportLayout {
             mapping[String(m[..<eq]).trimmingCharacters(in: .whitespaces)] =
                 String(m[m.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
         }
-        return ImportLayout(preset: preset, mapping: mapping)
+        var layout = ImportLayout(preset: preset, mapping: mapping)
+        if entity == nil, preset == nil, let header { layout.detection = ImportEntityDetection.detect(header, mapping: mapping) }
+        return layout
     }
 
     /// "columns: Record ID → number, Company name → name, Lead Status → extra".

@@ -44,6 +44,7 @@ struct VCardImportRun {
         parts.append("\(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")")
         let what = files.count == 1 ? files[0] : "\(files.count) files"
         try printLine("\(what): vCards: " + parts.joined(separator: ", ") + (dryRun ? " (dry run: nothing written)" : ""))
+        ImportDuplicatesNote.print(report.duplicates, dryRun: dryRun, file: what)
         if dryRun { return }
         let refreshed = try store.refreshAll(asOf: today, settings: settings)
         try printLine("refreshed \(refreshed.statistics.customers) customers as of \(today.iso): "

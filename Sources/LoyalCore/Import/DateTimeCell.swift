@@ -32,3 +32,22 @@ extension Day {
         return numbers[0] < 24 && numbers[1] < 60 && (numbers.count == 2 || numbers[2] < 61)
     }
 }
+
+extension Birthday {
+    /// A birthday cell as exports write it: a day (`1980-05-17`, `17.05.1980`), the same with
+    /// a time as Excel and CRMs add it (`17.05.1980 00:00`, `1980-05-17T00:00:00.000Z`), vCard's
+    /// `19800517`, and without a year `--05-17`, `--0517`, `05-17` or `17.05.`.
+    public init?(importing raw: some StringProtocol) {
+        let text = Substring(raw.trimmingSpaces)
+        if let b = Birthday(parsing: text) { self = b; return }
+        if let day = Day(importing: text) { self.init(day); return }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isASCIIDigit) }),
+           let m = Int(parts[0]), let d = Int(parts[1]) {
+            self.init(year: nil, month: m, day: d)
+            return
+        }
+        guard let b = VCardBirthday.parse(text) else { return nil }
+        self = b
+    }
+}

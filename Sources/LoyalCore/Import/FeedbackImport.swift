@@ -20,7 +20,7 @@ extension ImportFields {
         ImportField("cross_sell", .text, aliases: ["Interesse", "Cross-Selling", "interest"],
                     help: "product category the customer is interested in"),
         ImportField("cancellation", .flag, aliases: ["Kündigung"], help: "a cancellation was announced"),
-        ImportField("notes", .text, aliases: ["Notizen", "Bemerkung", "Gesprächsnotiz"], help: "notes"),
+        ImportField("notes", .text, aliases: ["Notizen", "Notiz", "Bemerkung", "Gesprächsnotiz"], help: "notes"),
         ImportField("next_step", .text, aliases: ["Nächster Schritt", "Maßnahme"], help: "next step"),
         ImportField("follow_up", .day, aliases: ["Wiedervorlage", "Folgetermin", "follow up"],
                     help: "follow-up day (creates a calendar entry)"),

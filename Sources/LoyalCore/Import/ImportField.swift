@@ -9,7 +9,7 @@ public enum ImportFieldKind: Sendable {
         case .integer: return "expected digits such as 12 or 1.200"
         case .day: return "expected YYYY-MM-DD or DD.MM.YYYY"
         case .money: return "expected an amount such as 1234.56 or 1.234,56"
-        case .birthday: return "expected YYYY-MM-DD, DD.MM.YYYY, DD.MM. or --MM-DD"
+        case .birthday: return "expected YYYY-MM-DD or DD.MM.YYYY (a time after it is allowed), or without a year --MM-DD, MM-DD or DD.MM."
         case .flag: return "expected yes/no, ja/nein, true/false, 1/0 or x"
         case .channel: return "expected one of " + Channel.allCases.map(\.rawValue).joined(separator: ", ")
         case .customerClass: return "expected A, B or C"
@@ -43,15 +43,19 @@ public struct ImportField: Sendable {
     public var kind: ImportFieldKind
     public var required: Bool
     public var help: String
+    /// A cell that may list several values, one a line (a contact's e-mails and phones).
+    public var severalPerCell = false
 
     /// Free text may hold line breaks; every other field is one line (see `TextSafety`).
     public var textSafety: TextSafety.Field {
         // A street may be a block ("Am Markt 1" / "Hinterhaus"), as address exports write it.
-        ["notes", "preferences", "complaint", "street"].contains(key) ? .freeText : .oneLine
+        severalPerCell || ["notes", "preferences", "complaint", "street"].contains(key) ? .freeText : .oneLine
     }
 
-    public init(_ key: String, _ kind: ImportFieldKind, required: Bool = false, aliases: [String], help: String) {
+    public init(_ key: String, _ kind: ImportFieldKind, required: Bool = false, aliases: [String], help: String,
+                severalPerCell: Bool = false) {
         self.key = key; self.kind = kind; self.required = required; self.aliases = aliases; self.help = help
+        self.severalPerCell = severalPerCell
     }
 
     /// Header names compare without case, spaces, dashes, dots, underscores and umlauts,
@@ -90,6 +94,11 @@ public enum ImportEntity: String, CaseIterable, Sendable {
         case .absences: return ImportFields.absences
         }
     }
+
+    /// Columns of which at least one must be there: a person is named by a last name or a whole name.
+    public var requiredOneOf: [[String]] {
+        self == .contacts ? [["last_name", "name"]] : []
+    }
 }
 
 extension ImportEntity {
@@ -98,7 +107,8 @@ extension ImportEntity {
         var out = "| field | accepted header names | meaning |\n|---|---|---|\n"
         for f in fields {
             let names = ([f.key] + f.aliases).map { "`\($0)`" }.joined(separator: ", ")
-            out += "| \(f.key)\(f.required ? " (required)" : "") | \(names) | \(f.help) |\n"
+            let oneOf = requiredOneOf.first { $0.contains(f.key) }.map { " (required: " + $0.joined(separator: " or ") + ")" }
+            out += "| \(f.key)\(f.required ? " (required)" : oneOf ?? "") | \(names) | \(f.help) |\n"
         }
         return out
     }

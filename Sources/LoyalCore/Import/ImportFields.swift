@@ -3,7 +3,7 @@
 public enum ImportFields {
     static let customerNumber = ImportField("customer", .text, required: true,
         aliases: ["Kundennummer", "Kunden-Nr", "Kundennr", "KdNr", "Kd-Nr", "customer_id", "customer number",
-                  "customer_number", "number", "Nummer"],
+                  "customer_number", "number", "Nummer", "Kunde"],
         help: "customer number")
 
     public static let customers: [ImportField] = [
@@ -13,7 +13,14 @@ public enum ImportFields {
         // Not required as a column: a file of numbers and phones updates phones. A new customer needs one.
         ImportField("name", .text,
                     aliases: ["Firma", "Firmenname", "Name", "Kunde", "company", "company name"],
-                    help: "company name (required for new customers)"),
+                    help: "company name (required for new customers, unless the row names a person)"),
+        // A customer list that names a person per row (German Excel lists do): the person is the
+        // customer's contact, and a row without a company name is a private customer (B2C).
+        ImportField("first_name", .text, aliases: ["Vorname", "first name"],
+                    help: "contact person's first name; a row with a person and no company name is a private customer"),
+        ImportField("last_name", .text, aliases: ["Nachname", "last name", "surname"], help: "contact person's last name"),
+        ImportField("birthday", .birthday, aliases: ["Geburtstag", "Geburtsdatum", "date of birth"],
+                    help: "contact person's birthday"),
         ImportField("street", .text, aliases: ["Straße", "Strasse", "Str", "Adresse", "address"], help: "street and number"),
         ImportField("postal_code", .text, aliases: ["PLZ", "Postleitzahl", "zip", "postcode", "postal code"], help: "postal code"),
         ImportField("city", .text, aliases: ["Ort", "Stadt", "town"], help: "city"),
@@ -56,25 +63,6 @@ public enum ImportFields {
         ImportField("from", .day, required: true, aliases: ["von", "ab", "Beginn", "start", "first day"], help: "first day away"),
         ImportField("to", .day, aliases: ["bis", "Ende", "end", "last day"], help: "last day away (default: the first)"),
         ImportField("reason", .text, aliases: ["Grund", "Abwesenheitsgrund", "Art", "note"], help: "vacation, sickness, trade fair …"),
-    ]
-
-    public static let contacts: [ImportField] = [
-        customerNumber,
-        ImportField("first_name", .text, aliases: ["Vorname", "firstname", "given name"], help: "first name"),
-        ImportField("last_name", .text, required: true, aliases: ["Nachname", "Name", "lastname", "surname", "family name"],
-                    help: "last name"),
-        ImportField("role", .text, aliases: ["Funktion", "Position", "Rolle", "title", "job title"], help: "role"),
-        ImportField("email", .text, aliases: ["E-Mail", "Mail"], help: "e-mail"),
-        ImportField("phone", .text, aliases: ["Telefon", "Tel", "Mobil", "mobile"], help: "phone"),
-        ImportField("birthday", .birthday, aliases: ["Geburtstag", "Geburtsdatum", "date of birth", "dob"], help: "birthday"),
-        ImportField("partner_name", .text, aliases: ["Partner", "Ehepartner", "Partnername"], help: "partner's name"),
-        ImportField("partner_birthday", .birthday, aliases: ["Geburtstag Partner", "Partner Geburtstag"],
-                    help: "partner's birthday"),
-        ImportField("left_on", .day, aliases: ["ausgeschieden", "ausgeschieden am", "Austritt", "left"],
-                    help: "day the person left the company"),
-        ImportField("primary", .flag, aliases: ["Hauptansprechpartner", "Hauptkontakt", "main contact"],
-                    help: "main contact person"),
-        ImportField("notes", .text, aliases: ["Notizen", "Bemerkung"], help: "notes"),
     ]
 
     public static let products: [ImportField] = [

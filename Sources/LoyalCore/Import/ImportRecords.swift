@@ -8,13 +8,10 @@ public struct CustomerImportRecord: Sendable {
     public var presentFields: Set<String>
     /// The row's values in columns no field took, as a JSON object ("" when none).
     public var extra: String = ""
-}
-
-public struct ContactImportRecord: Sendable {
-    public var customerNumber: String
-    public var contact: ContactPerson
-    /// The row's values in columns no field took, as a JSON object ("" when none).
-    public var extra: String = ""
+    /// The person the row names (first and last name, birthday), the customer's contact.
+    public var person: ContactPerson?
+    /// The row had no company name: a new customer is a private one, named after the person.
+    public var namedAfterPerson = false
 }
 
 public struct ProductImportRecord: Sendable {
@@ -72,7 +69,10 @@ public enum ImportParser {
     }
 
     public static func customer(_ row: inout ImportRow) -> CustomerImportRecord {
-        var c = Customer(number: row.require("number"), name: row.has("name") ? row.require("name") : "")
+        let person = customerPerson(&row)
+        let present = Set(row.header.columns.keys)
+        let named = person != nil && row.text("name").isEmpty
+        var c = Customer(number: row.require("number"), name: named ? person!.fullName : row.has("name") ? row.require("name") : "")
         c.street = row.text("street"); c.postalCode = row.text("postal_code"); c.city = row.text("city")
         c.country = ImportParser.country(&row)
         c.phone = row.text("phone"); c.email = row.text("email"); c.website = row.text("website")
@@ -88,25 +88,31 @@ public enum ImportParser {
         c.bestCallTimes = row.text("best_call_times"); c.highSeason = row.text("high_season")
         c.busyHours = row.text("busy_hours"); c.potential = row.money("potential")
         c.classOverride = row.customerClass("class"); c.notes = row.text("notes")
-        c.kind = row.customerKind("kind") ?? .business
+        c.kind = row.customerKind("kind") ?? (named ? .consumer : .business)
         var consents: [Channel: Bool] = [:]
         for (key, channel) in [("consent_email", Channel.email), ("consent_phone", .phone),
                                ("consent_newsletter", .newsletter)] {
             if let v = row.flag(key) { consents[channel] = v }
         }
         let rep = row.text("rep")
-        let present = Set(row.header.columns.keys)
         return CustomerImportRecord(customer: c, repCode: rep.isEmpty ? nil : rep, consents: consents,
-                                    consentDay: row.day("consent_date"), presentFields: present, extra: extra(row))
+                                    consentDay: row.day("consent_date"), presentFields: present, extra: extra(row),
+                                    person: person, namedAfterPerson: named)
     }
 
-    public static func contact(_ row: inout ImportRow) -> ContactImportRecord {
-        var p = ContactPerson(customerID: 0, firstName: row.text("first_name"), lastName: row.require("last_name"))
-        p.role = row.text("role"); p.email = row.text("email"); p.phone = row.text("phone")
-        p.birthday = row.birthday("birthday"); p.partnerName = row.text("partner_name")
-        p.partnerBirthday = row.birthday("partner_birthday"); p.leftOn = row.day("left_on")
-        p.isPrimary = row.flag("primary") ?? false; p.notes = row.text("notes")
-        return ContactImportRecord(customerNumber: row.require("customer"), contact: p, extra: extra(row))
+    /// The contact person a customer row names, nil when it names none.
+    static func customerPerson(_ row: inout ImportRow) -> ContactPerson? {
+        let first = row.text("first_name"), last = row.text("last_name"), birthday = row.birthday("birthday")
+        guard !first.isEmpty || !last.isEmpty else {
+            if birthday != nil {
+                row.appendProblem(ImportProblem(line: row.line, column: row.headerNames["birthday"] ?? "birthday",
+                                                message: "a birthday needs the person's first or last name in the row"))
+            }
+            return nil
+        }
+        var p = ContactPerson(customerID: 0, firstName: first, lastName: last)
+        p.birthday = birthday
+        return p
     }
 
     public static func product(_ row: inout ImportRow) -> ProductImportRecord {

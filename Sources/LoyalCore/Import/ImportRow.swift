@@ -72,9 +72,13 @@ public struct ImportHeader: Sendable {
             }
         }
         let missing = entity.fields.filter { $0.required && columns[$0.key] == nil }
+        func accepted(_ f: ImportField) -> String { "\"\(f.key)\" (accepted: \(([f.key] + f.aliases).joined(separator: ", ")))" }
         if !missing.isEmpty {
-            let list = missing.map { f in "\"\(f.key)\" (accepted: \(([f.key] + f.aliases).joined(separator: ", ")))" }
-            throw ImportProblem(line: header.line, message: "missing column " + list.joined(separator: "; "))
+            throw ImportProblem(line: header.line, message: "missing column " + missing.map(accepted).joined(separator: "; "))
+        }
+        for group in entity.requiredOneOf where !group.contains(where: { columns[$0] != nil }) {
+            let fields = group.compactMap { key in entity.fields.first { $0.key == key } }
+            throw ImportProblem(line: header.line, message: "missing column " + fields.map(accepted).joined(separator: " or "))
         }
         self.columns = columns; self.headerNames = names; self.ignored = ignored
         self.extraColumns = extra.sorted { $0.index < $1.index }
@@ -167,7 +171,7 @@ public struct ImportRow {
     public mutating func birthday(_ key: String) -> Birthday? {
         let raw = text(key)
         if raw.isEmpty { return nil }
-        guard let b = Birthday(parsing: raw) else { fail(key, raw, .birthday); return nil }
+        guard let b = Birthday(importing: raw) else { fail(key, raw, .birthday); return nil }
         return b
     }
 

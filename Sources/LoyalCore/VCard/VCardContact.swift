@@ -1,25 +1,13 @@
-public enum VCardChannelKind: String, Sendable, CaseIterable {
-    case work, home, mobile, fax, pager, other
-
-    /// vCard types to one kind; fax and pager win over work/home (a work fax is no phone to call).
-    init(types: Set<String>) {
-        if types.contains("fax") { self = .fax } else if types.contains("pager") { self = .pager }
-        else if types.contains("cell") || types.contains("mobile") || types.contains("iphone") { self = .mobile }
-        else if types.contains("work") { self = .work } else if types.contains("home") { self = .home }
-        else { self = .other }
-    }
-}
-
 /// A phone number or e-mail address and what kind it is.
 public struct VCardChannel: Hashable, Sendable {
     public var value: String
-    public var kind: VCardChannelKind
+    public var kind: ContactChannelKind
 
-    public init(value: String, kind: VCardChannelKind) { self.value = value; self.kind = kind }
+    public init(value: String, kind: ContactChannelKind) { self.value = value; self.kind = kind }
 }
 
 public struct VCardAddress: Hashable, Sendable {
-    public var kind: VCardChannelKind
+    public var kind: ContactChannelKind
     public var street = "", city = "", region = "", postalCode = "", country = ""
 
     /// `Street 1, 12345 City, Region, Country` without the empty parts.
@@ -47,16 +35,16 @@ public struct VCardContact: Sendable {
     public var note = ""
     public var uid = ""
 
-    /// From N when it has a family or given name, else FN split before its last word.
+    /// From N when it has a family or given name, else FN split as a CSV import splits a
+    /// whole name (`PersonName`: titles off, "van" with the last name, "Schulz, Anna").
     public var firstName: String {
         if !familyName.isEmpty || !givenName.isEmpty { return givenName }
-        let words = formattedName.split(separator: " ")
-        return words.count > 1 ? words.dropLast().joined(separator: " ") : ""
+        return PersonName(splitting: formattedName).first
     }
 
     public var lastName: String {
         if !familyName.isEmpty || !givenName.isEmpty { return familyName }
-        return formattedName.split(separator: " ").last.map(String.init) ?? ""
+        return PersonName(splitting: formattedName).last
     }
 
     public var hasName: Bool { !firstName.isEmpty || !lastName.isEmpty }
@@ -107,11 +95,11 @@ public struct VCardContact: Sendable {
             case "UID" where c.uid.isEmpty: c.uid = clean(VCardEscaping.unescaped(text(p)), p.line)
             case "EMAIL":
                 let value = clean(VCardEscaping.unescaped(text(p)), p.line)
-                if !value.isEmpty { c.emails.append(VCardChannel(value: value, kind: VCardChannelKind(types: p.types))) }
+                if !value.isEmpty { c.emails.append(VCardChannel(value: value, kind: ContactChannelKind(types: p.types))) }
             case "TEL":
                 var value = clean(VCardEscaping.unescaped(text(p)), p.line)
                 if value.lowercased().hasPrefix("tel:") { value = String(value.dropFirst(4)) }
-                if !value.isEmpty { c.phones.append(VCardChannel(value: value, kind: VCardChannelKind(types: p.types))) }
+                if !value.isEmpty { c.phones.append(VCardChannel(value: value, kind: ContactChannelKind(types: p.types))) }
             case "BDAY" where c.birthday == nil:
                 let value = VCardEscaping.unescaped(text(p)).trimmingSpaces
                 if let b = VCardBirthday.parse(value) { c.birthday = b } else if !value.isEmpty {
@@ -123,7 +111,7 @@ public struct VCardContact: Sendable {
                     clean($0.split(separator: "\n").map { $0.trimmingSpaces }.joined(separator: ", "), p.line)
                 }
                 func part(_ i: Int) -> String { i < parts.count ? parts[i] : "" }
-                var a = VCardAddress(kind: VCardChannelKind(types: p.types))
+                var a = VCardAddress(kind: ContactChannelKind(types: p.types))
                 a.street = [part(2), part(1), part(0)].filter { !$0.isEmpty }.joined(separator: ", ")
                 a.city = part(3); a.region = part(4); a.postalCode = part(5); a.country = part(6)
                 if !a.oneLine.isEmpty { c.addresses.append(a) }

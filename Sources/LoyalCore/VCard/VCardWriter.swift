@@ -4,9 +4,11 @@ public struct VCardExportEntry: Sendable {
     public var person: ContactPerson
     /// The customer's name; nil for a private customer (named after the person), so no ORG is written.
     public var organization: String?
+    /// The person's further e-mails and phones.
+    public var channels: [ContactChannel]
 
-    public init(uid: String, person: ContactPerson, organization: String?) {
-        self.uid = uid; self.person = person; self.organization = organization
+    public init(uid: String, person: ContactPerson, organization: String?, channels: [ContactChannel] = []) {
+        self.uid = uid; self.person = person; self.organization = organization; self.channels = channels
     }
 }
 
@@ -15,7 +17,6 @@ public struct VCardExportEntry: Sendable {
 public enum VCardWriter {
     public static func card(_ entry: VCardExportEntry) -> String {
         let p = entry.person
-        let extra = VCardPerson.split(notes: p.notes)
         var lines = ["BEGIN:VCARD", "VERSION:4.0", "PRODID:-//Loyal//Loyal CRM//EN"]
         lines.append("UID:" + VCardEscaping.escaped(entry.uid))
         let name = p.fullName.isEmpty ? (entry.organization ?? "") : p.fullName
@@ -24,17 +25,21 @@ public enum VCardWriter {
         if let org = entry.organization, !org.isEmpty { lines.append("ORG:" + VCardEscaping.escaped(org)) }
         if !p.role.isEmpty { lines.append("ROLE:" + VCardEscaping.escaped(p.role)) }
         if !p.email.isEmpty { lines.append("EMAIL;TYPE=work:" + VCardEscaping.escaped(p.email)) }
-        for e in extra.emails { lines.append("EMAIL" + type(e.kind) + ":" + VCardEscaping.escaped(e.value)) }
+        for e in entry.channels where e.medium == .email {
+            lines.append("EMAIL" + type(e.kind) + ":" + VCardEscaping.escaped(e.value))
+        }
         if !p.phone.isEmpty { lines.append("TEL;VALUE=text;TYPE=work,voice:" + VCardEscaping.escaped(p.phone)) }
-        for t in extra.phones { lines.append("TEL;VALUE=text" + type(t.kind) + ":" + VCardEscaping.escaped(t.value)) }
+        for t in entry.channels where t.medium == .phone {
+            lines.append("TEL;VALUE=text" + type(t.kind) + ":" + VCardEscaping.escaped(t.value))
+        }
         if let b = p.birthday { lines.append("BDAY:" + birthday(b)) }
-        let note = extra.note.trimmingSpaces
+        let note = p.notes.trimmingSpaces
         if !note.isEmpty { lines.append("NOTE:" + VCardEscaping.escaped(String(note))) }
         lines.append("END:VCARD")
         return lines.map(folded).joined()
     }
 
-    private static func type(_ kind: VCardChannelKind) -> String {
+    private static func type(_ kind: ContactChannelKind) -> String {
         switch kind {
         case .work: return ";TYPE=work"
         case .home: return ";TYPE=home"

@@ -84,6 +84,22 @@ enum ExportColumns {
         }
     }
 
+    /// A person's e-mails or phones of some kinds as one cell, `a@x.de; b@x.de`, as the import
+    /// reads them back: the person's own address (`own`) first; `rest` adds the kinds no column
+    /// has, each with its kind (`0170 1 (pager)`).
+    static func channels(_ medium: String, _ kinds: [String], own: String? = nil, rest: Bool = false) -> String {
+        let columns = ContactChannelCells.columns.filter { $0.medium.rawValue == medium }.map { "'\($0.kind.rawValue)'" }
+        let which = "kind IN (\(kinds.map { "'\($0)'" }.joined(separator: ", ")))"
+            + (rest ? " OR kind NOT IN (\(columns.joined(separator: ", ")))" : "")
+        let list = """
+            (SELECT group_concat(CASE WHEN \(kinds.map { "kind = '\($0)'" }.joined(separator: " OR ")) THEN value \
+            ELSE value || ' (' || kind || ')' END, '; ') FROM (SELECT kind, value FROM contact_channel \
+            WHERE contact_person_id = p.id AND medium = '\(medium)' AND (\(which)) ORDER BY id))
+            """
+        guard let own else { return list }
+        return "ltrim(\(own) || ifnull('; ' || \(list), ''), '; ')"
+    }
+
     static func of(_ entity: ExportEntity) -> ([ExportColumn], String) {
         func t(_ n: String, _ s: String? = nil) -> ExportColumn { ExportColumn(name: n, kind: .text, sql: s ?? n) }
         func n(_ n: String, _ s: String? = nil) -> ExportColumn { ExportColumn(name: n, kind: .number, sql: s ?? n) }
@@ -106,9 +122,13 @@ enum ExportColumns {
                      m("revenue_previous_12m", "s.revenue_prev_12m_cents"), d("last_purchase", "s.last_purchase")],
                     "customer c LEFT JOIN rep r ON r.id = c.rep_id LEFT JOIN customer_stats s ON s.customer_id = c.id ORDER BY c.number")
         case .contacts:
-            return ([t("customer", "c.number"), t("first_name"), t("last_name"), t("role"), t("email", "p.email"),
-                     t("phone", "p.phone"), t("birthday"), t("partner_name"), t("partner_birthday"), d("left_on"),
-                     n("primary", "is_primary"), t("notes", "p.notes")],
+            return ([t("customer", "c.number"), t("first_name"), t("last_name"), t("role"),
+                     t("email", channels("email", ["work"], own: "p.email")), t("email_home", channels("email", ["home"])),
+                     t("email_other", channels("email", ["other"], rest: true)),
+                     t("phone", channels("phone", ["work"], own: "p.phone")), t("mobile", channels("phone", ["mobile"])),
+                     t("phone_home", channels("phone", ["home"])), t("phone_other", channels("phone", ["other"], rest: true)),
+                     t("fax", channels("phone", ["fax"])), t("birthday"), t("partner_name"), t("partner_birthday"),
+                     d("left_on"), n("primary", "is_primary"), t("notes", "p.notes")],
                     "contact_person p JOIN customer c ON c.id = p.customer_id ORDER BY c.number, p.id")
         case .products:
             return ([t("sku"), t("name"), t("category"), m("price", "price_cents"), m("margin", "margin_cents")],

@@ -28,7 +28,9 @@ extension Store {
                 let customer: String = row["customer_name"]
                 let organization = customer == person.fullName ? nil : customer
                 let uid = "urn:loyal:\(row["customer_number"] as String):contact:\(person.id ?? 0)"
-                try write(VCardWriter.card(VCardExportEntry(uid: uid, person: person, organization: organization)))
+                let channels = try ContactChannelRecords.of(db, person: person.id ?? 0)
+                try write(VCardWriter.card(VCardExportEntry(uid: uid, person: person, organization: organization,
+                                                            channels: channels)))
                 count += 1
             }
             return count

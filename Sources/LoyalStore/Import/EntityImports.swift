@@ -22,21 +22,17 @@ extension ImportSession {
         } else {
             seenKeys[record.customer.number] = row.line
         }
-        if !row.has("name"), !record.customer.number.isEmpty, customerIDs[record.customer.number] == nil {
+        if !row.has("name"), !record.namedAfterPerson, !record.customer.number.isEmpty,
+           customerIDs[record.customer.number] == nil {
             row.addProblem(column: "name", "a new customer needs a name, and the file has no name column")
         }
         guard collect(row) else { return }
         if customerIDs[record.customer.number] == nil { report.inserted += 1 } else { report.updated += 1 }
-        pending.append(.customer(record, line: row.line))
-    }
-
-    mutating func checkContact(_ row: inout ImportRow) {
-        let record = ImportParser.contact(&row)
-        if customerIDs[record.customerNumber] == nil, !record.customerNumber.isEmpty {
-            row.addProblem(column: "customer", "no customer has the number \"\(record.customerNumber)\"")
+        duplicates?.customer(record.customer, fields: record.presentFields.union(record.namedAfterPerson ? ["name"] : []))
+        if let person = record.person {
+            duplicates?.contact(person, customer: record.customer.number, fields: record.presentFields)
         }
-        guard collect(row) else { return }
-        pending.append(.contact(record, line: row.line, fields: Set(row.header.columns.keys)))
+        pending.append(.customer(record, line: row.line))
     }
 
     mutating func checkProduct(_ row: inout ImportRow) {
@@ -112,12 +108,15 @@ extension ImportSession {
         if let existingID = customerIDs[incoming.number],
            let row = try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [existingID]) {
             var merged = CustomerRecords.customer(row)
-            merged.apply(incoming, fields: record.presentFields)
+            var fields = record.presentFields
+            // A known customer keeps its name and kind when a row names only its person.
+            if record.namedAfterPerson { fields.subtract(["name", "kind"]) }
+            merged.apply(incoming, fields: fields)
             try CustomerRecords.update(db, merged, now: now)
             id = existingID
             report.updated += 1
         } else {
-            if !record.presentFields.contains("name") {
+            if !record.presentFields.contains("name") && !record.namedAfterPerson {
                 add(ImportProblem(line: line, column: "name", message: "a new customer needs a name, and the file has no name column"))
                 return
             }
@@ -127,6 +126,11 @@ extension ImportSession {
         }
         if !record.extra.isEmpty {
             try db.execute(sql: "UPDATE customer SET extra = ? WHERE id = ?", arguments: [record.extra, id])
+        }
+        if let person = record.person {
+            var p = person
+            p.customerID = id
+            _ = try storePerson(db, p, fields: record.presentFields)
         }
         for (channel, granted) in record.consents {
             try CustomerRecords.importConsent(db, Consent(customerID: id, channel: channel, granted: granted,
@@ -142,29 +146,6 @@ extension ImportSession {
         repIDs[code] = id
         report.createdReps.append(code)
         return id
-    }
-
-    mutating func writeContact(_ db: Database, _ record: ContactImportRecord, line: Int, fields: Set<String>) throws {
-        guard let customerID = customerID(record.customerNumber, line: line), !failing else { return }
-        var contact = record.contact
-        contact.customerID = customerID
-        if let existing = try Row.fetchOne(db, sql: """
-            SELECT * FROM contact_person WHERE customer_id = ? AND first_name = ? AND last_name = ?
-            """, arguments: [customerID, contact.firstName, contact.lastName]) {
-            var merged = CustomerRecords.contact(existing)
-            merged.apply(contact, fields: fields)
-            try CustomerRecords.updateContact(db, merged)
-            if !record.extra.isEmpty {
-                try db.execute(sql: "UPDATE contact_person SET extra = ? WHERE id = ?", arguments: [record.extra, existing["id"] as Int64])
-            }
-            report.updated += 1
-        } else {
-            let id = try CustomerRecords.insertContact(db, contact)
-            if !record.extra.isEmpty {
-                try db.execute(sql: "UPDATE contact_person SET extra = ? WHERE id = ?", arguments: [record.extra, id])
-            }
-            report.inserted += 1
-        }
     }
 
     mutating func writeProduct(_ db: Database, _ record: ProductImportRecord, fields: Set<String>) throws {
@@ -265,8 +246,10 @@ extension ContactPerson {
     /// Copies the fields an import file has onto an existing contact person.
     mutating func apply(_ other: ContactPerson, fields: Set<String>) {
         if fields.contains("role") { role = other.role }
-        if fields.contains("email") { email = other.email }
-        if fields.contains("phone") { phone = other.phone }
+        // The work column names the person's own address; a file with only a mobile or home
+        // column fills it where empty (and keeps its numbers as channels).
+        if fields.contains("email") || email.isEmpty { email = other.email }
+        if fields.contains("phone") || phone.isEmpty { phone = other.phone }
         if fields.contains("birthday") { birthday = other.birthday }
         if fields.contains("partner_name") { partnerName = other.partnerName }
         if fields.contains("partner_birthday") { partnerBirthday = other.partnerBirthday }

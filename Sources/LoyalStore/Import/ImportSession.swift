@@ -32,6 +32,10 @@ struct ImportSession {
     var productIDs: [String: Int64] = [:]
     var repIDs: [String: Int64] = [:]
     var seenKeys: [String: Int] = [:]
+    /// People imports: the customer each person belongs to, and the customers to create.
+    var link: CustomerLink?
+    /// Customers and people imports: what is stored with the file laid over it, for the duplicates warning.
+    var duplicates: ImportDuplicateCheck?
 
     init(entity: ImportEntity, options: ImportOptions, report: ImportReport, fileName: String, hash: String) {
         self.entity = entity; self.options = options; self.report = report
@@ -76,6 +80,11 @@ struct ImportSession {
         try database { db in
             try checkRepeat(db)
             try loadKeys(db)
+            if entity == .contacts { link = try CustomerLink(db, numbers: customerIDs, prefix: "F") }
+            if entity == .customers || entity == .contacts {
+                let people = entity == .contacts || header.columns["first_name"] != nil || header.columns["last_name"] != nil
+                duplicates = try ImportDuplicateCheck(db, people: people)
+            }
         }
         var lastProgress = 0
         while true {
@@ -113,6 +122,8 @@ struct ImportSession {
         }
         progress(reader.totalBytes, reader.totalBytes)
         try failIfProblems()
+        report.createdCustomers = link?.planned.count ?? 0
+        report.duplicates = duplicates?.pairs() ?? []
     }
 
     // MARK: Second pass: write, in the caller's transaction

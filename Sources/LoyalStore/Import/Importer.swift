@@ -47,6 +47,8 @@ public struct ImportReport: Sendable {
     public var headerFields: [String] = []
     /// How each header was read: (header, field key or nil when kept as extra).
     public var columnMap: [(header: String, field: String?)] = []
+    /// Likely duplicates the import creates (customers and people it adds or changes).
+    public var duplicates: [ImportDuplicate] = []
 }
 
 /// A row `--skip-bad` left out: its line, every reason, and its fields as read.

@@ -26,6 +26,8 @@ public struct VCardImportReport: Sendable {
     public var rows: [Row] = []
     public var warnings: [(file: String, warning: VCardWarning)] = []
     public var dryRun = false
+    /// Likely duplicates the import creates (customers and people it adds or changes).
+    public var duplicates: [ImportDuplicate] = []
     public var people: Int { inserted + updated }
 }
 
@@ -55,6 +57,7 @@ extension Store {
                 var writer = try VCardWriterSession(db, report: report, write: false)
                 for (file, c) in contacts { try writer.store(file, c) }
                 report = writer.report
+                report.duplicates = writer.duplicates.pairs()
             }
             return report
         }
@@ -66,6 +69,7 @@ extension Store {
                 for (file, c) in contacts { try writer.store(file, c) }
                 try writer.finish(files: inputs.map(\.name))
                 result = writer.report
+                result.duplicates = writer.duplicates.pairs()
                 return .commit
             }
             return result
@@ -79,75 +83,49 @@ private struct VCardWriterSession {
     var report: VCardImportReport
     let write: Bool
     let now = Timestamp.now()
-    /// Customer ids by name folded for matching; the numbers in use.
-    var customers: [String: (id: Int64, name: String)] = [:]
-    var numbers: Set<String> = []
-    var nextNumber = 1
+    /// Customer ids by number: the stored ones and those created (or, in a dry run, planned) here.
+    var ids: [String: Int64] = [:]
+    var link: CustomerLink
+    var duplicates: ImportDuplicateCheck
     var fakeID: Int64 = -1
-    let hasKind: Bool
     /// People stored or planned in this run, by customer and name (a dry run has no rows to look up).
     var planned: Set<String> = []
 
     init(_ db: Database, report: VCardImportReport, write: Bool) throws {
         self.db = db; self.report = report; self.write = write
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, number, name FROM customer")
-        while let row = try rows.next() {
-            let name: String = row["name"]
-            numbers.insert(row["number"])
-            let key = Self.key(name)
-            if customers[key] == nil { customers[key] = (row["id"], name) }
-        }
-        // The `kind` column (business or consumer) arrives with another change; use it when there.
-        hasKind = try db.columns(in: "customer").contains { $0.name == "kind" }
+        let rows = try Row.fetchCursor(db, sql: "SELECT number, id FROM customer")
+        while let row = try rows.next() { ids[row[0]] = row[1] }
+        link = try CustomerLink(db, numbers: ids, prefix: "V")
+        duplicates = try ImportDuplicateCheck(db, people: true)
     }
 
-    /// Case and spaces do not tell two companies apart: "ACME  gmbh" is "Acme GmbH".
-    static func key(_ name: String) -> String {
-        String(name.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace })
-    }
-
-    mutating func newNumber() -> String {
-        while numbers.contains("V\(pad(nextNumber))") { nextNumber += 1 }
-        let number = "V\(pad(nextNumber))"
-        numbers.insert(number)
-        return number
-    }
-
-    private func pad(_ n: Int) -> String {
-        let s = String(n)
-        return String(repeating: "0", count: max(0, 6 - s.count)) + s
-    }
-
+    /// The card's person under the customer its ORG names (found or created), or under a
+    /// private customer of its own when it has no ORG: the rule of every people import.
     mutating func store(_ file: String, _ c: VCardContact) throws {
+        var (person, channels) = VCardPerson.person(c, customerID: 0)
         let privatePerson = c.organization.isEmpty
-        let customerName = privatePerson ? [c.firstName, c.lastName].filter { !$0.isEmpty }.joined(separator: " ")
-                                         : c.organization
-        let key = Self.key(customerName)
+        guard case .customer(let number) = link.customer(number: "", company: c.organization, person: person, create: true)
+        else { return }
         var newCustomer = false
         let customerID: Int64
-        if let known = customers[key] {
-            customerID = known.id
+        if let id = ids[number] {
+            customerID = id
         } else {
-            var customer = Customer(number: newNumber(), name: customerName)
             let address = c.addresses.first { $0.kind == (privatePerson ? .home : .work) } ?? c.addresses.first
             if let a = address {
-                customer.street = a.street; customer.postalCode = a.postalCode; customer.city = a.city
-                if a.country.count == 2, a.country.allSatisfy(\.isLetter) { customer.country = a.country.uppercased() }
-            }
-            if write {
-                customerID = try CustomerRecords.insert(db, customer, now: now)
-                if hasKind {
-                    try db.execute(sql: "UPDATE customer SET kind = ? WHERE id = ?",
-                                   arguments: [privatePerson ? "consumer" : "business", customerID])
+                link.amend(number) { customer in
+                    customer.street = a.street; customer.postalCode = a.postalCode; customer.city = a.city
+                    if a.country.count == 2, a.country.allSatisfy(\.isLetter) { customer.country = a.country.uppercased() }
                 }
-            } else {
-                customerID = fakeID; fakeID -= 1
             }
-            customers[key] = (customerID, customerName)
+            let customer = link.planned[number]!
+            if write { customerID = try CustomerRecords.insert(db, customer, now: now) } else { customerID = fakeID; fakeID -= 1 }
+            ids[number] = customerID
+            duplicates.customer(customer, fields: ["name", "email", "phone", "postal_code"])
             report.createdCustomers += 1
             newCustomer = true
         }
-        var person = VCardPerson.person(c, customerID: customerID)
+        person.customerID = customerID
         let personKey = "\(customerID)\u{1F}\(person.firstName)\u{1F}\(person.lastName)"
         var newPerson = true
         if let existing = try Row.fetchOne(db, sql: """
@@ -160,17 +138,27 @@ private struct VCardWriterSession {
             if !person.phone.isEmpty { merged.phone = person.phone }
             if let b = person.birthday { merged.birthday = b }
             if !person.notes.isEmpty { merged.notes = person.notes }
-            if write { try CustomerRecords.updateContact(db, merged) }
+            if write {
+                try CustomerRecords.updateContact(db, merged)
+                if !channels.isEmpty {
+                    let all = Set(ContactMedium.allCases.flatMap { m in ContactChannelKind.allCases.map { ContactChannelRecords.coverKey(m, $0) } })
+                    try ContactChannelRecords.replace(db, person: merged, channels, covering: all)
+                }
+            }
             person = merged
             newPerson = false
         } else if planned.contains(personKey) {
             newPerson = false
         } else if write {
             person.id = try CustomerRecords.insertContact(db, person)
+            try ContactChannelRecords.replace(db, person: person, channels, covering: [], stored: false)
         }
         planned.insert(personKey)
+        duplicates.contact(person, customer: number, fields: ["email", "phone"])
         if newPerson { report.inserted += 1 } else { report.updated += 1 }
-        report.rows.append(.init(file: file, card: c.card, person: person, customer: customers[key]?.name ?? customerName,
+        let customerName = newCustomer ? link.planned[number]!.name
+            : try String.fetchOne(db, sql: "SELECT name FROM customer WHERE id = ?", arguments: [customerID]) ?? number
+        report.rows.append(.init(file: file, card: c.card, person: person, customer: customerName,
                                  newCustomer: newCustomer, newPerson: newPerson))
     }
 

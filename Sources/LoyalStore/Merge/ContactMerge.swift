@@ -97,6 +97,10 @@ enum ContactMerge {
         let entries = try Int64.fetchAll(db, sql: "SELECT id FROM calendar_entry WHERE contact_person_id = ?", arguments: [other])
         try db.execute(sql: "UPDATE calendar_entry SET contact_person_id = ? WHERE contact_person_id = ?", arguments: [keep, other])
         if !entries.isEmpty { undo.movedIDs["calendar_entry"] = entries; summary.moved["calendar_entry"] = entries.count }
+        // The other's further e-mails and phones become the kept one's (and go back on undo).
+        let channels = try Int64.fetchAll(db, sql: "SELECT id FROM contact_channel WHERE contact_person_id = ?", arguments: [other])
+        try db.execute(sql: "UPDATE contact_channel SET contact_person_id = ? WHERE contact_person_id = ?", arguments: [keep, other])
+        if !channels.isEmpty { undo.movedIDs["contact_channel"] = channels; summary.moved["contact_channel"] = channels.count }
         try db.execute(sql: "DELETE FROM contact_person WHERE id = ?", arguments: [other])
         let at = Timestamp.now()
         try MergeUndo.save(db, undo, at: at)

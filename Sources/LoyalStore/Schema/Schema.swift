@@ -110,6 +110,22 @@ enum Schema {
         m.registerMigration("v1-calendar-unplanned", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: SchemaV1.calendarUnplanned)
         }
+        // A person has more e-mails and phones than its two fields (CRM exports, vCards): the
+        // further ones, each with its kind, get their own rows. An earlier vCard import kept
+        // them as `phone (mobile): …` lines in the notes; they move here.
+        m.registerMigration("v1-contact-channel", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: """
+                CREATE TABLE contact_channel (
+                    id INTEGER PRIMARY KEY,
+                    contact_person_id INTEGER NOT NULL REFERENCES contact_person(id) ON DELETE CASCADE,
+                    medium TEXT NOT NULL CHECK (medium IN ('email', 'phone')),
+                    kind TEXT NOT NULL CHECK (kind IN ('work', 'home', 'mobile', 'fax', 'pager', 'other')),
+                    value TEXT NOT NULL
+                );
+                CREATE INDEX contact_channel_person ON contact_channel(contact_person_id);
+                """)
+            try ContactChannelMigration.moveFromNotes(db)
+        }
         return m
     }
 }

@@ -1,0 +1,49 @@
+/// A contact's e-mails and phones as exports write them: one column per kind (Pipedrive's
+/// "Email - Work/Home/Other", Salesforce's MobilePhone and HomePhone) and several values in
+/// one cell (`a@x.de, b@x.de`). The first work one of each medium goes to the person's own
+/// field (else the first at all); the others are kept as channels with their kind.
+public enum ContactChannelCells {
+    /// Column key → what its values are, in the order the first one is looked for.
+    public static let columns: [(key: String, medium: ContactMedium, kind: ContactChannelKind)] = [
+        ("email", .email, .work), ("email_home", .email, .home), ("email_other", .email, .other),
+        ("phone", .phone, .work), ("mobile", .phone, .mobile), ("phone_home", .phone, .home),
+        ("phone_other", .phone, .other), ("fax", .phone, .fax),
+    ]
+
+    /// The person's e-mail and phone, and every e-mail and phone of the row (those two included).
+    public static func read(_ row: ImportRow) -> (email: String, phone: String, all: [ContactChannel]) {
+        var all: [ContactChannel] = []
+        var seen = Set<String>()
+        for column in columns {
+            for (value, label) in values(row.text(column.key)) {
+                let channel = ContactChannel(column.medium, label ?? column.kind, value)
+                if seen.insert(key(channel)).inserted { all.append(channel) }
+            }
+        }
+        func first(_ medium: ContactMedium) -> Int? {
+            all.firstIndex { $0.medium == medium && $0.kind == .work } ?? all.firstIndex { $0.medium == medium }
+        }
+        return (first(.email).map { all[$0].value } ?? "", first(.phone).map { all[$0].value } ?? "", all)
+    }
+
+    /// The values of one cell, split at `,`, `;` and line breaks, each with the kind its
+    /// `(…)` suffix names (`0170 1234 (mobile)`); a suffix that names no kind stays (`+49 (0)30 …`).
+    public static func values(_ cell: String) -> [(value: String, kind: ContactChannelKind?)] {
+        cell.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).compactMap { part in
+            var value = part.trimmingSpaces
+            guard !value.isEmpty else { return nil }
+            var kind: ContactChannelKind?
+            if value.hasSuffix(")"), let open = value.lastIndex(of: "("),
+               let k = ContactChannelKind(label: value[value.index(after: open)..<value.index(before: value.endIndex)]) {
+                kind = k
+                value = value[..<open].trimmingSpaces
+            }
+            return value.isEmpty ? nil : (String(value), kind)
+        }
+    }
+
+    /// One address written twice (in the work and the other column, in another case) is one.
+    static func key(_ c: ContactChannel) -> String {
+        c.medium == .email ? "e" + c.value.lowercased() : "p" + (DuplicateKeys.phone(c.value) ?? c.value)
+    }
+}
