@@ -15,7 +15,7 @@ public enum ContactChannelCells {
         var all: [ContactChannel] = []
         var seen = Set<String>()
         for column in columns {
-            for (value, label) in values(row.text(column.key)) {
+            for (value, label) in row.texts(column.key).flatMap(values) {
                 let channel = ContactChannel(column.medium, label ?? column.kind, value)
                 if seen.insert(key(channel)).inserted { all.append(channel) }
             }

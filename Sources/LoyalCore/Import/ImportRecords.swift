@@ -69,13 +69,15 @@ public enum ImportParser {
     }
 
     public static func customer(_ row: inout ImportRow) -> CustomerImportRecord {
-        let person = customerPerson(&row)
+        var person = customerPerson(&row)
         let present = Set(row.header.columns.keys)
         let named = person != nil && row.text("name").isEmpty
         var c = Customer(number: row.require("number"), name: named ? person!.fullName : row.has("name") ? row.require("name") : "")
         c.street = row.text("street"); c.postalCode = row.text("postal_code"); c.city = row.text("city")
         c.country = ImportParser.country(&row)
         c.phone = row.text("phone"); c.email = row.text("email"); c.website = row.text("website")
+        // A private customer is the person: the row's e-mail and phone are the person's too.
+        if named { person?.email = c.email; person?.phone = c.phone }
         c.industry = row.text("industry"); c.employees = row.integer("employees")
         if let n = c.employees, n < 0 {
             // The schema refuses it; say so with the line instead of failing the whole import on SQL.

@@ -29,7 +29,12 @@ public struct ImportHeader: Sendable {
     public let ignored: [String]
     /// Column index → header of the ignored columns.
     public let extraColumns: [(index: Int, header: String)]
+    /// Further columns of a field that takes several values (a contact's second e-mail
+    /// column, HubSpot's "Work email" beside "Email"), by field key, in file order.
+    public let moreColumns: [String: [Int]]
     public let separator: Character
+    /// The header line's fields, trimmed.
+    public let headerFields: [String]
 
     /// `mapping`: header → field key, taken before any alias (a preset's or `--map`'s);
     /// "-" leaves a header out on purpose.
@@ -39,7 +44,10 @@ public struct ImportHeader: Sendable {
         self.separator = separator
         var columns: [String: Int] = [:], names: [String: String] = [:], ignored: [String] = []
         var extra: [(index: Int, header: String)] = []
+        var more: [String: [Int]] = [:]
+        func several(_ key: String) -> Bool { entity.fields.contains { $0.key == key && $0.severalPerCell } }
         let headerNames = header.fields.map { String($0.trimmingSpaces) }
+        headerFields = headerNames
         let mapped = Dictionary(mapping.map { (ImportField.normalize($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         var claimed = Set<Int>()
         for (i, name) in headerNames.enumerated() {
@@ -50,7 +58,9 @@ public struct ImportHeader: Sendable {
                 throw ImportProblem(line: header.line, message: "\"\(name)\" is mapped to \"\(key)\", which is no field of "
                                     + "\(entity.rawValue) (fields: \(entity.fields.map(\.key).joined(separator: ", ")))")
             }
-            if columns[key] == nil { columns[key] = i; names[key] = name }
+            // A second column mapped to a field of one value is kept as extra, not dropped.
+            if columns[key] == nil { columns[key] = i; names[key] = name } else if several(key) { more[key, default: []].append(i) }
+            else { ignored.append(name); extra.append((i, name)) }
         }
         // Exact key matches are taken first (wherever they stand), then aliases, so `Name`
         // means the contact's last name only when no `last_name` column exists.
@@ -65,8 +75,11 @@ public struct ImportHeader: Sendable {
         for (i, name) in headerNames.enumerated() where !claimed.contains(i) {
             let norm = ImportField.normalize(name)
             let field = exact[i] ?? entity.fields.first { $0.matches(norm) && columns[$0.key] == nil }
+                ?? entity.fields.first { $0.matches(norm) && $0.severalPerCell }
             if let f = field, columns[f.key] == i || columns[f.key] == nil {
                 columns[f.key] = i; names[f.key] = name
+            } else if let f = field, f.severalPerCell {
+                more[f.key, default: []].append(i)
             } else if !name.isEmpty {
                 ignored.append(name); extra.append((i, name))
             }
@@ -80,8 +93,16 @@ public struct ImportHeader: Sendable {
             let fields = group.compactMap { key in entity.fields.first { $0.key == key } }
             throw ImportProblem(line: header.line, message: "missing column " + fields.map(accepted).joined(separator: " or "))
         }
-        self.columns = columns; self.headerNames = names; self.ignored = ignored
+        self.columns = columns; self.headerNames = names; self.ignored = ignored; self.moreColumns = more
         self.extraColumns = extra.sorted { $0.index < $1.index }
+    }
+}
+
+extension ImportHeader {
+    /// The header of column `index` as the file writes it, for a message.
+    func header(at index: Int) -> String? {
+        if let key = columns.first(where: { $0.value == index })?.key { return headerNames[key] }
+        return headerFields.indices.contains(index) ? headerFields[index] : nil
     }
 }
 
@@ -102,10 +123,11 @@ public struct ImportRow {
         // Control characters and bidi overrides are refused in every column that is read,
         // before any value is used (issue 11): stored, they would reach screens and exports.
         for field in header.entity.fields {
-            guard let i = header.columns[field.key], i < record.fields.count,
-                  let problem = TextSafety.problem(in: record.fields[i], field: field.textSafety) else { continue }
-            problems.append(ImportProblem(line: record.line, column: header.headerNames[field.key] ?? field.key,
-                                          message: problem))
+            for i in (header.columns[field.key].map { [$0] } ?? []) + (header.moreColumns[field.key] ?? [])
+            where i < record.fields.count {
+                guard let problem = TextSafety.problem(in: record.fields[i], field: field.textSafety) else { continue }
+                problems.append(ImportProblem(line: record.line, column: header.header(at: i) ?? field.key, message: problem))
+            }
         }
     }
 
@@ -116,6 +138,13 @@ public struct ImportRow {
     public var headerNames: [String: String] { header.headerNames }
 
     public func has(_ key: String) -> Bool { header.columns[key] != nil }
+
+    /// Every column's text for a field that takes several (see `ImportHeader.moreColumns`).
+    public func texts(_ key: String) -> [String] {
+        [text(key)] + (header.moreColumns[key] ?? []).compactMap { i in
+            i < record.fields.count ? CSVWriter.unguarded(String(record.fields[i].trimmingSpaces)) : nil
+        }
+    }
 
     /// Trimmed text, empty when the column is missing or blank. The `'` an export puts
     /// before `=`, `+`, `-`, `@` is removed, so an exported file imports unchanged.

@@ -30,7 +30,8 @@ extension ImportSession {
         if customerIDs[record.customer.number] == nil { report.inserted += 1 } else { report.updated += 1 }
         duplicates?.customer(record.customer, fields: record.presentFields.union(record.namedAfterPerson ? ["name"] : []))
         if let person = record.person {
-            duplicates?.contact(person, customer: record.customer.number, fields: record.presentFields)
+            duplicates?.contact(person, customer: record.customer.number,
+                                fields: record.namedAfterPerson ? record.presentFields : [])
         }
         pending.append(.customer(record, line: row.line))
     }
@@ -130,7 +131,9 @@ extension ImportSession {
         if let person = record.person {
             var p = person
             p.customerID = id
-            _ = try storePerson(db, p, fields: record.presentFields)
+            // The row's e-mail and phone are the person's only when the customer is the person.
+            let fields = record.presentFields.intersection(record.namedAfterPerson ? ["birthday", "email", "phone"] : ["birthday"])
+            _ = try storePerson(db, p, fields: fields)
         }
         for (channel, granted) in record.consents {
             try CustomerRecords.importConsent(db, Consent(customerID: id, channel: channel, granted: granted,

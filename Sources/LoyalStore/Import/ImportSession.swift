@@ -75,7 +75,9 @@ struct ImportSession {
         }
         report.ignoredColumns = header.ignored
         report.headerFields = headerRecord.fields
-        let byIndex = Dictionary(header.columns.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+        let byIndex = Dictionary(header.columns.map { ($0.value, $0.key) }
+                                 + header.moreColumns.flatMap { key, list in list.map { ($0, key) } },
+                                 uniquingKeysWith: { a, _ in a })
         report.columnMap = headerRecord.fields.enumerated().map { ($0.element, byIndex[$0.offset]) }
         try database { db in
             try checkRepeat(db)
