@@ -2,16 +2,15 @@ import LoyalCore
 import LoyalStore
 import LoyalTerminal
 
-/// After an import: the likely duplicates it created, so they are merged before anyone
-/// works with two records of one customer. The first few are named, the rest counted.
+/// After an import: the likely duplicates it created (records it added or changed that look
+/// like another), so they are merged before anyone works with two records of one customer.
+/// The first few are named with the record they resemble, the rest counted.
 enum ImportDuplicatesNote {
-    static let shown = 3
-
-    static func print(_ duplicates: [ImportDuplicate], dryRun: Bool, file: String) {
-        guard !duplicates.isEmpty else { return }
+    static func print(_ duplicates: ImportDuplicates, dryRun: Bool, file: String) {
         let n = duplicates.count
-        let list = duplicates.prefix(shown).map(describe).joined(separator: "; ")
-        let more = n > shown ? "; and \(n - shown) more" : ""
+        guard n > 0 else { return }
+        let list = duplicates.examples.map(describe).joined(separator: "; ")
+        let more = n > duplicates.examples.count ? "; and \(n - duplicates.examples.count) more" : ""
         Console.error(Sanitizer.clean("\(file): \(n) likely duplicate\(n == 1 ? "" : "s") "
                                       + (dryRun ? "this import would create" : "created by this import")
                                       + " (loyal duplicates lists them): \(list)\(more)"))

@@ -31,61 +31,114 @@ public enum DuplicateFinder {
     /// Every pair that shares a folded name, an e-mail or a phone, or has similar names
     /// (half their words or more in common) at the same place; strongest first. Keys are
     /// grouped by hash, so the cost grows with the records, not with their pairs.
-    ///
-    /// `involving`: only pairs with at least one of these ids (the records an import created
-    /// or changed). Only the keys and places those records have are grouped, so checking a
-    /// few imported records against 200,000 stored ones costs one pass over the keys.
-    public static func pairs(_ records: [DuplicateRecord], involving ids: Set<Int64>? = nil) -> [DuplicatePair] {
-        let touched: [Bool]? = ids.map { ids in records.map { ids.contains($0.id) } }
-        let nameKeys = records.map { DuplicateKeys.name($0.name) }
+    public static func pairs(_ records: [DuplicateRecord]) -> [DuplicatePair] {
+        let keys = Keys(records)
         var reasons: [Pair: Set<String>] = [:]
-        func counts(_ x: Int, _ y: Int) -> Bool { touched.map { $0[x] || $0[y] } ?? true }
         func group(_ reason: String, _ keys: [String]) {
-            let wanted: Set<String>? = touched.map { t in Set(records.indices.lazy.filter { t[$0] }.map { keys[$0] }) }
             var byKey: [String: [Int]] = [:]
-            for i in records.indices where !keys[i].isEmpty && wanted?.contains(keys[i]) != false {
-                byKey[keys[i], default: []].append(i)
-            }
+            for i in records.indices where !keys[i].isEmpty { byKey[keys[i], default: []].append(i) }
             for members in byKey.values where members.count > 1 && members.count <= largestPlace {
-                for x in 0..<members.count { for y in (x + 1)..<members.count where counts(members[x], members[y]) {
+                for x in 0..<members.count { for y in (x + 1)..<members.count {
                     reasons[Pair(members[x], members[y]), default: []].insert(reason)
                 } }
             }
         }
-        group("same name", nameKeys)
-        group("same e-mail", records.map { DuplicateKeys.email($0.email) ?? "" })
-        group("same phone", records.map { DuplicateKeys.phone($0.phone) ?? "" })
-        let places: Set<String>? = touched.map { t in Set(records.indices.lazy.filter { t[$0] }.map { records[$0].place }) }
+        group("same name", keys.name)
+        group("same e-mail", keys.email)
+        group("same phone", keys.phone)
         var byPlace: [String: [Int]] = [:]
-        for (i, r) in records.enumerated() where !r.place.isEmpty && places?.contains(r.place) != false {
-            byPlace[r.place, default: []].append(i)
+        for (i, r) in records.enumerated() where !r.place.isEmpty { byPlace[r.place, default: []].append(i) }
+        for members in byPlace.values where members.count > 1 && members.count <= largestPlace {
+            for x in 0..<members.count { for y in (x + 1)..<members.count where keys.similar(members[x], members[y]) {
+                reasons[Pair(members[x], members[y]), default: []].insert("similar name at the same place")
+            } }
         }
-        // Each record's words once, not once per pair it is in.
-        var words: [Int: Set<String>] = [:]
+        return reasons.map { pair, why in DuplicatePair(records, pair.i, pair.j, why) }
+            .sorted { ($0.score, $1.a.id, $1.b.id) > ($1.score, $0.a.id, $0.b.id) }
+    }
+
+    /// How many of the records among `ids` (an import's) have a likely duplicate (two of them
+    /// alike count once), and for the first few (in record order) the pair, with every reason
+    /// it has. Only the keys
+    /// and places those records have are grouped and no pairs are collected, so the cost
+    /// grows with the records even where thousands of them share a name.
+    public static func matches(_ records: [DuplicateRecord], involving ids: Set<Int64>, examples limit: Int = 3)
+        -> (count: Int, examples: [DuplicatePair]) {
+        let touched = records.indices.filter { ids.contains(records[$0].id) }
+        guard !touched.isEmpty else { return (0, []) }
+        let keys = Keys(records)
+        func index(_ keys: [String]) -> [String: [Int]] {
+            let wanted = Set(touched.map { keys[$0] }.filter { !$0.isEmpty })
+            var groups: [String: [Int]] = [:]
+            for i in records.indices where wanted.contains(keys[i]) { groups[keys[i], default: []].append(i) }
+            return groups
+        }
+        let groups = [(keys.name, index(keys.name)), (keys.email, index(keys.email)), (keys.phone, index(keys.phone))]
+        let places = Set(touched.map { records[$0].place }.filter { !$0.isEmpty })
+        var byPlace: [String: [Int]] = [:]
+        for i in records.indices where places.contains(records[i].place) { byPlace[records[i].place, default: []].append(i) }
+        // Two imported records alike are one duplicate, not one each.
+        var found = Set<Pair>(), examples: [DuplicatePair] = []
+        for i in touched {
+            var partner: Int?
+            for (k, g) in groups where partner == nil && !k[i].isEmpty {
+                if let members = g[k[i]], members.count > 1, members.count <= largestPlace { partner = members.first { $0 != i } }
+            }
+            if partner == nil, let members = byPlace[records[i].place], members.count <= largestPlace {
+                partner = members.first { $0 != i && keys.similar(i, $0) }
+            }
+            guard let j = partner, found.insert(Pair(i, j)).inserted, examples.count < limit else { continue }
+            var why = Set<String>()
+            if keys.name[i] == keys.name[j] { why.insert("same name") }
+            if !keys.email[i].isEmpty && keys.email[i] == keys.email[j] { why.insert("same e-mail") }
+            if !keys.phone[i].isEmpty && keys.phone[i] == keys.phone[j] { why.insert("same phone") }
+            if !records[i].place.isEmpty && records[i].place == records[j].place && keys.similar(i, j) {
+                why.insert("similar name at the same place")
+            }
+            var pair = DuplicatePair(records, i, j, why)
+            (pair.a, pair.b) = (records[i], records[j])
+            examples.append(pair)
+        }
+        return (found.count, examples.sorted { $0.score > $1.score })
+    }
+
+    /// Each record's keys once, its words when first asked for, not once per pair it is in.
+    final class Keys {
+        let records: [DuplicateRecord]
+        let name: [String], email: [String], phone: [String]
+        private var words: [Int: Set<String>] = [:]
+
+        init(_ records: [DuplicateRecord]) {
+            self.records = records
+            name = records.map { DuplicateKeys.name($0.name) }
+            email = records.map { DuplicateKeys.email($0.email) ?? "" }
+            phone = records.map { DuplicateKeys.phone($0.phone) ?? "" }
+        }
+
         func wordsOf(_ i: Int) -> Set<String> {
             if let w = words[i] { return w }
             let w = DuplicateKeys.words(records[i].name)
             words[i] = w
             return w
         }
-        for members in byPlace.values where members.count > 1 && members.count <= largestPlace {
-            for x in 0..<members.count { for y in (x + 1)..<members.count {
-                let (i, j) = (members[x], members[y])
-                guard counts(i, j), nameKeys[i] != nameKeys[j],
-                      DuplicateKeys.similarity(wordsOf(i), wordsOf(j)) >= 0.5 else { continue }
-                reasons[Pair(i, j), default: []].insert("similar name at the same place")
-            } }
+
+        /// Similar names that are not the same name (that is its own reason).
+        func similar(_ i: Int, _ j: Int) -> Bool {
+            name[i] != name[j] && DuplicateKeys.similarity(wordsOf(i), wordsOf(j)) >= 0.5
         }
-        let order = ["same name", "same e-mail", "same phone", "similar name at the same place"]
-        return reasons.map { pair, why in
-            let list = order.filter(why.contains)
-            return DuplicatePair(a: records[pair.i], b: records[pair.j], score: min(100, list.reduce(0) { $0 + points[$1]! }),
-                                 reasons: list)
-        }.sorted { ($0.score, $1.a.id, $1.b.id) > ($1.score, $0.a.id, $0.b.id) }
     }
 
     struct Pair: Hashable {
         var i: Int, j: Int
         init(_ a: Int, _ b: Int) { i = min(a, b); j = max(a, b) }
+    }
+}
+
+extension DuplicatePair {
+    init(_ records: [DuplicateRecord], _ i: Int, _ j: Int, _ why: Set<String>) {
+        let order = ["same name", "same e-mail", "same phone", "similar name at the same place"]
+        let list = order.filter(why.contains)
+        self.init(a: records[min(i, j)], b: records[max(i, j)],
+                  score: min(100, list.reduce(0) { $0 + DuplicateFinder.points[$1]! }), reasons: list)
     }
 }

@@ -1,13 +1,13 @@
 /// A contact's e-mails and phones as exports write them: one column per kind (Pipedrive's
 /// "Email - Work/Home/Other", Salesforce's MobilePhone and HomePhone) and several values in
-/// one cell (`a@x.de, b@x.de`). The first work one of each medium goes to the person's own
-/// field (else the first at all); the others are kept as channels with their kind.
+/// one cell (`a@x.de, b@x.de`). Each is kept as a channel with its kind; the person's own
+/// field holds the first work one (else see `ContactChannel.primary`).
 public enum ContactChannelCells {
-    /// Column key → what its values are, in the order the first one is looked for.
+    /// Column key → what its values are, in the order a person's own address is chosen.
     public static let columns: [(key: String, medium: ContactMedium, kind: ContactChannelKind)] = [
-        ("email", .email, .work), ("email_home", .email, .home), ("email_other", .email, .other),
-        ("phone", .phone, .work), ("mobile", .phone, .mobile), ("phone_home", .phone, .home),
-        ("phone_other", .phone, .other), ("fax", .phone, .fax),
+        ("email", .email, .work), ("email_other", .email, .other), ("email_home", .email, .home),
+        ("phone", .phone, .work), ("mobile", .phone, .mobile), ("phone_other", .phone, .other),
+        ("phone_home", .phone, .home), ("fax", .phone, .fax),
     ]
 
     /// The person's e-mail and phone, and every e-mail and phone of the row (those two included).
@@ -17,13 +17,10 @@ public enum ContactChannelCells {
         for column in columns {
             for (value, label) in row.texts(column.key).flatMap(values) {
                 let channel = ContactChannel(column.medium, label ?? column.kind, value)
-                if seen.insert(key(channel)).inserted { all.append(channel) }
+                if seen.insert(channel.key).inserted { all.append(channel) }
             }
         }
-        func first(_ medium: ContactMedium) -> Int? {
-            all.firstIndex { $0.medium == medium && $0.kind == .work } ?? all.firstIndex { $0.medium == medium }
-        }
-        return (first(.email).map { all[$0].value } ?? "", first(.phone).map { all[$0].value } ?? "", all)
+        return (ContactChannel.primary(all, .email)?.value ?? "", ContactChannel.primary(all, .phone)?.value ?? "", all)
     }
 
     /// The values of one cell, split at `,`, `;` and line breaks, each with the kind its
@@ -40,10 +37,5 @@ public enum ContactChannelCells {
             }
             return value.isEmpty ? nil : (String(value), kind)
         }
-    }
-
-    /// One address written twice (in the work and the other column, in another case) is one.
-    static func key(_ c: ContactChannel) -> String {
-        c.medium == .email ? "e" + c.value.lowercased() : "p" + (DuplicateKeys.phone(c.value) ?? c.value)
     }
 }

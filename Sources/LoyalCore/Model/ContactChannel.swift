@@ -41,6 +41,16 @@ public struct ContactChannel: Hashable, Sendable {
         self.medium = medium; self.kind = kind; self.value = value
     }
 
-    /// `b@x.de (home)`: how an export lists it and an import reads it back.
-    public var labelled: String { kind == .work ? value : "\(value) (\(kind.rawValue))" }
+    /// The one a person's own e-mail or phone field holds: the first work one, else the
+    /// first of the next kind in this order (a fax or pager number is nobody's phone).
+    public static func primary(_ channels: [ContactChannel], _ medium: ContactMedium) -> ContactChannel? {
+        let order: [ContactChannelKind] = medium == .email ? [.work, .other, .home, .mobile] : [.work, .mobile, .other, .home]
+        for kind in order { if let c = channels.first(where: { $0.medium == medium && $0.kind == kind }) { return c } }
+        return nil
+    }
+
+    /// One address written twice (in the work and the other column, in another case) is one.
+    public var key: String {
+        medium == .email ? "e" + value.lowercased() : "p" + (DuplicateKeys.phone(value) ?? value)
+    }
 }

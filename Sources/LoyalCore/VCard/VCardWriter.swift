@@ -4,7 +4,8 @@ public struct VCardExportEntry: Sendable {
     public var person: ContactPerson
     /// The customer's name; nil for a private customer (named after the person), so no ORG is written.
     public var organization: String?
-    /// The person's further e-mails and phones.
+    /// The person's e-mails and phones with their kinds (its own two are written as work ones
+    /// when no channel has them).
     public var channels: [ContactChannel]
 
     public init(uid: String, person: ContactPerson, organization: String?, channels: [ContactChannel] = []) {
@@ -24,19 +25,27 @@ public enum VCardWriter {
         lines.append("N:" + VCardEscaping.escaped(p.lastName) + ";" + VCardEscaping.escaped(p.firstName) + ";;;")
         if let org = entry.organization, !org.isEmpty { lines.append("ORG:" + VCardEscaping.escaped(org)) }
         if !p.role.isEmpty { lines.append("ROLE:" + VCardEscaping.escaped(p.role)) }
-        if !p.email.isEmpty { lines.append("EMAIL;TYPE=work:" + VCardEscaping.escaped(p.email)) }
-        for e in entry.channels where e.medium == .email {
+        for e in ownFirst(entry.channels, .email, p.email) {
             lines.append("EMAIL" + type(e.kind) + ":" + VCardEscaping.escaped(e.value))
         }
-        if !p.phone.isEmpty { lines.append("TEL;VALUE=text;TYPE=work,voice:" + VCardEscaping.escaped(p.phone)) }
-        for t in entry.channels where t.medium == .phone {
-            lines.append("TEL;VALUE=text" + type(t.kind) + ":" + VCardEscaping.escaped(t.value))
+        for t in ownFirst(entry.channels, .phone, p.phone) {
+            lines.append("TEL;VALUE=text" + (t.kind == .work ? ";TYPE=work,voice" : type(t.kind)) + ":" + VCardEscaping.escaped(t.value))
         }
         if let b = p.birthday { lines.append("BDAY:" + birthday(b)) }
         let note = p.notes.trimmingSpaces
         if !note.isEmpty { lines.append("NOTE:" + VCardEscaping.escaped(String(note))) }
         lines.append("END:VCARD")
         return lines.map(folded).joined()
+    }
+
+    /// A medium's channels with the person's own one first (a work one when no channel has it),
+    /// so an address book and a re-import take the same one as the person's.
+    static func ownFirst(_ channels: [ContactChannel], _ medium: ContactMedium, _ own: String) -> [ContactChannel] {
+        var list = channels.filter { $0.medium == medium }
+        guard !own.isEmpty else { return list }
+        if let i = list.firstIndex(where: { $0.value == own }) { list.insert(list.remove(at: i), at: 0) }
+        else { list.insert(ContactChannel(medium, .work, own), at: 0) }
+        return list
     }
 
     private static func type(_ kind: ContactChannelKind) -> String {

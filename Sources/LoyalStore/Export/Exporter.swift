@@ -84,20 +84,26 @@ enum ExportColumns {
         }
     }
 
-    /// A person's e-mails or phones of some kinds as one cell, `a@x.de; b@x.de`, as the import
-    /// reads them back: the person's own address (`own`) first; `rest` adds the kinds no column
-    /// has, each with its kind (`0170 1 (pager)`).
-    static func channels(_ medium: String, _ kinds: [String], own: String? = nil, rest: Bool = false) -> String {
-        let columns = ContactChannelCells.columns.filter { $0.medium.rawValue == medium }.map { "'\($0.kind.rawValue)'" }
-        let which = "kind IN (\(kinds.map { "'\($0)'" }.joined(separator: ", ")))"
-            + (rest ? " OR kind NOT IN (\(columns.joined(separator: ", ")))" : "")
+    /// A person's e-mails or phones of one column (`ContactChannelCells.columns`) as one cell,
+    /// `a@x.de; b@x.de`, as the import reads them back: the person's own address first. The
+    /// work column starts with the person's own one when no row has it (typed by hand, or
+    /// stored before channels); the other column adds the kinds no column has, with their kind.
+    static func channels(_ column: String) -> String {
+        let c = ContactChannelCells.columns.first { $0.key == column }!
+        let medium = c.medium.rawValue, own = "p." + medium
+        let named = ContactChannelCells.columns.filter { $0.medium == c.medium }.map { "'\($0.kind.rawValue)'" }.joined(separator: ", ")
+        let which = "kind = '\(c.kind.rawValue)'" + (c.kind == .other ? " OR kind NOT IN (\(named))" : "")
         let list = """
-            (SELECT group_concat(CASE WHEN \(kinds.map { "kind = '\($0)'" }.joined(separator: " OR ")) THEN value \
-            ELSE value || ' (' || kind || ')' END, '; ') FROM (SELECT kind, value FROM contact_channel \
-            WHERE contact_person_id = p.id AND medium = '\(medium)' AND (\(which)) ORDER BY id))
+            (SELECT group_concat(v, '; ') FROM (SELECT CASE WHEN kind = '\(c.kind.rawValue)' THEN value \
+            ELSE value || ' (' || kind || ')' END AS v, value = \(own) AS own FROM contact_channel \
+            WHERE contact_person_id = p.id AND medium = '\(medium)' AND (\(which)) ORDER BY own DESC, id))
             """
-        guard let own else { return list }
-        return "ltrim(\(own) || ifnull('; ' || \(list), ''), '; ')"
+        guard c.kind == .work else { return list }
+        let unlisted = """
+            CASE WHEN \(own) <> '' AND NOT EXISTS (SELECT 1 FROM contact_channel WHERE contact_person_id = p.id \
+            AND medium = '\(medium)' AND value = \(own)) THEN \(own) ELSE '' END
+            """
+        return "ltrim(\(unlisted) || ifnull('; ' || \(list), ''), '; ')"
     }
 
     static func of(_ entity: ExportEntity) -> ([ExportColumn], String) {
@@ -123,11 +129,10 @@ enum ExportColumns {
                     "customer c LEFT JOIN rep r ON r.id = c.rep_id LEFT JOIN customer_stats s ON s.customer_id = c.id ORDER BY c.number")
         case .contacts:
             return ([t("customer", "c.number"), t("first_name"), t("last_name"), t("role"),
-                     t("email", channels("email", ["work"], own: "p.email")), t("email_home", channels("email", ["home"])),
-                     t("email_other", channels("email", ["other"], rest: true)),
-                     t("phone", channels("phone", ["work"], own: "p.phone")), t("mobile", channels("phone", ["mobile"])),
-                     t("phone_home", channels("phone", ["home"])), t("phone_other", channels("phone", ["other"], rest: true)),
-                     t("fax", channels("phone", ["fax"])), t("birthday"), t("partner_name"), t("partner_birthday"),
+                     t("email", channels("email")), t("email_other", channels("email_other")),
+                     t("email_home", channels("email_home")), t("phone", channels("phone")), t("mobile", channels("mobile")),
+                     t("phone_other", channels("phone_other")), t("phone_home", channels("phone_home")),
+                     t("fax", channels("fax")), t("birthday"), t("partner_name"), t("partner_birthday"),
                      d("left_on"), n("primary", "is_primary"), t("notes", "p.notes")],
                     "contact_person p JOIN customer c ON c.id = p.customer_id ORDER BY c.number, p.id")
         case .products:

@@ -53,25 +53,24 @@ extension ImportSession {
     }
 
     /// Writes a person of a customer: the one stored under the same customer and name takes
-    /// the fields the file has (`fields`), else the person is new. Its channels replace the
-    /// stored ones of the kinds the file has columns for (`covering`).
+    /// the fields the file has (`fields`), else the person is new. Its e-mails and phones
+    /// replace the stored ones of the kinds the file has columns for (`covering`).
     mutating func storePerson(_ db: Database, _ contact: ContactPerson, fields: Set<String>,
                               channels: [ContactChannel] = [], covering: Set<String> = []) throws -> (ContactPerson, Bool) {
-        var person = contact
-        var inserted = false
         if let existing = try Row.fetchOne(db, sql: """
             SELECT * FROM contact_person WHERE customer_id = ? AND first_name = ? AND last_name = ? ORDER BY id LIMIT 1
             """, arguments: [contact.customerID, contact.firstName, contact.lastName]) {
-            person = CustomerRecords.contact(existing)
+            var person = CustomerRecords.contact(existing)
             person.apply(contact, fields: fields)
+            if !channels.isEmpty || !covering.isEmpty {
+                person = try ContactChannelRecords.store(db, person: person, channels, covering: covering, isNew: false)
+            }
             try CustomerRecords.updateContact(db, person)
-        } else {
-            person.id = try CustomerRecords.insertContact(db, person)
-            inserted = true
+            return (person, false)
         }
-        if !channels.isEmpty || !covering.isEmpty {
-            try ContactChannelRecords.replace(db, person: person, channels, covering: covering, stored: !inserted)
-        }
-        return (person, inserted)
+        var person = contact
+        person.id = try CustomerRecords.insertContact(db, person)
+        if !channels.isEmpty { _ = try ContactChannelRecords.store(db, person: person, channels, covering: covering, isNew: true) }
+        return (person, true)
     }
 }

@@ -132,8 +132,10 @@ extension ImportSession {
             var p = person
             p.customerID = id
             // The row's e-mail and phone are the person's only when the customer is the person.
-            let fields = record.presentFields.intersection(record.namedAfterPerson ? ["birthday", "email", "phone"] : ["birthday"])
-            _ = try storePerson(db, p, fields: fields)
+            let own = record.namedAfterPerson ? ContactChannelCells.columns.filter { $0.kind == .work && record.presentFields.contains($0.key) } : []
+            let channels = own.map { ContactChannel($0.medium, .work, $0.medium == .email ? p.email : p.phone) }
+            _ = try storePerson(db, p, fields: record.presentFields.intersection(["birthday"]), channels: channels,
+                                covering: Set(own.map { ContactChannelRecords.coverKey($0.medium, .work) }))
         }
         for (channel, granted) in record.consents {
             try CustomerRecords.importConsent(db, Consent(customerID: id, channel: channel, granted: granted,
@@ -248,11 +250,8 @@ extension Customer {
 extension ContactPerson {
     /// Copies the fields an import file has onto an existing contact person.
     mutating func apply(_ other: ContactPerson, fields: Set<String>) {
+        // E-mail and phone follow the person's channels (`ContactChannelRecords.store`).
         if fields.contains("role") { role = other.role }
-        // The work column names the person's own address; a file with only a mobile or home
-        // column fills it where empty (and keeps its numbers as channels).
-        if fields.contains("email") || email.isEmpty { email = other.email }
-        if fields.contains("phone") || phone.isEmpty { phone = other.phone }
         if fields.contains("birthday") { birthday = other.birthday }
         if fields.contains("partner_name") { partnerName = other.partnerName }
         if fields.contains("partner_birthday") { partnerBirthday = other.partnerBirthday }

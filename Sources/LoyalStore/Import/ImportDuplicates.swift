@@ -1,11 +1,19 @@
 import GRDB
 import LoyalCore
 
-/// A likely duplicate an import creates: a pair of customers or of contact persons, at least
-/// one of them created or changed by the import.
+/// A likely duplicate an import creates: a pair of customers or of contact persons, the
+/// one the import created or changed first.
 public struct ImportDuplicate: Sendable {
     public var contacts: Bool
     public var pair: DuplicatePair
+}
+
+/// The records an import created or changed that look like another one (customers and
+/// people counted apart, added up), and a few of them as pairs.
+public struct ImportDuplicates: Sendable {
+    public var count = 0
+    public var examples: [ImportDuplicate] = []
+    public init() {}
 }
 
 /// The customers and contact persons as they will be once the import is written (the stored
@@ -83,18 +91,17 @@ struct ImportDuplicateCheck {
         }
     }
 
-    /// The pairs with a record this import touched, strongest first, customers before people;
-    /// in each pair the touched record first.
-    func pairs() -> [ImportDuplicate] {
-        func touchedFirst(_ pair: DuplicatePair, _ touched: Set<Int64>) -> DuplicatePair {
-            guard !touched.contains(pair.a.id), touched.contains(pair.b.id) else { return pair }
-            var swapped = pair
-            swap(&swapped.a, &swapped.b)
-            return swapped
+    /// The records this import touched that have a likely duplicate; a few as pairs,
+    /// customers before people.
+    func found(examples limit: Int = 3) -> ImportDuplicates {
+        var out = ImportDuplicates()
+        for (records, touched, people) in [(customers, touchedCustomers, false), (contacts, touchedContacts, true)]
+        where !touched.isEmpty {
+            let m = DuplicateFinder.matches(records, involving: touched, examples: limit)
+            out.count += m.count
+            out.examples += m.examples.map { ImportDuplicate(contacts: people, pair: $0) }
         }
-        let c = touchedCustomers.isEmpty ? [] : DuplicateFinder.pairs(customers, involving: touchedCustomers)
-        let p = touchedContacts.isEmpty ? [] : DuplicateFinder.pairs(contacts, involving: touchedContacts)
-        return c.map { ImportDuplicate(contacts: false, pair: touchedFirst($0, touchedCustomers)) }
-            + p.map { ImportDuplicate(contacts: true, pair: touchedFirst($0, touchedContacts)) }
+        out.examples = Array(out.examples.prefix(limit))
+        return out
     }
 }

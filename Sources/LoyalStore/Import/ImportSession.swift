@@ -125,7 +125,7 @@ struct ImportSession {
         progress(reader.totalBytes, reader.totalBytes)
         try failIfProblems()
         report.createdCustomers = link?.planned.count ?? 0
-        report.duplicates = duplicates?.pairs() ?? []
+        report.duplicates = duplicates?.found() ?? ImportDuplicates()
     }
 
     // MARK: Second pass: write, in the caller's transaction

@@ -48,7 +48,7 @@ public struct ImportReport: Sendable {
     /// How each header was read: (header, field key or nil when kept as extra).
     public var columnMap: [(header: String, field: String?)] = []
     /// Likely duplicates the import creates (customers and people it adds or changes).
-    public var duplicates: [ImportDuplicate] = []
+    public var duplicates = ImportDuplicates()
 }
 
 /// A row `--skip-bad` left out: its line, every reason, and its fields as read.

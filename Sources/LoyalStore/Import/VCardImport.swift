@@ -27,7 +27,7 @@ public struct VCardImportReport: Sendable {
     public var warnings: [(file: String, warning: VCardWarning)] = []
     public var dryRun = false
     /// Likely duplicates the import creates (customers and people it adds or changes).
-    public var duplicates: [ImportDuplicate] = []
+    public var duplicates = ImportDuplicates()
     public var people: Int { inserted + updated }
 }
 
@@ -57,7 +57,7 @@ extension Store {
                 var writer = try VCardWriterSession(db, report: report, write: false)
                 for (file, c) in contacts { try writer.store(file, c) }
                 report = writer.report
-                report.duplicates = writer.duplicates.pairs()
+                report.duplicates = writer.duplicates.found()
             }
             return report
         }
@@ -69,7 +69,7 @@ extension Store {
                 for (file, c) in contacts { try writer.store(file, c) }
                 try writer.finish(files: inputs.map(\.name))
                 result = writer.report
-                result.duplicates = writer.duplicates.pairs()
+                result.duplicates = writer.duplicates.found()
                 return .commit
             }
             return result
@@ -139,11 +139,12 @@ private struct VCardWriterSession {
             if let b = person.birthday { merged.birthday = b }
             if !person.notes.isEmpty { merged.notes = person.notes }
             if write {
-                try CustomerRecords.updateContact(db, merged)
+                // A card lists all of a person's numbers: they replace the stored ones.
                 if !channels.isEmpty {
-                    let all = Set(ContactMedium.allCases.flatMap { m in ContactChannelKind.allCases.map { ContactChannelRecords.coverKey(m, $0) } })
-                    try ContactChannelRecords.replace(db, person: merged, channels, covering: all)
+                    merged = try ContactChannelRecords.store(db, person: merged, channels, covering: ContactChannelRecords.allKinds,
+                                                             isNew: false)
                 }
+                try CustomerRecords.updateContact(db, merged)
             }
             person = merged
             newPerson = false
@@ -151,7 +152,7 @@ private struct VCardWriterSession {
             newPerson = false
         } else if write {
             person.id = try CustomerRecords.insertContact(db, person)
-            try ContactChannelRecords.replace(db, person: person, channels, covering: [], stored: false)
+            _ = try ContactChannelRecords.store(db, person: person, channels, covering: [], isNew: true)
         }
         planned.insert(personKey)
         duplicates.contact(person, customer: number, fields: ["email", "phone"])

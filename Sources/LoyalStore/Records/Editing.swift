@@ -37,6 +37,7 @@ extension Store {
                 }
                 let before = CustomerRecords.contact(row)
                 try CustomerRecords.updateContact(db, contact)
+                try ContactChannelRecords.follow(db, before: before, after: contact)
                 try Audit.record(db, actor: actor, entity: "contact_person", id: id, action: "edit",
                                  detail: Audit.diff(before: before, after: contact))
                 return id
