@@ -7,12 +7,14 @@ import XCTest
 final class CLIImportExcelTests: CLITestCase {
     static let header = "Kundennummer;Anrede;Vorname;Nachname;Firma;Straße;PLZ;Ort;Land;E-Mail;Telefon;Geburtstag;"
         + "Umsatz 2024 (€);Offene Posten;Letzter Kontakt;Nächster Termin;Notiz"
-    /// Decimal commas, dd.mm.yyyy, leading-zero PLZ, a date-time cell, a private person without a company (line 5).
+    /// Decimal commas, dd.mm.yyyy, leading-zero PLZ, a date-time cell, a private person without a company (line 5,
+    /// a private customer), and a row with neither a company nor a person (line 6, nothing to name a customer by).
     static let rows = [
         "10001;Herr;Jens;Böhme;Böhme Bäckerei GmbH;Hauptstraße 1;01067;Dresden;Deutschland;jb@example.de;0351 1234;03.04.1970;12.345,67 €;0,00;15.01.2024 10:22;;Stammkunde",
         "10002;Frau;Eva;Groß;Groß & Söhne KG;Marktplatz 3;80331;München;Deutschland;eva@example.de;089 5555;;1.000,00 €;;;;",
         "10003;;;;Wiener Werkstätten GmbH;Ring 5;1010;Wien;Österreich;;;;;;;;",
         "10004;Herr;Paul;Privat;;Gartenweg 2;04109;Leipzig;Deutschland;paul@example.de;;;;;;;",
+        "10005;;;;;Ohneweg 1;04109;Leipzig;Deutschland;;;;;;;;",
     ]
     var csv: String { ([Self.header] + Self.rows).joined(separator: "\r\n") + "\r\n" }
 
@@ -44,14 +46,14 @@ final class CLIImportExcelTests: CLITestCase {
             let rejects = home.appendingPathComponent("\(name).rejects.csv").path
             let result = try loyal(["import", "customers", path.path, "--skip-bad", rejects, "--db", db])
             XCTAssertEqual(result.status, 0, "\(name): \(result.stderr)")
-            XCTAssertTrue(result.stdout.contains("4 rows, 3 new, 0 updated, 1 rejected (in \(rejects))"), "\(name): \(result.stdout)")
+            XCTAssertTrue(result.stdout.contains("5 rows, 4 new, 0 updated, 1 rejected (in \(rejects))"), "\(name): \(result.stdout)")
             XCTAssertTrue(result.stderr.contains("1 row rejected, written to \(rejects)"), result.stderr)
             XCTAssertEqual(try stored(db), ["10001|Böhme Bäckerei GmbH|01067|Dresden|DE", "10002|Groß & Söhne KG|80331|München|DE",
-                                            "10003|Wiener Werkstätten GmbH|1010|Wien|AT"], name)
+                                            "10003|Wiener Werkstätten GmbH|1010|Wien|AT", "10004|Paul Privat|04109|Leipzig|DE"], name)
             let rejected = try String(contentsOfFile: rejects, encoding: .utf8)
-            let lineOfPaul = name == "ansi.csv" ? 6 : 5  // the sep= line counts
+            let lineOfNobody = name == "ansi.csv" ? 7 : 6  // the sep= line counts
             XCTAssertTrue(rejected.hasPrefix("line,reason,Kundennummer,Anrede,Vorname,Nachname,Firma,"), rejected)
-            XCTAssertTrue(rejected.contains("\r\n\(lineOfPaul),\"column \"\"Firma\"\": is empty\",10004,Herr,Paul,Privat,,"), rejected)
+            XCTAssertTrue(rejected.contains("\r\n\(lineOfNobody),\"column \"\"Firma\"\": is empty\",10005,,,,,Ohneweg 1,"), rejected)
             XCTAssertEqual(try mode(rejects), 0o600)
         }
     }

@@ -33,4 +33,44 @@ final class DuplicateFinderTests: XCTestCase {
             "D2-D3 35 similar name at the same place",
         ])
     }
+
+    func testAnImportsRecordsAreCountedOnceEachWithoutCollectingPairs() {
+        // 2,000 stored customers of one name (as a demo company has them): counting an import
+        // against them must not pair them all.
+        var records = (1...2000).map { i in
+            DuplicateRecord(id: Int64(i), label: "K\(i)", name: "Firma \(i % 5) Handel", place: String(1000 + i % 900))
+        }
+        records += [
+            DuplicateRecord(id: 3001, label: "N1", name: "BAECKEREI GROSS gmbh", place: "01067"),
+            DuplicateRecord(id: 3002, label: "N2", name: "Bäckerei Groß GmbH", place: "01067"),
+            DuplicateRecord(id: 3003, label: "N3", name: "Metzgerei Klein", email: "info@klein.example", place: "80331"),
+            DuplicateRecord(id: 3004, label: "N4", name: "Fleischerei Klein", email: "INFO@klein.example"),
+            DuplicateRecord(id: 3005, label: "N5", name: "Blumen Rose Hamburg", place: "20095"),
+            DuplicateRecord(id: 3006, label: "N6", name: "Einzelstück", place: "20095"),
+            DuplicateRecord(id: 3007, label: "N7", name: "Blumen Rose", place: "20095"),
+        ]
+        let m = DuplicateFinder.matches(records, involving: [3001, 3002, 3003, 3004, 3006, 3007], examples: 3)
+        // N1~N2 and N3~N4 once each (both imported), N7 ~ N5 (similar at one place); N6 has none.
+        XCTAssertEqual(m.count, 3)
+        XCTAssertEqual(m.examples.map { "\($0.a.label)~\($0.b.label) \($0.reasons.joined(separator: "+"))" },
+                       ["N1~N2 same name", "N3~N4 same e-mail", "N7~N5 similar name at the same place"])
+        XCTAssertEqual(DuplicateFinder.matches(records, involving: [1], examples: 3).count, 0,
+                       "a name shared by more records than a place holds is no evidence")
+        XCTAssertEqual(DuplicateFinder.matches(records, involving: []).count, 0)
+    }
+
+    func testCompanyNamesFindTheirCustomerWithTheLegalFormOptional() {
+        var index = CustomerNameIndex()
+        index.add(id: 1, name: "Bäckerei Groß GmbH")
+        index.add(id: 2, name: "Müller AG")
+        index.add(id: 3, name: "Müller GmbH")
+        index.add(id: 4, name: "Blumen Rose")
+        XCTAssertEqual(index.find("BAECKEREI  GROSS gmbh"), 1)
+        XCTAssertEqual(index.find("Bäckerei Gross"), 1, "without its legal form")
+        XCTAssertEqual(index.find("Müller GmbH"), 3, "the same legal form first")
+        XCTAssertEqual(index.find("Müller"), 2, "no legal form: the first of that name")
+        XCTAssertEqual(index.find("Blumen Rose e.K."), 4, "a legal form where the customer has none")
+        XCTAssertNil(index.find("Bäckerei Klein"))
+        XCTAssertEqual(DuplicateKeys.company("Groß & Co. KG").core, "gross")
+    }
 }

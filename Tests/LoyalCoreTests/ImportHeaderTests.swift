@@ -40,10 +40,11 @@ final class ImportHeaderTests: XCTestCase {
     }
 
     func testExactKeyWinsAndSecondColumnForAFieldIsIgnored() throws {
-        // "Name" is an alias of last_name, but a real last_name column takes it.
-        let h = try header(.contacts, ["Name", "customer", "last_name"])
+        // A person's "Name" is the whole name; a real last_name column takes the last name.
+        let h = try header(.contacts, ["Name", "customer", "last_name", "Nachname"])
         XCTAssertEqual(h.columns["last_name"], 2)
-        XCTAssertEqual(h.ignored, ["Name"])
+        XCTAssertEqual(h.columns["name"], 0)
+        XCTAssertEqual(h.ignored, ["Nachname"])
         let h2 = try header(.customers, ["number", "Kundennummer", "name"])
         XCTAssertEqual(h2.columns["number"], 0)
         XCTAssertEqual(h2.ignored, ["Kundennummer"])

@@ -108,7 +108,7 @@ final class StoreImportProblemTests: StoreTestCase {
         let store = try storeWithCustomersAndProducts()
         let failure = importFailure(store, .contacts, "customer,last_name\nK1,Schmidt\nK9,Meier\nK2,\n")
         XCTAssertEqual(failure?.problems.map(\.description), [
-            "3: column \"customer\": no customer has the number \"K9\"",
+            "3: column \"customer\": no customer has the number \"K9\" (import the companies first, or use --create-customers)",
             "4: column \"last_name\": is empty",
         ])
         XCTAssertEqual(try count(store, "contact_person"), 0)

@@ -94,14 +94,26 @@ final class StoreMergeTests: StoreTestCase {
 
     func testTwoContactPersonsMergeAndComeBack() throws {
         let store = try makeTwins()
-        try importText(store, .contacts, "customer,first_name,last_name,phone\nT1,Eva,GROSS,0351 999\n", name: "more.csv")
+        try importText(store, .contacts, "customer,first_name,last_name,phone,mobile\nT1,Eva,GROSS,0351 999,0170 5\n", name: "more.csv")
+        func channels() throws -> [String] {
+            try store.pool.read { db in
+                try String.fetchAll(db, sql: """
+                    SELECT p.last_name || ' ' || ch.value FROM contact_channel ch JOIN contact_person p ON p.id = ch.contact_person_id
+                    WHERE ch.medium = 'phone' ORDER BY ch.id
+                    """)
+            }
+        }
+        XCTAssertEqual(try channels(), ["GROSS 0351 999", "GROSS 0170 5"])
         let pairs = try store.duplicateContacts()
         let pair = try XCTUnwrap(pairs.first { $0.reasons.contains("same name") })
         let summary = try store.mergeContacts(keep: pair.a.id, other: pair.b.id, prefer: .keep, actor: "anna")
         XCTAssertEqual(summary.fieldsTaken, ["phone"])
+        XCTAssertEqual(summary.moved["contact_channel"], 2, "the other's phones go with it")
         XCTAssertEqual(try counts(store, "T1")["contact_person"], 1)
+        XCTAssertEqual(try channels(), ["Groß 0351 999", "Groß 0170 5"])
         _ = try store.undoLastMerge(actor: "anna", today: today, settings: Settings())
         XCTAssertEqual(try counts(store, "T1")["contact_person"], 2)
+        XCTAssertEqual(try channels(), ["GROSS 0351 999", "GROSS 0170 5"])
     }
 
     func id(_ store: Store, _ number: String) throws -> Int64 {

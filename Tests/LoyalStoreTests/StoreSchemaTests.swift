@@ -48,7 +48,35 @@ final class StoreSchemaTests: StoreTestCase {
         XCTAssertEqual(try again.pool.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") },
                        ["v1", "v1-class-sort-indexes", "v1-calendar-day-order", "v1-clean-control-characters",
                         "v1-churn-model", "v1-merge-undo", "v1-import-extra",
-                        "v1-absence", "v1-customer-kind", "v1-calendar-unplanned"])
+                        "v1-absence", "v1-customer-kind", "v1-calendar-unplanned", "v1-contact-channel"])
+    }
+
+    func testTheVCardImportsNoteLinesBecomeContactChannelsOnOpening() throws {
+        let store = try makeStore()
+        try importText(store, .customers, "number,name\nK1,Alpha\n")
+        try store.close()
+        // The file as the vCard import before contact_channel left it: further numbers as note lines.
+        let queue = try DatabaseQueue(path: dbPath)
+        try queue.write { db in
+            try db.execute(sql: "DROP TABLE contact_channel")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v1-contact-channel'")
+            try db.execute(sql: """
+                INSERT INTO contact_person (customer_id, first_name, last_name, email, phone, notes)
+                VALUES ((SELECT id FROM customer), 'Max', 'Muster', 'max@work.example', '0611 1',
+                        'Mag Kaffee\naddress (work): Am Markt 1, 65183 Wiesbaden\ne-mail (home): max@home.example\nphone (mobile): 0170 2\nphone: 0611 9')
+                """)
+        }
+        try queue.close()
+        let again = try makeStore()
+        let (notes, channels) = try again.pool.read { db in
+            (try String.fetchOne(db, sql: "SELECT notes FROM contact_person"),
+             try String.fetchAll(db, sql: "SELECT medium || ' ' || kind || ' ' || value FROM contact_channel ORDER BY id"))
+        }
+        XCTAssertEqual(notes, "Mag Kaffee\naddress (work): Am Markt 1, 65183 Wiesbaden")
+        XCTAssertEqual(channels, ["email home max@home.example", "phone mobile 0170 2", "phone other 0611 9"])
+        let row = try XCTUnwrap(try exportRows(again, .contacts).first)
+        XCTAssertEqual([row["email"], row["email_home"], row["phone"], row["mobile"], row["phone_other"]],
+                       ["max@work.example", "max@home.example", "0611 1", "0170 2", "0611 9"])
     }
 
     func testAFileWithoutTheClassSortIndexesGetsThemOnOpening() throws {
