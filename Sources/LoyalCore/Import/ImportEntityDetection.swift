@@ -11,7 +11,8 @@ public enum ImportEntityDetection: Equatable, Sendable {
     public static func detect(_ header: CSVRecord, mapping: [String: String] = [:]) -> ImportEntityDetection {
         var scores: [(entity: ImportEntity, columns: Int)] = []
         for entity in ImportEntity.allCases {
-            guard let h = try? ImportHeader(entity: entity, header: header, mapping: mapping) else { continue }
+            guard let h = try? ImportHeader(entity: entity, header: header, mapping: mapping),
+                  entity.namedBy(h.columns) else { continue }
             let n = h.columns.keys.filter { !entity.secondaryFields.contains($0) }.count
             if n >= 2 { scores.append((entity, n)) }
         }
@@ -26,5 +27,11 @@ extension ImportEntity {
     /// what a contacts file has too, so `Kundennummer;Vorname;Nachname` reads as contacts.
     var secondaryFields: Set<String> {
         self == .customers ? ["first_name", "last_name", "birthday"] : []
+    }
+
+    /// A customer list names its customers (a company or a person): numbers with a city only
+    /// are an update Loyal should not guess at, and new customers could not be created from it.
+    func namedBy(_ columns: [String: Int]) -> Bool {
+        self != .customers || ["name", "first_name", "last_name"].contains { columns[$0] != nil }
     }
 }
