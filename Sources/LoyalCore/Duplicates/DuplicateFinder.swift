@@ -67,16 +67,21 @@ public enum DuplicateFinder {
         let touched = records.indices.filter { ids.contains(records[$0].id) }
         guard !touched.isEmpty else { return (0, []) }
         let keys = Keys(records)
+        let everything = touched.count == records.count
         func index(_ keys: [String]) -> [String: [Int]] {
-            let wanted = Set(touched.map { keys[$0] }.filter { !$0.isEmpty })
+            let wanted = everything ? nil : Set(touched.map { keys[$0] }.filter { !$0.isEmpty })
             var groups: [String: [Int]] = [:]
-            for i in records.indices where wanted.contains(keys[i]) { groups[keys[i], default: []].append(i) }
+            for i in records.indices where !keys[i].isEmpty && wanted?.contains(keys[i]) != false {
+                groups[keys[i], default: []].append(i)
+            }
             return groups
         }
         let groups = [(keys.name, index(keys.name)), (keys.email, index(keys.email)), (keys.phone, index(keys.phone))]
-        let places = Set(touched.map { records[$0].place }.filter { !$0.isEmpty })
+        let places = everything ? nil : Set(touched.map { records[$0].place })
         var byPlace: [String: [Int]] = [:]
-        for i in records.indices where places.contains(records[i].place) { byPlace[records[i].place, default: []].append(i) }
+        for i in records.indices where !records[i].place.isEmpty && places?.contains(records[i].place) != false {
+            byPlace[records[i].place, default: []].append(i)
+        }
         // Two imported records alike are one duplicate, not one each.
         var found = Set<Pair>(), examples: [DuplicatePair] = []
         for i in touched {

@@ -3,7 +3,13 @@
 public enum DuplicateKeys {
     /// "Bäckerei  Groß GmbH", "BAECKEREI GROSS gmbh" and "Bäckerei Gross GmbH" → "baeckereigrossgmbh".
     public static func name(_ s: String) -> String {
-        SearchKey.foldGerman(s).replacing("ß", with: "ss").filter { $0.isLetter || $0.isNumber }
+        let folded = SearchKey.foldGerman(s)
+        // Most names fold to ASCII: their letters and digits are bytes (a 200,000-row import folds every name).
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: folded.utf8.filter { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }, as: UTF8.self)
+        }
+        // The fold makes ß ss; a capital ẞ comes out as ß.
+        return folded.replacing("ß", with: "ss").filter { $0.isLetter || $0.isNumber }
     }
 
     /// Lower-case, trimmed; nil without an @.

@@ -123,12 +123,14 @@ public struct ImportRow {
         // Control characters and bidi overrides are refused in every column that is read,
         // before any value is used (issue 11): stored, they would reach screens and exports.
         for field in header.entity.fields {
-            for i in (header.columns[field.key].map { [$0] } ?? []) + (header.moreColumns[field.key] ?? [])
-            where i < record.fields.count {
-                guard let problem = TextSafety.problem(in: record.fields[i], field: field.textSafety) else { continue }
-                problems.append(ImportProblem(line: record.line, column: header.header(at: i) ?? field.key, message: problem))
-            }
+            if let i = header.columns[field.key] { check(i, field) }
+            for i in header.moreColumns[field.key] ?? [] { check(i, field) }
         }
+    }
+
+    private mutating func check(_ i: Int, _ field: ImportField) {
+        guard i < record.fields.count, let problem = TextSafety.problem(in: record.fields[i], field: field.textSafety) else { return }
+        problems.append(ImportProblem(line: record.line, column: header.header(at: i) ?? field.key, message: problem))
     }
 
     public var line: Int { record.line }

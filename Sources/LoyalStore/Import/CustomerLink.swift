@@ -88,6 +88,15 @@ struct CustomerLink {
         plannedOrder.append(c.number)
     }
 
+    /// The plans without the name index, for the write pass (which needs only what to create).
+    func onlyPlanned() -> CustomerLink {
+        var kept = CustomerLink(prefix: prefix)
+        kept.planned = planned; kept.plannedOrder = plannedOrder
+        return kept
+    }
+
+    private init(prefix: String) { self.prefix = prefix; numbers = [:] }
+
     /// Sets a planned customer's fields (a vCard's address) before it is created.
     mutating func amend(_ number: String, _ change: (inout Customer) -> Void) {
         if var c = planned[number] { change(&c); planned[number] = c }

@@ -28,7 +28,12 @@ extension ImportSession {
         }
         guard collect(row) else { return }
         if customerIDs[record.customer.number] == nil { report.inserted += 1 } else { report.updated += 1 }
-        duplicates?.customer(record.customer, fields: record.presentFields.union(record.namedAfterPerson ? ["name"] : []))
+        // As the write will store it: a row naming only its person names a new customer, not a known one.
+        var stored = record.presentFields
+        if record.namedAfterPerson {
+            if customerIDs[record.customer.number] == nil { stored.insert("name") } else { stored.remove("name") }
+        }
+        duplicates?.customer(record.customer, fields: stored)
         if let person = record.person {
             duplicates?.contact(person, customer: record.customer.number,
                                 fields: record.namedAfterPerson ? record.presentFields : [])
@@ -132,7 +137,8 @@ extension ImportSession {
             var p = person
             p.customerID = id
             // The row's e-mail and phone are the person's only when the customer is the person.
-            let own = record.namedAfterPerson ? ContactChannelCells.columns.filter { $0.kind == .work && record.presentFields.contains($0.key) } : []
+            let own = !record.namedAfterPerson ? []
+                : ContactChannelCells.columns.filter { $0.kind == .work && record.presentFields.contains($0.key) }
             let channels = own.map { ContactChannel($0.medium, .work, $0.medium == .email ? p.email : p.phone) }
             _ = try storePerson(db, p, fields: record.presentFields.intersection(["birthday"]), channels: channels,
                                 covering: Set(own.map { ContactChannelRecords.coverKey($0.medium, .work) }))

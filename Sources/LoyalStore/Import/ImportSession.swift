@@ -126,6 +126,8 @@ struct ImportSession {
         try failIfProblems()
         report.createdCustomers = link?.planned.count ?? 0
         report.duplicates = duplicates?.found() ?? ImportDuplicates()
+        duplicates = nil  // its copy of every customer is not needed while writing
+        link = link.map { $0.onlyPlanned() }
     }
 
     // MARK: Second pass: write, in the caller's transaction
