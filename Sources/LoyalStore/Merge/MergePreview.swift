@@ -139,8 +139,11 @@ enum MergePreviews {
         case "since", "left_on": return row.day(field).map(MergeValue.day) ?? .text(row[field] ?? "")
         case "birthday", "partner_birthday": return row.birthday(field).map(MergeValue.birthday) ?? .text(row[field] ?? "")
         case "rep_id":
-            let rep = try Row.fetchOne(db, sql: "SELECT code, name FROM rep WHERE id = ?", arguments: [row[field] as Int64?])
-            return .text(rep.map { "\($0["code"] as String) \($0["name"] as String)" } ?? "rep \(row[field] as Int64? ?? 0)")
+            guard let rep = try Row.fetchOne(db, sql: "SELECT code, name FROM rep WHERE id = ?", arguments: [row[field] as Int64?]) else {
+                return .text("rep \(row[field] as Int64? ?? 0)")
+            }
+            let code: String = rep["code"], name: String = rep["name"]
+            return .text(name.isEmpty || name == code ? code : "\(code) (\(name))")
         default:
             let v: DatabaseValue = row[field]
             return .text(String.fromDatabaseValue(v) ?? Int64.fromDatabaseValue(v).map(String.init) ?? "")
