@@ -13,7 +13,7 @@ struct Loyal: ParsableCommand {
             Settings are read from --config PATH, else $XDG_CONFIG_HOME/loyal/config.toml.
             """,
         subcommands: [UICommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self,
-                      AccountsCommand.self, AgendaCommand.self, PlanCommand.self, ReportCommand.self, RefreshCommand.self, BacktestCommand.self, DuplicatesCommand.self, MergeCommand.self, FeedbackCommand.self, AbsenceCommand.self, CampaignCommand.self, ConfigCommand.self, KeysCommand.self],
+                      AccountsCommand.self, AgendaCommand.self, PlanCommand.self, ReportCommand.self, RefreshCommand.self, BacktestCommand.self, DuplicatesCommand.self, MergeCommand.self, BackupCommand.self, RestoreCommand.self, FeedbackCommand.self, AbsenceCommand.self, CampaignCommand.self, ConfigCommand.self, KeysCommand.self],
         defaultSubcommand: UICommand.self)
 
     /// ArgumentParser's main, except that messages go through `Console` (sanitised on a
