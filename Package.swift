@@ -4,6 +4,9 @@ import PackageDescription
 // Layers (arrows point to what a module may use):
 // loyal → LoyalUI → LoyalTerminal, LoyalStore → LoyalCore; LoyalConfig → LoyalCore.
 // LoyalCore imports neither GRDB nor the terminal layer.
+/// Every file in themes/ (BundledThemesTests checks the list against the folder).
+let shippedThemes = ["default", "gruvbox-dark", "high-contrast", "light", "monochrome", "solarized-dark"]
+
 let package = Package(
     name: "Loyal",
     platforms: [.macOS(.v13)],
@@ -28,10 +31,12 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The shipped themes are compiled in (a resource bundle beside the binary is lost
+        // when the binary is copied); themes/ stays their source.
         .target(name: "LoyalTerminal", dependencies: [
             "CNcursesw",
             .product(name: "TOMLKit", package: "TOMLKit"),
-        ]),
+        ], resources: shippedThemes.map { .embedInCode("../../themes/\($0).toml") }),
         .target(name: "LoyalUI", dependencies: ["LoyalCore", "LoyalStore", "LoyalTerminal"]),
         .executableTarget(name: "loyal", dependencies: [
             "LoyalCore", "LoyalStore", "LoyalConfig", "LoyalTerminal", "LoyalUI",
