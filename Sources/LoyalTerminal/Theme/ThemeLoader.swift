@@ -119,8 +119,8 @@ public struct ThemeLoader: Sendable {
         let parentPath = location(of: parentName)
         guard depth < ThemeLoader.maxInheritanceDepth, let parentPath, !visited.contains(parentPath) else {
             let reason = parentPath == nil ? "was not found" : "inherits back (a cycle)"
-            diagnostics.append(ThemeDiagnostic(file: path, line: TOMLLineIndex(text: text).line(of: ["inherits"]),
-                message: "inherits = \"\(parentName)\": that theme \(reason)"))
+            diagnostics.append(ThemeDiagnostic(file: path, line: definition.inheritsLine, key: "inherits",
+                message: "\"\(parentName)\": that theme \(reason)"))
             return (definition, diagnostics)
         }
         let (parent, parentDiagnostics) = self.definition(file: parentPath, visited: &visited, depth: depth + 1)
