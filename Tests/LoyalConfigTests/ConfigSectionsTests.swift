@@ -47,4 +47,38 @@ final class ConfigSectionsTests: XCTestCase {
         XCTAssertEqual(parsed.classes, defaults.classes)
         XCTAssertEqual(parsed.display, defaults.display)
     }
+
+    func testTheFirstProblemInTheFileIsTheOneReported() {
+        func error(_ text: String) -> String {
+            do { _ = try ConfigFile.parse(text, file: "c.toml"); return "parsed" } catch { return error.description }
+        }
+        XCTAssertEqual(error("[risk]\nred_from = 0\n[classes]\na_share = 2\n"),
+                       "c.toml:2: key \"risk.red_from\": expected a whole number from 1 to 100, found 0")
+        XCTAssertEqual(error("[display]\nzzz = 1\naaa = 2\n"),
+                       "c.toml:2: key \"display.zzz\": is not a known key (known in [display]: theme, currency, "
+                       + "thousands_separator, decimal_separator, dates)")
+        XCTAssertEqual(error("classes = 3\n"), "c.toml:1: key \"classes\": expected a table [classes], found 3")
+    }
+
+    func testARuleBrokenByTheOtherKeyIsReportedAtItsTable() {
+        do {
+            _ = try ConfigFile.parse("# red below the default amber (25)\n[risk]\nred_from = 20\n", file: "c.toml")
+            XCTFail("no error")
+        } catch {
+            XCTAssertEqual(error.description, "c.toml:2: key \"risk.amber_from\": must not be above risk.red_from (20)")
+        }
+    }
+
+    func testTextShownOnScreenRefusesControlCharactersInEverySection() {
+        for text in ["[display]\ncurrency = \"\\u001b]0;x\\u0007\"\n",
+                     "[playbooks.overdue]\nsteps = [{ channel = \"call\", after_days = 1, text = \"a\\u001bb\" }]\n",
+                     "[winback]\nclasses = [{ name = \"A\\u202e\", from = 1, effort = \"x\" }]\n"] {
+            do {
+                _ = try ConfigFile.parse(text, file: "c.toml")
+                XCTFail("accepted: \(text)")
+            } catch {
+                XCTAssertTrue(error.description.contains(": contains the control character U+"), error.description)
+            }
+        }
+    }
 }
