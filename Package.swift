@@ -2,8 +2,12 @@
 import PackageDescription
 
 // Layers (arrows point to what a module may use):
-// loyal → LoyalUI → LoyalTerminal, LoyalStore → LoyalCore; LoyalConfig → LoyalCore.
+// loyal → LoyalUI → LoyalTerminal, LoyalStore → LoyalCore; LoyalConfig → LoyalCore;
+// LoyalConfig and LoyalTerminal → LoyalTOML.
 // LoyalCore imports neither GRDB nor the terminal layer.
+/// Every file in themes/ (BundledThemesTests checks the list against the folder).
+let shippedThemes = ["default", "gruvbox-dark", "high-contrast", "light", "monochrome", "solarized-dark"]
+
 let package = Package(
     name: "Loyal",
     platforms: [.macOS(.v13)],
@@ -23,15 +27,14 @@ let package = Package(
             "LoyalCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "LoyalConfig", dependencies: [
-            "LoyalCore",
-            .product(name: "TOMLKit", package: "TOMLKit"),
-        ]),
+        // The one TOML reader: values with their file, line and key path, typed reads with
+        // uniform `FILE:LINE: key "…": …` errors. Config and themes both read through it.
+        .target(name: "LoyalTOML", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "LoyalConfig", dependencies: ["LoyalCore", "LoyalTOML"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "LoyalTerminal", dependencies: [
-            "CNcursesw",
-            .product(name: "TOMLKit", package: "TOMLKit"),
-        ]),
+        // The shipped themes are compiled in (a resource bundle beside the binary is lost
+        // when the binary is copied); themes/ stays their source.
+        .target(name: "LoyalTerminal", dependencies: ["CNcursesw", "LoyalTOML"], resources: shippedThemes.map { .embedInCode("../../themes/\($0).toml") }),
         .target(name: "LoyalUI", dependencies: ["LoyalCore", "LoyalStore", "LoyalTerminal"]),
         .executableTarget(name: "loyal", dependencies: [
             "LoyalCore", "LoyalStore", "LoyalConfig", "LoyalTerminal", "LoyalUI",
@@ -47,6 +50,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "LoyalConfigTests", dependencies: ["LoyalConfig", "LoyalTOML", "LoyalCore"]),
         .testTarget(name: "LoyalTerminalTests", dependencies: ["LoyalTerminal"]),
         .testTarget(name: "LoyalUITests", dependencies: [
             "LoyalUI", "LoyalTerminal", "LoyalStore", "LoyalCore",

@@ -120,4 +120,20 @@ static inline int loyal_wcwidth(wchar_t c) { return wcwidth(c); }
 
 static inline const char *loyal_codeset(void) { return nl_langinfo(CODESET); }
 
+/* Last: term.h defines a macro per capability name (lines, columns, tab, bell, ...),
+   which would break any C code after it. */
+#include <ncursesw/term.h>
+
+/* Whether $TERM can place the cursor anywhere, which every screen needs: 1 yes;
+   0 no (TERM=dumb, a printing terminal: ncurses would draw blank screens); -1 the
+   type is unknown. Reads terminfo only: nothing is sent to the terminal. */
+static inline int loyal_term_addresses_cursor(int fd) {
+    int status = 0;
+    if (setupterm(NULL, fd, &status) != OK) return -1;
+    const char *cup = tigetstr("cup");
+    int can = cup != NULL && cup != (const char *)-1;
+    del_curterm(cur_term);
+    return can;
+}
+
 #endif

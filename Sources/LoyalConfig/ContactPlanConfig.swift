@@ -1,5 +1,5 @@
 import LoyalCore
-import TOMLKit
+import LoyalTOML
 
 /// `[contact_plan]`: the communication plan's rules. Nested tables (per class)
 /// and a list (`[[contact_plan.after_purchase]]`) do not fit the flat key table
@@ -49,49 +49,82 @@ enum ContactPlanConfig {
         m.cents % 100 == 0 ? String(m.cents / 100) : m.plain
     }
 
-    static func parse(_ value: TOMLValueConvertible, text: String, file: String) throws(ConfigError) -> ContactPlanRules {
-        let reader = Reader(file: file, lines: TOMLKeyLines(text: text))
-        var r = ContactPlanRules()
-        let table = try reader.table(value, section)
-        for key in table.keys {
-            let path = "\(section).\(key)", raw = table[key]!
-            switch key {
-            case "max_move_days": r.maxMoveDays = try reader.int(raw, path, 0...366)
-            case "after_purchase_lookback_days": r.afterPurchaseLookbackDays = try reader.int(raw, path, 1...366)
-            case "partner_birthdays":
-                guard let b = raw.bool else { throw reader.fail(path, "expected true or false, found \(raw.debugDescription)") }
-                r.partnerBirthdays = b
-            case "time_zone":
-                guard let id = raw.string, ICalTimeZone.named(id) != nil else {
-                    throw reader.fail(path, "expected one of " + ICalTimeZone.knownIDs.map { "\"\($0)\"" }.joined(separator: ", ")
-                                      + ", found \(raw.debugDescription)")
+    static let schema = TableSchema<ContactPlanRules>([
+        .value("max_move_days", .integer(0...366)) { $0.maxMoveDays = $1.integer },
+        .value("after_purchase_lookback_days", .integer(1...366)) { $0.afterPurchaseLookbackDays = $1.integer },
+        .value("partner_birthdays", .bool) { $0.partnerBirthdays = $1.bool },
+        .value("time_zone", .choice(ICalTimeZone.knownIDs)) { $0.timeZone = $1.text },
+        .nested("cadence") { (node, r) throws(TOMLError) in
+            for (name, channels) in try node.entries() {
+                var cadence: [Channel: Int] = [:]
+                for (ch, days) in try channels.entries() {
+                    cadence[try channel(named: ch, days, isKey: true)] = try days.integer(1...3650)
                 }
-                r.timeZone = id
-            case "cadence":
-                let classes = try reader.table(raw, path)
-                for name in classes.keys {
-                    let c = try reader.customerClass(name, "\(path).\(name)")
-                    let channels = try reader.table(classes[name]!, "\(path).\(name)")
-                    var cadence: [Channel: Int] = [:]
-                    for ch in channels.keys {
-                        let p = "\(path).\(name).\(ch)"
-                        cadence[try reader.channel(ch, p, isKey: true)] = try reader.int(channels[ch]!, p, 1...3650)
-                    }
-                    r.cadence[c] = cadence
-                }
-            case "birthday":
-                let classes = try reader.table(raw, path)
-                for name in classes.keys {
-                    let c = try reader.customerClass(name, "\(path).\(name)")
-                    r.birthdays[c] = try reader.birthday(classes[name]!, "\(path).\(name)", default: r.birthdays[c])
-                }
-            case "after_purchase":
-                r.afterPurchase = try reader.afterPurchase(raw, path)
-            default:
-                throw reader.fail(path, "is not a known key (known in [\(section)]: max_move_days, after_purchase_lookback_days, "
-                                  + "partner_birthdays, time_zone, cadence, birthday, after_purchase)")
+                r.cadence[try customerClass(name, channels)] = cadence
+            }
+        },
+        .nested("birthday") { (node, r) throws(TOMLError) in
+            for (name, rule) in try node.entries() {
+                let c = try customerClass(name, rule)
+                r.birthdays[c] = try birthday.read(rule, from: r.birthdays[c] ?? BirthdayRule(channels: [], leadDays: 0))
+                if r.birthdays[c]!.channels.isEmpty { throw rule.error(at: "channels", "is missing") }
+            }
+        },
+        .nested("after_purchase") { (node, r) throws(TOMLError) in r.afterPurchase = try afterPurchase(node) },
+    ], known: "known in [\(section)]: max_move_days, after_purchase_lookback_days, partner_birthdays, time_zone, "
+        + "cadence, birthday, after_purchase")
+
+    static let birthday = TableSchema<BirthdayRule>([
+        .nested("channels") { (node, rule) throws(TOMLError) in
+            let list = try node.elements("a list of channels such as [\"phone\", \"visit\"]")
+            guard !list.isEmpty else { throw node.expected("a list of channels such as [\"phone\", \"visit\"]") }
+            var channels: [Channel] = []
+            for item in list { channels.append(try channel(named: try item.string("channel names in quotes"), node)) }
+            rule.channels = channels
+        },
+        .value("lead_days", .integer(0...60)) { $0.leadDays = $1.integer },
+    ])
+
+    static let followUp = TableSchema<Record>([
+        .recorded("min_amount", .amount, required: ""),
+        .recorded("days", .integer(0...365), required: ""),
+        .nested("channel") { (node, r) throws(TOMLError) in
+            r["channel"] = .text(try channel(named: try node.string("a channel name in quotes"), node).rawValue)
+        },
+    ])
+
+    static func customerClass(_ name: String, _ node: TOMLNode) throws(TOMLError) -> CustomerClass {
+        guard let c = CustomerClass(rawValue: name.uppercased()) else { throw node.error("is not a class (known: A, B, C)") }
+        return c
+    }
+
+    static func channel(named name: String, _ node: TOMLNode, isKey: Bool = false) throws(TOMLError) -> Channel {
+        guard let c = Channel(rawValue: name) else {
+            throw node.error((isKey ? "is not a channel" : "\"\(name)\" is not a channel") + " (known: \(channelNames))")
+        }
+        return c
+    }
+
+    /// The list, checked to be "the larger the sooner": sorted by amount, a larger amount
+    /// may not wait longer than a smaller one.
+    static func afterPurchase(_ node: TOMLNode) throws(TOMLError) -> [PurchaseFollowUp] {
+        let entries = try node.elements("[[\(node.path)]] entries with min_amount, days and channel")
+        var rules: [(index: Int, node: TOMLNode, rule: PurchaseFollowUp)] = []
+        for (i, entry) in entries.enumerated() {
+            let r = try followUp.read(entry, from: [:])
+            let channel = Channel(rawValue: r["channel"]?.text ?? "") ?? .phone
+            rules.append((i + 1, entry, PurchaseFollowUp(minAmount: r["min_amount"]!.money, days: r["days"]!.integer, channel: channel)))
+        }
+        let sorted = rules.sorted { ($0.rule.minAmount, $0.index) < ($1.rule.minAmount, $1.index) }
+        for (smaller, larger) in zip(sorted, sorted.dropFirst()) {
+            if larger.rule.minAmount == smaller.rule.minAmount {
+                throw larger.node.error(at: "min_amount", "is given twice (also in entry \(smaller.index))")
+            }
+            if larger.rule.days > smaller.rule.days {
+                throw larger.node.error(at: "days", "must not be later than for smaller purchases (\(smaller.rule.days) days "
+                                        + "from \(amount(smaller.rule.minAmount))): the larger the amount, the sooner")
             }
         }
-        return r
+        return rules.map(\.rule).sorted { $0.minAmount > $1.minAmount }
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import TOMLKit
+import LoyalTOML
 
 /// A saved column mapping (`loyal import --save-mapping FILE.toml`), to import the next
 /// export of the same system the same way (`--mapping FILE.toml`):
@@ -18,33 +18,14 @@ public struct ImportMappingFile: Equatable, Sendable {
     }
 
     public static func parse(_ text: String, file: String) throws(ConfigError) -> ImportMappingFile {
-        let table: TOMLTable
-        do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
-            throw ConfigError(file: file, line: e.source.begin.line, key: nil, message: e.description)
-        } catch {
-            throw ConfigError(file: file, line: nil, key: nil, message: "\(error)")
+        let root = try TOMLNode.parse(text, file: file)
+        if let key = root.keys.first(where: { $0 != "entity" && $0 != "columns" }) {
+            throw root.error(at: key, "is not a mapping key (expected entity and [columns])")
         }
-        let lines = TOMLLines(text: text)
-        for key in table.keys where key != "entity" && key != "columns" {
-            throw ConfigError(file: file, line: lines.line("", 1, key: key), key: key,
-                              message: "is not a mapping key (expected entity and [columns])")
-        }
-        var entity: String?
-        if let e = table["entity"] {
-            guard let s = e.string else {
-                throw ConfigError(file: file, line: lines.line("", 1, key: "entity"), key: "entity", message: "expected a string")
-            }
-            entity = s
-        }
+        let entity = try root["entity"]?.string("a string")
         var columns: [String: String] = [:]
-        if let t = table["columns"]?.table {
-            for (header, value) in t {
-                guard let field = value.string else {
-                    throw ConfigError(file: file, line: lines.line("columns", 1, key: header), key: "columns.\(header)",
-                                      message: "expected a field name as a string, or \"-\"")
-                }
-                columns[header] = field
-            }
+        for (header, value) in (try? root["columns"]?.entries()) ?? [] {
+            columns[header] = try value.string("a field name as a string, or \"-\"")
         }
         return ImportMappingFile(entity: entity, columns: columns)
     }

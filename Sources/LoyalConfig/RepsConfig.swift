@@ -1,12 +1,11 @@
 import LoyalCore
-import TOMLKit
+import LoyalTOML
 
 /// `[reps.CODE]`: one table per rep who differs from the team (`state`, `visits_per_day`,
 /// `calls_per_day`). A table per rep code, since reps are named by their code everywhere
 /// else (`--rep MK`); which codes exist is the database's business, not the file's.
 enum RepsConfig {
     static let section = "reps"
-    static let keys = ["state", "visits_per_day", "calls_per_day"]
 
     static func defaultText() -> String {
         """
@@ -20,33 +19,21 @@ enum RepsConfig {
         """
     }
 
-    static func parse(_ value: TOMLValueConvertible, text: String, file: String) throws(ConfigError) -> [String: RepWorkSettings] {
-        let reader = ContactPlanConfig.Reader(file: file, lines: TOMLKeyLines(text: text))
-        let table = try reader.table(value, section)
+    /// One rep's table, with the kinds of the team-wide [calendar] keys it overrides.
+    static let schema = TableSchema<RepWorkSettings>([
+        .value("state", ConfigSchema.stateKind) { $0.state = $1.text },
+        .value("visits_per_day", ConfigSchema.visitsKind) { $0.visitsPerDay = $1.integer },
+        .value("calls_per_day", ConfigSchema.callsKind) { $0.callsPerDay = $1.integer },
+    ], known: "known in [reps.CODE]: state, visits_per_day, calls_per_day")
+
+    static func parse(_ node: TOMLNode) throws(ConfigError) -> [String: RepWorkSettings] {
         var out: [String: RepWorkSettings] = [:]
-        for code in table.keys {
-            let path = "\(section).\(code)"
+        for (code, rep) in try node.entries() {
             guard !code.isEmpty, code.unicodeScalars.allSatisfy({ !ConfigFile.isControl($0) }) else {
-                throw reader.fail(path, "is not a rep code")
+                throw rep.error("is not a rep code")
             }
-            guard out[code.uppercased()] == nil else { throw reader.fail(path, "is given twice (codes match without regard to case)") }
-            let rep = try reader.table(table[code]!, path)
-            var settings = RepWorkSettings()
-            for key in rep.keys {
-                let p = "\(path).\(key)", raw = rep[key]!
-                switch key {
-                case "state":
-                    guard let s = raw.string, s.isEmpty || GermanHolidays.states.contains(s) else {
-                        throw reader.fail(p, "expected one of \"\", " + GermanHolidays.states.map { "\"\($0)\"" }.joined(separator: ", ")
-                                          + ", found \(ConfigReader.describe(raw))")
-                    }
-                    settings.state = s
-                case "visits_per_day": settings.visitsPerDay = try reader.int(raw, p, 0...50)
-                case "calls_per_day": settings.callsPerDay = try reader.int(raw, p, 0...200)
-                default: throw reader.fail(p, "is not a known key (known in [reps.CODE]: \(keys.joined(separator: ", ")))")
-                }
-            }
-            out[code.uppercased()] = settings
+            guard out[code.uppercased()] == nil else { throw rep.error("is given twice (codes match without regard to case)") }
+            out[code.uppercased()] = try schema.read(rep, from: RepWorkSettings())
         }
         return out
     }

@@ -1,17 +1,15 @@
 import LoyalCore
-import TOMLKit
+import LoyalTOML
 
 /// The early-warning and win-back parts of config.toml that are not flat key tables:
 /// `[[signals]]`, `[playbooks.KIND]` and `[winback]`. (`[risk]` is flat and lives in ConfigSchema.)
 enum RetentionConfig {
     static let sections = ["signals", "playbooks", "winback"]
 
-    static func parse(_ table: TOMLTable, text: String, file: String,
-                      into settings: inout RetentionSettings) throws(ConfigError) {
-        let r = ConfigReader(file: file, lines: TOMLLines(text: text))
-        if let s = table["signals"] { settings.signals = try SignalConfig.parse(s, r) }
-        settings.playbooks = try PlaybookConfig.parse(table["playbooks"], kinds: settings.signals.map(\.kind), r)
-        if let w = table["winback"] { settings.winback = try WinbackConfig.parse(w, r) }
+    static func parse(_ root: TOMLNode, into settings: inout RetentionSettings) throws(ConfigError) {
+        if let s = root["signals"] { settings.signals = try SignalConfig.parse(s) }
+        settings.playbooks = try PlaybookConfig.parse(root["playbooks"], kinds: settings.signals.map(\.kind))
+        if let w = root["winback"] { settings.winback = try WinbackConfig.parse(w) }
     }
 
     /// Why each default rule has its numbers, for a B2B wholesaler whose customers reorder

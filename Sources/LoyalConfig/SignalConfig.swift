@@ -1,36 +1,17 @@
 import LoyalCore
-import TOMLKit
+import LoyalTOML
 
 /// `[[signals]]`: one block per early-warning rule — kind, form, weight and the form's
 /// parameters, every one required so a rule in the file says all it does.
 enum SignalConfig {
-    enum ParamKind: Sendable { case number(ClosedRange<Double>), integer(ClosedRange<Int>), money, choice([String]) }
-
-    enum Value: Equatable, Sendable {
-        case number(Double), integer(Int), money(Money), text(String)
-        var number: Double { if case .number(let d) = self { return d }; return 0 }
-        var integer: Int { if case .integer(let i) = self { return i }; return 0 }
-        var money: Money { if case .money(let m) = self { return m }; return .zero }
-        var text: String { if case .text(let s) = self { return s }; return "" }
-
-        var toml: String {
-            switch self {
-            case .number(let d): return ConfigWriter.number(d)
-            case .integer(let i): return String(i)
-            case .money(let m): return ConfigWriter.money(m)
-            case .text(let s): return ConfigSchema.quote(s)
-            }
-        }
-    }
-
-    struct Param: Sendable { var key: String; var kind: ParamKind; var doc: String }
+    struct Param: Sendable { var key: String; var kind: SettingKind; var doc: String }
 
     /// A form's parameters in file order, how to build the form from their values and back.
     struct Form: Sendable {
         var name: SignalFormName
         var params: [Param]
-        var make: @Sendable ([Value]) -> SignalForm
-        var values: @Sendable (SignalForm) -> [Value]
+        var make: @Sendable ([SettingValue]) -> SignalForm
+        var values: @Sendable (SignalForm) -> [SettingValue]
     }
 
     static let days = Param(key: "days", kind: .integer(1...3650), doc: "window in days up to today")
@@ -39,7 +20,7 @@ enum SignalConfig {
     static let forms: [Form] = [
         Form(name: .revenueChange, params: [
             Param(key: "threshold", kind: .number(-1...1), doc: "fires at a change of this share or less (-0.3 = down 30 %)"),
-            Param(key: "min_previous", kind: .money, doc: "least revenue in the 12 months before"),
+            Param(key: "min_previous", kind: .amount, doc: "least revenue in the 12 months before"),
         ], make: { .revenueChange(threshold: $0[0].number, minPrevious: $0[1].money) },
            values: { if case let .revenueChange(t, m) = $0 { return [.number(t), .money(m)] }; return [] }),
         Form(name: .overdueRhythm, params: [
@@ -102,55 +83,39 @@ enum SignalConfig {
     static func form(_ name: SignalFormName) -> Form { forms.first { $0.name == name }! }
 
     /// The rules in `signals`, which must be an array of tables.
-    static func parse(_ raw: TOMLValueConvertible, _ r: ConfigReader) throws(ConfigError) -> [SignalRule] {
-        guard let array = raw.array, array.allSatisfy({ $0.table != nil }) else {
-            throw r.expected("[[signals]] blocks (an array of tables)", raw, r.lines.line("signals"), "signals")
-        }
+    static func parse(_ node: TOMLNode) throws(ConfigError) -> [SignalRule] {
+        let shape = "[[signals]] blocks (an array of tables)"
+        let blocks = try node.elements(shape)
+        guard blocks.allSatisfy(\.isTable) else { throw node.expected(shape) }
         var rules: [SignalRule] = []
-        for (i, element) in array.enumerated() {
-            rules.append(try rule(element.table!, number: i + 1, before: rules, r))
-        }
+        for block in blocks { rules.append(try rule(block, before: rules)) }
         return rules
     }
 
-    static func rule(_ t: TOMLTable, number n: Int, before: [SignalRule], _ r: ConfigReader) throws(ConfigError) -> SignalRule {
-        let path = "signals[\(n)]"
-        func line(_ key: String?) -> Int? { r.lines.line("signals", n, key: key) }
-        func required(_ key: String, _ why: String) throws(ConfigError) -> TOMLValueConvertible {
-            guard let raw = t[key] else { throw r.error(line(nil), "\(path).\(key)", "is missing (\(why))") }
-            return raw
-        }
+    static func rule(_ node: TOMLNode, before: [SignalRule]) throws(ConfigError) -> SignalRule {
         let names = SignalFormName.configurable.map(\.rawValue)
-        let formText = try r.choice(try required("form", "one of " + names.joined(separator: ", ")), names,
-                                    line("form"), "\(path).form")
+        let formText = try node.required("form", "one of " + names.joined(separator: ", ")).choice(names)
         let spec = form(SignalFormName(rawValue: formText)!)
-        let allowed = ["kind", "form", "weight"] + spec.params.map(\.key)
-        try r.rejectUnknown(t, allowed: allowed, line: line, path: { "\(path).\($0)" },
-                            known: "form \"\(formText)\" takes: " + allowed.joined(separator: ", "))
-
         let every = "every rule needs kind, form and weight"
-        let kind = try r.text(try required("kind", every), line("kind"), "\(path).kind")
-        guard kind.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) else {
-            throw r.error(line("kind"), "\(path).kind",
-                          "expected a name of lowercase letters, digits and _, found \(ConfigSchema.quote(kind))")
-        }
-        if let other = before.firstIndex(where: { $0.kind == kind }) {
-            throw r.error(line("kind"), "\(path).kind", "\(ConfigSchema.quote(kind)) is already the kind of signals[\(other + 1)]")
-        }
-        let weight = try r.number(try required("weight", every), 0...100, line("weight"), "\(path).weight")
-
-        var values: [Value] = []
-        for p in spec.params {
-            let key = "\(path).\(p.key)"
-            let raw = try required(p.key, "form \"\(formText)\" needs " + spec.params.map(\.key).joined(separator: ", "))
-            switch p.kind {
-            case .number(let range): values.append(.number(try r.number(raw, range, line(p.key), key)))
-            case .integer(let range): values.append(.integer(try r.integer(raw, range, line(p.key), key)))
-            case .money: values.append(.money(try r.money(raw, line(p.key), key)))
-            case .choice(let options): values.append(.text(try r.choice(raw, options, line(p.key), key)))
-            }
-        }
-        return SignalRule(kind: kind, form: spec.make(values), weight: weight)
+        let needs = "form \"\(formText)\" needs " + spec.params.map(\.key).joined(separator: ", ")
+        let fields: [Field<Record>] = [
+            .nested("kind", required: every) { (node, r) throws(TOMLError) in
+                let kind = try node.read(.name).text
+                guard kind.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) else {
+                    throw node.error("expected a name of lowercase letters, digits and _, found \(TOMLText.quote(kind))")
+                }
+                if let other = before.firstIndex(where: { $0.kind == kind }) {
+                    throw node.error("\(TOMLText.quote(kind)) is already the kind of signals[\(other + 1)]")
+                }
+                r["kind"] = .text(kind)
+            },
+            .recorded("form", .choice(names), required: every),
+            .recorded("weight", .number(0...100), required: every),
+        ] + spec.params.map { .recorded($0.key, $0.kind, required: needs) }
+        let schema = TableSchema(fields, known: "form \"\(formText)\" takes: " + fields.map(\.key).joined(separator: ", "),
+                                 shape: "a [[signals]] block")
+        let r = try schema.read(node, from: [:])
+        return SignalRule(kind: r["kind"]!.text, form: spec.make(spec.params.map { r[$0.key]! }), weight: r["weight"]!.number)
     }
 
     /// The `[[signals]]` blocks for `rules`, each after its reason when `notes` has one.

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
 import LoyalConfig
+import LoyalTerminal
 
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Write, locate or check the settings file.",
-        subcommands: [Init.self, PathCommand.self, Check.self])
+        abstract: "Write, locate or check the settings file and the theme.",
+        subcommands: [Init.self, PathCommand.self, Check.self, ThemeCommand.self])
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write the settings file with every default.")
@@ -48,3 +49,22 @@ struct ConfigCommand: ParsableCommand {
         }
     }
 }
+
+    struct ThemeCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "theme",
+            abstract: "Print where the interface's theme is loaded from; report its problems with file and line.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The theme to check (default: theme in the settings).") var theme: String?
+
+        func run() throws {
+            let name = try theme ?? global.settings().display.theme
+            let loader = ThemeLoader(searchDirectories: ThemeLoader.defaultSearchDirectories())
+            let loaded = loader.load(named: name)
+            for d in loaded.diagnostics { Console.error(Sanitizer.clean(d.description)) }
+            guard !loaded.usedFallback else {
+                throw CLIError("theme \(Sanitizer.clean(name)) cannot be used; the interface falls back to \(loaded.theme.name)")
+            }
+            try printLine("\(Sanitizer.clean(loaded.theme.name))\t\(Sanitizer.clean(loader.location(of: name) ?? name))")
+        }
+    }

@@ -12,8 +12,9 @@ struct Loyal: ParsableCommand {
             The database is --db PATH, else $LOYAL_DB, else $XDG_DATA_HOME/loyal/loyal.db.
             Settings are read from --config PATH, else $XDG_CONFIG_HOME/loyal/config.toml.
             """,
+        version: LoyalVersion.current,
         subcommands: [UICommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self,
-                      AccountsCommand.self, AgendaCommand.self, PlanCommand.self, ReportCommand.self, RefreshCommand.self, BacktestCommand.self, DuplicatesCommand.self, MergeCommand.self, FeedbackCommand.self, AbsenceCommand.self, CampaignCommand.self, ConfigCommand.self, KeysCommand.self],
+                      AccountsCommand.self, AgendaCommand.self, PlanCommand.self, ReportCommand.self, RefreshCommand.self, BacktestCommand.self, DuplicatesCommand.self, MergeCommand.self, BackupCommand.self, RestoreCommand.self, FeedbackCommand.self, AbsenceCommand.self, CampaignCommand.self, ConfigCommand.self, KeysCommand.self],
         defaultSubcommand: UICommand.self)
 
     /// ArgumentParser's main, except that messages go through `Console` (sanitised on a

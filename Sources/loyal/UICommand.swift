@@ -16,6 +16,7 @@ struct UICommand: ParsableCommand {
     var theme: String?
 
     func run() throws {
+        do { try NcursesTerminal.checkUsable() } catch let e as TerminalError { throw CLIError(e.description) }
         let settings = try global.settings()
         let today = try global.todayDay()
         // Held while the interface is open: `demo --replace` refuses to delete the file under it.

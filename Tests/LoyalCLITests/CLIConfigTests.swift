@@ -44,7 +44,7 @@ final class CLIConfigTests: CLITestCase {
         try writeConfig("[classes]\na_share = \"x\"\n")
         let check = try loyal(["config", "check"])
         XCTAssertNotEqual(check.status, 0)
-        XCTAssertTrue(check.stderr.contains("\(configFile):2: key \"classes.a_share\": expected a number from 0.01 to 1.0, found "),
+        XCTAssertTrue(check.stderr.contains("\(configFile):2: key \"classes.a_share\": expected a number from 0.01 to 1, found "),
                       check.stderr)
         // Every command that reads the settings refuses the same way.
         let accounts = try loyal(["accounts"])

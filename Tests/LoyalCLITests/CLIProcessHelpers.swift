@@ -11,8 +11,9 @@ extension CLITestCase {
         var text: String { String(decoding: bytes, as: UTF8.self) }
     }
 
-    /// Runs `loyal ARGS…` with stdout and stderr on a fresh pseudo-terminal, so isatty is true.
-    func loyalOnTerminal(_ arguments: [String], env extra: [String: String?] = [:]) throws -> TerminalResult {
+    /// Runs `loyal ARGS…` with stdout and stderr on a fresh pseudo-terminal, so isatty is true;
+    /// stdin too with `input`, as for the interface.
+    func loyalOnTerminal(_ arguments: [String], env extra: [String: String?] = [:], input: Bool = false) throws -> TerminalResult {
         let binary = try XCTUnwrap(Self.binary, "the loyal executable was not found; run `swift build` first")
         // posix_openpt & co. are not in Swift's Glibc module (they need _XOPEN_SOURCE); look them up.
         typealias IntCall = @convention(c) (Int32) -> Int32
@@ -39,7 +40,7 @@ extension CLITestCase {
         let terminal = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
         process.standardOutput = terminal
         process.standardError = terminal
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = input ? terminal : FileHandle.nullDevice
         // Read while the child writes: a full terminal buffer would block it.
         let collected = Collected()
         let done = DispatchSemaphore(value: 0)

@@ -73,4 +73,22 @@ final class DuplicateFinderTests: XCTestCase {
         XCTAssertNil(index.find("Bäckerei Klein"))
         XCTAssertEqual(DuplicateKeys.company("Groß & Co. KG").core, "gross")
     }
+
+    /// The interface's picker asks for one record's candidates: the same pairs, seen from it.
+    func testCandidatesOfOneRecordAreItsPairsStrongestFirst() {
+        let records = [
+            DuplicateRecord(id: 1, label: "D1", name: "Bäckerei Groß GmbH", email: "info@gross.de", phone: "+49 351 12345", place: "01067"),
+            DuplicateRecord(id: 2, label: "D2", name: "BAECKEREI  GROSS gmbh", phone: "0351-12345", place: "01067"),
+            DuplicateRecord(id: 3, label: "D3", name: "Bäckerei Gross", email: "INFO@gross.de", place: "01067"),
+            DuplicateRecord(id: 4, label: "D4", name: "Metzgerei Klein", place: "01067"),
+        ]
+        for target in records {
+            let fromPairs = DuplicateFinder.pairs(records).filter { $0.a.id == target.id || $0.b.id == target.id }
+                .map { ($0.a.id == target.id ? $0.b.label : $0.a.label) + " \($0.score) \($0.reasons)" }
+            let candidates = DuplicateFinder.candidates(of: target, among: records)
+            XCTAssertEqual(candidates.map { "\($0.b.label) \($0.score) \($0.reasons)" }, fromPairs, target.label)
+            XCTAssertTrue(candidates.allSatisfy { $0.a == target })
+        }
+        XCTAssertEqual(DuplicateFinder.candidates(of: records[0], among: records, limit: 1).map(\.b.label), ["D2"])
+    }
 }

@@ -55,13 +55,4 @@ final class CustomerKindConsentTests: StoreTestCase {
         try store.refreshAll(asOf: today, settings: settings)
         XCTAssertEqual(try calls(store), ["K1 phone consent refused on 01.03.2025", "K2 no phone consent", "K3 ok"])
     }
-
-    func testConsentSectionBeforeOrAfterContactPlanKeepsTheSetting() throws {
-        for text in ["[consent]\nb2b_calls = \"express\"\n[contact_plan]\nmax_move_days = 10\n",
-                     "[contact_plan]\nmax_move_days = 10\n[consent]\nb2b_calls = \"express\"\n"] {
-            let s = try ConfigFile.parse(text, file: "c.toml")
-            XCTAssertEqual(s.contactPlan.b2bCalls, .express, text)
-            XCTAssertEqual(s.contactPlan.maxMoveDays, 10)
-        }
-    }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import LoyalConfig
 import LoyalCore
 import XCTest
 
@@ -17,17 +16,5 @@ final class DocumentationTests: XCTestCase {
             XCTAssertTrue(text.contains(entity.columnsMarkdown),
                           "README's column table for \(entity.rawValue) differs from `loyal import \(entity.rawValue) --columns`")
         }
-    }
-
-    func testReadmeShowsTheConfigDefaultsAsConfigInitWritesThem() {
-        XCTAssertTrue(readme.contains(ConfigFile.defaultText()),
-                      "README's config defaults differ from `loyal config init --stdout`")
-    }
-
-    func testDefaultConfigTextParsesToTheDefaults() throws {
-        let parsed = try ConfigFile.parse(ConfigFile.defaultText(), file: "defaults")
-        let defaults = Settings()
-        XCTAssertEqual(parsed.classes, defaults.classes)
-        XCTAssertEqual(parsed.display, defaults.display)
     }
 }

@@ -103,22 +103,6 @@ final class WorkDaysStoreTests: StoreTestCase {
         XCTAssertEqual(RepCapacity().capacity(for: nil).visits, 4)
         XCTAssertEqual(RepCapacity().capacity(for: nil).calls, 15)
     }
-
-    func testConfigErrorsPointAtTheLine() {
-        func error(_ text: String) -> String {
-            do { _ = try ConfigFile.parse(text, file: "c.toml"); return "parsed" } catch { return error.description }
-        }
-        XCTAssertEqual(error("[calendar]\nstate = \"XX\"\n"),
-                       "c.toml:2: key \"calendar.state\": expected one of \"\", \"BW\", \"BY\", \"BE\", \"BB\", \"HB\", \"HH\", \"HE\", "
-                       + "\"MV\", \"NI\", \"NW\", \"RP\", \"SL\", \"SN\", \"ST\", \"SH\", \"TH\", found \"XX\"")
-        XCTAssertEqual(error("[reps.MK]\nstate = \"BY\"\nvisits_per_day = 99\n"),
-                       "c.toml:3: key \"reps.MK.visits_per_day\": expected a whole number from 0 to 50, found 99")
-        XCTAssertEqual(error("[reps.MK]\ncalls = 3\n"),
-                       "c.toml:2: key \"reps.MK.calls\": is not a known key (known in [reps.CODE]: state, visits_per_day, calls_per_day)")
-        XCTAssertEqual(error("[reps.MK]\nstate = \"Bayern\"\n").prefix(31), "c.toml:2: key \"reps.MK.state\": ")
-        XCTAssertEqual(error("[consent]\nb2b_calls = \"maybe\"\n"),
-                       "c.toml:2: key \"consent.b2b_calls\": expected one of \"presumed\", \"express\", found \"maybe\"")
-    }
 }
 
 /// `loyal import absences`: German headers, rep codes without regard to case, problems per line.

@@ -106,7 +106,7 @@ final class ThemeLoadingTests: XCTestCase {
         XCTAssertEqual(result.theme.name, "default")
         let known = StyleRole.allCases.map(\.rawValue).joined(separator: ", ")
         XCTAssertEqual(result.diagnostics.map(\.description),
-                       ["\(path):6: role \"risk_hgh\" is not a known role (known: \(known))"])
+                       ["\(path):6: key \"roles.risk_hgh\": is not a known role (known: \(known))"])
         XCTAssertTrue(known.hasPrefix("normal, dim, title, header, tab_active"))
     }
 
@@ -132,12 +132,14 @@ final class ThemeLoadingTests: XCTestCase {
         XCTAssertTrue(result.usedFallback)
         XCTAssertEqual(result.diagnostics.map { "\($0.line ?? 0)" }, ["2", "5", "11", "15", "10"])
         XCTAssertEqual(result.diagnostics.map(\.file), Array(repeating: path, count: 5))
-        let messages = result.diagnostics.map(\.message)
-        XCTAssertTrue(messages[0].hasPrefix("unknown key \"shade\""), messages[0])
-        XCTAssertTrue(messages[1].hasPrefix("palette colour \"accent\" = \"#5fafzz\" is not a colour"), messages[1])
-        XCTAssertTrue(messages[2].hasPrefix("role \"selected\": bg = 300 is not a colour"), messages[2])
-        XCTAssertTrue(messages[3].hasPrefix("role \"header\": unknown key \"blink\""), messages[3])
-        XCTAssertTrue(messages[4].hasPrefix("role \"title\": fg \"acent\" is neither in [palette] nor a colour"),
+        let messages = result.diagnostics.map { "key \"\($0.key ?? "")\": \($0.message)" }
+        XCTAssertTrue(messages[0].hasPrefix("key \"shade\": is not a known key (known: name, "), messages[0])
+        XCTAssertTrue(messages[1].hasPrefix("key \"palette.accent\": expected a colour (use \"#rrggbb\", "), messages[1])
+        XCTAssertTrue(messages[1].hasSuffix(", found \"#5fafzz\""), messages[1])
+        XCTAssertTrue(messages[2].hasPrefix("key \"roles.selected.bg\": expected a colour ("), messages[2])
+        XCTAssertTrue(messages[2].hasSuffix(", found 300"), messages[2])
+        XCTAssertTrue(messages[3].hasPrefix("key \"roles.header.blink\": is not a known key (known: fg, bg, mono, bold"), messages[3])
+        XCTAssertTrue(messages[4].hasPrefix("key \"roles.title.fg\": \"acent\" is neither in [palette] nor a colour"),
                       messages[4])
     }
 

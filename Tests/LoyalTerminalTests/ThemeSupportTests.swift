@@ -34,30 +34,6 @@ final class ThemeSupportTests: XCTestCase {
         XCTAssertTrue(dirs.contains(ThemeLoadingTests.shippedThemes), "\(dirs)")
     }
 
-    func testLineIndexFindsKeysInHeadersInlineTablesAndDottedKeys() {
-        let index = TOMLLineIndex(text: """
-            name = "x" # comment with = sign
-            [palette]
-            "quoted key" = "#fff"
-
-            [roles]
-            selected = { fg = "a", bg = "b", mono = ["reverse", "bold"] }
-            title.fg = "c"
-            [roles.header]
-            bold = true
-            """)
-        XCTAssertEqual(index.line(of: ["name"]), 1)
-        XCTAssertEqual(index.line(of: ["palette", "quoted key"]), 3)
-        XCTAssertEqual(index.line(of: ["roles"]), 5)
-        XCTAssertEqual(index.line(of: ["roles", "selected"]), 6)
-        XCTAssertEqual(index.line(of: ["roles", "selected", "mono"]), 6)
-        XCTAssertEqual(index.line(of: ["roles", "title", "fg"]), 7)
-        XCTAssertEqual(index.line(of: ["roles", "header", "bold"]), 9)
-        XCTAssertEqual(index.line(of: ["roles", "header", "missing"]), 8)
-        XCTAssertEqual(index.line(of: ["roles", "nothing"]), 5)
-        XCTAssertNil(index.line(of: ["other"]))
-    }
-
     func testDiagnosticDescription() {
         XCTAssertEqual(ThemeDiagnostic(file: "themes/x.toml", line: 7, message: "oops").description,
                        "themes/x.toml:7: oops")

@@ -8,7 +8,7 @@ import LoyalTerminal
 /// Issue 11: a 400,000-character `ü` name took 11 s in `import --dry-run`, and a
 /// one-megabyte name froze the list while searching. Doubling the input may at
 /// most roughly double the time (2.5x allows for noise); a quadratic step would
-/// take 4x. Each size is timed best of three.
+/// take 4x. Each size is timed best of three, in up to three rounds.
 final class LinearTimeTests: UITestCase {
     static let sizes = (200_000, 400_000)
 
@@ -26,11 +26,17 @@ final class LinearTimeTests: UITestCase {
     private func assertLinear(_ what: String, file: StaticString = #filePath, line: UInt = #line,
                               _ run: (Int) throws -> () throws -> Void) throws {
         let small = try run(Self.sizes.0), large = try run(Self.sizes.1)
-        let t1 = try bestOfThree(small), t2 = try bestOfThree(large)
-        // Below a millisecond the ratio is noise; such a step is not what this guards against.
-        let ratio = t2 / max(t1, 0.001)
-        XCTAssertLessThanOrEqual(ratio, 2.5, "\(what): \(Self.sizes.0) chars \(t1) s, \(Self.sizes.1) chars \(t2) s",
-                                 file: file, line: line)
+        // A busy machine (parallel builds) can stretch one round; a quadratic step never
+        // gets below 4x, so the best of three rounds still tells the two apart.
+        var rounds: [String] = []
+        for _ in 0..<3 {
+            let t1 = try bestOfThree(small), t2 = try bestOfThree(large)
+            // Below a millisecond the ratio is noise; such a step is not what this guards against.
+            let ratio = t2 / max(t1, 0.001)
+            if ratio <= 2.5 { return }
+            rounds.append("\(Self.sizes.0) chars \(t1) s, \(Self.sizes.1) chars \(t2) s")
+        }
+        XCTFail("\(what) grows faster than linear: " + rounds.joined(separator: "; "), file: file, line: line)
     }
 
     private static func longName(_ n: Int) -> String { "Bäckerei " + String(repeating: "ü", count: n) }

@@ -133,6 +133,30 @@ public enum DuplicateFinder {
         }
     }
 
+    /// The records that are probably the same as `target`, strongest first, at most `limit`:
+    /// the reasons of `pairs`, asked of one record against all, so the cost grows with the
+    /// records only (the interface asks this for the account the user is on).
+    public static func candidates(of target: DuplicateRecord, among records: [DuplicateRecord],
+                                  limit: Int = 30) -> [DuplicatePair] {
+        let name = DuplicateKeys.name(target.name), email = DuplicateKeys.email(target.email)
+        let phone = DuplicateKeys.phone(target.phone)
+        var found: [DuplicatePair] = []
+        for r in records where r.id != target.id {
+            var why: [String] = []
+            let sameName = !name.isEmpty && DuplicateKeys.name(r.name) == name
+            if sameName { why.append("same name") }
+            if let email, DuplicateKeys.email(r.email) == email { why.append("same e-mail") }
+            if let phone, DuplicateKeys.phone(r.phone) == phone { why.append("same phone") }
+            if !sameName, !target.place.isEmpty, r.place == target.place,
+               DuplicateKeys.similarity(target.name, r.name) >= 0.5 {
+                why.append("similar name at the same place")
+            }
+            guard !why.isEmpty else { continue }
+            found.append(DuplicatePair(a: target, b: r, score: min(100, why.reduce(0) { $0 + points[$1]! }), reasons: why))
+        }
+        return Array(found.sorted { ($0.score, $1.b.id) > ($1.score, $0.b.id) }.prefix(limit))
+    }
+
     struct Pair: Hashable {
         var i: Int, j: Int
         init(_ a: Int, _ b: Int) { i = min(a, b); j = max(a, b) }

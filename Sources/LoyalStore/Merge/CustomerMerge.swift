@@ -12,18 +12,23 @@ public struct MergeSummary: Sendable, Equatable {
     /// Table → rows moved to the kept record.
     public var moved: [String: Int]
     public var fieldsTaken: [String]
+    /// The merge's row in `merge_undo`, for taking back exactly this merge.
+    public var undoID: Int64 = 0
 }
 
 extension Store {
     /// Merges customer `other` into `keep` (by number) in one transaction: contact persons,
     /// purchases, visits and feedback, complaints, calendar entries, win-back cases and
     /// consents move to `keep`; the other's derived figures go and `keep` is re-evaluated.
-    /// Fields empty in `keep` take the other's value; where both have one, `prefer` decides.
+    /// Fields empty in `keep` take the other's value; where both have one, `choices` decides
+    /// per field (keys as `customerMergePreview` names the conflicts), `prefer` for the rest.
     /// `loyal merge --undo` takes it back.
-    public func mergeCustomers(keep: String, other: String, prefer: MergePreference, actor: String, today: Day,
+    public func mergeCustomers(keep: String, other: String, prefer: MergePreference,
+                               choices: [String: MergePreference] = [:], actor: String, today: Day,
                                settings: Settings) throws -> MergeSummary {
-        try pool.write { db in
-            let summary = try CustomerMerge.run(db, keep: keep, other: other, prefer: prefer, actor: actor)
+        try MergeFields.check(choices, known: CustomerMerge.fields, channelTables: CustomerMerge.channelTables)
+        return try pool.write { db in
+            let summary = try CustomerMerge.run(db, keep: keep, other: other, prefer: prefer, choices: choices, actor: actor)
             let keepID = try CustomerMerge.id(db, keep)
             try Store.refreshCustomer(db, id: keepID, asOf: today, settings: settings)
             try db.execute(sql: "UPDATE customer_stats SET as_of = ? WHERE customer_id = ?", arguments: [today.iso, keepID])
@@ -41,7 +46,7 @@ enum CustomerMerge {
     static let derivedTables = ["signal", "retention_stage", "risk_snapshot", "customer_stats"]
     /// Fields a merge may fill or choose.
     static let fields = ["name", "street", "postal_code", "city", "country", "phone", "email", "website", "industry",
-                         "employees", "revenue_band", "rep_id", "since", "preferences", "preferred_channel",
+                         "employees", "revenue_band", "rep_id", "since", "kind", "preferences", "preferred_channel",
                          "best_call_times", "high_season", "busy_hours", "potential_cents", "class_override", "notes"]
 
     static func id(_ db: Database, _ number: String) throws -> Int64 {
@@ -51,7 +56,8 @@ enum CustomerMerge {
         return id
     }
 
-    static func run(_ db: Database, keep: String, other: String, prefer: MergePreference, actor: String) throws -> MergeSummary {
+    static func run(_ db: Database, keep: String, other: String, prefer: MergePreference,
+                    choices: [String: MergePreference], actor: String) throws -> MergeSummary {
         let keepID = try id(db, keep), otherID = try id(db, other)
         guard keepID != otherID else { throw StoreError.invalid("a customer cannot be merged with himself") }
         let clashes = try String.fetchAll(db, sql: """
@@ -69,15 +75,17 @@ enum CustomerMerge {
         undo.deleted.append(RowSnapshot(table: "customer", row: otherRow))
         var summary = MergeSummary(kept: keep, removed: other, moved: [:], fieldsTaken: [])
 
-        // Fields: an empty one takes the other's value; a conflict goes as preferred.
-        for field in fields {
-            let mine = keepRow[field] as DatabaseValue, theirs = otherRow[field] as DatabaseValue
-            let empty = mine.isNull || (String.fromDatabaseValue(mine) ?? "x").isEmpty
-            let otherEmpty = theirs.isNull || (String.fromDatabaseValue(theirs) ?? "x").isEmpty
-            guard !otherEmpty, mine != theirs, empty || prefer == .other else { continue }
-            try db.execute(sql: "UPDATE customer SET \"\(field)\" = ? WHERE id = ?", arguments: [theirs, keepID])
+        // Fields: an empty one takes the other's value; a conflict goes as chosen, else as preferred.
+        for field in MergeFields.taken(keepRow, otherRow, fields, prefer: prefer, choices: choices) {
+            try db.execute(sql: "UPDATE customer SET \"\(field)\" = ? WHERE id = ?",
+                           arguments: [otherRow[field] as DatabaseValue, keepID])
             summary.fieldsTaken.append(field)
         }
+        // Feedback hangs on the visits and moves with them; counted so the user hears of it.
+        let feedback = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM feedback f JOIN interaction i ON i.id = f.interaction_id WHERE i.customer_id = ?
+            """, arguments: [otherID]) ?? 0
+        if feedback > 0 { summary.moved["feedback"] = feedback }
         for table in movedTables {
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE customer_id = ?", arguments: [otherID])
             guard !ids.isEmpty else { continue }
@@ -89,7 +97,7 @@ enum CustomerMerge {
             let mine = Set(try String.fetchAll(db, sql: "SELECT channel FROM \(table) WHERE customer_id = ?", arguments: [keepID]))
             for channel in try String.fetchAll(db, sql: "SELECT channel FROM \(table) WHERE customer_id = ?", arguments: [otherID]) {
                 if mine.contains(channel) {
-                    let loser = prefer == .keep ? otherID : keepID
+                    let loser = (choices["\(table).\(channel)"] ?? prefer) == .keep ? otherID : keepID
                     undo.deleted += try RowSnapshot.all(db, table, where: "customer_id = ? AND channel = ?", [loser, channel])
                     try db.execute(sql: "DELETE FROM \(table) WHERE customer_id = ? AND channel = ?", arguments: [loser, channel])
                     if loser == otherID { continue }
@@ -112,7 +120,7 @@ enum CustomerMerge {
                        arguments: [SearchKey.forCustomer(number: kept.number, name: kept.name, city: kept.city),
                                    SearchKey.fold(kept.name), SearchKey.fold(kept.city), keepID])
         let at = Timestamp.now()
-        try MergeUndo.save(db, undo, at: at)
+        summary.undoID = try MergeUndo.save(db, undo, at: at)
         let moved = summary.moved.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         try db.execute(sql: "INSERT INTO audit (at, actor, entity, entity_id, action, detail) VALUES (?, ?, 'customer', ?, 'merge', ?)",
                        arguments: [at, actor, keepID, "merged \(other) into \(keep)" + (moved.isEmpty ? "" : ": moved \(moved)")])

@@ -17,10 +17,12 @@ struct MergeUndo: Codable {
     /// Contact merges: the visits whose attendance row moved to the kept person.
     var movedInteractions: [Int64] = []
 
-    static func save(_ db: Database, _ undo: MergeUndo, at: String) throws {
+    /// Stores what to undo; returns its id.
+    static func save(_ db: Database, _ undo: MergeUndo, at: String) throws -> Int64 {
         let json = String(decoding: try JSONEncoder().encode(undo), as: UTF8.self)
         try db.execute(sql: "INSERT INTO merge_undo (at, kind, keep_id, other_id, payload) VALUES (?, ?, ?, ?, ?)",
                        arguments: [at, undo.kind, undo.keepID, undo.otherID, json])
+        return db.lastInsertedRowID
     }
 
     static func latest(_ db: Database) throws -> (id: Int64, undo: MergeUndo)? {

@@ -8,12 +8,18 @@ public enum TerminalError: Error, CustomStringConvertible {
     case alreadyActive
     /// ncurses does not know the terminal type.
     case cannotInitialize(term: String)
+    /// The terminal cannot move the cursor (TERM=dumb): ncurses would draw blank screens.
+    case noCursorAddressing(term: String)
 
     public var description: String {
         switch self {
         case .notATerminal: return "not a terminal: the interface needs stdin and stdout on a terminal"
         case .alreadyActive: return "the terminal is already in use by this program"
         case .cannotInitialize(let term): return "cannot use terminal type \"\(term)\" (check TERM)"
+        case .noCursorAddressing(let term):
+            return "the interface needs a terminal that can move the cursor, and TERM=\(term) cannot; "
+                + "run it in a terminal such as xterm-256color (or set TERM to what yours is). "
+                + "The subcommands work anywhere: loyal --help"
         }
     }
 }
@@ -53,7 +59,7 @@ public final class NcursesTerminal: Terminal {
         theme: Theme, colorMode requested: ColorMode? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        try Self.checkUsable(environment: environment)
         guard !TerminalRestorer.inProgramMode.load(ordering: .sequentiallyConsistent) else {
             throw TerminalError.alreadyActive
         }
@@ -93,6 +99,18 @@ public final class NcursesTerminal: Terminal {
     }
 
     deinit { stop() }
+
+    /// Whether the interface can run on this process's terminal, checked before anything
+    /// is opened so a refusal leaves no trace (no database created, no screen cleared).
+    public static func checkUsable(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        let term = Sanitizer.clean(environment["TERM"] ?? "")
+        switch loyal_term_addresses_cursor(STDOUT_FILENO) {
+        case 1: return
+        case 0: throw TerminalError.noCursorAddressing(term: term)
+        default: throw TerminalError.cannotInitialize(term: term)
+        }
+    }
 
     /// Runs `body` with the terminal and restores the terminal afterwards,
     /// also when `body` throws.

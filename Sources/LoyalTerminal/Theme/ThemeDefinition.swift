@@ -15,12 +15,14 @@ struct ThemeDefinition: Sendable {
         /// Where the role is written, for diagnostics after merging.
         var file: String
         var line: Int?
+        var key: String
     }
 
     var file: String
     var name: String?
     var description: String?
     var inherits: String?
+    var inheritsLine: Int?
     var palette: [String: TerminalColor] = [:]
     var roles: [StyleRole: Role] = [:]
 
@@ -51,9 +53,8 @@ struct ThemeDefinition: Sendable {
                 case .name(let name):
                     if let c = palette[name] ?? TerminalColor(parsing: name) { return c }
                     diagnostics.append(ThemeDiagnostic(
-                        file: spec.file, line: spec.line,
-                        message: "role \"\(role.rawValue)\": \(which) \"\(name)\" is neither in [palette] nor a colour"
-                            + " (\(ThemeDefinition.colourSyntax))"))
+                        file: spec.file, line: spec.line, key: "\(spec.key).\(which)",
+                        message: "\"\(name)\" is neither in [palette] nor a colour (\(ThemeDefinition.colourSyntax))"))
                     return nil
                 }
             }

@@ -10,16 +10,20 @@ public struct ThemeLoadResult: Sendable {
     public let usedFallback: Bool
 }
 
-/// Finds and loads `NAME.toml` theme files. The first directory holding the
-/// file wins, so a user's own copy in ~/.config shadows the shipped one.
+/// Finds and loads `NAME.toml` themes. The first directory holding the file wins, so a
+/// user's own copy in ~/.config shadows the shipped one; the themes compiled into the
+/// binary come last, so a copied binary still has its colours.
 public struct ThemeLoader: Sendable {
     public static let defaultThemeName = "default"
     static let maxInheritanceDepth = 8
 
     public var searchDirectories: [String]
+    /// Name → text of the themes used when no directory has the file.
+    public var bundled: [String: String]
 
-    public init(searchDirectories: [String]) {
+    public init(searchDirectories: [String], bundled: [String: String] = BundledThemes.texts) {
         self.searchDirectories = searchDirectories
+        self.bundled = bundled
     }
 
     /// Path of the first `name.toml` in the search directories.
@@ -29,6 +33,12 @@ public struct ThemeLoader: Sendable {
             if FileManager.default.isReadableFile(atPath: path) { return path }
         }
         return nil
+    }
+
+    /// Where theme `name` would be loaded from: its file, the bundled copy, or nil.
+    public func location(of name: String) -> String? {
+        guard ThemeLoader.isValidName(name) else { return nil }
+        return findFile(named: name) ?? (bundled[name] != nil ? BundledThemes.location(of: name) : nil)
     }
 
     /// Loads theme `name`. A missing or broken theme is reported and the
@@ -79,21 +89,24 @@ public struct ThemeLoader: Sendable {
             return (nil, [ThemeDiagnostic(file: name, line: nil,
                 message: "\"\(name)\" is not a theme name (letters, digits, \"-\" and \"_\" only)")])
         }
-        guard let path = findFile(named: name) else {
-            let place = searchDirectories.isEmpty ? "no theme directories" : searchDirectories.joined(separator: ", ")
+        guard let location = location(of: name) else {
+            let place = (searchDirectories + ["the themes built into loyal"]).joined(separator: ", ")
             return (nil, [ThemeDiagnostic(file: name + ".toml", line: nil, message: "theme not found in \(place)")])
         }
-        let (definition, diagnostics) = self.definition(file: path, visited: &visited, depth: depth)
+        let (definition, diagnostics) = self.definition(file: location, visited: &visited, depth: depth)
         return (definition, diagnostics)
+    }
+
+    /// The text at `location`: a file, or a bundled theme's label.
+    private func text(at location: String) -> String? {
+        if let name = bundled.keys.first(where: { BundledThemes.location(of: $0) == location }) { return bundled[name] }
+        return try? String(contentsOfFile: location, encoding: .utf8)
     }
 
     private func definition(
         file path: String, visited: inout Set<String>, depth: Int
     ) -> (ThemeDefinition, [ThemeDiagnostic]) {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
+        guard let text = text(at: path) else {
             return (ThemeDefinition(file: path), [ThemeDiagnostic(file: path, line: nil,
                 message: "cannot read the file (missing, unreadable or not UTF-8)")])
         }
@@ -103,12 +116,11 @@ public struct ThemeLoader: Sendable {
             definition.name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         }
         guard let parentName = definition.inherits else { return (definition, diagnostics) }
-        let line = TOMLLineIndex(text: text).line(of: ["inherits"])
-        guard depth < ThemeLoader.maxInheritanceDepth,
-              let parentPath = findFile(named: parentName), !visited.contains(parentPath) else {
-            let reason = findFile(named: parentName) == nil ? "was not found" : "inherits back (a cycle)"
-            diagnostics.append(ThemeDiagnostic(file: path, line: line,
-                message: "inherits = \"\(parentName)\": that theme \(reason)"))
+        let parentPath = location(of: parentName)
+        guard depth < ThemeLoader.maxInheritanceDepth, let parentPath, !visited.contains(parentPath) else {
+            let reason = parentPath == nil ? "was not found" : "inherits back (a cycle)"
+            diagnostics.append(ThemeDiagnostic(file: path, line: definition.inheritsLine, key: "inherits",
+                message: "\"\(parentName)\": that theme \(reason)"))
             return (definition, diagnostics)
         }
         let (parent, parentDiagnostics) = self.definition(file: parentPath, visited: &visited, depth: depth + 1)

@@ -2,7 +2,7 @@ import LoyalTerminal
 
 enum AccountsAction: Hashable, Sendable {
     case down, up, pageDown, pageUp, halfDown, halfUp, top, bottom
-    case open, classA, classB, classC, allClasses, rep, sort, sortNext, sortPrevious, invert
+    case open, classA, classB, classC, allClasses, rep, sort, sortNext, sortPrevious, invert, merge, undo
 }
 
 extension AccountsScreen {
@@ -25,6 +25,8 @@ extension AccountsScreen {
         ActionSpec(.sortNext, [.char(">")], "next sort", "Sort by the next column to the right"),
         ActionSpec(.sortPrevious, [.char("<")], "previous sort", "Sort by the next column to the left"),
         ActionSpec(.invert, [.char("I")], "invert", "Reverse the sort order"),
+        ActionSpec(.merge, [.char("m")], "merge", MergeKeys.customerHelp),
+        ActionSpec(.undo, [.char("u")], "undo", MergeKeys.undoHelp),
     ]
 
     static let keyHelp = KeyHelp(title: "Accounts", actions)

@@ -58,6 +58,8 @@ struct AccountsScreen {
         case .invert:
             query.descending.toggle()
             try reload(env)
+        case .merge: return .mergeSelected
+        case .undo: return .undoLast
         }
         return .stay
     }
@@ -99,6 +101,15 @@ struct AccountsScreen {
         } else {
             window = try AccountsWindow.first(query, store: env.store)
         }
+        totals = nil
+        countTotals(env)
+    }
+
+    /// Puts the cursor on account `id` (the kept one after a merge); where the filter hides
+    /// it, the list stays where it was.
+    mutating func focus(on id: Int64, _ env: Environment) throws {
+        guard let row = try env.store.account(id: id, in: query) else { return try refresh(env) }
+        try jump(to: row, env)
         totals = nil
         countTotals(env)
     }

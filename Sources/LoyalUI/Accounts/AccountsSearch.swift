@@ -65,7 +65,8 @@ extension AccountsScreen {
         return .wrapped
     }
 
-    private mutating func jump(to row: AccountRow, _ env: Environment) throws {
+    /// A window around `row`, its position counted in the background.
+    mutating func jump(to row: AccountRow, _ env: Environment) throws {
         window = try AccountsWindow.around(row, query: query, store: env.store)
         let store = env.store, query = self.query, id = row.id, cursor = row.cursor
         env.background.run({ try? store.accountPosition(query, of: cursor) }) { state, position in

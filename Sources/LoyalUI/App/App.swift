@@ -183,7 +183,7 @@ public final class App {
         case .quit: requestQuit()
         case .quitDiscarding: state.quitRequested = true
         case .undoable(let undo):
-            state.lastUndo = undo
+            state.lastUndo = .triage(undo)
             state.message = StatusMessage(text: "Done: \(undo.description) — u undoes", kind: .info)
             reloadScreen()
         case .undoLast:
@@ -192,7 +192,7 @@ public final class App {
                 return
             }
             do {
-                try env.store.undo(undo, actor: env.actor, today: env.today, settings: env.settings)
+                try undo.run(env)
                 state.lastUndo = nil
                 state.message = StatusMessage(text: "Undone: \(undo.description)", kind: .info)
                 reloadScreen()
@@ -206,6 +206,9 @@ public final class App {
         case .discardDraft(let kind, let subject):
             try? env.store.deleteDraft(kind: kind, subject: subject)
             apply(.pop)
+        case .mergeSelected: startMerge()
+        case .markForMerge(let subject): mark(subject)
+        case .merged(let outcome): finishMerge(outcome)
         case .both(let a, let b): apply(a); apply(b)
         }
     }

@@ -40,6 +40,8 @@ extension App {
         case .calendar(var s):
             CalendarView.render(&s, into: &buffer, area: area, env: env)
             screen = .calendar(s)
+        case .merge(let s):
+            MergeView.render(s, into: &buffer, area: area, env: env)
         }
         state.screen = screen
         switch state.overlay {
@@ -107,7 +109,11 @@ extension App {
             return nil
         }
         var x = bar.col + 1
-        let hints = state.screen.keyHelp.statusHints + GlobalKeys.keyHelp.statusHints(whileTyping: state.screen.capturesText)
+        // A marked record stays in sight while the user goes to the other one.
+        let mark = state.mergeMark.flatMap { $0.kind == state.screen.mergeSubject?.kind ? $0 : nil }
+        let marked = mark.map { [(key: "m", label: "merge into \($0.label)")] } ?? []
+        let hints = marked + state.screen.keyHelp.statusHints
+            + GlobalKeys.keyHelp.statusHints(whileTyping: state.screen.capturesText)
         for hint in hints {
             let needed = TextWidth.columns(of: hint.key) + TextWidth.columns(of: hint.label) + 3
             if x + needed > bar.right { break }

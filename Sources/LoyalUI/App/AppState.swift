@@ -14,8 +14,10 @@ public struct AppState {
     /// A one-line message in the status bar until the next key.
     var message: StatusMessage?
     var quitRequested = false
-    /// How to take back the last triage action (`u`).
-    var lastUndo: TriageUndo?
+    /// How to take back the last triage action or merge (`u`).
+    var lastUndo: UndoStep?
+    /// A record marked to be merged with the next one `m` is pressed on.
+    var mergeMark: MergeSubject?
     /// Width of the last frame, to map mouse clicks onto columns.
     var lastWidth = 80
 

@@ -31,7 +31,7 @@ enum GlobalKeys {
 
     /// Every key table, for `loyal keys` and the README.
     static var allTables: [KeyHelp] {
-        [AccountsScreen.keyHelp, AccountDetailScreen.keyHelp, ContactsScreen.keyHelp, FormScreen.keyHelp,
+        [AccountsScreen.keyHelp, AccountDetailScreen.keyHelp, ContactsScreen.keyHelp, MergeScreen.keyHelp, FormScreen.keyHelp,
          VisitForm.keyHelp, CalendarScreen.keyHelp, EarlyWarningScreen.keyHelp, RiskCaseScreen.keyHelp, LostScreen.keyHelp,
          keyHelp]
     }

@@ -14,6 +14,7 @@ enum Screen {
     case riskCase(RiskCaseScreen)
     case lost(LostScreen)
     case calendar(CalendarScreen)
+    case merge(MergeScreen)
 
     var title: String {
         switch self {
@@ -26,6 +27,7 @@ enum Screen {
         case .riskCase(let r): return r.title
         case .lost: return "Win-back"
         case .calendar: return "Calendar"
+        case .merge(let m): return m.title
         }
     }
 
@@ -40,6 +42,7 @@ enum Screen {
         case .riskCase: return RiskCaseScreen.keyHelp
         case .lost: return LostScreen.keyHelp
         case .calendar: return CalendarScreen.keyHelp
+        case .merge: return MergeScreen.keyHelp
         }
     }
 
@@ -50,7 +53,7 @@ enum Screen {
         case .detail(let d): return d.changed ? .popAndReload : .pop
         case .contacts: return .popAndReload
         case .riskCase: return .popAndReload
-        case .accounts, .form, .visit, .earlyWarning, .lost, .calendar: return .pop
+        case .accounts, .form, .visit, .earlyWarning, .lost, .calendar, .merge: return .pop
         }
     }
 
@@ -87,8 +90,14 @@ indirect enum ScreenEffect {
     case quitDiscarding
     /// A triage action was done: remember how to undo it, and say so.
     case undoable(TriageUndo)
-    /// Take back the remembered triage action.
+    /// Take back the remembered triage action or merge.
     case undoLast
+    /// Merge the record the screen is on (`m`): with the marked one, or one the finder proposes.
+    case mergeSelected
+    /// Remember a record to merge with the next one `m` is pressed on.
+    case markForMerge(MergeSubject)
+    /// A merge was done: fix the screens that showed the removed record, say what moved.
+    case merged(MergeOutcome)
     /// Reload the screen on top (after an action changed its data).
     case reloadTop
     /// Run a triage action (after a confirmation).

@@ -34,6 +34,9 @@ enum ScreenDispatch {
         case .calendar(var s):
             defer { screen = .calendar(s) }
             return try s.handle(key, env: env)
+        case .merge(var s):
+            defer { screen = .merge(s) }
+            return s.handle(key, env: env)
         }
     }
 
@@ -46,7 +49,7 @@ enum ScreenDispatch {
         case .riskCase(var s): try s.reload(env); screen = .riskCase(s)
         case .lost(var s): try s.reload(env); screen = .lost(s)
         case .calendar(var s): try s.reload(env); screen = .calendar(s)
-        case .form, .visit: break
+        case .form, .visit, .merge: break
         }
     }
 

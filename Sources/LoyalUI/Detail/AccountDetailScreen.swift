@@ -3,7 +3,7 @@ import LoyalStore
 import LoyalTerminal
 
 enum DetailAction: Hashable, Sendable {
-    case down, up, pageDown, pageUp, top, bottom, nextSection, previousSection, editSoftFacts, contacts, back
+    case down, up, pageDown, pageUp, top, bottom, nextSection, previousSection, editSoftFacts, contacts, merge, undo, back
 }
 
 /// One account's whole story on one scrollable page.
@@ -30,7 +30,9 @@ struct AccountDetailScreen {
         ActionSpec(.nextSection, [.char("]"), .tab], "next section", "Jump to the next section", status: true),
         ActionSpec(.previousSection, [.char("["), .backTab], "previous section", "Jump to the previous section"),
         ActionSpec(.editSoftFacts, [.char("e")], "edit", "Edit soft facts, potential and class override", status: true),
-        ActionSpec(.contacts, [.char("p")], "people", "Contact persons: edit or add", status: true),
+        ActionSpec(.contacts, [.char("p")], "people", "Contact persons: edit, add or merge", status: true),
+        ActionSpec(.merge, [.char("m")], "merge", MergeKeys.customerHelp),
+        ActionSpec(.undo, [.char("u")], "undo", MergeKeys.undoHelp),
         ActionSpec(.back, [.left, .char("h")], "back", "Back to the list (also Esc)"),
     ]
 
@@ -68,6 +70,8 @@ struct AccountDetailScreen {
             return .push(.form(FormScreen.softFacts(detail.customer, env: env)))
         case .contacts:
             return .push(.contacts(ContactsScreen(detail: detail)))
+        case .merge: return .mergeSelected
+        case .undo: return .undoLast
         case .back:
             return changed ? .popAndReload : .pop
         }

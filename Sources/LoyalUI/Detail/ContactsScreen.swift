@@ -2,7 +2,7 @@ import LoyalCore
 import LoyalStore
 import LoyalTerminal
 
-enum ContactsAction: Hashable, Sendable { case down, up, edit, add, back }
+enum ContactsAction: Hashable, Sendable { case down, up, edit, add, merge, undo, back }
 
 /// The contact persons of one account, to pick one to edit or to add one.
 struct ContactsScreen {
@@ -22,6 +22,8 @@ struct ContactsScreen {
         ActionSpec(.up, [.up, .char("k")], "up", "Previous person"),
         ActionSpec(.edit, [.enter, .char("e")], "edit", "Edit the selected person", status: true),
         ActionSpec(.add, [.char("n"), .char("+")], "new", "Add a contact person", status: true),
+        ActionSpec(.merge, [.char("m")], "merge", MergeKeys.contactHelp),
+        ActionSpec(.undo, [.char("u")], "undo", MergeKeys.undoHelp),
         ActionSpec(.back, [.left, .char("h")], "back", "Back to the account (also Esc)"),
     ]
 
@@ -38,6 +40,8 @@ struct ContactsScreen {
         case .add:
             return .push(.form(FormScreen.contact(ContactPerson(customerID: customerID, firstName: "", lastName: ""),
                                                   customerName: customerName)))
+        case .merge: return .mergeSelected
+        case .undo: return .undoLast
         case .back: return .popAndReload
         }
         return .stay

@@ -45,7 +45,7 @@ struct EarlyWarningScreen {
         ActionSpec(.snooze, [.char("z")], "snooze", "Snooze the customer's signals until a date, with a reason"),
         ActionSpec(.dismiss, [.char("d")], "dismiss", "Dismiss as false alarm with a reason; it does not come back for the same evidence"),
         ActionSpec(.lost, [.char("L")], "lost", "Mark the customer lost with a reason"),
-        ActionSpec(.undo, [.char("u")], "undo", "Take back the last triage action", status: true),
+        ActionSpec(.undo, [.char("u")], "undo", "Take back the last triage action (or merge) right after it", status: true),
     ]
 
     static let keyHelp = KeyHelp(title: "Early warning", actions)

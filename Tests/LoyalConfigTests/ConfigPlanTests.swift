@@ -107,7 +107,7 @@ final class ConfigPlanTests: XCTestCase {
         XCTAssertEqual(error("[[contact_plan.after_purchase]]\nmin_amount = 1000\ndays = 2\n[[contact_plan.after_purchase]]\nmin_amount = 1000\ndays = 1\n"),
                        "plan.toml:5: key \"contact_plan.after_purchase[2].min_amount\": is given twice (also in entry 1)")
         XCTAssertEqual(error("[[contact_plan.after_purchase]]\nmin_amount = -5\ndays = 2\n"),
-                       "plan.toml:2: key \"contact_plan.after_purchase[1].min_amount\": expected an amount of at least 0, found -5")
+                       "plan.toml:2: key \"contact_plan.after_purchase[1].min_amount\": expected an amount (a number, 0 or more), found -5")
     }
 
     func testAKeyInAnInlineTableIsReportedAtItsTable() {

@@ -1,0 +1,64 @@
+import Foundation
+import XCTest
+
+/// `scripts/install --prefix DIR --no-build` with the debug binary: the tree a user gets,
+/// without the release build (minutes) the script makes otherwise.
+final class InstallScriptTests: CLITestCase {
+    func testInstallGivesBinaryManPageCompletionsAndThemes() throws {
+        let package = PackagingTests.package
+        let binary = try XCTUnwrap(Self.binary, "build loyal first")
+        let tools = (try? FileManager.default.contentsOfDirectory(atPath: package.appendingPathComponent(".build").path)) ?? []
+        let generator = tools.flatMap { triple in ["debug", "release"].map { ".build/\(triple)/\($0)/generate-manual-tool" } }
+            .first { FileManager.default.isExecutableFile(atPath: package.appendingPathComponent($0).path) }
+        if generator == nil && ProcessInfo.processInfo.environment["CI"] == nil {
+            // SwiftPM cannot run from inside `swift test` (it holds the build folder); .ci/run builds the tool first.
+            throw XCTSkip("no generate-manual tool yet: run `swift package plugin generate-manual --configuration debug`")
+        }
+        let prefix = home.appendingPathComponent("prefix")
+        let process = Process()
+        process.executableURL = package.appendingPathComponent("scripts/install")
+        process.arguments = ["--prefix", prefix.path, "--no-build"]
+        process.environment = environment(["LOYAL_BIN": binary.path])
+        let log = home.appendingPathComponent("install.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: log)
+        process.standardError = process.standardOutput
+        try process.run()
+        process.waitUntilExit()
+        let output = try String(contentsOf: log, encoding: .utf8)
+        XCTAssertEqual(process.terminationStatus, 0, output)
+
+        let version = try loyal(["--version"]).stdout.trimmingCharacters(in: .newlines)
+        XCTAssertTrue(output.hasSuffix("installed loyal \(version) in \(prefix.path)\n"), output)
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: prefix.appendingPathComponent("bin/loyal").path))
+        func text(_ path: String) throws -> String { try String(contentsOf: prefix.appendingPathComponent(path), encoding: .utf8) }
+
+        let manual = try text("share/man/man1/loyal.1")
+        XCTAssertTrue(manual.contains(".Dt LOYAL 1"), manual)
+        for subcommand in ["accounts", "demo", "import", "config"] {
+            XCTAssertTrue(manual.contains(".It Em \(subcommand)"), "the man page documents \(subcommand)")
+        }
+        XCTAssertTrue(try text("share/bash-completion/completions/loyal").contains("complete"))
+        XCTAssertTrue(try text("share/zsh/site-functions/_loyal").hasPrefix("#compdef loyal"))
+        XCTAssertTrue(try text("share/fish/vendor_completions.d/loyal.fish").contains("complete -c 'loyal'"))
+
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: package.appendingPathComponent("themes").path)
+            .filter { $0.hasSuffix(".toml") }.sorted()
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: prefix.appendingPathComponent("share/loyal/themes").path)
+            .sorted(), shipped)
+        for file in shipped {
+            XCTAssertEqual(try text("share/loyal/themes/\(file)"),
+                           try String(contentsOf: package.appendingPathComponent("themes/\(file)"), encoding: .utf8))
+        }
+    }
+
+    func testUnknownArgumentIsRefused() throws {
+        let process = Process()
+        process.executableURL = PackagingTests.package.appendingPathComponent("scripts/install")
+        process.arguments = ["--prefx", "/tmp/nowhere"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 64)
+    }
+}
