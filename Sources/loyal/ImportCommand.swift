@@ -70,14 +70,15 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let named0 = first.flatMap(ImportEntity.init(rawValue:))
-        let vcards = named0 == nil ? (first.map { [$0] } ?? []) + rest : (named0 == .contacts ? rest : [])
+        // A first argument that names an entity is the entity; otherwise it is the file.
+        let entityNamedFirst = first.flatMap(ImportEntity.init(rawValue:))
+        let vcards = entityNamedFirst == nil ? (first.map { [$0] } ?? []) + rest : (entityNamedFirst == .contacts ? rest : [])
         if !columns, !vcards.isEmpty, try vcards.allSatisfy(VCardImportRun.isVCard) {
             return try VCardImportRun(global: global, files: vcards, dryRun: dryRun).run()
         }
         if rest.count > 1 { throw ValidationError("a CSV import reads one file; several files at once are for vCards") }
         let saved = try mapping.map { path in try ImportMappingFile.load(path: path) }
-        var named = first.flatMap(ImportEntity.init(rawValue:))
+        var named = entityNamedFirst
         if named == nil, let e = saved?.entity {
             guard let entity = ImportEntity(rawValue: e) else { throw CLIError("\(mapping ?? ""): entity \"\(e)\" is not something Loyal imports") }
             if second == nil { named = entity }
@@ -87,9 +88,8 @@ struct ImportCommand: ParsableCommand {
             try printLine(named.columnsMarkdown, terminator: "")
             return
         }
-        let entityNamedFirst = first.flatMap(ImportEntity.init(rawValue:)) != nil
-        guard let file = entityNamedFirst ? second : first else { throw ValidationError("missing the FILE to import") }
-        if !entityNamedFirst, second != nil { throw ValidationError("\(first ?? "") is not something Loyal imports (customers, contacts, products, purchases, feedback)") }
+        guard let file = entityNamedFirst != nil ? second : first else { throw ValidationError("missing the FILE to import") }
+        if entityNamedFirst == nil, second != nil { throw ValidationError("\(first ?? "") is not something Loyal imports (customers, contacts, products, purchases, feedback)") }
         let data = try ImportInput.read(file)
         let layout = try ImportLayout.resolve(bytes: [UInt8](data), preset: preset, maps: maps, entity: named,
                                               saved: saved?.columns ?? [:])

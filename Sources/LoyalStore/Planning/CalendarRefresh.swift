@@ -74,7 +74,7 @@ enum CalendarRefresh {
         }
         // 2. Level: a few customers against what their reps already have on their days.
         if let ids { items += try PlanLoad.otherCustomers(db, reps: Set(items.compactMap(\.rep)), excluding: ids, today: today, to: to) }
-        let placements = PlanLevelling.level(items, calendar: try Store.planWorkCalendar(db, settings: settings, from: today.adding(days: -31), to: to),
+        let placements = PlanLevelling.level(items, calendar: try Store.workCalendar(db, from: today.adding(days: -31), to: to, settings: settings),
                                              capacity: try Store.planCapacities(db, settings: settings),
                                              today: today, end: to)
         // 3. Store batch by batch.

@@ -40,7 +40,7 @@ extension Store {
                     items.append(LevelItem(e, customerClass: f.customerClass, stake: f.stake, region: f.postalRegion, today: today))
                 }
             }
-            let placements = PlanLevelling.level(items, calendar: try Store.planWorkCalendar(db, settings: settings, from: today.adding(days: -31), to: to),
+            let placements = PlanLevelling.level(items, calendar: try Store.workCalendar(db, from: today.adding(days: -31), to: to, settings: settings),
                                                  capacity: try Store.planCapacities(db, settings: settings),
                                                  today: today, end: to)
             let mine = facts.first { $0.customerID == id }

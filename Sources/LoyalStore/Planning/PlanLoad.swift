@@ -2,12 +2,6 @@ import GRDB
 import LoyalCore
 
 extension Store {
-    /// The working days the levelling plans on from `from` to `to`: weekends, the
-    /// holidays of the team's (or the rep's own) state, and the reps' absences.
-    static func planWorkCalendar(_ db: Database, settings: Settings, from: Day, to: Day) throws -> WorkCalendar {
-        try workCalendar(db, from: from, to: to, settings: settings)
-    }
-
     /// Visits and calls per working day for every rep: his own figures where the
     /// settings give them, else the team's.
     static func planCapacities(_ db: Database, settings: Settings) throws -> [Int64: PlanLevelling.Capacity] {
@@ -51,7 +45,7 @@ extension Store {
             let rep = try repID ?? customerID.flatMap {
                 try Int64.fetchOne(db, sql: "SELECT rep_id FROM customer WHERE id = ?", arguments: [$0])
             }
-            return try Store.planWorkCalendar(db, settings: settings, from: day, to: day.adding(days: 60))
+            return try Store.workCalendar(db, from: day, to: day.adding(days: 60), settings: settings)
                 .workingDay(onOrAfter: day, rep: rep)
         }) ?? day.weekdayOrNextMonday
     }

@@ -39,7 +39,7 @@ extension Store {
                 preview.planSeconds += Date().timeIntervalSince(t1)
             }
             let t2 = Date()
-            let placements = PlanLevelling.level(items, calendar: try Store.planWorkCalendar(db, settings: settings, from: today.adding(days: -31), to: to),
+            let placements = PlanLevelling.level(items, calendar: try Store.workCalendar(db, from: today.adding(days: -31), to: to, settings: settings),
                                                  capacity: try Store.planCapacities(db, settings: settings),
                                                  today: today, end: to)
             preview.levelSeconds = Date().timeIntervalSince(t2)
