@@ -235,7 +235,7 @@ final class MergeScreenTests: UITestCase {
         XCTAssertEqual(line("Role ").split(separator: " "), ["Role", "●", "Chefin", "○", "Einkauf"])
         press(.char("j"), .char("2"), .enter)
         XCTAssertTrue(term.row(1).hasPrefix(" Contact persons of Bäckerei Groß GmbH"), term.row(1))
-        XCTAssertTrue(statusRow.hasPrefix(" Merged Eva Groß into Eva GROSS (u undoes; later loyal merge --undo): nothing else moved"),
+        XCTAssertTrue(statusRow.hasPrefix(" Merged Eva Groß into Eva GROSS (u undoes; later loyal merge --undo): moved 1 e-mail or phone"),
                       statusRow)
         XCTAssertEqual(term.row(3).split(separator: " ").prefix(3), ["Eva", "GROSS", "Einkauf"])
         XCTAssertEqual(term.row(4).trimmingCharacters(in: .whitespaces), "")

@@ -42,6 +42,7 @@ enum MergeWords {
             ("winback", "win-back case", "win-back cases"), ("consent", "consent", "consents"),
             ("contact_plan_override", "contact plan", "contact plans"),
             ("interaction_contact", "visit attended", "visits attended"),
+            ("contact_channel", "e-mail or phone", "e-mails and phones"),
         ]
         let known = Set(words.map(\.0))
         let listed = words.compactMap { table, one, many in counts[table].flatMap { $0 > 0 ? "\($0) \($0 == 1 ? one : many)" : nil } }
