@@ -47,6 +47,7 @@ extension Store {
     /// purchases, figures and consent records stay. One transaction, audited, with secure
     /// delete on, the search index optimised, then a truncating checkpoint: the file and its
     /// WAL keep no copy of what was erased, and nobody is locked out as a VACUUM would.
+    @discardableResult
     public func erasePersonalData(_ subject: DataSubject, today: Day, actor: String) throws -> ErasureSummary {
         var (summary, forms) = try pool.writeWithoutTransaction { db -> (ErasureSummary, [String]) in
             // Freed cells and pages are overwritten with zeros instead of left as free space

@@ -75,16 +75,13 @@ extension Store {
             let schema = try SchemaLinks.read(db)
             let records = try SubjectRecords.gather(db, subject, schema: schema)
             var tables: [PersonalDataExport.Table] = [], mentions: [PersonalDataExport.Mention] = []
+            // Rows of a table in key order, whichever link found them first.
+            var own: [String: [StoredRow]] = [:], order: [String] = []
             for (r, closeness) in records.rows {
                 guard let table = schema.table(r.table) else { continue }
                 if closeness <= .tied {
-                    let columns = table.columns.map(\.name)
-                    let values = columns.map { StoredValue(r.row[$0] as DatabaseValue) }
-                    if let i = tables.firstIndex(where: { $0.name == r.table }) {
-                        tables[i].rows.append(values)
-                    } else {
-                        tables.append(PersonalDataExport.Table(name: r.table, columns: columns, rows: [values]))
-                    }
+                    if own[r.table] == nil { order.append(r.table) }
+                    own[r.table, default: []].append(r)
                     continue
                 }
                 let rule = ErasureRules.rule(r.table)
@@ -95,12 +92,32 @@ extension Store {
                                                                text: text))
                 }
             }
+            for name in order {
+                guard let table = schema.table(name) else { continue }
+                let columns = table.columns.map(\.name)
+                let rows = own[name, default: []].sorted { Self.keyPrecedes($0.key, $1.key) }
+                tables.append(PersonalDataExport.Table(name: name, columns: columns, rows: rows.map { r in
+                    columns.map { StoredValue(r.row[$0] as DatabaseValue) }
+                }))
+            }
             let name = try String.fetchOne(db, sql: "SELECT name FROM customer WHERE id = ?", arguments: [records.customerID])
             return PersonalDataExport(subject: subject, personName: records.personName,
                                       customerNumber: records.customerNumber, customerName: name ?? "",
                                       isPrivateCustomer: records.isPrivateCustomer, exportedAt: Timestamp.now(),
                                       tables: tables, mentions: mentions)
         }
+    }
+
+    /// Numbers by value, text by its characters, key column by key column.
+    static func keyPrecedes(_ a: [DatabaseValue], _ b: [DatabaseValue]) -> Bool {
+        for (x, y) in zip(a, b) where x != y {
+            switch (x.storage, y.storage) {
+            case let (.int64(i), .int64(j)): return i < j
+            case let (.string(s), .string(t)): return s < t
+            default: return keyText([x]) < keyText([y])
+            }
+        }
+        return a.count < b.count
     }
 
     /// "41", or key values joined by "/" ("7/email").

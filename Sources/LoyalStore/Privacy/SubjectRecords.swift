@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import LoyalCore
 
@@ -125,9 +126,11 @@ struct SubjectRecords {
         }
         let people = SchemaLinks.jsonList(personContactIDs.map(\.databaseValue)) ?? "[]"
         let customerCloseness: Closeness = isPrivateCustomer ? .tied : .near
-        add(try schema.rows(db, "merge_undo", condition: """
+        let merges = try schema.rows(db, "merge_undo", condition: """
             kind = 'contact' AND (keep_id IN (SELECT value FROM json_each(?1)) OR other_id IN (SELECT value FROM json_each(?1)))
-            """, arguments: [people]), .tied)
+            """, arguments: [people])
+        add(merges, .tied)
+        try addMergedDuplicates(db, schema, merges)
         add(try schema.rows(db, "merge_undo", condition: "kind = 'customer' AND ? IN (keep_id, other_id)",
                             arguments: [customerID]), customerCloseness)
         // A visit form's draft is JSON with the customer's id and the people met (`met`).
@@ -137,6 +140,29 @@ struct SubjectRecords {
             """, arguments: [people]), .tied)
         add(try schema.rows(db, "draft", condition: "json_valid(payload) AND json_extract(payload, '$.customerID') = ?",
                             arguments: [customerID]), customerCloseness)
+    }
+
+    /// A duplicate merged into him was him too: the merge undo keeps its record, whose name,
+    /// e-mail and phone are looked for as his, and the audit's entries about its id are his.
+    private mutating func addMergedDuplicates(_ db: Database, _ schema: SchemaLinks, _ merges: [StoredRow]) throws {
+        var ids: [DatabaseValue] = []
+        for merge in merges {
+            guard let payload = merge.row["payload"] as String?,
+                  let undo = try? JSONDecoder().decode(MergeUndo.self, from: Data(payload.utf8)) else { continue }
+            for snapshot in undo.deleted where snapshot.table == "contact_person" {
+                func text(_ column: String) -> String {
+                    guard let i = snapshot.columns.firstIndex(of: column), case .text(let s) = snapshot.values[i] else { return "" }
+                    return s
+                }
+                mentions.addPerson(firstName: text("first_name"), lastName: text("last_name"), email: text("email"),
+                                   phone: text("phone"), partnerName: text("partner_name"))
+            }
+            ids.append(undo.otherID.databaseValue)
+        }
+        guard let list = SchemaLinks.jsonList(ids) else { return }
+        add(try schema.rows(db, "audit", condition: """
+            entity IN ('contact_person', 'contact') AND entity_id IN (SELECT value FROM json_each(?))
+            """, arguments: [list]), .tied)
     }
 
     /// Rows anywhere else whose text names him by his full name, e-mail or phone: another
