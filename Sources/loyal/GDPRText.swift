@@ -56,23 +56,32 @@ enum GDPRText {
         }
     }
 
+    /// "contact 41 of customer K1", or "customer P1".
+    static func who(_ s: ErasureSummary) -> String {
+        if case .contact = s.subject { return "\(s.subject) of customer \(s.customerNumber)" }
+        return "\(s.subject)"
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
     static func preview(_ s: ErasureSummary) -> String {
-        var out = "Would erase \(s.subject) (\(s.personName)) of customer \(s.customerNumber):\n"
+        var out = "Would erase \(s.subject) (\(s.personName))"
+            + (s.subject == .customer(s.customerNumber) ? ":\n" : " of customer \(s.customerNumber):\n")
         for c in s.changes {
             out += "  \(c.table) \(ids(c.rows)): \(c.deleted ? "deleted" : c.columns.joined(separator: ", "))\n"
         }
         if s.changes.isEmpty { out += "  nothing to change\n" }
-        out += "Kept: the ids, with the name \"\(s.tombstone)\"; \(s.keptPurchases) purchases, "
-            + "\(s.keptConsents) consent records, dates, scores and figures.\n"
+        out += "Kept: the ids, with the name \"\(s.tombstone)\"; \(count(s.keptPurchases, "purchase")), "
+            + "\(count(s.keptConsents, "consent record")), dates, scores and figures.\n"
         if let note = privateCustomerNote(s) { out += note + "\n" }
         return out + "Nothing was changed; add --yes to erase.\n"
     }
 
     /// One line: what happened, without his name.
     static func erased(_ s: ErasureSummary) -> String {
-        "erased \(s.subject) of customer \(s.customerNumber): \(s.changedRows) rows emptied or rewritten, "
-            + "\(s.deletedRows) deleted, name now \"\(s.tombstone)\"; \(s.keptPurchases) purchases and "
-            + "\(s.keptConsents) consent records kept"
+        "erased \(who(s)): \(count(s.changedRows, "row")) emptied or rewritten, \(s.deletedRows) deleted, "
+            + "name now \"\(s.tombstone)\"; \(count(s.keptPurchases, "purchase")) and "
+            + "\(count(s.keptConsents, "consent record")) kept"
             + (s.checkpointed && s.leftInFile == 0 ? "; the file and its WAL hold no copy" : "")
     }
 
