@@ -78,10 +78,13 @@ enum ErasureRules {
         ErasureRule(table: "contact_channel", columns: ["medium": .keep, "kind": .keep, "value": .personal],
                     deleteTied: { _ in true }),
         // Consent is proof that must outlive the person's other data (Art. 7 (1) GDPR): purpose
-        // (the channel), source, dates, confirmation and withdrawal stay.
+        // (the channel), source, dates, double opt-in and, in its history, withdrawal stay.
         ErasureRule(table: "consent", columns: [
-            "channel": .keep, "given_on": .keep, "source": .record,
-            "double_opt_in_on": .keep, "withdrawn_on": .keep,
+            "channel": .keep, "given_on": .keep, "source": .record, "double_opt_in_on": .keep,
+        ]),
+        // The answers a consent replaced: a withdrawn consent stays recorded.
+        ErasureRule(table: "consent_history", columns: [
+            "channel": .keep, "given_on": .keep, "source": .record, "double_opt_in_on": .keep, "replaced_at": .keep,
         ]),
         ErasureRule(table: "purchase", columns: ["day": .keep, "reference": .keep]),
         ErasureRule(table: "interaction", columns: ["kind": .keep, "day": .keep, "created_at": .keep,

@@ -55,9 +55,10 @@ extension Store {
             try db.execute(sql: "PRAGMA secure_delete = ON")
             var result: (ErasureSummary, [String])?
             try db.inTransaction(.immediate) {
-                let plan = try PersonalDataErasure.plan(db, subject, today: today)
-                for change in plan.changes { try change.apply(db) }
-                try PersonalDataErasure.optimizeSearchIndexes(db, after: plan.changes)
+                var plan = try PersonalDataErasure.plan(db, subject, today: today)
+                let changes = try PersonalDataErasure.apply(db, plan)
+                plan.summary.changes = PersonalDataErasure.group(changes)
+                try PersonalDataErasure.optimizeSearchIndexes(db, after: changes)
                 try Audit.record(db, actor: actor, entity: plan.auditEntity, id: plan.auditID, action: "gdpr erase",
                                  detail: PersonalDataErasure.auditDetail(plan.summary))
                 result = (plan.summary, plan.records.mentions.fileForms)
@@ -93,6 +94,7 @@ enum PersonalDataErasure {
         var summary: ErasureSummary
         var auditEntity: String
         var auditID: Int64
+        var accountIsHis: Bool
     }
 
     static func plan(_ db: Database, _ subject: DataSubject, today: Day) throws -> Plan {
@@ -116,7 +118,26 @@ enum PersonalDataErasure {
                                             arguments: [records.customerID]) ?? 0,
             keptConsents: try Int.fetchOne(db, sql: "SELECT count(*) FROM consent WHERE customer_id = ?",
                                            arguments: [records.customerID]) ?? 0)
-        return Plan(records: records, changes: changes, summary: summary, auditEntity: entity, auditID: id)
+        return Plan(records: records, changes: changes, summary: summary, auditEntity: entity, auditID: id,
+                    accountIsHis: accountIsHis)
+    }
+
+    /// Applies the plan, then looks again with the same terms until nothing changes: a trigger
+    /// may have kept what was just rewritten (the consent history keeps a replaced source).
+    /// Returns every change made.
+    static func apply(_ db: Database, _ plan: Plan) throws -> [ErasureChange] {
+        var all: [ErasureChange] = [], next = plan.changes
+        let schema = try SchemaLinks.read(db)
+        let planner = ErasurePlanner(schema: schema, mentions: plan.records.mentions, tombstone: plan.summary.tombstone,
+                                     accountIsHis: plan.accountIsHis)
+        for _ in 0..<4 {
+            if next.isEmpty { return all }
+            for change in next { try change.apply(db) }
+            all += next
+            next = planner.changes(try SubjectRecords.gather(db, plan.records.subject, schema: schema,
+                                                             knownMentions: plan.records.mentions))
+        }
+        throw StoreError.invalid("erasure did not settle: a trigger keeps rewriting what it erases; nothing was changed")
     }
 
     /// A business customer's record is the company's, not a person's; an erased person has

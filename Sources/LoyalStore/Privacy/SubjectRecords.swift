@@ -47,7 +47,10 @@ struct SubjectRecords {
 
     func contains(_ id: StoredRowID) -> Bool { index[id] != nil }
 
-    static func gather(_ db: Database, _ subject: DataSubject, schema: SchemaLinks) throws -> SubjectRecords {
+    /// `knownMentions`: what named him before an erasure rewrote his record (a second look
+    /// after erasing finds his record as a tombstone).
+    static func gather(_ db: Database, _ subject: DataSubject, schema: SchemaLinks,
+                       knownMentions: PersonMentions? = nil) throws -> SubjectRecords {
         var records: SubjectRecords
         let through = ErasureRules.through
         switch subject {
@@ -95,6 +98,7 @@ struct SubjectRecords {
             records.add(try schema.rows(db, "contact_person", where: "customer_id", in: key), .own)
             records.add(try schema.reach(db, from: "customer", column: "id", values: key, through: through), .tied)
         }
+        if let knownMentions { records.mentions = knownMentions }
         try records.addLogRows(db, schema)
         try records.addFarMentions(db, schema)
         return records
