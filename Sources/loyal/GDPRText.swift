@@ -82,7 +82,7 @@ enum GDPRText {
         "erased \(who(s)): \(count(s.changedRows, "row")) emptied or rewritten, \(s.deletedRows) deleted, "
             + "name now \"\(s.tombstone)\"; \(count(s.keptPurchases, "purchase")) and "
             + "\(count(s.keptConsents, "consent record")) kept"
-            + (s.checkpointed && s.leftInFile == 0 ? "; the file and its WAL hold no copy" : "")
+            + (s.checkpointed && s.identifiersLeft + s.nameLeft == 0 ? "; the file and its WAL hold no copy" : "")
     }
 
     static func warnings(_ s: ErasureSummary, path: String) -> [String] {
@@ -91,10 +91,14 @@ enum GDPRText {
             out.append("another Loyal kept the WAL in use: \(path)-wal holds the erased values until the next "
                        + "checkpoint (Loyal makes one when the last session closes)")
         }
-        if s.leftInFile > 0 {
-            out.append("\(path) still holds his name, e-mail or phone \(s.leftInFile) times: free space written before "
-                       + "secure delete was on, or another record with the same name. `sqlite3 \(path) VACUUM` "
-                       + "rewrites the file without free space, while nobody works (it locks everyone out)")
+        if s.namesakeRecords > 0 {
+            out.append("\(count(s.namesakeRecords, "other record")) carry his full name: someone of the same name, "
+                       + "not erased (\(s.nameLeft) copies of the name in the file)")
+        }
+        if s.leftInFreeSpace {
+            out.append("\(path) still holds his e-mail, phone or name \(s.identifiersLeft + s.nameLeft) times in free space "
+                       + "written before secure delete was on. `sqlite3 \(path) VACUUM` rewrites the file without it, "
+                       + "while nobody works (it locks everyone out)")
         }
         if let note = privateCustomerNote(s) { out.append(note) }
         return out

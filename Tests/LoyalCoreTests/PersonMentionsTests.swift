@@ -62,9 +62,12 @@ final class PersonMentionsTests: XCTestCase {
         XCTAssertTrue(short.weak.isEmpty, "two letters are no word to look for")
     }
 
-    func testFileFormsAreTheStoredAndTheFoldedSpelling() {
-        XCTAssertTrue(zacharias.fileForms.contains("Zacharias Quastenflößer"))
-        XCTAssertTrue(zacharias.fileForms.contains("zacharias quastenflosser"), "sort keys hold the folded name")
-        XCTAssertTrue(zacharias.fileForms.contains("zq@example.com"))
+    func testAFileIsSearchedForHisNamesStoredAndFoldedAndForHisEmailAndPhone() {
+        XCTAssertTrue(zacharias.nameForms.contains("Zacharias Quastenflößer"))
+        XCTAssertTrue(zacharias.nameForms.contains("zacharias quastenflosser"), "sort keys hold the folded name")
+        XCTAssertEqual(zacharias.identifiers, ["zq@example.com", "+49 171 5550199"])
+        XCTAssertEqual(Set(zacharias.searchWords.map { $0.lowercased() }),
+                       ["quastenflößer", "quastenflosser", "quastenfloesser", "zq@example.com", "5550199"],
+                       "a text naming him contains one of these: the surname of a full name, the longest part of a phone")
     }
 }

@@ -17,7 +17,7 @@ final class GDPRErasureTests: GDPRTestCase {
         let summary = try p.store.erasePersonalData(.contact(p.person), today: today, actor: "admin")
         XCTAssertTrue(summary.erased)
         XCTAssertTrue(summary.checkpointed, "nobody else reads: the WAL is truncated")
-        XCTAssertEqual(summary.leftInFile, 0)
+        XCTAssertEqual(summary.identifiersLeft + summary.nameLeft, 0)
         XCTAssertEqual(summary.keptPurchases, 3)
         XCTAssertEqual(try self.figures(p.store), figures, "purchases, revenue, visits' days and scores, consents")
         let audit = try p.store.pool.read { db in
@@ -108,6 +108,30 @@ final class GDPRErasureTests: GDPRTestCase {
         }
     }
 
+    func testANamesakeKeepsHisRecordsAndIsReported() throws {
+        let p = try plant()
+        try importText(p.store, .customers, """
+            number,name,city,kind,notes
+            N1,Zacharias Quastenflosser,Bremen,consumer,Kauft nur im Dezember
+
+            """, name: "namesake-customers.csv")
+        try importText(p.store, .contacts, "customer,first_name,last_name,partner_name\nK2,Hanna,Weber,Zacharias Quastenflosser\n",
+                       name: "namesake.csv")
+        let before = try p.store.pool.read { db in
+            try (Row.fetchAll(db, sql: "SELECT * FROM customer WHERE number = 'N1'")
+                 + Row.fetchAll(db, sql: "SELECT * FROM contact_person WHERE last_name = 'Weber'")).map(\.description)
+        }
+        let summary = try p.store.erasePersonalData(.contact(p.person), today: today, actor: "admin")
+        XCTAssertEqual(try p.store.pool.read { db in
+            try (Row.fetchAll(db, sql: "SELECT * FROM customer WHERE number = 'N1'")
+                 + Row.fetchAll(db, sql: "SELECT * FROM contact_person WHERE last_name = 'Weber'")).map(\.description)
+        }, before, "a private customer and a partner of his name are someone else: their records stay as they were")
+        XCTAssertEqual(summary.identifiersLeft, 0, "his e-mail and phone are gone")
+        XCTAssertGreaterThan(summary.nameLeft, 0)
+        XCTAssertEqual(summary.namesakeRecords, 2)
+        XCTAssertFalse(summary.leftInFreeSpace, "what is left is the namesakes', not his in free space")
+    }
+
     func testAPrivateCustomerIsErasedWithHisPeopleAndLeavesTheSearchIndex() throws {
         let store = try makeStore()
         try importText(store, .customers, """
@@ -128,7 +152,7 @@ final class GDPRErasureTests: GDPRTestCase {
         let figures = try figures(store)
 
         let summary = try store.erasePersonalData(.customer("P1"), today: today, actor: "admin")
-        XCTAssertEqual(summary.leftInFile, 0)
+        XCTAssertEqual(summary.identifiersLeft + summary.nameLeft, 0)
         XCTAssertEqual(try self.figures(store), figures, "his purchases and revenue stay, under his number")
         XCTAssertEqual(try store.customerSuggestions("Quasten").map(\.number), [])
         try store.pool.read { db in

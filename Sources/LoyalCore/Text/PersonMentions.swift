@@ -50,13 +50,13 @@ public struct PersonMentions: Sendable, Hashable {
 
     public mutating func addEmail(_ email: String) {
         let e = email.trimmingCharacters(in: .whitespaces)
-        if e.count >= 5 { addStrong(e) }
+        if e.count >= 5 { addStrong(e); if !identifiers.contains(e) { identifiers.append(e) } }
     }
 
     public mutating func addPhone(_ phone: String) {
         let p = phone.trimmingCharacters(in: .whitespaces)
         for digits in Self.phoneForms(p) where digits.count >= 6 { phoneDigits.insert(digits) }
-        if p.count >= 6 { append(p, to: &strong) }
+        if p.count >= 6 { append(p, to: &strong); if !identifiers.contains(p) { identifiers.append(p) } }
     }
 
     /// True when `text` names him; `strongOnly` for text outside his customer's records.
@@ -103,10 +103,31 @@ public struct PersonMentions: Sendable, Hashable {
         return out
     }
 
-    /// The forms a file may hold him in: as stored, and folded as search keys store names.
-    public var fileForms: [String] {
+    /// His e-mails and phones as stored: nobody else's.
+    public private(set) var identifiers: [String] = []
+
+    /// The forms a file may hold his full names in: as stored, and folded as sort keys store
+    /// them. Someone of the same name may have them too.
+    public var nameForms: [String] {
         var out: [String] = []
-        for t in strong { for f in [t, SearchKey.fold(t)] where !out.contains(f) { out.append(f) } }
+        for t in strong where !identifiers.contains(t) {
+            for f in [t, SearchKey.fold(t)] where !out.contains(f) { out.append(f) }
+        }
+        return out
+    }
+
+    /// Words a text that names him must contain, for a quick search before `mentions` decides:
+    /// each e-mail and phone, and the longest word of each full name, in the spellings stored,
+    /// folded and with ü as ue. Fewer and shorter than the terms, so a database's LIKE over
+    /// millions of notes stays fast; case is left to LIKE.
+    public var searchWords: [String] {
+        var out: [String] = []
+        func add(_ w: String) { if !out.contains(where: { $0.lowercased() == w.lowercased() }) { out.append(w) } }
+        for term in strong {
+            let words = term.split { $0 == " " || $0 == "," }.map(String.init)
+            let word = words.count > 1 ? words.max { $0.count < $1.count }! : term
+            for form in [word, SearchKey.fold(word), SearchKey.foldGerman(word)] { add(form) }
+        }
         return out
     }
 

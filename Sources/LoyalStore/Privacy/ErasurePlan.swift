@@ -39,9 +39,13 @@ struct ErasurePlanner {
         if closeness <= .tied, let deleteTied = rule.deleteTied, deleteTied(row.row) {
             return ErasureChange(row: row, keyColumns: table.key, values: [], delete: true)
         }
+        // A whole row is only deleted when it is about him or his customer: elsewhere a merge
+        // undo or a draft naming someone of his name may be a namesake's.
+        if closeness == .far && rule.deleteWhenChanged { return nil }
         var values: [(column: String, value: DatabaseValue)] = []
         for column in table.columns.map(\.name) {
-            guard let cls = rule.columns[column], let old = row.row[column] as String? else { continue }
+            guard let cls = rule.columns[column], closeness != .far || cls.isFreeText,
+                  let old = row.row[column] as String? else { continue }
             guard let new = erased(old, cls, closeness, separators: rule.separators), new != old else { continue }
             values.append((column, new.isEmpty && table.isNullable(column) ? .null : new.databaseValue))
         }

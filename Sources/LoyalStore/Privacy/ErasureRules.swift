@@ -29,6 +29,13 @@ enum ErasureClass {
     case searchKey
 }
 
+extension ErasureClass {
+    /// Text people typed. Only these are looked at in records that are neither his nor his
+    /// customer's: a name there may be a namesake's, and a namesake's record must not change,
+    /// but a line naming him by full name, e-mail or phone is taken out.
+    var isFreeText: Bool { self == .text || self == .accountNotes || self == .extra }
+}
+
 struct ErasureRule {
     var table: String
     /// Every text column. Numbers (ids, figures, scores) are kept and need no entry.

@@ -23,21 +23,36 @@ enum FileResidue {
     }
 
     /// Matches that end after `from` (earlier ones were counted in the previous block).
-    /// memchr finds the first byte, memcmp the rest (memmem is not in Swift's Glibc module).
     static func occurrences(of needle: [UInt8], in block: [UInt8], from: Int) -> Int {
         var n = 0
         block.withUnsafeBytes { hay in
             needle.withUnsafeBytes { pin in
-                guard let base = hay.baseAddress, let first = pin.first else { return }
+                guard let base = hay.baseAddress, let pinBase = pin.baseAddress else { return }
                 var offset = from
                 while offset + pin.count <= hay.count,
-                      let hit = memchr(base + offset, Int32(first), hay.count - offset - pin.count + 1) {
-                    let at = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(hit, pin.baseAddress!, pin.count) == 0 { n += 1 }
-                    offset = at + 1
+                      let hit = find(base + offset, hay.count - offset, pinBase, pin.count) {
+                    n += 1
+                    offset = base.distance(to: UnsafeRawPointer(hit)) + 1
                 }
             }
         }
         return n
     }
+
+    typealias Search = @convention(c) (UnsafeRawPointer?, Int, UnsafeRawPointer?, Int) -> UnsafeMutableRawPointer?
+
+    /// glibc's memmem (fast on gigabytes); Swift's Glibc module does not import it, so it is
+    /// looked up by name, with a plain search where it is missing.
+    static let find: Search = {
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "memmem") {
+            return unsafeBitCast(symbol, to: Search.self)
+        }
+        return { hay, count, pin, length in
+            guard let hay, let pin, length > 0, count >= length else { return nil }
+            for i in 0...(count - length) where memcmp(hay + i, pin, length) == 0 {
+                return UnsafeMutableRawPointer(mutating: hay + i)
+            }
+            return nil
+        }
+    }()
 }

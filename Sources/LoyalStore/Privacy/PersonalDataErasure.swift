@@ -27,10 +27,16 @@ public struct ErasureSummary: Sendable {
     public var erased = false
     /// The WAL was copied into the file and truncated, so no old page of his is left in it.
     public var checkpointed = false
-    /// How often his name, e-mail or phone still occur in the file and its WAL (0 after a
-    /// complete erasure; more when the file was written without secure delete before, or
-    /// another record happens to carry the same name).
-    public var leftInFile = 0
+    /// How often his e-mail or phone still occur in the file and its WAL: 0 after a complete
+    /// erasure; more when the file was written without secure delete before.
+    public var identifiersLeft = 0
+    /// How often his full name still occurs there, and in how many records of other people
+    /// of the same name (namesakes are not erased).
+    public var nameLeft = 0
+    public var namesakeRecords = 0
+
+    /// Copies of his data left in free space, which only a VACUUM removes.
+    public var leftInFreeSpace: Bool { identifiersLeft > 0 || (nameLeft > 0 && namesakeRecords == 0) }
 
     public var changedRows: Int { changes.filter { !$0.deleted }.reduce(0) { $0 + $1.rows.count } }
     public var deletedRows: Int { changes.filter(\.deleted).reduce(0) { $0 + $1.rows.count } }
@@ -49,26 +55,38 @@ extension Store {
     /// WAL keep no copy of what was erased, and nobody is locked out as a VACUUM would.
     @discardableResult
     public func erasePersonalData(_ subject: DataSubject, today: Day, actor: String) throws -> ErasureSummary {
-        var (summary, forms) = try pool.writeWithoutTransaction { db -> (ErasureSummary, [String]) in
+        // Searching every other record's free text takes seconds on a large file: done before
+        // the write lock, so the reps wait only for the erasure itself.
+        let far = try pool.read { db in
+            try SubjectRecords.gather(db, subject, schema: try SchemaLinks.read(db)).farRowIDs
+        }
+        var (summary, mentions) = try pool.writeWithoutTransaction { db -> (ErasureSummary, PersonMentions) in
             // Freed cells and pages are overwritten with zeros instead of left as free space
             // (Store sets this for every connection; said again where it matters most).
             try db.execute(sql: "PRAGMA secure_delete = ON")
-            var result: (ErasureSummary, [String])?
+            var result: (ErasureSummary, PersonMentions)?
             try db.inTransaction(.immediate) {
-                var plan = try PersonalDataErasure.plan(db, subject, today: today)
+                var plan = try PersonalDataErasure.plan(db, subject, today: today, far: .rows(far))
                 let changes = try PersonalDataErasure.apply(db, plan)
                 plan.summary.changes = PersonalDataErasure.group(changes)
                 try PersonalDataErasure.optimizeSearchIndexes(db, after: changes)
                 try Audit.record(db, actor: actor, entity: plan.auditEntity, id: plan.auditID, action: "gdpr erase",
                                  detail: PersonalDataErasure.auditDetail(plan.summary))
-                result = (plan.summary, plan.records.mentions.fileForms)
+                result = (plan.summary, plan.records.mentions)
                 return .commit
             }
             return result!
         }
         summary.erased = true
         summary.checkpointed = try checkpointTruncatingWAL()
-        summary.leftInFile = FileResidue.count(forms, in: [path, path + "-wal"])
+        let files = [path, path + "-wal"]
+        summary.identifiersLeft = FileResidue.count(mentions.identifiers, in: files)
+        summary.nameLeft = FileResidue.count(mentions.nameForms, in: files)
+        if summary.nameLeft > 0 {
+            summary.namesakeRecords = try pool.read { db in
+                try SubjectRecords.recordsNaming(db, mentions, schema: try SchemaLinks.read(db))
+            }
+        }
         return summary
     }
 
@@ -97,14 +115,15 @@ enum PersonalDataErasure {
         var accountIsHis: Bool
     }
 
-    static func plan(_ db: Database, _ subject: DataSubject, today: Day) throws -> Plan {
+    static func plan(_ db: Database, _ subject: DataSubject, today: Day,
+                     far: SubjectRecords.FarSearch = .scan) throws -> Plan {
         let schema = try SchemaLinks.read(db)
         let gaps = ErasureRules.gaps(schema)
         if !gaps.isEmpty {
             throw StoreError.invalid("erasure refused: this Loyal does not know what \(gaps.joined(separator: ", ")) "
                                      + "may hold about a person (ErasureRules); nothing was changed")
         }
-        let records = try SubjectRecords.gather(db, subject, schema: schema)
+        let records = try SubjectRecords.gather(db, subject, schema: schema, far: far)
         let (entity, id) = try checkErasable(db, records)
         let tombstone = "erased \(today.iso)"
         let accountIsHis: Bool
@@ -134,8 +153,9 @@ enum PersonalDataErasure {
             if next.isEmpty { return all }
             for change in next { try change.apply(db) }
             all += next
+            // What a trigger keeps belongs to a changed row: his or his customer's, not far away.
             next = planner.changes(try SubjectRecords.gather(db, plan.records.subject, schema: schema,
-                                                             knownMentions: plan.records.mentions))
+                                                             knownMentions: plan.records.mentions, far: .none))
         }
         throw StoreError.invalid("erasure did not settle: a trigger keeps rewriting what it erases; nothing was changed")
     }

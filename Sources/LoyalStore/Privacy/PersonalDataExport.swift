@@ -85,7 +85,11 @@ extension Store {
                     continue
                 }
                 let rule = ErasureRules.rule(r.table)
-                for column in table.textColumns where rule?.columns[column] != .keep {
+                for column in table.textColumns {
+                    // A column no rule knows yet is read as free text: better listed than missed.
+                    let cls = rule?.columns[column] ?? .text
+                    guard cls != .keep, cls != .searchKey,
+                          closeness != .far || cls.isFreeText else { continue }
                     guard let text = r.row[column] as String?,
                           records.mentions.mentions(text, strongOnly: closeness == .far) else { continue }
                     mentions.append(PersonalDataExport.Mention(table: r.table, key: Self.keyText(r.key), column: column,

@@ -49,8 +49,18 @@ struct SubjectRecords {
 
     /// `knownMentions`: what named him before an erasure rewrote his record (a second look
     /// after erasing finds his record as a tombstone).
+    /// Where to look beyond his and his customer's records.
+    enum FarSearch {
+        /// Search every other record's free text for his full name, e-mail or phone.
+        case scan
+        /// Not at all (a second look after erasing: what changed was his or his customer's).
+        case none
+        /// These rows, found by an earlier scan (before an erasure takes the write lock).
+        case rows([StoredRowID])
+    }
+
     static func gather(_ db: Database, _ subject: DataSubject, schema: SchemaLinks,
-                       knownMentions: PersonMentions? = nil) throws -> SubjectRecords {
+                       knownMentions: PersonMentions? = nil, far: FarSearch = .scan) throws -> SubjectRecords {
         var records: SubjectRecords
         let through = ErasureRules.through
         switch subject {
@@ -100,7 +110,11 @@ struct SubjectRecords {
         }
         if let knownMentions { records.mentions = knownMentions }
         try records.addLogRows(db, schema)
-        try records.addFarMentions(db, schema)
+        switch far {
+        case .scan: try records.addFarMentions(db, schema)
+        case .none: break
+        case .rows(let ids): try records.addFarRows(db, schema, ids)
+        }
         return records
     }
 
@@ -169,15 +183,15 @@ struct SubjectRecords {
             """, arguments: [list]), .tied)
     }
 
-    /// Rows anywhere else whose text names him by his full name, e-mail or phone: another
-    /// customer's notes, an import's audit line. SQL's LIKE finds candidates (ASCII case
-    /// folded), PersonMentions decides.
+    /// Rows anywhere else whose free text names him by his full name, e-mail or phone:
+    /// another customer's notes, an import's audit line. SQL's LIKE finds candidates by a few
+    /// words (ASCII case folded), PersonMentions decides.
     private mutating func addFarMentions(_ db: Database, _ schema: SchemaLinks) throws {
-        let patterns = mentions.fileForms.map { "%" + Self.likeEscaped($0) + "%" }
+        let patterns = mentions.searchWords.map { "%" + Self.likeEscaped($0) + "%" }
         guard !patterns.isEmpty else { return }
         for table in schema.tables {
-            guard let rule = ErasureRules.rule(table.name) else { continue }
-            let columns = table.textColumns.filter { rule.columns[$0].map { $0 != .keep && $0 != .searchKey } ?? false }
+            guard let rule = ErasureRules.rule(table.name), !rule.deleteWhenChanged else { continue }
+            let columns = table.textColumns.filter { rule.columns[$0]?.isFreeText ?? false }
             guard !columns.isEmpty else { continue }
             let condition = columns.flatMap { c in
                 patterns.indices.map { "\"\(c)\" LIKE ?\($0 + 1) ESCAPE '\\'" }
@@ -188,6 +202,37 @@ struct SubjectRecords {
             }, .far)
         }
     }
+
+    /// How many stored rows still carry his full name, e-mail or phone in any text (after his
+    /// erasure: the records of someone with the same name).
+    static func recordsNaming(_ db: Database, _ mentions: PersonMentions, schema: SchemaLinks) throws -> Int {
+        let patterns = mentions.searchWords.map { "%" + likeEscaped($0) + "%" }
+        guard !patterns.isEmpty else { return 0 }
+        var count = 0
+        for table in schema.tables {
+            let rule = ErasureRules.rule(table.name)
+            let columns = table.textColumns.filter { rule?.columns[$0] != .keep }
+            guard !columns.isEmpty else { continue }
+            let condition = columns.flatMap { c in patterns.indices.map { "\"\(c)\" LIKE ?\($0 + 1) ESCAPE '\\'" } }
+                .joined(separator: " OR ")
+            count += try schema.rows(db, table.name, condition: condition, arguments: StatementArguments(patterns))
+                .filter { r in columns.contains { mentions.mentions(r.row[$0] as String? ?? "", strongOnly: true) } }.count
+        }
+        return count
+    }
+
+    /// The rows an earlier scan found, read again (they may have changed since), unless
+    /// they are his or his customer's now.
+    private mutating func addFarRows(_ db: Database, _ schema: SchemaLinks, _ ids: [StoredRowID]) throws {
+        for id in ids where !contains(id) {
+            guard let table = schema.table(id.table) else { continue }
+            let condition = table.key.map { "\"\($0)\" = ?" }.joined(separator: " AND ")
+            add(try schema.rows(db, id.table, condition: condition, arguments: StatementArguments(id.key)), .far)
+        }
+    }
+
+    /// The rows found far away, to find again.
+    var farRowIDs: [StoredRowID] { rows.filter { $0.closeness == .far }.map(\.row.id) }
 
     static func likeEscaped(_ s: String) -> String {
         s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
