@@ -144,7 +144,7 @@ public final class Store: Sendable {
         }
     }
 
-    private static func checkSchemaHeader(_ db: Database, path: String) throws {
+    static func checkSchemaHeader(_ db: Database, path: String) throws {
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         let appID = try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
