@@ -107,6 +107,7 @@ extension Store {
 
 enum PersonalDataErasure {
     struct Plan {
+        var schema: SchemaLinks
         var records: SubjectRecords
         var changes: [ErasureChange]
         var summary: ErasureSummary
@@ -137,8 +138,8 @@ enum PersonalDataErasure {
                                             arguments: [records.customerID]) ?? 0,
             keptConsents: try Int.fetchOne(db, sql: "SELECT count(*) FROM consent WHERE customer_id = ?",
                                            arguments: [records.customerID]) ?? 0)
-        return Plan(records: records, changes: changes, summary: summary, auditEntity: entity, auditID: id,
-                    accountIsHis: accountIsHis)
+        return Plan(schema: schema, records: records, changes: changes, summary: summary, auditEntity: entity,
+                    auditID: id, accountIsHis: accountIsHis)
     }
 
     /// Applies the plan, then looks again with the same terms until nothing changes: a trigger
@@ -146,15 +147,14 @@ enum PersonalDataErasure {
     /// Returns every change made.
     static func apply(_ db: Database, _ plan: Plan) throws -> [ErasureChange] {
         var all: [ErasureChange] = [], next = plan.changes
-        let schema = try SchemaLinks.read(db)
-        let planner = ErasurePlanner(schema: schema, mentions: plan.records.mentions, tombstone: plan.summary.tombstone,
+        let planner = ErasurePlanner(schema: plan.schema, mentions: plan.records.mentions, tombstone: plan.summary.tombstone,
                                      accountIsHis: plan.accountIsHis)
         for _ in 0..<4 {
             if next.isEmpty { return all }
             for change in next { try change.apply(db) }
             all += next
             // What a trigger keeps belongs to a changed row: his or his customer's, not far away.
-            next = planner.changes(try SubjectRecords.gather(db, plan.records.subject, schema: schema,
+            next = planner.changes(try SubjectRecords.gather(db, plan.records.subject, schema: plan.schema,
                                                              knownMentions: plan.records.mentions, far: .none))
         }
         throw StoreError.invalid("erasure did not settle: a trigger keeps rewriting what it erases; nothing was changed")
