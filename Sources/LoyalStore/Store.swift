@@ -101,6 +101,10 @@ public final class Store: Sendable {
         if !isReadOnly {
             config.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // Deleted rows and the old version of an updated row are overwritten with zeros,
+                // not left in free space, so a GDPR erasure (or any edit) leaves no copy in the
+                // file. Debian's SQLite does this by default; other builds do not.
+                try db.execute(sql: "PRAGMA secure_delete = ON")
             }
         }
         let base = try BusyPool.opening(path: path, timeout: busyTimeout) {

@@ -39,8 +39,8 @@ struct RowSnapshot: Codable, Equatable {
     }
 }
 
-/// One SQLite value, typed, for JSON.
-enum StoredValue: Codable, Equatable {
+/// One SQLite value, typed, for JSON (merge undo) and the GDPR export.
+public enum StoredValue: Codable, Hashable, Sendable {
     case null, integer(Int64), real(Double), text(String), blob(Data)
 
     init(_ v: DatabaseValue) {

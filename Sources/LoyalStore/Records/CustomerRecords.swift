@@ -10,15 +10,20 @@ enum CustomerRecords {
         """
 
     static func arguments(_ c: Customer) -> StatementArguments {
-        let values: [(any DatabaseValueConvertible)?] = [
+        var values: [(any DatabaseValueConvertible)?] = [
             c.number, c.name, c.street, c.postalCode, c.city, c.country, c.phone, c.email, c.website, c.industry,
             c.employees, c.revenueBand, c.repID, c.since.sql, c.preferences, c.preferredChannel?.rawValue,
             c.bestCallTimes, c.highSeason, c.busyHours, c.potential.sql, c.classOverride?.rawValue, c.notes,
             c.status.rawValue, c.lostOn.sql, c.lostReason?.rawValue, c.returnedOn.sql,
-            SearchKey.forCustomer(number: c.number, name: c.name, city: c.city),
-            SearchKey.fold(c.name), SearchKey.fold(c.city), c.kind.rawValue,
         ]
+        for key in searchKeys(number: c.number, name: c.name, city: c.city) { values.append(key) }
+        values.append(c.kind.rawValue)
         return StatementArguments(values)
+    }
+
+    /// search_key, sort_name and sort_city: what a customer is found and sorted by.
+    static func searchKeys(number: String, name: String, city: String) -> [String] {
+        [SearchKey.forCustomer(number: number, name: name, city: city), SearchKey.fold(name), SearchKey.fold(city)]
     }
 
     /// Inserts and returns the id (the given one, if set).

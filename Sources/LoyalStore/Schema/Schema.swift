@@ -126,6 +126,11 @@ enum Schema {
                 """)
             try ContactChannelMigration.moveFromNotes(db)
         }
+        // Consent is proof (GDPR Art. 7 (1)): a withdrawal or a new answer must not overwrite
+        // the consent it replaces, and double opt-in confirmation has its day (issue 18).
+        m.registerMigration("v1-consent-history", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: SchemaV1.consentHistory)
+        }
         return m
     }
 }

@@ -356,4 +356,46 @@ enum SchemaV1 {
         CREATE INDEX IF NOT EXISTS calendar_unplanned_customer ON calendar_unplanned(customer_id);
         CREATE INDEX IF NOT EXISTS calendar_unplanned_rep ON calendar_unplanned(rep_id, stake);
         """
+
+    /// See the migration "v1-consent-history". `consent` holds each channel's current answer;
+    /// every answer it replaced (a withdrawn consent, an earlier refusal) is kept here by
+    /// triggers, whoever changes it (import, merge, a later form), with when it was replaced.
+    /// A consent moved to another customer by a merge takes its history along. The purpose of
+    /// a consent is its channel (advertising by e-mail, phone, newsletter, …).
+    static let consentHistory = """
+        ALTER TABLE consent ADD COLUMN double_opt_in_on TEXT;
+        CREATE TABLE consent_history (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            channel TEXT NOT NULL,
+            granted INTEGER NOT NULL,
+            given_on TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            double_opt_in_on TEXT,
+            replaced_at TEXT NOT NULL
+        );
+        CREATE INDEX consent_history_customer ON consent_history(customer_id, channel, id);
+        CREATE TRIGGER consent_history_update AFTER UPDATE ON consent
+        WHEN old.granted IS NOT new.granted OR old.given_on IS NOT new.given_on OR old.source IS NOT new.source
+            OR old.double_opt_in_on IS NOT new.double_opt_in_on
+        BEGIN
+            INSERT INTO consent_history (customer_id, channel, granted, given_on, source, double_opt_in_on, replaced_at)
+            VALUES (new.customer_id, old.channel, old.granted, old.given_on, old.source, old.double_opt_in_on,
+                    strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+        END;
+        CREATE TRIGGER consent_history_move AFTER UPDATE OF customer_id ON consent
+        WHEN old.customer_id IS NOT new.customer_id
+        BEGIN
+            UPDATE consent_history SET customer_id = new.customer_id
+            WHERE customer_id = old.customer_id AND channel = old.channel;
+        END;
+        -- A customer deleted takes his consents with him (nothing to prove any more).
+        CREATE TRIGGER consent_history_delete AFTER DELETE ON consent
+        WHEN EXISTS (SELECT 1 FROM customer WHERE id = old.customer_id)
+        BEGIN
+            INSERT INTO consent_history (customer_id, channel, granted, given_on, source, double_opt_in_on, replaced_at)
+            VALUES (old.customer_id, old.channel, old.granted, old.given_on, old.source, old.double_opt_in_on,
+                    strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+        END;
+        """
 }

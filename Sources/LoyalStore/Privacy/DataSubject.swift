@@ -1,0 +1,14 @@
+/// Whose data a GDPR request is about: a contact person (by id, as `loyal duplicates` and
+/// the exports show it) or a customer (by number). A private customer is a person; a
+/// business customer's record is the company's, and its contact persons are the people.
+public enum DataSubject: Sendable, Hashable, CustomStringConvertible {
+    case contact(Int64)
+    case customer(String)
+
+    public var description: String {
+        switch self {
+        case .contact(let id): return "contact \(id)"
+        case .customer(let number): return "customer \(number)"
+        }
+    }
+}
