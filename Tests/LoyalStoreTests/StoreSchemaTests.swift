@@ -48,7 +48,7 @@ final class StoreSchemaTests: StoreTestCase {
         XCTAssertEqual(try again.pool.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") },
                        ["v1", "v1-class-sort-indexes", "v1-calendar-day-order", "v1-clean-control-characters",
                         "v1-churn-model", "v1-merge-undo", "v1-import-extra",
-                        "v1-absence", "v1-customer-kind", "v1-calendar-unplanned"])
+                        "v1-absence", "v1-customer-kind", "v1-calendar-unplanned", "v1-team-overview"])
     }
 
     func testAFileWithoutTheClassSortIndexesGetsThemOnOpening() throws {
