@@ -42,6 +42,9 @@ extension App {
             screen = .calendar(s)
         case .merge(let s):
             MergeView.render(s, into: &buffer, area: area, env: env)
+        case .team(var s):
+            TeamView.render(&s, into: &buffer, area: area, env: env)
+            screen = .team(s)
         }
         state.screen = screen
         switch state.overlay {
