@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LoyalCore
 import LoyalStore
 
@@ -12,11 +13,18 @@ struct TeamReport: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "table, csv or json.") var format: ListFormat = .table
+    @Flag(help: "Print the time the store took to read the figures on stderr.") var timing = false
 
     func run() throws {
         let settings = try global.settings()
         let store = try global.openStore(.read)
-        let overview = try store.teamOverview(today: try global.todayDay())
+        let today = try global.todayDay()
+        let started = Date()
+        let overview = try store.teamOverview(today: today)
+        let read = Date().timeIntervalSince(started)
         try TeamReportOutput.write(overview, format: format, display: settings.display)
+        if timing {
+            Console.error(String(format: "read the figures of %d reps in %.0f ms", overview.rows.count, read * 1000))
+        }
     }
 }
