@@ -8,7 +8,7 @@ enum TeamView {
         let f = Format(display: env.display)
         let (titleRow, rest) = area.top(1)
         let (headerRow, body) = rest.top(1)
-        drawTitle(screen, into: &buffer, row: titleRow, format: f)
+        drawTitle(screen, into: &buffer, row: titleRow)
 
         let reps = screen.reps
         // Table rows and bar rows share the height: k reps, the team, a gap, the bars' title, k bars.
@@ -31,7 +31,7 @@ enum TeamView {
         TeamChart.render(reps: reps, shown: shown, cursor: screen.cursor, into: &buffer, area: charts, format: f)
     }
 
-    static func drawTitle(_ screen: TeamScreen, into buffer: inout ScreenBuffer, row: Rect, format f: Format) {
+    static func drawTitle(_ screen: TeamScreen, into buffer: inout ScreenBuffer, row: Rect) {
         buffer.fill(row: row.row, col: row.col, width: row.width, role: .title)
         // The windows the figures count in, as many as fit (the README gives the exact days).
         var title = "Team"
