@@ -22,6 +22,8 @@ struct Bench {
     var detailQuery: [Double] = []
     /// `Store.accounts` alone for the first page of each class filter.
     var pageQuery: [Double] = []
+    /// `Store.teamOverview` alone: the Team tab's figures, read off the key path.
+    var teamQuery: [Double] = []
 
     private var store: Store!
     private var app: App!
@@ -108,7 +110,20 @@ struct Bench {
         measure("calendar day l ×20", .char("l"), times: 20)
         groups.append(("open Early warning tab 3", [press(.char("3"))]))
         measure("early warning j ×200", .char("j"), times: 200)
+        // The Team tab: the key draws at once, the figures come from the background.
+        let team = Self.now()
+        groups.append(("open Team tab 5", [press(.char("5"))]))
+        try waitFor("the team's figures") { !$0.row(1).contains("counting…") }
+        totals.append(("team figures after 5", [Self.ms(since: team)]))
+        measure("team j ×20", .char("j"), times: 20)
+        groups.append(("team Enter (a rep's accounts)", [press(.enter)]))
+        _ = press(.escape)
         _ = press(.char("1"))
+        teamQuery = try (0..<3).map { _ in
+            let t = Self.now()
+            _ = try store.teamOverview(today: today)
+            return Self.ms(since: t)
+        }
 
         // For telling store time from screen time: the detail query alone, same accounts.
         let ids = try store.accounts(AccountQuery(), limit: 151).enumerated().filter { $0.offset % 3 == 0 && $0.offset > 0 }
@@ -147,11 +162,15 @@ struct Bench {
     }
 
     func waitForTotals() throws {
+        try waitFor("the totals") { _ in !counting }
+    }
+
+    func waitFor(_ what: String, _ done: (MemoryTerminal) -> Bool) throws {
         let deadline = Date().addingTimeInterval(60)
         while true {
             app.drain(term)
-            if !counting { return }
-            guard Date() < deadline else { throw BenchError("the totals did not arrive within 60 s") }
+            if done(term) { return }
+            guard Date() < deadline else { throw BenchError("\(what) did not arrive within 60 s") }
             // Each look draws a frame; looking more often would take the CPU from the count.
             usleep(1000)
         }

@@ -47,6 +47,8 @@ extension Bench {
             let s = Stats(samples)
             print(pad(name, 34) + String(format: "  %5d", s.count) + " \(f(s.p50)) \(f(s.p99)) \(f(s.max))")
         }
+        let t = Stats(teamQuery)
+        print(pad("(store.teamOverview alone)", 34) + String(format: "  %5d", t.count) + " \(f(t.p50)) \(f(t.p99)) \(f(t.max))")
         if verbose {
             let p = Stats(pageQuery)
             print(pad("(store.accounts first page alone)", 34) + String(format: "  %5d", p.count) + " \(f(p.p50)) \(f(p.p99)) \(f(p.max))")

@@ -7,8 +7,8 @@ import LoyalTerminal
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Reports for scripts: customer value, customers at risk, lost customers.",
-        subcommands: [ValueReport.self, Risk.self, Lost.self])
+        abstract: "Reports for scripts: customer value, customers at risk, lost customers, the team.",
+        subcommands: [ValueReport.self, Risk.self, Lost.self, TeamReport.self])
 
     struct Risk: ParsableCommand {
         static let configuration = CommandConfiguration(

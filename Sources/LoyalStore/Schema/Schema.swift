@@ -131,6 +131,13 @@ enum Schema {
         m.registerMigration("v1-consent-history", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: SchemaV1.consentHistory)
         }
+        // Indexes only, for the manager's overview (issue 18): each figure group reads one
+        // range of one of these instead of a whole table (see TeamQueries). The customer
+        // index leads with the id on purpose: one leading with rep_id would draw the
+        // accounts list filtered by rep away from its sort index into sorting every page.
+        m.registerMigration("v1-team-overview", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: SchemaV1.teamOverviewIndexes)
+        }
         return m
     }
 }

@@ -17,7 +17,9 @@ struct AccountsScreen {
 
     static let sortColumns: [AccountSort] = [.number, .name, .city, .class, .value, .revenue, .lastPurchase, .risk, .rep]
 
-    init(environment env: Environment) throws {
+    /// The list under `filter` (the Team tab opens a rep's accounts through the rep filter).
+    init(environment env: Environment, filter: AccountFilter = AccountFilter()) throws {
+        query = AccountQuery(filter: filter)
         window = try AccountsWindow.first(query, store: env.store)
         repName = Dictionary((try? env.store.reps())?.map { ($0.code, $0.name) } ?? [], uniquingKeysWith: { a, _ in a })
     }

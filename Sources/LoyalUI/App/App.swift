@@ -20,6 +20,7 @@ public final class App {
             AppState.Tab(title: "Calendar", stack: []),
             AppState.Tab(title: "Early warning", stack: []),
             AppState.Tab(title: "Win-back", stack: []),
+            AppState.Tab(title: "Team", stack: []),
         ], activeTab: 0)
         accounts.countTotals(environment)
         offerDrafts()
@@ -144,8 +145,8 @@ public final class App {
                 state.message = StatusMessage(text: "Press q to quit", kind: .info)
             }
         case .quit: requestQuit()
-        case .tab1, .tab2, .tab3, .tab4:
-            let index = [GlobalAction.tab1, .tab2, .tab3, .tab4].firstIndex(of: action)!
+        case .tab1, .tab2, .tab3, .tab4, .tab5:
+            let index = [GlobalAction.tab1, .tab2, .tab3, .tab4, .tab5].firstIndex(of: action)!
             if index < state.tabs.count {
                 if state.tabs[index].stack.isEmpty {
                     do {
@@ -221,6 +222,7 @@ extension App {
         case 1: return .calendar(try CalendarScreen(env: env))
         case 2: return .earlyWarning(try EarlyWarningScreen(env: env))
         case 3: return .lost(try LostScreen(env: env))
+        case 4: return .team(TeamScreen(env: env))
         default: return .accounts(try AccountsScreen(environment: env))
         }
     }

@@ -42,6 +42,9 @@ extension App {
             screen = .calendar(s)
         case .merge(let s):
             MergeView.render(s, into: &buffer, area: area, env: env)
+        case .team(var s):
+            TeamView.render(&s, into: &buffer, area: area, env: env)
+            screen = .team(s)
         }
         state.screen = screen
         switch state.overlay {
@@ -76,17 +79,24 @@ extension App {
 
     private func drawTabBar(_ buffer: inout ScreenBuffer, _ bar: Rect) {
         buffer.fill(row: bar.row, col: bar.col, width: bar.width, role: .tabInactive)
+        let right = "as of " + Format(display: env.display).day(env.today) + " "
+        let crumbs = state.tabs[state.activeTab].stack.dropFirst().map(\.title)
+        let trail = crumbs.isEmpty ? "" : "› " + crumbs.joined(separator: " › ")
+        let tabs = state.tabs.reduce(0) { $0 + TextWidth.columns(of: $1.title) + 2 }
+        // With five tabs the name gives way when the trail would not fit beside them:
+        // where the user is matters more than the name of the program.
+        let brand = " Loyal "
+        let showBrand = trail.isEmpty
+            || TextWidth.columns(of: brand) + tabs + TextWidth.columns(of: trail) + 3 <= bar.width - TextWidth.columns(of: right)
         var x = bar.col
-        x += buffer.put(row: bar.row, col: x, " Loyal ", role: .title)
+        if showBrand { x += buffer.put(row: bar.row, col: x, brand, role: .title) }
         for (i, tab) in state.tabs.enumerated() {
             x += buffer.put(row: bar.row, col: x, " \(tab.title) ", role: i == state.activeTab ? .tabActive : .tabInactive)
         }
-        let right = "as of " + Format(display: env.display).day(env.today) + " "
-        let crumbs = state.tabs[state.activeTab].stack.dropFirst().map(\.title)
         if !crumbs.isEmpty {
             let room = bar.right - TextWidth.columns(of: right) - x - 2
             // Where the user is matters more than where he came from: cut from the left.
-            let text = TextWidth.truncateLeading("› " + crumbs.joined(separator: " › "), to: room)
+            let text = TextWidth.truncateLeading(trail, to: room)
             buffer.put(row: bar.row, col: x + 1, text, role: .tabInactive, maxWidth: room)
         }
         buffer.put(row: bar.row, col: bar.right - TextWidth.columns(of: right), right, role: .tabInactive)

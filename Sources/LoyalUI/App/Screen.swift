@@ -15,6 +15,7 @@ enum Screen {
     case lost(LostScreen)
     case calendar(CalendarScreen)
     case merge(MergeScreen)
+    case team(TeamScreen)
 
     var title: String {
         switch self {
@@ -28,6 +29,7 @@ enum Screen {
         case .lost: return "Win-back"
         case .calendar: return "Calendar"
         case .merge(let m): return m.title
+        case .team: return "Team"
         }
     }
 
@@ -43,6 +45,7 @@ enum Screen {
         case .lost: return LostScreen.keyHelp
         case .calendar: return CalendarScreen.keyHelp
         case .merge: return MergeScreen.keyHelp
+        case .team: return TeamScreen.keyHelp
         }
     }
 
@@ -53,7 +56,7 @@ enum Screen {
         case .detail(let d): return d.changed ? .popAndReload : .pop
         case .contacts: return .popAndReload
         case .riskCase: return .popAndReload
-        case .accounts, .form, .visit, .earlyWarning, .lost, .calendar, .merge: return .pop
+        case .accounts, .form, .visit, .earlyWarning, .lost, .calendar, .merge, .team: return .pop
         }
     }
 

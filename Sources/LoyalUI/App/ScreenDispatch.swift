@@ -37,6 +37,9 @@ enum ScreenDispatch {
         case .merge(var s):
             defer { screen = .merge(s) }
             return s.handle(key, env: env)
+        case .team(var s):
+            defer { screen = .team(s) }
+            return s.handle(key, env: env)
         }
     }
 
@@ -49,6 +52,7 @@ enum ScreenDispatch {
         case .riskCase(var s): try s.reload(env); screen = .riskCase(s)
         case .lost(var s): try s.reload(env); screen = .lost(s)
         case .calendar(var s): try s.reload(env); screen = .calendar(s)
+        case .team(var s): s.reload(env); screen = .team(s)
         case .form, .visit, .merge: break
         }
     }

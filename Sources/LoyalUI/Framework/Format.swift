@@ -1,7 +1,7 @@
 import LoyalCore
 
 /// Display forms of domain values, following the user's settings.
-struct Format {
+struct Format: Sendable {
     let display: DisplaySettings
 
     func money(_ m: Money?) -> String { m.map { display.money.format($0, withCents: false) } ?? "–" }
