@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "LoyalStore", dependencies: [
             "LoyalCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C API, for the few bulk reads that step millions of rows.
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "LoyalConfig", dependencies: [
             "LoyalCore",

@@ -47,7 +47,7 @@ final class StoreSchemaTests: StoreTestCase {
         XCTAssertEqual(try count(again, "customer"), 1)
         XCTAssertEqual(try again.pool.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") },
                        ["v1", "v1-class-sort-indexes", "v1-calendar-day-order", "v1-clean-control-characters",
-                        "v1-churn-model", "v1-merge-undo", "v1-import-extra"])
+                        "v1-churn-model", "v1-merge-undo", "v1-import-extra", "v1-purchase-margin-index"])
     }
 
     func testAFileWithoutTheClassSortIndexesGetsThemOnOpening() throws {
