@@ -35,7 +35,7 @@ struct BGNBDForecastCurve: Sendable {
             var coefficients = [Double](repeating: 0, count: n)
             for k in 0..<n {
                 var sum = 0.0
-                for j in 0..<n { sum += values[j] * cos(Double.pi * Double(k) * (Double(j) + 0.5) / Double(n)) }
+                for j in 0..<n { sum += values[j] * BGNBDForecastCurve.cosines[k * n + j] }
                 coefficients[k] = sum * (k == 0 ? 1 : 2) / Double(n)
             }
             let size = coefficients.reduce(0) { max($0, abs($1)) }
@@ -57,6 +57,10 @@ struct BGNBDForecastCurve: Sendable {
     static let tolerance = 5e-15
     static let noiseTolerance = 1e-11
     static let maxHalvings = 3
+    /// cos(πk(j+½)/n), the discrete cosine transform from node values to coefficients.
+    static let cosines = (0..<degree * degree).map { i in
+        cos(Double.pi * Double(i / degree) * (Double(i % degree) + 0.5) / Double(degree))
+    }
 
     /// Node evaluations a curve over `range` costs, to compare with evaluating point by point.
     static func cost(of range: ClosedRange<Double>) -> Int {
@@ -99,24 +103,49 @@ struct BGNBDForecastCurve: Sendable {
 
     /// E at ℓ = log(t/(α+T)), given z = t/(α+T+t). ℓ must lie in the curve's range.
     func expectedPurchases(logRatio: Double, z: Double) -> Double {
-        lowers.withUnsafeBufferPointer { lowers in
-            var low = 0, high = lowers.count - 1
-            while low < high {
-                let mid = (low + high + 1) / 2
-                if lowers[mid] <= logRatio { low = mid } else { high = mid - 1 }
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 1) { q in
+            withUnsafePointer(to: logRatio) { ratio in
+                ratiosOverZ(UnsafeBufferPointer(start: ratio, count: 1), into: q)
             }
-            let lower = lowers[low], upper = uppers[low]
-            let y = (2 * logRatio - lower - upper) / (upper - lower)
-            return coefficients.withUnsafeBufferPointer { all in
-                // Clenshaw's recurrence.
-                let c = all.baseAddress! + low * Self.degree
-                var b1 = 0.0, b2 = 0.0
-                for k in stride(from: Self.degree - 1, through: 1, by: -1) {
-                    let b0 = 2 * y * b1 - b2 + c[k]
-                    b2 = b1
-                    b1 = b0
+            return q[0] * z
+        }
+    }
+
+    /// E/z at each ℓ in `logRatios`, eight at a time: one Clenshaw recurrence waits on
+    /// its own multiply-adds, eight interleaved keep the arithmetic units busy.
+    func ratiosOverZ(_ logRatios: UnsafeBufferPointer<Double>, into q: UnsafeMutableBufferPointer<Double>) {
+        let n = Self.degree
+        lowers.withUnsafeBufferPointer { lowers in
+            uppers.withUnsafeBufferPointer { uppers in
+                coefficients.withUnsafeBufferPointer { all in
+                    var start = 0
+                    while start < logRatios.count {
+                        var y = SIMD8<Double>(), base = SIMD8<Int>()
+                        for lane in 0..<8 {
+                            let l = logRatios[min(start + lane, logRatios.count - 1)]
+                            var low = 0, high = lowers.count - 1
+                            while low < high {
+                                let mid = (low + high + 1) / 2
+                                if lowers[mid] <= l { low = mid } else { high = mid - 1 }
+                            }
+                            y[lane] = (2 * l - lowers[low] - uppers[low]) / (uppers[low] - lowers[low])
+                            base[lane] = low * n
+                        }
+                        var b1 = SIMD8<Double>(), b2 = SIMD8<Double>()
+                        for k in stride(from: n - 1, through: 1, by: -1) {
+                            let c = SIMD8(all[base[0] + k], all[base[1] + k], all[base[2] + k], all[base[3] + k],
+                                          all[base[4] + k], all[base[5] + k], all[base[6] + k], all[base[7] + k])
+                            let b0 = 2 * y * b1 - b2 + c
+                            b2 = b1
+                            b1 = b0
+                        }
+                        let c0 = SIMD8(all[base[0]], all[base[1]], all[base[2]], all[base[3]],
+                                       all[base[4]], all[base[5]], all[base[6]], all[base[7]])
+                        let value = y * b1 - b2 + c0
+                        for lane in 0..<min(8, logRatios.count - start) { q[start + lane] = value[lane] }
+                        start += 8
+                    }
                 }
-                return (y * b1 - b2 + c[0]) * z
             }
         }
     }

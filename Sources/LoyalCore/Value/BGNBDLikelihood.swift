@@ -22,46 +22,37 @@ struct BGNBDLikelihoodData: Sendable {
     private let recencies: [Double]
     private let recencyIndex: [Int32]
 
-    private struct Key: Hashable {
+    private struct Key: Equatable {
         let x: Int
         let recency: UInt64
         let age: UInt64
     }
 
     init(_ observations: [BGNBDObservation]) {
-        var rowOfKey: [Key: Int] = [:]
-        var rows: [(x: Int, recency: Double, age: Double, weight: Double)] = []
-        for o in observations {
-            let key = Key(x: o.frequency, recency: o.recency.bitPattern, age: o.age.bitPattern)
-            if let row = rowOfKey[key] {
-                rows[row].weight += 1
-            } else {
-                rowOfKey[key] = rows.count
-                rows.append((o.frequency, o.recency, o.age, 1))
-            }
+        var rowOf = FirstSeenIndex<Key>(capacity: observations.count) {
+            FirstSeenIndex<Key>.mix(UInt64(bitPattern: Int64($0.x)), $0.recency, $0.age)
         }
+        var weight: [Double] = []
+        for o in observations {
+            let (row, isNew) = rowOf.insert(Key(x: o.frequency, recency: o.recency.bitPattern, age: o.age.bitPattern))
+            if isNew { weight.append(1) } else { weight[row] += 1 }
+        }
+        let rows = rowOf.keys
         frequencies = Set(rows.map(\.x)).sorted()
         let indexOfX = Dictionary(uniqueKeysWithValues: frequencies.enumerated().map { ($1, $0) })
         frequencyIndex = rows.map { indexOfX[$0.x]! }
-        recency = rows.map(\.recency)
-        age = rows.map(\.age)
-        weight = rows.map(\.weight)
+        recency = rows.map { Double(bitPattern: $0.recency) }
+        age = rows.map { Double(bitPattern: $0.age) }
+        self.weight = weight
         totalWeight = Double(observations.count)
         (ages, ageIndex) = Self.distinct(age)
         (recencies, recencyIndex) = Self.distinct(recency)
     }
 
     private static func distinct(_ values: [Double]) -> ([Double], [Int32]) {
-        var indexOf: [UInt64: Int32] = [:]
-        var distinct: [Double] = []
-        let index = values.map { v -> Int32 in
-            if let i = indexOf[v.bitPattern] { return i }
-            let i = Int32(distinct.count)
-            indexOf[v.bitPattern] = i
-            distinct.append(v)
-            return i
-        }
-        return (distinct, index)
+        var index = FirstSeenIndex<UInt64>(capacity: values.count) { FirstSeenIndex<UInt64>.mix($0) }
+        let indexes = values.map { Int32(index.insert($0.bitPattern).index) }
+        return (index.keys.map { Double(bitPattern: $0) }, indexes)
     }
 
     /// −(1/N) Σ log L and its gradient with respect to (log r, log α, log a, log b).

@@ -29,32 +29,37 @@ extension CustomerValueReport {
     }
 }
 
+extension CustomerValueReport {
+    /// Each customer's P(no purchase in the next `t` time units), same order as the scores.
+    public func probabilitiesOfNoPurchase(in t: Double) -> [Double] {
+        Parallel.map(scores.count) { i in
+            let s = scores[i]
+            return bgnbd.parameters.probabilityOfNoPurchase(
+                in: t, given: BGNBDObservation(frequency: s.frequency, recency: s.recency, age: s.age))
+        }
+    }
+}
+
 /// Expected purchases of a customer known to be alive: in the prediction
 /// horizon, and discounted over the valuation's periods, per distinct (x, T).
 enum AliveForecasts {
     struct Pairs {
-        var distinct: [(x: Int, age: Double)] = []
-        var ofCustomer: [Int32] = []
+        let distinct: [(x: Int, age: Double)]
+        let ofCustomer: [Int32]
 
-        private struct Key: Hashable {
+        private struct Key: Equatable {
             let x: Int
             let age: UInt64
         }
 
         init(_ observations: [BGNBDObservation]) {
-            var index: [Key: Int32] = [:]
-            ofCustomer.reserveCapacity(observations.count)
-            for o in observations {
-                let key = Key(x: o.frequency, age: o.age.bitPattern)
-                if let i = index[key] {
-                    ofCustomer.append(i)
-                } else {
-                    let i = Int32(distinct.count)
-                    index[key] = i
-                    distinct.append((o.frequency, o.age))
-                    ofCustomer.append(i)
-                }
+            var index = FirstSeenIndex<Key>(capacity: observations.count) {
+                FirstSeenIndex<Key>.mix(UInt64(bitPattern: Int64($0.x)), $0.age)
             }
+            ofCustomer = observations.map { o in
+                Int32(index.insert(Key(x: o.frequency, age: o.age.bitPattern)).index)
+            }
+            distinct = index.keys.map { ($0.x, Double(bitPattern: $0.age)) }
         }
     }
 
@@ -116,18 +121,27 @@ private struct GroupForecaster {
         }
         let scale = valuation.parameters.alpha + age
         let logScale = log(scale)
-        let shape = valuation.parameters.r + Double(forecast.frequency)
-        func expected(_ t: Double, _ logT: Double) -> Double {
-            let value = curve.expectedPurchases(logRatio: logT - logScale, z: t / (scale + t))
-            return min(max(0, value), shape * t / scale)
+        // Never above (r+x)·t/(α+T), the expectation if nobody dropped out (as pointwise).
+        let noDropoutRate = (valuation.parameters.r + Double(forecast.frequency)) / scale
+        func expected(_ ratioOverZ: Double, _ t: Double) -> Double {
+            min(max(0, ratioOverZ * (t / (scale + t))), noDropoutRate * t)
         }
-        var sum = 0.0
-        var previous = 0.0
-        for (i, factor) in valuation.discountFactors.enumerated() {
-            let cumulative = expected(valuation.periodEnds[i], logPeriodEnds[i])
-            sum += (cumulative - previous) * factor
-            previous = cumulative
+        let ends = valuation.periodEnds, factors = valuation.discountFactors
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * ends.count + 2) { scratch in
+            let count = ends.count + 1
+            let logRatios = UnsafeMutableBufferPointer(rebasing: scratch[0..<count])
+            let q = UnsafeMutableBufferPointer(rebasing: scratch[count..<2 * count])
+            for i in 0..<ends.count { logRatios[i] = logPeriodEnds[i] - logScale }
+            logRatios[ends.count] = logHorizon - logScale
+            curve.ratiosOverZ(UnsafeBufferPointer(logRatios), into: q)
+            var sum = 0.0
+            var previous = 0.0
+            for i in 0..<ends.count {
+                let cumulative = expected(q[i], ends[i])
+                sum += (cumulative - previous) * factors[i]
+                previous = cumulative
+            }
+            return (expected(q[ends.count], horizon), sum)
         }
-        return (expected(horizon, logHorizon), sum)
     }
 }
