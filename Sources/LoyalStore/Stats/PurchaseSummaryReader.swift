@@ -6,59 +6,92 @@ import LoyalCore
 /// Streams the purchases of a range of customers straight off the covering index
 /// (customer_id, day, amount_cents, margin_cents) into one summary per customer.
 ///
-/// Millions of rows pass here on every refresh, so the loop steps SQLite itself
-/// and reads plain column values: no Row, no String per day. Several days'
-/// purchases are added up by the stream, the margin sums beside it.
+/// Millions of rows pass here on every refresh, so the loop steps SQLite itself,
+/// reads plain column values and keeps its state in locals: no Row, no String,
+/// and a day's text is parsed only when it differs from the row before.
 enum PurchaseSummaryReader {
     static func read(_ db: Database, asOf: Day, unitDays: Int, useMargin: Bool,
                      customers: ClosedRange<Int64>) throws -> ValueInput {
         let statement = try db.makeStatement(sql: """
             SELECT customer_id, day, amount_cents, margin_cents FROM purchase
-            WHERE customer_id BETWEEN ? AND ? AND day <= ? ORDER BY customer_id, day
+            WHERE customer_id BETWEEN ? AND ? ORDER BY customer_id, day
             """)
-        statement.setUncheckedArguments([customers.lowerBound, customers.upperBound, asOf.iso])
-        let handle = statement.sqliteStatement
-        var stream = PurchaseHistoryStream<Int64>(asOfDay: asOf.number, unitDays: unitDays)
-        var input = ValueInput(ids: [], summaries: [], marginRatios: [], purchaseRows: 0)
-        // The margin ratio of the customer being read: Σ margin / Σ amount over purchases with a margin.
-        var margin: Int64 = 0, marginAmount: Int64 = 0, hasMargin = false
-        var lastCustomer = Int64.min, lastDay = Int.min
-        func finish(_ done: (customer: Int64, summary: PurchaseHistorySummary)?) {
-            guard let done else { return }
-            input.ids.append(done.customer)
-            input.summaries.append(done.summary)
-            input.marginRatios.append(useMargin && hasMargin && marginAmount > 0
-                ? max(0, Double(margin) / Double(marginAmount)) : nil)
-        }
+        // Purchases after as-of are skipped below, by day number: a text comparison in the
+        // query costs SQLite more than the few rows after a refresh day cost this loop.
+        statement.setUncheckedArguments([customers.lowerBound, customers.upperBound])
+        let h = statement.sqliteStatement
+        var out = Collected(useMargin: useMargin)
+        var customer = Customer(id: Int64.min, asOfDay: asOf.number, unitDays: unitDays)
+        // The previous row's day text (10 bytes, packed) and its day number; nil when it was no day.
+        var lastText: (UInt64, UInt16) = (0, 0), lastDay: Int?
         while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { break }
+            let code = sqlite3_step(h)
             guard code == SQLITE_ROW else {
+                if code == SQLITE_DONE { break }
                 throw DatabaseError(resultCode: ResultCode(rawValue: code),
                                     message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) })
             }
-            let customer = sqlite3_column_int64(handle, 0)
-            let amount = sqlite3_column_int64(handle, 2)
-            if customer != lastCustomer {
-                // The stream hands back the previous customer when this row starts a new one;
-                // his margin sums are complete then, so they are reset only after.
-                if let done = stream.finish() { finish(done) }
-                margin = 0; marginAmount = 0; hasMargin = false
-                lastDay = Int.min
+            let id = sqlite3_column_int64(h, 0)
+            if id != customer.id {
+                out.append(customer)
+                customer = Customer(id: id, asOfDay: asOf.number, unitDays: unitDays)
+                lastText = (0, 0)
+                lastDay = nil
             }
-            if sqlite3_column_type(handle, 3) != SQLITE_NULL {
-                margin += sqlite3_column_int64(handle, 3)
-                marginAmount += amount
-                hasMargin = true
+            let text = UnsafeRawBufferPointer(start: sqlite3_column_text(h, 1), count: Int(sqlite3_column_bytes(h, 1)))
+            let packed = text.count == 10
+                ? (text.loadUnaligned(as: UInt64.self), text.loadUnaligned(fromByteOffset: 8, as: UInt16.self)) : (0, 0)
+            if packed == (0, 0) || packed != lastText {
+                lastText = packed
+                lastDay = Day(isoBytes: text).flatMap { $0 <= asOf ? $0.number : nil }
+                if lastDay != nil { out.purchaseDays += 1 }
             }
-            let text = UnsafeRawBufferPointer(start: sqlite3_column_text(handle, 1),
-                                              count: Int(sqlite3_column_bytes(handle, 1)))
-            lastCustomer = customer
-            guard let day = Day(isoBytes: text) else { continue }
-            if day.number != lastDay { input.purchaseRows += 1; lastDay = day.number }
-            _ = stream.add(customer: customer, day: day.number, cents: amount)
+            // Text that is no day, and days after as-of, count for nothing.
+            guard let day = lastDay else { continue }
+            let amount = sqlite3_column_int64(h, 2)
+            customer.purchases.add(day: day, cents: amount)
+            // A NULL margin reads as 0; only then is its type asked.
+            let margin = sqlite3_column_int64(h, 3)
+            if margin != 0 || sqlite3_column_type(h, 3) != SQLITE_NULL {
+                customer.margin += margin
+                customer.marginAmount += amount
+                customer.hasMargin = true
+            }
         }
-        if let done = stream.finish() { finish(done) }
-        return input
+        out.append(customer)
+        return out.input
+    }
+
+    /// The customer being read: his purchases so far and the sums of his margin ratio.
+    private struct Customer {
+        let id: Int64
+        var purchases: PurchaseHistoryAccumulator
+        /// Σ margin and Σ amount over the purchases that have a margin.
+        var margin: Int64 = 0
+        var marginAmount: Int64 = 0
+        var hasMargin = false
+
+        init(id: Int64, asOfDay: Int, unitDays: Int) {
+            self.id = id
+            purchases = PurchaseHistoryAccumulator(asOfDay: asOfDay, unitDays: unitDays)
+        }
+    }
+
+    private struct Collected {
+        let useMargin: Bool
+        var input = ValueInput(ids: [], summaries: [], marginRatios: [], purchaseRows: 0)
+        var purchaseDays: Int {
+            get { input.purchaseRows }
+            set { input.purchaseRows = newValue }
+        }
+
+        /// A customer without a purchase on a valid day up to as-of has no summary.
+        mutating func append(_ c: Customer) {
+            guard let summary = c.purchases.summary else { return }
+            input.ids.append(c.id)
+            input.summaries.append(summary)
+            input.marginRatios.append(useMargin && c.hasMargin && c.marginAmount > 0
+                ? max(0, Double(c.margin) / Double(c.marginAmount)) : nil)
+        }
     }
 }

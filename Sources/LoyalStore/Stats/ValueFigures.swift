@@ -12,21 +12,21 @@ struct ValueFigures {
     let purchaseDays: [Int]
 
     init(_ input: ValueInput, asOf: Day, settings: Settings) {
+        // RFM needs no model: ranked on a thread of its own, it fills the gap the
+        // shorter Gamma-Gamma fit leaves beside the BG/NBD fit.
+        let ranks = Background { () -> [Int] in
+            RFMScore.quintiles(zip(input.ids, input.summaries).map { id, s in
+                RFMInput(id: id, lastPurchaseDay: s.lastPurchaseDay, frequency: s.purchaseDays, monetaryCents: s.totalCents)
+            }).map { 100 * $0.recency + 10 * $0.frequency + $0.monetary }
+        }
         let valueSettings = CustomerValueSettings(settings.value, unitDays: 1, predictionHorizon: 365)
         let report = input.summaries.isEmpty ? nil
             : try? CustomerValueReport.fitAndScore(input.summaries, settings: valueSettings,
                                                    marginRatios: input.marginRatios)
         self.report = report
-        let horizon = Double(settings.retention.risk.horizonDays)
-        noPurchase = report.map { report in
-            report.scores.map { s in
-                report.bgnbd.parameters.probabilityOfNoPurchase(
-                    in: horizon, given: BGNBDObservation(frequency: s.frequency, recency: s.recency, age: s.age))
-            }
-        } ?? []
-        rfm = RFMScore.quintiles(zip(input.ids, input.summaries).map { id, s in
-            RFMInput(id: id, lastPurchaseDay: s.lastPurchaseDay, frequency: s.purchaseDays, monetaryCents: s.totalCents)
-        }).map { 100 * $0.recency + 10 * $0.frequency + $0.monetary }
+        noPurchase = report?.probabilitiesOfNoPurchase(in: Double(settings.retention.risk.horizonDays)) ?? []
         purchaseDays = input.summaries.map(\.purchaseDays)
+        // The closure cannot throw.
+        rfm = (try? ranks.value()) ?? []
     }
 }
