@@ -42,11 +42,42 @@ enum ValueFiguresWriter {
                                       p_no_purchase = ?, purchase_days = ?
             WHERE customer_id = ?
             """)
-        for (id, f) in changed {
-            update.setUncheckedArguments([f.value, f.asOfIsToday == true ? asOf.iso : nil, f.pAlive, f.expected,
-                                          f.rfm.map(String.init), f.noPurchase, f.purchaseDays, id])
-            try update.execute()
+        // On the day after a refresh every customer's figures change: 200,000 updates,
+        // bound straight to SQLite rather than through an array of values per row.
+        let h = update.sqliteStatement
+        func bind(_ column: Int32, _ value: Double?) {
+            if let value { sqlite3_bind_double(h, column, value) } else { sqlite3_bind_null(h, column) }
         }
+        for (id, f) in changed {
+            sqlite3_bind_int64(h, 1, f.value)
+            if f.asOfIsToday == true {
+                sqlite3_bind_text(h, 2, iso.map { CChar(bitPattern: $0) }, Int32(iso.count), transient)
+            } else {
+                sqlite3_bind_null(h, 2)
+            }
+            bind(3, f.pAlive)
+            bind(4, f.expected)
+            if let rfm = f.rfm {
+                let digits = Array(String(rfm).utf8CString)
+                sqlite3_bind_text(h, 5, digits, Int32(digits.count - 1), transient)
+            } else {
+                sqlite3_bind_null(h, 5)
+            }
+            bind(6, f.noPurchase)
+            sqlite3_bind_int64(h, 7, Int64(f.purchaseDays))
+            sqlite3_bind_int64(h, 8, id)
+            let code = sqlite3_step(h)
+            sqlite3_reset(h)
+            guard code == SQLITE_DONE else { throw error(db, code) }
+        }
+    }
+
+    /// SQLite copies bound text at once (the buffers here are temporary).
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+    private static func error(_ db: Database, _ code: Int32) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code),
+                      message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) })
     }
 
     private static func figures(of i: Int, _ figures: ValueFigures) -> Figures {
@@ -77,10 +108,7 @@ enum ValueFiguresWriter {
         while true {
             let code = sqlite3_step(h)
             if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                    message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) })
-            }
+            guard code == SQLITE_ROW else { throw error(db, code) }
             let asOf = isNull(2) ? nil : bytes(2).elementsEqual(today)
             var rfm: Int?
             if !isNull(5) {
