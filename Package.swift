@@ -23,9 +23,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "LoyalCore"),
+        // One C function: sqlite3_config is variadic, which Swift cannot call.
+        .target(name: "CSQLiteMode", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "LoyalStore", dependencies: [
-            "LoyalCore",
+            "LoyalCore", "CSQLiteMode",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C API, for the few bulk reads that step millions of rows.
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // The one TOML reader: values with their file, line and key path, typed reads with
         // uniform `FILE:LINE: key "…": …` errors. Config and themes both read through it.

@@ -1,4 +1,5 @@
 import Foundation
+import CSQLiteMode
 import GRDB
 import LoyalCore
 
@@ -81,6 +82,7 @@ public final class Store: Sendable {
     /// connection, the one that checks the file included, waits up to `busyTimeout`
     /// seconds for another Loyal's lock.
     public init(path: String, access: StoreAccess = .create, busyTimeout: Double = BusyTimeout.defaultSeconds) throws {
+        _ = Store.multithreadMode
         self.path = path
         let fm = FileManager.default
         let exists = fm.fileExists(atPath: path)
@@ -123,6 +125,9 @@ public final class Store: Sendable {
             throw error
         }
     }
+
+    /// Set once, before the process's first connection (see CSQLiteMode.h).
+    private static let multithreadMode: Int32 = loyal_sqlite_use_multithread_mode()
 
     /// An SQLite file created by someone else, or by a newer Loyal, is left alone. The
     /// check reads through a read-write connection when it may: closing that one leaves

@@ -22,6 +22,7 @@ struct Loyal: ParsableCommand {
     /// arrives as EPIPE, which ends quietly with 0 (`loyal export purchases | head -1`).
     static func main() {
         signal(SIGPIPE, SIG_IGN)
+        MallocArenas.useOne()
         var command: ParsableCommand
         do { command = try parseAsRoot() } catch { exit(with: error, usage: true) }
         do { try command.run() } catch { exit(with: error, usage: false) }

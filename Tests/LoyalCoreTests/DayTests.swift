@@ -117,6 +117,19 @@ final class DayTests: XCTestCase {
         XCTAssertNil(Day(iso: "29.02.2024"))
     }
 
+    /// The bulk reader's parser: the stored form only, from bytes, as strict as `Day(iso:)`.
+    func testISOBytesAcceptExactlyWhatISOTextDoes() {
+        func bytes(_ text: String) -> Day? { Array(text.utf8).withUnsafeBytes { Day(isoBytes: $0) } }
+        for text in ["2024-02-29", "1900-01-01", "2200-12-31", "0987-03-04"] {
+            XCTAssertEqual(bytes(text), Day(iso: text), text)
+            XCTAssertNotNil(bytes(text), text)
+        }
+        for text in ["2023-02-29", "2024-13-01", "2024-2-29", "2024-02-29 ", "29.02.2024", "2024/02/29", "", "20x4-02-01"] {
+            XCTAssertNil(bytes(text), text)
+            XCTAssertNil(Day(iso: text), text)
+        }
+    }
+
     func testTypedShortcuts() {
         let today = day(2026, 11, 23)
         XCTAssertEqual(Day(typed: "t", today: today), today)

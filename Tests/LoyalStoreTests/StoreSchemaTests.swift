@@ -49,7 +49,8 @@ final class StoreSchemaTests: StoreTestCase {
                        ["v1", "v1-class-sort-indexes", "v1-calendar-day-order", "v1-clean-control-characters",
                         "v1-churn-model", "v1-merge-undo", "v1-import-extra",
                         "v1-absence", "v1-customer-kind", "v1-calendar-unplanned", "v1-contact-channel",
-                        "v1-consent-history", "v1-team-overview"])
+                        "v1-consent-history", "v1-team-overview",
+                        "v1-purchase-margin-index"])
     }
 
     func testTheVCardImportsNoteLinesBecomeContactChannelsOnOpening() throws {

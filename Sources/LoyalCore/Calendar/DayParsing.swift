@@ -1,29 +1,31 @@
 extension Day {
     /// Strict `YYYY-MM-DD`. Reads bytes: every stored day passes through here.
     public init?(iso text: some StringProtocol) {
-        var fields = (0, 0, 0)
-        var count = 0
-        var valid = true
-        text.utf8.withContiguousStorageIfAvailable { b in
-            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { valid = false; return }
-            func digits(_ range: Range<Int>) -> Int? {
-                var n = 0
-                for i in range {
-                    guard b[i] >= 48 && b[i] <= 57 else { return nil }
-                    n = n * 10 + Int(b[i] - 48)
-                }
-                return n
+        switch text.utf8.withContiguousStorageIfAvailable({ Day(isoBytes: UnsafeRawBufferPointer($0)) }) {
+        case .some(let day?): self = day; return
+        case .some(nil): return nil
+        case nil: break
+        }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// Strict `YYYY-MM-DD` straight from a database column's bytes, so bulk reads
+    /// of millions of purchase days make no String per row.
+    public init?(isoBytes b: UnsafeRawBufferPointer) {
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+        func digits(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                guard b[i] >= 48 && b[i] <= 57 else { return nil }
+                n = n * 10 + Int(b[i] - 48)
             }
-            guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { valid = false; return }
-            fields = (y, m, d); count = 3
-        } ?? {
-            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-                  let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { valid = false; return }
-            fields = (y, m, d); count = 3
-        }()
-        guard valid, count == 3 else { return nil }
-        self.init(year: fields.0, month: fields.1, day: fields.2)
+            return n
+        }
+        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+        self.init(year: y, month: m, day: d)
     }
 
     /// Accepts `YYYY-MM-DD` and `DD.MM.YYYY` (also `D.M.YYYY`), the two forms CRM exports use,

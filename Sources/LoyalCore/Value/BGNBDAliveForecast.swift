@@ -94,15 +94,20 @@ struct BGNBDAliveForecast: Sendable {
     /// sum: r+x ≥ 30 and t ≫ α+T) `purchasesAtMeanCount`; the result always lies in
     /// [0, (r+x)·t/(α+T)], the expectation if nobody ever dropped out.
     func expectedPurchases(in t: Double, age: Double) -> Double {
+        expectedPurchases(in: t, scale: parameters.alpha + age)
+    }
+
+    /// The same with α + T given: the forecast depends on t/(α+T) alone, which
+    /// `BGNBDForecastCurve` uses to tabulate it once per x.
+    func expectedPurchases(in t: Double, scale: Double) -> Double {
         let p = parameters
         let k = p.r + Double(frequency)
         guard t > 0 else { return t == 0 ? 0 : .nan }
-        let scale = p.alpha + age
         let noDropout = k * t / scale
         if t == .infinity { return p.a > 1 ? (p.a + p.b + Double(frequency) - 1) / (p.a - 1) : .infinity }
         let z = t / (scale + t)
         let z0 = scale / (scale + t) // 1 − z, exact even where z rounds to 1
-        let estimate = hypergeometricRoute(t: t, age: age, z: z, z0: z0, logZ0: -log1p(t / scale))
+        let estimate = hypergeometricRoute(t: t, scale: scale, z: z, z0: z0, logZ0: -log1p(t / scale))
         if estimate.relativeError <= 1e-10, estimate.value.isFinite {
             return min(max(0, estimate.value), noDropout)
         }
@@ -122,7 +127,7 @@ struct BGNBDAliveForecast: Sendable {
 
     /// Eq. (10) through ₂F₁, with an estimate of its relative rounding error.
     private func hypergeometricRoute(
-        t: Double, age: Double, z: Double, z0: Double, logZ0: Double
+        t: Double, scale: Double, z: Double, z0: Double, logZ0: Double
     ) -> (value: Double, relativeError: Double) {
         let p = parameters
         let c = p.a + p.b + Double(frequency) - 1
@@ -135,7 +140,7 @@ struct BGNBDAliveForecast: Sendable {
             return (c * value, 4e-16 * magnitude / abs(value))
         }
         if !neighbours.isEmpty {
-            let mean = neighbours.reduce(0) { $0 + $1.expectedPurchases(in: t, age: age) } / 2
+            let mean = neighbours.reduce(0) { $0 + $1.expectedPurchases(in: t, scale: scale) } / 2
             return (mean, 1e-9) // both neighbours are accurate; their mean is off by O(nearOne²)
         }
         // x = z₀^γ · ₂F₁, with the power applied inside the ₂F₁ evaluation.

@@ -60,8 +60,9 @@ public struct CustomerValueReport: Sendable {
     ///
     /// `marginRatios[i]`, where given and non-nil, turns customer i's value into
     /// a margin value (revenue × ratio); otherwise it is revenue.
-    /// Customers with equal (x, T) share the costly discounted sum, and one
-    /// ₂F₁ setup serves all customers with the same x.
+    /// Customers with equal (x, T) share the costly discounted sum, and the
+    /// forecasts of one x are tabulated once (`CustomerValueScoring`); both use
+    /// all cores.
     public static func fitAndScore(
         _ summaries: [PurchaseHistorySummary], settings: CustomerValueSettings = CustomerValueSettings(),
         marginRatios: [Double?]? = nil
@@ -70,17 +71,27 @@ public struct CustomerValueReport: Sendable {
         precondition(marginRatios == nil || marginRatios?.count == summaries.count,
                      "one margin ratio (or nil) per summary")
         let observations = summaries.map { $0.observation(unitDays: settings.unitDays) }
-        let bgnbd = try BGNBDParameters.fit(observations)
         let spendObservations = summaries.map {
             GammaGammaObservation(frequency: $0.frequency, meanSpend: $0.meanRepeatSpend)
         }
-        let gammaGamma: GammaGammaFit?
-        do {
-            gammaGamma = try GammaGammaParameters.fit(spendObservations)
-        } catch CustomerValueFitError.noData {
-            gammaGamma = nil
+        // The two models are independent: fitted side by side.
+        var bgnbdFit: Result<BGNBDFit, Error>?, spendFit: Result<GammaGammaFit?, Error>?
+        Parallel.forEach(2) { model in
+            if model == 0 {
+                bgnbdFit = Result { try BGNBDParameters.fit(observations) }
+            } else {
+                spendFit = Result {
+                    do {
+                        return try GammaGammaParameters.fit(spendObservations)
+                    } catch CustomerValueFitError.noData {
+                        return nil
+                    }
+                }
+            }
         }
-        let scores = score(
+        let bgnbd = try bgnbdFit!.get()
+        let gammaGamma = try spendFit!.get()
+        let scores = scores(
             summaries, observations: observations, bgnbd: bgnbd.parameters, gammaGamma: gammaGamma,
             settings: settings, marginRatios: marginRatios)
         return CustomerValueReport(settings: settings, bgnbd: bgnbd, gammaGamma: gammaGamma, scores: scores)
@@ -91,49 +102,8 @@ public struct CustomerValueReport: Sendable {
         _ summaries: [PurchaseHistorySummary], bgnbd: BGNBDParameters, gammaGamma: GammaGammaFit?,
         settings: CustomerValueSettings, marginRatios: [Double?]? = nil
     ) -> [CustomerValueScore] {
-        score(
+        scores(
             summaries, observations: summaries.map { $0.observation(unitDays: settings.unitDays) },
             bgnbd: bgnbd, gammaGamma: gammaGamma, settings: settings, marginRatios: marginRatios)
-    }
-
-    private struct AliveKey: Hashable {
-        let x: Int
-        let age: UInt64
-    }
-
-    private static func score(
-        _ summaries: [PurchaseHistorySummary], observations: [BGNBDObservation],
-        bgnbd: BGNBDParameters, gammaGamma: GammaGammaFit?, settings: CustomerValueSettings,
-        marginRatios: [Double?]?
-    ) -> [CustomerValueScore] {
-        let valuation = CustomerValuation(
-            parameters: bgnbd, unitDays: settings.unitDays, horizonYears: settings.valueHorizonYears,
-            periodsPerYear: settings.periodsPerYear, yearlyDiscountRate: settings.yearlyDiscountRate)
-        var forecasts: [Int: BGNBDAliveForecast] = [:]
-        var ifAlive: [AliveKey: (horizon: Double, discounted: Double)] = [:]
-        var scores: [CustomerValueScore] = []
-        scores.reserveCapacity(summaries.count)
-        for (index, (summary, o)) in zip(summaries, observations).enumerated() {
-            let key = AliveKey(x: o.frequency, age: o.age.bitPattern)
-            let alive: (horizon: Double, discounted: Double)
-            if let known = ifAlive[key] {
-                alive = known
-            } else {
-                let forecast = forecasts[o.frequency] ?? BGNBDAliveForecast(parameters: bgnbd, frequency: o.frequency)
-                forecasts[o.frequency] = forecast
-                alive = (forecast.expectedPurchases(in: settings.predictionHorizon, age: o.age),
-                         valuation.discountedPurchasesIfAlive(forecast, age: o.age))
-                ifAlive[key] = alive
-            }
-            let pAlive = bgnbd.probabilityAlive(o)
-            let spend = gammaGamma?.expectedSpend(frequency: o.frequency, meanSpend: summary.meanRepeatSpend)
-                ?? summary.meanSpend
-            let margin = marginRatios?[index] ?? 1
-            scores.append(CustomerValueScore(
-                frequency: o.frequency, recency: o.recency, age: o.age,
-                expectedPurchases: pAlive * alive.horizon, probabilityAlive: pAlive, expectedSpend: spend,
-                valueCents: CustomerValuation.cents(pAlive * alive.discounted * spend * margin)))
-        }
-        return scores
     }
 }
