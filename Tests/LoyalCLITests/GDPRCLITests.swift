@@ -35,8 +35,8 @@ final class GDPRCLITests: CLITestCase {
         let written = try loyal(["gdpr", "export", "--contact", "\(id)", "-o", file])
         XCTAssertEqual(written.status, 0, written.stderr)
         XCTAssertEqual(written.stdout, "")
-        XCTAssertEqual(written.stderr, "contact \(id): 2 rows in 2 tables and 1 mentions elsewhere written to \(file)\n",
-                       "his record and his birthday in the calendar")
+        XCTAssertEqual(written.stderr, "contact \(id): 4 rows in 3 tables and 1 mentions elsewhere written to \(file)\n",
+                       "his record, his e-mail and phone, and his birthday in the calendar")
         XCTAssertEqual(try mode(file), 0o600, "it is personal data")
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
         let person = try XCTUnwrap((json["tables"] as? [String: [[String: Any]]])?["contact_person"]?.first)
@@ -62,6 +62,7 @@ final class GDPRCLITests: CLITestCase {
         XCTAssertTrue(preview.stdout.hasPrefix("Would erase contact \(id) (Zacharias Quastenflosser) of customer K1:\n"
                                                + "  contact_person \(id): first_name, last_name, email, phone, birthday, notes\n"
                                                + "  calendar_entry 3: deleted\n"
+                                               + "  contact_channel 1, 2: deleted\n"
                                                + "  customer 1: notes\n"), preview.stdout)
         XCTAssertTrue(preview.stdout.hasSuffix("Nothing was changed; add --yes to erase.\n"), preview.stdout)
         XCTAssertTrue(try Data(contentsOf: URL(fileURLWithPath: defaultDB)).range(of: Data("Quastenflosser".utf8)) != nil)
@@ -69,7 +70,7 @@ final class GDPRCLITests: CLITestCase {
         let erased = try loyal(["gdpr", "erase", "--contact", "\(id)", "--yes"])
         XCTAssertEqual(erased.status, 0, erased.stderr)
         XCTAssertEqual(erased.stderr, "")
-        XCTAssertEqual(erased.stdout, "erased contact \(id) of customer K1: 2 rows emptied or rewritten, 1 deleted, "
+        XCTAssertEqual(erased.stdout, "erased contact \(id) of customer K1: 2 rows emptied or rewritten, 3 deleted, "
                        + "name now \"erased 2026-11-23\"; 1 purchase and 0 consent records kept; the file and its WAL hold no copy\n")
         XCTAssertEqual(try loyal(["export", "purchases"]).stdout, purchases, "the figures stay")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: defaultDB))

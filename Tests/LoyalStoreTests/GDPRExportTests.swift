@@ -45,6 +45,7 @@ final class GDPRExportTests: GDPRTestCase {
             "feedback": "SELECT * FROM feedback WHERE interaction_id = \(p.attended)",
             "complaint": "SELECT * FROM complaint WHERE id IN (SELECT complaint_id FROM feedback WHERE interaction_id = \(p.attended))",
             "calendar_entry": "SELECT * FROM calendar_entry WHERE contact_person_id = \(p.person) ORDER BY id",
+            "contact_channel": "SELECT * FROM contact_channel WHERE contact_person_id = \(p.person) ORDER BY id",
             "audit": """
                 SELECT * FROM audit WHERE (entity IN ('contact_person', 'contact') AND entity_id IN (\(p.person), \(twin)))
                     OR (entity = 'interaction' AND entity_id = \(p.attended)) ORDER BY id
