@@ -9,6 +9,7 @@ import LoyalUI
 // background totals take to arrive, and the peak memory. Not a test: numbers only.
 //
 //   loyal-bench [--db PATH] [--customers N] [--search TEXT] [--verbose]
+//   loyal-bench load --db PATH [--users 5,20,50] [--seconds 60]   (a team on one file, LoadTest.swift)
 
 struct Options {
     var customers = 200_000
@@ -49,8 +50,15 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
-let options = Options(Array(CommandLine.arguments.dropFirst()))
 let today = Day(year: 2026, month: 11, day: 23)!
+switch CommandLine.arguments.dropFirst().first {
+case "load":
+    do { try LoadTest(Array(CommandLine.arguments.dropFirst(2))).run() } catch { fail("\(error)") }
+    exit(0)
+case "load-worker": LoadWorker.run(Array(CommandLine.arguments.dropFirst(2)), today: today)
+default: break
+}
+let options = Options(Array(CommandLine.arguments.dropFirst()))
 let settings = Settings()
 
 // MARK: The database: reused when it exists, else created once (minutes for 200000).
