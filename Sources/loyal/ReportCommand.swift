@@ -63,7 +63,7 @@ struct ReportCommand: ParsableCommand {
                 rows += page
                 if page.count < 1000 { break }
             }
-            try ReportOutput.lost(rows, format: format, display: settings.display, matrix: settings.retention.winback)
+            try ReportOutput.lost(rows, format: format, display: settings.display)
         }
     }
 }

@@ -87,7 +87,7 @@ final class ReportCommandTests: CLITestCase {
         }
         // The other formats list the same customers in the same order.
         let csv = try loyal(["report", "risk", "--format", "csv"]).stdout.components(separatedBy: "\r\n")
-        XCTAssertEqual(csv.first, "number,name,class,value,risk,band,base,factors,stage,rep,assigned,kind,evidence,since")
+        XCTAssertEqual(csv.first, "number,name,class,value,risk,band,base,factors,stage,rep,assigned,signal_kind,signal_name,signal_evidence,signal_since")
         var numbers: [String] = []
         for line in csv.dropFirst() where !line.isEmpty {
             let number = String(line.prefix { $0 != "," })
