@@ -14,6 +14,9 @@ enum ValueReportOutput {
         let p = report.bgnbd.parameters
         let g = report.gammaGamma
         func num(_ x: Double, _ digits: Int = 6) -> String { x.isFinite ? String(format: "%.\(digits)f", x) : "null" }
+        let lines = zip(ids, report.scores).map { id, s in
+            ValueFields.Line(number: rows[id]?.number ?? String(id), customerClass: rows[id]?.cls ?? "C", score: s)
+        }
         switch format {
         case .json:
             try sink.write("{\"as_of\":\"\(asOf.iso)\",\"time_unit\":\"\(unit.rawValue)\",\n")
@@ -25,26 +28,14 @@ enum ValueReportOutput {
             } else {
                 try sink.write("\"gamma_gamma\":null,\n")
             }
-            try sink.write("\"customers\":[")
-            for (i, (id, s)) in zip(ids, report.scores).enumerated() {
-                let row = rows[id]
-                try sink.write((i == 0 ? "\n" : ",\n") + "{\"number\":\(JSONText.string(row?.number ?? String(id))),"
-                           + "\"frequency\":\(s.frequency),\"recency\":\(num(s.recency, 4)),\"T\":\(num(s.age, 4)),"
-                           + "\"expected_purchases\":\(num(s.expectedPurchases)),\"p_alive\":\(num(s.probabilityAlive)),"
-                           + "\"expected_spend\":\(num(s.expectedSpend, 2)),\"value\":\(Money(cents: s.valueCents).plain),"
-                           + "\"class\":\(JSONText.string(row?.cls ?? "C"))}")
-            }
-            try sink.write("\n]}\n")
+            var writer = try OutputWriter(ValueFields.output, format: .json, sink: sink, display: display,
+                                          jsonOpen: "\"customers\":[", jsonClose: "\n]}\n")
+            try writer.write(all: lines.indices.lazy.map { lines[$0] })
+            try writer.finish()
         case .csv:
-            try sink.write("number,frequency,recency,T,expected_purchases,p_alive,expected_spend,value,class\r\n")
-            for (id, s) in zip(ids, report.scores) {
-                let row = rows[id]
-                try sink.write(CSVWriter.line([(row?.number ?? String(id), true), (String(s.frequency), false),
-                                           (num(s.recency, 4), false), (num(s.age, 4), false),
-                                           (num(s.expectedPurchases), false), (num(s.probabilityAlive), false),
-                                           (num(s.expectedSpend, 2), false), (Money(cents: s.valueCents).plain, false),
-                                           (row?.cls ?? "C", true)]))
-            }
+            var writer = try OutputWriter(ValueFields.output, format: .csv, sink: sink, display: display)
+            try writer.write(all: lines.indices.lazy.map { lines[$0] })
+            try writer.finish()
         case .table:
             try sink.write(String(format: "BG/NBD (%@): r %.3f, alpha %.3f, a %.3f, b %.3f, log-likelihood %.1f, %d customers\n",
                               unit.rawValue, p.r, p.alpha, p.a, p.b, report.bgnbd.logLikelihood, report.bgnbd.customerCount))
@@ -54,18 +45,10 @@ enum ValueReportOutput {
             }
             let order = report.scores.indices.sorted { report.scores[$0].valueCents > report.scores[$1].valueCents }
             let shown = limit > 0 ? Array(order.prefix(limit)) : order
-            let table = shown.map { i -> [String] in
-                let s = report.scores[i], row = rows[ids[i]]
-                return [row?.number ?? String(ids[i]), row?.cls ?? "C", String(s.frequency), num(s.recency, 1), num(s.age, 1),
-                        num(s.expectedPurchases, 2), num(s.probabilityAlive, 3),
-                        display.money.format(Money(cents: Int64((s.expectedSpend * 100).rounded())), withCents: true),
-                        display.money.format(Money(cents: s.valueCents), withCents: false)]
-            }
-            try sink.write(TextTable.render(header: ["NUMBER", "CL", "X", "RECENCY", "T", "EXPECTED", "P(ALIVE)", "SPEND", "VALUE"],
-                                        rows: table, rightAligned: [2, 3, 4, 5, 6, 7, 8]))
-            try sink.write("\(shown.count) of \(ids.count) customers with purchases, by value; expected purchases in the next "
+            var writer = try OutputWriter(ValueFields.output, format: .table, sink: sink, display: display)
+            try writer.write(all: shown.map { lines[$0] })
+            try writer.finish(footer: "\(shown.count) of \(ids.count) customers with purchases, by value; expected purchases in the next "
                        + "\(num(report.settings.predictionHorizon, 0)) \(unit.rawValue)s\n")
         }
-        try sink.finish()
     }
 }

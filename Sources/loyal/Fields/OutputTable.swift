@@ -15,18 +15,25 @@ struct OutputTable<Row>: Sendable {
     var none = ""
     /// The table shows the first column only where it changes (the agenda's day headings).
     var groupedTable = false
+    /// The table's columns by key when they come in another order than the fields.
+    var tableOrder: [String]?
 
     init(_ name: String, command: String, fields: [OutputField<Row>], nested: NestedFields<Row>? = nil,
-         none: String = "", groupedTable: Bool = false) {
+         none: String = "", groupedTable: Bool = false, tableOrder: [String]? = nil) {
         self.name = name
         self.command = command
         self.fields = fields
         self.nested = nested
         self.none = none
         self.groupedTable = groupedTable
+        self.tableOrder = tableOrder
     }
 
-    var shown: [OutputField<Row>] { fields.filter { $0.header != nil } }
+    var shown: [OutputField<Row>] {
+        let own = fields.filter { $0.header != nil }
+        guard let tableOrder else { return own }
+        return tableOrder.compactMap { key in own.first { $0.key == key } }
+    }
 
     var tableHeader: [String] { shown.map { $0.header! } + (nested?.shown.map { $0.header! } ?? []) }
 
