@@ -42,29 +42,12 @@ struct AbsenceCommand: ParsableCommand {
 
         func run() throws {
             let today = try global.todayDay()
-            let style = try global.settings().display.dateStyle
             let store = try global.openStore(.read)
             let rows = try store.absences(repCode: rep, endingFrom: all ? nil : today)
-            let sink = try OutputSink(path: nil)
-            switch format {
-            case .table:
-                try sink.write(TextTable.render(header: ["ID", "REP", "FROM", "TO", "DAYS", "REASON"], rows: rows.map {
-                    [String($0.id ?? 0), $0.repCode, style.format($0.from), style.format($0.to), String($0.to - $0.from + 1), $0.reason]
-                }, rightAligned: [0, 4]))
-                try sink.write("\(rows.count) absence\(rows.count == 1 ? "" : "s")\n")
-            case .csv:
-                try sink.write(CSVWriter.line([("id", true), ("rep", true), ("from", true), ("to", true), ("reason", true)]))
-                for a in rows {
-                    try sink.write(CSVWriter.line([(String(a.id ?? 0), false), (a.repCode, true), (a.from.iso, false),
-                                                   (a.to.iso, false), (a.reason, true)]))
-                }
-            case .json:
-                try sink.write("[" + rows.map { a in
-                    "\n{\"id\":\(a.id ?? 0),\"rep\":\(JSONText.string(a.repCode)),\"from\":\(JSONText.string(a.from.iso)),"
-                        + "\"to\":\(JSONText.string(a.to.iso)),\"reason\":\(JSONText.string(a.reason))}"
-                }.joined(separator: ",") + "\n]\n")
-            }
-            try sink.finish()
+            var writer = try OutputWriter(AbsenceFields.output, format: format, sink: try OutputSink(path: nil),
+                                          display: try global.settings().display)
+            try writer.write(all: rows)
+            try writer.finish(footer: "\(rows.count) absence\(rows.count == 1 ? "" : "s")\n")
         }
     }
 

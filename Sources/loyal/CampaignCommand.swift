@@ -26,15 +26,11 @@ struct CampaignCommand: ParsableCommand {
         }
     }
 
-    static let header = ["number", "name", "contact", "email", "street", "postal_code", "city", "consent_date"]
-
-    static func csv(_ rows: [CampaignRecipient], to sink: OutputSink) throws {
-        try sink.write(CSVWriter.line(header.map { ($0, true) }))
-        for r in rows {
-            try sink.write(CSVWriter.line([(r.customerNumber, true), (r.name, true), (r.contact, true), (r.email, true),
-                                           (r.street, true), (r.postalCode, true), (r.city, true),
-                                           (r.consentOn?.iso ?? "", false)]))
-        }
+    /// The CSV a mail-merge or a newsletter tool reads: `CampaignFields`, as `list --format csv` writes it.
+    static func csv(_ rows: [CampaignRecipient], channel: CampaignChannel, to sink: OutputSink) throws {
+        var writer = try OutputWriter(CampaignFields.output(channel), format: .csv, sink: sink, display: DisplaySettings())
+        try writer.write(all: rows)
+        try writer.finish()
     }
 
     struct List: ParsableCommand {
@@ -45,27 +41,10 @@ struct CampaignCommand: ParsableCommand {
 
         func run() throws {
             let rows = try selection.recipients(global)
-            let style = try global.settings().display.dateStyle
-            let sink = try OutputSink(path: nil)
-            switch format {
-            case .table:
-                try sink.write(TextTable.render(header: ["NUMBER", "NAME", "CONTACT", selection.channel == .newsletter ? "E-MAIL" : "ADDRESS", "CONSENT"],
-                                                rows: rows.map { r in
-                    [r.customerNumber, r.name, r.contact,
-                     selection.channel == .newsletter ? r.email : "\(r.street), \(r.postalCode) \(r.city)",
-                     r.consentOn.map(style.format) ?? ""]
-                }))
-                try sink.write("\(rows.count) recipient\(rows.count == 1 ? "" : "s") of the \(selection.channel.rawValue)\n")
-            case .csv: try CampaignCommand.csv(rows, to: sink)
-            case .json:
-                try sink.write("[" + rows.map { r in
-                    "\n{" + [("number", r.customerNumber), ("name", r.name), ("contact", r.contact), ("email", r.email),
-                             ("street", r.street), ("postal_code", r.postalCode), ("city", r.city)]
-                        .map { "\"\($0.0)\":\(JSONText.string($0.1))" }.joined(separator: ",")
-                        + ",\"consent_date\":\(r.consentOn.map { JSONText.string($0.iso) } ?? "null")}"
-                }.joined(separator: ",") + "\n]\n")
-            }
-            try sink.finish()
+            var writer = try OutputWriter(CampaignFields.output(selection.channel), format: format,
+                                          sink: try OutputSink(path: nil), display: try global.settings().display)
+            try writer.write(all: rows)
+            try writer.finish(footer: "\(rows.count) recipient\(rows.count == 1 ? "" : "s") of the \(selection.channel.rawValue)\n")
         }
     }
 
@@ -78,8 +57,7 @@ struct CampaignCommand: ParsableCommand {
         func run() throws {
             let rows = try selection.recipients(global)
             let sink = try OutputSink(path: output)
-            try CampaignCommand.csv(rows, to: sink)
-            try sink.finish()
+            try CampaignCommand.csv(rows, channel: selection.channel, to: sink)
             if output != "-" { Console.error("\(output): \(rows.count) recipients of the \(selection.channel.rawValue)") }
         }
     }

@@ -17,14 +17,14 @@ final class AbsenceCLITests: CLITestCase {
         XCTAssertEqual(try loyal(["absence", "add", "--rep", "AB", "--from", "2026-11-02"]).status, 0)
         // Over before today: only with --all.
         let csv = try loyal(["absence", "list", "--format", "csv"])
-        XCTAssertEqual(csv.stdout, "id,rep,from,to,reason\r\n1,MK,2026-12-21,2027-01-01,Urlaub\r\n")
+        XCTAssertEqual(csv.stdout, "id,rep,from,to,days,reason\r\n1,MK,2026-12-21,2027-01-01,12,Urlaub\r\n")
         let all = try loyal(["absence", "list", "--all", "--format", "json"])
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]])
         XCTAssertEqual(json.map { $0["rep"] as? String }, ["AB", "MK"])
         let table = try loyal(["absence", "list", "--rep", "MK"]).stdout
         XCTAssertTrue(table.contains("21.12.2026") && table.contains("12") && table.hasSuffix("1 absence\n"), table)
         XCTAssertEqual(try loyal(["absence", "remove", "1"]).stdout, "absence 1 removed\n")
-        XCTAssertEqual(try loyal(["absence", "list", "--all", "--format", "csv"]).stdout, "id,rep,from,to,reason\r\n2,AB,2026-11-02,2026-11-02,\r\n")
+        XCTAssertEqual(try loyal(["absence", "list", "--all", "--format", "csv"]).stdout, "id,rep,from,to,days,reason\r\n2,AB,2026-11-02,2026-11-02,1,\r\n")
     }
 
     func testErrorsAreOneLineAndExitNonZero() throws {
@@ -46,6 +46,6 @@ final class AbsenceCLITests: CLITestCase {
         let file = try write("Mitarbeiter;von;bis;Grund\nMK;14.12.2026;18.12.2026;Messe\n", to: "abwesenheit.csv")
         let r = try loyal(["import", "absences", file.path])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(try loyal(["absence", "list", "--format", "csv"]).stdout, "id,rep,from,to,reason\r\n1,MK,2026-12-14,2026-12-18,Messe\r\n")
+        XCTAssertEqual(try loyal(["absence", "list", "--format", "csv"]).stdout, "id,rep,from,to,days,reason\r\n1,MK,2026-12-14,2026-12-18,5,Messe\r\n")
     }
 }
