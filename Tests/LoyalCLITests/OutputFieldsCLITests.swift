@@ -11,7 +11,8 @@ final class OutputFieldsCLITests: CLITestCase {
         "accounts": ["accounts", "--limit", "0"], "agenda": ["agenda"], "unplanned": ["agenda", "--unplanned"],
         "risk": ["report", "risk"], "lost": ["report", "lost"], "team": ["report", "team"], "value": ["report", "value"],
         "absences": ["absence", "list"], "campaign": ["campaign", "list"],
-    ]
+    ].merging(exports.map { ("export-" + $0, ["export", $0]) }) { a, _ in a }
+    static let exports = ["customers", "contacts", "products", "purchases", "interactions", "feedback", "complaints", "calendar"]
     /// A list nested in each JSON row, and the prefix its fields carry in CSV.
     static let nested = ["signals": "signal_"]
 

@@ -17,6 +17,18 @@ struct OutputDescription: Sendable {
         csvKeys = table.csvKeys
     }
 
+    /// An export: its columns are the import names, written by the store from one list.
+    init(export entity: ExportEntity) {
+        name = "export-" + entity.rawValue
+        command = "loyal export " + entity.rawValue
+        fields = entity.fields.map { f in
+            FieldDescription(key: f.name, type: FieldType(rawValue: f.type) ?? .text, header: nil,
+                             meaning: "as the import column of that name")
+        }
+        nested = nil
+        csvKeys = fields.map(\.key)
+    }
+
     /// The field list as a Markdown table, as the README has it.
     var markdown: String {
         var lines = ["| field | type | table | meaning |", "|---|---|---|---|"]
@@ -46,7 +58,7 @@ enum OutputRegistry {
         OutputDescription(ValueFields.output),
         OutputDescription(AbsenceFields.output),
         OutputDescription(CampaignFields.output(.newsletter)),
-    ]
+    ] + ExportEntity.allCases.map { OutputDescription(export: $0) }
 
     static func named(_ name: String) -> OutputDescription? { all.first { $0.name == name } }
 }
