@@ -165,8 +165,8 @@ private struct VCardWriterSession {
 
     func finish(files: [String]) throws {
         let names = files.joined(separator: ", ")
-        try db.execute(sql: "INSERT INTO audit (at, actor, entity, action, detail) VALUES (?, 'import', 'contacts', 'import', ?)",
-                       arguments: [now, "\(names): \(report.cards) vCards, \(report.inserted) new people, "
-                                   + "\(report.updated) updated, \(report.createdCustomers) customers created"])
+        try Audit.record(db, actor: "import", entity: "contacts", id: nil, action: "import",
+                         detail: "\(names): \(report.cards) vCards, \(report.inserted) new people, "
+                             + "\(report.updated) updated, \(report.createdCustomers) customers created")
     }
 }

@@ -55,21 +55,3 @@ extension Store {
         }
     }
 }
-
-enum Audit {
-    static func record(_ db: Database, actor: String, entity: String, id: Int64?, action: String, detail: String) throws {
-        try db.execute(sql: "INSERT INTO audit (at, actor, entity, entity_id, action, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [Timestamp.now(), actor, entity, id, action, detail])
-    }
-
-    /// "field: old → new" for every field that changed, from the values' mirrors.
-    static func diff<T>(before: T, after: T) -> String {
-        let a = Mirror(reflecting: before).children, b = Mirror(reflecting: after).children
-        var changes: [String] = []
-        for (x, y) in zip(a, b) {
-            let old = String(describing: x.value), new = String(describing: y.value)
-            if old != new, let label = x.label { changes.append("\(label): \(old) → \(new)") }
-        }
-        return changes.joined(separator: "; ")
-    }
-}
