@@ -23,7 +23,8 @@ extension Store {
             current.kind = customer.kind
             try CustomerRecords.update(db, current, now: Timestamp.now())
             try Audit.record(db, actor: actor, entity: "customer", id: id, action: "edit soft facts",
-                             detail: Audit.diff(before: before, after: current))
+                             detail: Audit.diff(before: before, after: current),
+                             changes: Audit.changes(before: before, after: current))
         }
     }
 
@@ -39,7 +40,8 @@ extension Store {
                 try CustomerRecords.updateContact(db, contact)
                 try ContactChannelRecords.follow(db, before: before, after: contact)
                 try Audit.record(db, actor: actor, entity: "contact_person", id: id, action: "edit",
-                                 detail: Audit.diff(before: before, after: contact))
+                                 detail: Audit.diff(before: before, after: contact),
+                                 changes: Audit.changes(before: before, after: contact))
                 return id
             }
             let id = try CustomerRecords.insertContact(db, contact)
