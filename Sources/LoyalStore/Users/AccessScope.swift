@@ -29,7 +29,7 @@ public struct AccessScope: Sendable, Equatable {
     /// Refuses with one line unless the user has at least `role`.
     public func require(_ needed: TeamRole, to what: String) throws {
         guard role >= needed else {
-            throw StoreError.denied("\(user) is a \(role.rawValue): only \(needed == .admin ? "an admin" : "a manager or admin") may \(what); nothing was changed")
+            throw StoreError.denied("\(user) is a \(role.rawValue): only \(needed == .admin ? "an admin" : "a manager or admin") may \(what)")
         }
     }
 }
