@@ -52,6 +52,49 @@ final class InstallScriptTests: CLITestCase {
         }
     }
 
+    /// `--shared-db DIR --group G --shared-only` on an installed binary: the group owns the
+    /// directory (2770) and the database (0660), the binary is setgid G, and the file counts
+    /// as group-shared, so LOYAL_USER is honoured there only for an admin. The user's own
+    /// group stands in for `loyal`, which only root could create.
+    func testSharedDatabaseGetsTheGroupAndModes() throws {
+        let binary = try XCTUnwrap(Self.binary, "build loyal first")
+        let prefix = home.appendingPathComponent("prefix"), data = home.appendingPathComponent("team")
+        try FileManager.default.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: binary, to: prefix.appendingPathComponent("bin/loyal"))
+        let group = String(cString: getgrgid(getgid())!.pointee.gr_name)
+        let process = Process()
+        process.executableURL = PackagingTests.package.appendingPathComponent("scripts/install")
+        process.arguments = ["--prefix", prefix.path, "--shared-only", "--shared-db", data.path, "--group", group]
+        process.environment = environment()
+        let log = home.appendingPathComponent("install.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: log)
+        process.standardError = process.standardOutput
+        try process.run()
+        process.waitUntilExit()
+        let output = try String(contentsOf: log, encoding: .utf8)
+        XCTAssertEqual(process.terminationStatus, 0, output)
+
+        func mode(_ url: URL) -> (mode: Int, group: gid_t) {
+            var info = stat()
+            XCTAssertEqual(stat(url.path, &info), 0, url.path)
+            return (Int(info.st_mode & 0o7777), info.st_gid)
+        }
+        let db = data.appendingPathComponent("loyal.db")
+        XCTAssertEqual(mode(data).mode, 0o2770)
+        XCTAssertEqual(mode(db).mode, 0o660)
+        XCTAssertEqual(mode(prefix.appendingPathComponent("bin/loyal")).mode, 0o2755)
+        for url in [data, db, prefix.appendingPathComponent("bin/loyal")] { XCTAssertEqual(mode(url).group, getgid()) }
+
+        // The database is Loyal's, single-user until users are added; then the boundary holds.
+        let env: [String: String?] = ["LOYAL_DB": db.path]
+        XCTAssertEqual(try loyal(["users", "add", "boss", "--role", "admin"], env: env.merging(["LOYAL_USER": "boss"]) { $1 }).stdout,
+                       "user boss added as admin\n")
+        let r = try loyal(["accounts"], env: env.merging(["LOYAL_USER": "boss"]) { $1 })
+        XCTAssertEqual(r.status, 1, "on a group-shared file LOYAL_USER is not enough: the login name is not an admin")
+        XCTAssertTrue(r.stderr.contains("is honoured on a shared database only for an admin"), r.stderr)
+    }
+
     func testUnknownArgumentIsRefused() throws {
         let process = Process()
         process.executableURL = PackagingTests.package.appendingPathComponent("scripts/install")
