@@ -211,3 +211,28 @@ final class TeamAccessStoreTests: StoreTestCase {
         _ = team
     }
 }
+
+extension TeamAccessStoreTests {
+    func testARepRecordsOnlyTheirOwnAbsencesAndImportsAreForManagers() throws {
+        _ = try makeTeamForExtension()
+        let anna = try Store(path: dbPath, user: UserIdentity(login: "boss", requested: "anna"))
+        defer { try? anna.close() }
+        XCTAssertNoThrow(try anna.addAbsence(repCode: "AB", from: today, to: today.adding(days: 4), reason: "Urlaub", actor: "anna"))
+        XCTAssertThrowsError(try anna.addAbsence(repCode: "DG", from: today, to: today, reason: "", actor: "anna")) {
+            XCTAssertEqual(StoreError.message(for: $0), "a rep records only their own absences; nothing was changed")
+        }
+        XCTAssertThrowsError(try anna.importCSV(.customers, bytes: Array("number,name\nK9,Neu GmbH\n".utf8), fileName: "c.csv",
+                                                options: ImportOptions(today: today))) {
+            XCTAssertEqual(StoreError.message(for: $0), "anna is a rep: only a manager or admin may import")
+        }
+        XCTAssertEqual(try anna.absences().map(\.repCode), ["AB"])
+    }
+
+    private func makeTeamForExtension() throws -> Store {
+        let store = try makeStore()
+        try store.createDemo(DemoSettings(seed: 7, customers: 40, asOf: today))
+        try store.addTeamUser(TeamUser(name: "boss", role: .admin))
+        try store.addTeamUser(TeamUser(name: "anna", role: .rep, repCode: "AB"))
+        return store
+    }
+}

@@ -24,6 +24,7 @@ enum ScopeGuard {
                               ("contact_channel", "contact_person_id", "contact_person")]
 
     static let refusal = "not your customer: it belongs to another rep; nothing was changed"
+    static let absenceRefusal = "a rep records only their own absences; nothing was changed"
     static let reassignRefusal = "only a manager or admin may give a customer to another rep; nothing was changed"
 
     static func install(_ db: Database, _ scope: AccessScope, reader: Bool) throws {
@@ -71,6 +72,10 @@ enum ScopeGuard {
         for t in writtenTables { sql += guarded(t, t) { notOwn("\($0).customer_id") } }
         for (t, column, parent) in childTables {
             sql += guarded(t, t) { notOwn("(SELECT customer_id FROM main.\(parent) WHERE id = \($0).\(column))") }
+        }
+        // A rep's absences are their own to record; the team's are the manager's.
+        sql += guarded("absence", "absence") { "\($0).rep_id IS NOT \(repID)" }.map {
+            $0.replacingOccurrences(of: refusal, with: absenceRefusal)
         }
         return sql.joined(separator: "\n")
     }
