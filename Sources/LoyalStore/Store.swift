@@ -145,10 +145,14 @@ public final class Store: Sendable {
             if let user {
                 let shared = FileAccess.isGroupShared(path)
                 let resolved = try pool.read { db in try AccessScope.resolve(db, user, groupShared: shared) }
-                scoped.scope = resolved
-                base.invalidateReadOnlyConnections()
-                let readOnly = isReadOnly
-                try pool.writeWithoutTransaction { db in try ScopeGuard.install(db, resolved, reader: readOnly) }
+                // Without users nothing is restricted and the caller's name is the audit's:
+                // the connections stay as they are, so a single-user file opens as before.
+                if resolved.isTeam {
+                    scoped.scope = resolved
+                    base.invalidateReadOnlyConnections()
+                    let readOnly = isReadOnly
+                    try pool.writeWithoutTransaction { db in try ScopeGuard.install(db, resolved, reader: readOnly) }
+                }
                 scope = resolved
             } else {
                 scope = .single(user: "")

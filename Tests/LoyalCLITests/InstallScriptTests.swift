@@ -15,18 +15,8 @@ final class InstallScriptTests: CLITestCase {
             throw XCTSkip("no generate-manual tool yet: run `swift package plugin generate-manual --configuration debug`")
         }
         let prefix = home.appendingPathComponent("prefix")
-        let process = Process()
-        process.executableURL = package.appendingPathComponent("scripts/install")
-        process.arguments = ["--prefix", prefix.path, "--no-build"]
-        process.environment = environment(["LOYAL_BIN": binary.path])
-        let log = home.appendingPathComponent("install.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: log)
-        process.standardError = process.standardOutput
-        try process.run()
-        process.waitUntilExit()
-        let output = try String(contentsOf: log, encoding: .utf8)
-        XCTAssertEqual(process.terminationStatus, 0, output)
+        let (status, output) = try install(["--prefix", prefix.path, "--no-build"], env: ["LOYAL_BIN": binary.path])
+        XCTAssertEqual(status, 0, output)
 
         let version = try loyal(["--version"]).stdout.trimmingCharacters(in: .newlines)
         XCTAssertTrue(output.hasSuffix("installed loyal \(version) in \(prefix.path)\n"), output)
@@ -62,18 +52,8 @@ final class InstallScriptTests: CLITestCase {
         try FileManager.default.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: binary, to: prefix.appendingPathComponent("bin/loyal"))
         let group = String(cString: getgrgid(getgid())!.pointee.gr_name)
-        let process = Process()
-        process.executableURL = PackagingTests.package.appendingPathComponent("scripts/install")
-        process.arguments = ["--prefix", prefix.path, "--shared-only", "--shared-db", data.path, "--group", group]
-        process.environment = environment()
-        let log = home.appendingPathComponent("install.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: log)
-        process.standardError = process.standardOutput
-        try process.run()
-        process.waitUntilExit()
-        let output = try String(contentsOf: log, encoding: .utf8)
-        XCTAssertEqual(process.terminationStatus, 0, output)
+        let (status, output) = try install(["--prefix", prefix.path, "--shared-only", "--shared-db", data.path, "--group", group])
+        XCTAssertEqual(status, 0, output)
 
         func mode(_ url: URL) -> (mode: Int, group: gid_t) {
             var info = stat()
@@ -93,6 +73,21 @@ final class InstallScriptTests: CLITestCase {
         let r = try loyal(["accounts"], env: env.merging(["LOYAL_USER": "boss"]) { $1 })
         XCTAssertEqual(r.status, 1, "on a group-shared file LOYAL_USER is not enough: the login name is not an admin")
         XCTAssertTrue(r.stderr.contains("is honoured on a shared database only for an admin"), r.stderr)
+    }
+
+    /// Runs scripts/install with ARGS; its exit status and everything it printed.
+    private func install(_ arguments: [String], env: [String: String?] = [:]) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = PackagingTests.package.appendingPathComponent("scripts/install")
+        process.arguments = arguments
+        process.environment = environment(env)
+        let log = home.appendingPathComponent("install.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: log)
+        process.standardError = process.standardOutput
+        try process.run()
+        process.waitUntilExit()
+        return (process.terminationStatus, try String(contentsOf: log, encoding: .utf8))
     }
 
     func testUnknownArgumentIsRefused() throws {
