@@ -15,6 +15,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case inUse(path: String)
     case notFound(String)
     case invalid(String)
+    /// The user may not do this (AccessScope).
+    case denied(String)
+    /// Users are defined and this one is not among them.
+    case unknownUser(String)
 
     public var description: String {
         switch self {
@@ -40,6 +44,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             return "\(path) is in use by another Loyal"
         case let .notFound(what): return what
         case let .invalid(what): return what
+        case let .denied(what): return what
+        case let .unknownUser(name):
+            return "\(name) is not a user of this database; an admin adds them with `loyal users add \(name) --role rep`"
         }
     }
 
@@ -56,6 +63,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         if let e = error as? StoreError { return e.description }
         if let e = error as? DatabaseError {
             if isBusy(e) { return StoreError.busy(seconds: BusyTimeout.defaultSeconds).description }
+            // A refusal of the user's scope (ScopeGuard's triggers) is already one line for a person.
+            if e.extendedResultCode == .SQLITE_CONSTRAINT_TRIGGER, let m = e.message { return m }
             return "database error: \(e.message ?? "\(e.resultCode)")"
         }
         return "\(error)"
@@ -76,12 +85,19 @@ public final class Store: Sendable {
     let pool: BusyPool
     /// True when the file was opened read-only (a read command on a file Loyal may not write).
     public let isReadOnly: Bool
+    /// Who opened it and what they may see and change; everything for a store opened without a user.
+    public let scope: AccessScope
 
     /// Opens or creates the database at `path`, migrating it to the current schema.
     /// A file of a newer schema is refused before anything is written to it. Every
     /// connection, the one that checks the file included, waits up to `busyTimeout`
     /// seconds for another Loyal's lock.
-    public init(path: String, access: StoreAccess = .create, busyTimeout: Double = BusyTimeout.defaultSeconds) throws {
+    ///
+    /// `user`: the person at the keyboard. With users defined in the file, an unknown one is
+    /// refused and the scope of a known one is put on every connection (ScopeGuard); nil
+    /// opens without restriction (tools inside Loyal, tests).
+    public init(path: String, access: StoreAccess = .create, busyTimeout: Double = BusyTimeout.defaultSeconds,
+                user: UserIdentity? = nil) throws {
         _ = Store.multithreadMode
         self.path = path
         let fm = FileManager.default
@@ -100,6 +116,12 @@ public final class Store: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
         config.readonly = isReadOnly
+        let scoped = ScopeBox()
+        config.prepareDatabase { db in
+            // Read connections opened after the scope is known get its views; the writer,
+            // opened before, gets its triggers below.
+            if let scope = scoped.scope { try ScopeGuard.install(db, scope, reader: db.configuration.readonly) }
+        }
         if !isReadOnly {
             config.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -119,6 +141,21 @@ public final class Store: Sendable {
                 if !current { throw StoreError.readOnlyNeedsUpgrade(path: path) }
             } else {
                 try pool.retrying { try Schema.migrator.migrate(base) }
+            }
+            if let user {
+                let shared = FileAccess.isGroupShared(path)
+                let resolved = try pool.read { db in try AccessScope.resolve(db, user, groupShared: shared) }
+                // Without users nothing is restricted and the caller's name is the audit's:
+                // the connections stay as they are, so a single-user file opens as before.
+                if resolved.isTeam {
+                    scoped.scope = resolved
+                    base.invalidateReadOnlyConnections()
+                    let readOnly = isReadOnly
+                    try pool.writeWithoutTransaction { db in try ScopeGuard.install(db, resolved, reader: readOnly) }
+                }
+                scope = resolved
+            } else {
+                scope = .single(user: "")
             }
         } catch {
             try? base.close()
@@ -224,5 +261,15 @@ public final class Store: Sendable {
         // An approximate ANALYZE (analysis_limit) is enough for index choice and takes
         // milliseconds instead of scanning millions of purchase rows.
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA analysis_limit = 2000; ANALYZE") }
+    }
+}
+
+/// The scope, once resolved, for connections opened later.
+private final class ScopeBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: AccessScope?
+    var scope: AccessScope? {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
     }
 }

@@ -47,6 +47,12 @@ struct RestoreCommand: ParsableCommand {
                            + "(the current data is kept as \(path).before-restore)")
         }
         let existed = FileManager.default.fileExists(atPath: path)
+        if existed {
+            // Replacing a team's data is an admin's decision (the users are in the file).
+            let current = try global.openStore(.read)
+            defer { try? current.close() }
+            try current.scope.require(.admin, to: "restore a backup")
+        }
         let s = try Store.restore(from: file, into: path, busyTimeout: try global.busySeconds())
         try printLine("restored \(file) into \(path): \(s.customers) customers, \(s.purchases) purchases"
                       + (existed ? "; the data before is in \(path).before-restore" : ""))

@@ -72,7 +72,7 @@ struct GlobalOptions: ParsableArguments {
     /// and open one Loyal may not write read-only; write commands refuse such a file.
     func openStore(_ access: StoreAccess) throws -> Store {
         let seconds = try busySeconds()
-        return try Store(path: databasePath, access: access, busyTimeout: seconds)
+        return try Store(path: databasePath, access: access, busyTimeout: seconds, user: UserIdentity.current())
     }
 
     /// `--busy-timeout`, else $LOYAL_BUSY_TIMEOUT, else 5 s.

@@ -14,7 +14,7 @@ struct Loyal: ParsableCommand {
             """,
         version: LoyalVersion.current,
         subcommands: [UICommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self,
-                      AccountsCommand.self, AgendaCommand.self, PlanCommand.self, ReportCommand.self, RefreshCommand.self, BacktestCommand.self, DuplicatesCommand.self, MergeCommand.self, BackupCommand.self, RestoreCommand.self, FeedbackCommand.self, GDPRCommand.self, AbsenceCommand.self, CampaignCommand.self, ConfigCommand.self, KeysCommand.self,
+                      AccountsCommand.self, AgendaCommand.self, PlanCommand.self, ReportCommand.self, RefreshCommand.self, BacktestCommand.self, DuplicatesCommand.self, MergeCommand.self, BackupCommand.self, RestoreCommand.self, FeedbackCommand.self, GDPRCommand.self, UsersCommand.self, AuditCommand.self, AbsenceCommand.self, CampaignCommand.self, ConfigCommand.self, KeysCommand.self,
                       FieldsCommand.self],
         defaultSubcommand: UICommand.self)
 

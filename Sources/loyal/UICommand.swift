@@ -27,7 +27,8 @@ struct UICommand: ParsableCommand {
             .load(named: theme ?? settings.display.theme)
         for d in loaded.diagnostics { Console.error(Sanitizer.clean(d.description)) }
         let env = Environment(store: store, settings: settings, today: today,
-                              actor: ProcessInfo.processInfo.environment["USER"] ?? "loyal")
+                              actor: store.scope.user.isEmpty ? ProcessInfo.processInfo.environment["USER"] ?? "loyal"
+                                                              : store.scope.user)
         let app = try App(environment: env)
         if let first = loaded.diagnostics.first {
             app.showMessage("Theme problem: \(first.description) — using the default theme", warning: true)

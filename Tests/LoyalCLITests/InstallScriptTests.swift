@@ -15,18 +15,8 @@ final class InstallScriptTests: CLITestCase {
             throw XCTSkip("no generate-manual tool yet: run `swift package plugin generate-manual --configuration debug`")
         }
         let prefix = home.appendingPathComponent("prefix")
-        let process = Process()
-        process.executableURL = package.appendingPathComponent("scripts/install")
-        process.arguments = ["--prefix", prefix.path, "--no-build"]
-        process.environment = environment(["LOYAL_BIN": binary.path])
-        let log = home.appendingPathComponent("install.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: log)
-        process.standardError = process.standardOutput
-        try process.run()
-        process.waitUntilExit()
-        let output = try String(contentsOf: log, encoding: .utf8)
-        XCTAssertEqual(process.terminationStatus, 0, output)
+        let (status, output) = try install(["--prefix", prefix.path, "--no-build"], env: ["LOYAL_BIN": binary.path])
+        XCTAssertEqual(status, 0, output)
 
         let version = try loyal(["--version"]).stdout.trimmingCharacters(in: .newlines)
         XCTAssertTrue(output.hasSuffix("installed loyal \(version) in \(prefix.path)\n"), output)
@@ -50,6 +40,54 @@ final class InstallScriptTests: CLITestCase {
             XCTAssertEqual(try text("share/loyal/themes/\(file)"),
                            try String(contentsOf: package.appendingPathComponent("themes/\(file)"), encoding: .utf8))
         }
+    }
+
+    /// `--shared-db DIR --group G --shared-only` on an installed binary: the group owns the
+    /// directory (2770) and the database (0660), the binary is setgid G, and the file counts
+    /// as group-shared, so LOYAL_USER is honoured there only for an admin. The user's own
+    /// group stands in for `loyal`, which only root could create.
+    func testSharedDatabaseGetsTheGroupAndModes() throws {
+        let binary = try XCTUnwrap(Self.binary, "build loyal first")
+        let prefix = home.appendingPathComponent("prefix"), data = home.appendingPathComponent("team")
+        try FileManager.default.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: binary, to: prefix.appendingPathComponent("bin/loyal"))
+        let group = String(cString: getgrgid(getgid())!.pointee.gr_name)
+        let (status, output) = try install(["--prefix", prefix.path, "--shared-only", "--shared-db", data.path, "--group", group])
+        XCTAssertEqual(status, 0, output)
+
+        func mode(_ url: URL) -> (mode: Int, group: gid_t) {
+            var info = stat()
+            XCTAssertEqual(stat(url.path, &info), 0, url.path)
+            return (Int(info.st_mode & 0o7777), info.st_gid)
+        }
+        let db = data.appendingPathComponent("loyal.db")
+        XCTAssertEqual(mode(data).mode, 0o2770)
+        XCTAssertEqual(mode(db).mode, 0o660)
+        XCTAssertEqual(mode(prefix.appendingPathComponent("bin/loyal")).mode, 0o2755)
+        for url in [data, db, prefix.appendingPathComponent("bin/loyal")] { XCTAssertEqual(mode(url).group, getgid()) }
+
+        // The database is Loyal's, single-user until users are added; then the boundary holds.
+        let env: [String: String?] = ["LOYAL_DB": db.path]
+        XCTAssertEqual(try loyal(["users", "add", "boss", "--role", "admin"], env: env.merging(["LOYAL_USER": "boss"]) { $1 }).stdout,
+                       "user boss added as admin\n")
+        let r = try loyal(["accounts"], env: env.merging(["LOYAL_USER": "boss"]) { $1 })
+        XCTAssertEqual(r.status, 1, "on a group-shared file LOYAL_USER is not enough: the login name is not an admin")
+        XCTAssertTrue(r.stderr.contains("is honoured on a shared database only for an admin"), r.stderr)
+    }
+
+    /// Runs scripts/install with ARGS; its exit status and everything it printed.
+    private func install(_ arguments: [String], env: [String: String?] = [:]) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = PackagingTests.package.appendingPathComponent("scripts/install")
+        process.arguments = arguments
+        process.environment = environment(env)
+        let log = home.appendingPathComponent("install.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: log)
+        process.standardError = process.standardOutput
+        try process.run()
+        process.waitUntilExit()
+        return (process.terminationStatus, try String(contentsOf: log, encoding: .utf8))
     }
 
     func testUnknownArgumentIsRefused() throws {

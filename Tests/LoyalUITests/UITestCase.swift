@@ -77,6 +77,14 @@ class UITestCase: XCTestCase {
         }
     }
 
+    /// The same database opened again as `user` (LOYAL_USER on a file that is not group-shared),
+    /// with that user's scope, drafts and audit name; `launch` then starts Loyal as them.
+    func reopen(as user: String) throws {
+        let s = try Store(path: store.path, user: UserIdentity(login: "ui-tests", requested: user))
+        opened.append(s)
+        store = s
+    }
+
     private func newStore() throws -> Store {
         let s = try Store(path: directory.appendingPathComponent("loyal-\(opened.count).db").path)
         opened.append(s)

@@ -107,6 +107,27 @@ final class VisitFormDraftTests: VisitFormTestCase {
         XCTAssertEqual(try count("interaction_contact"), 2)
     }
 
+    /// Drafts are per user: anna's unsaved visit is offered to her again, never to max.
+    func testOneRepsDraftIsNeverOfferedToAnother() throws {
+        try store.addTeamUser(TeamUser(name: "boss", role: .admin))
+        try store.addTeamUser(TeamUser(name: "anna", role: .rep, repCode: "AB"))
+        try store.addTeamUser(TeamUser(name: "max", role: .manager))
+        try reopen(as: "anna")
+        try launch(width: 120, height: 34)
+        typeAReport()
+        XCTAssertEqual(try drafts().count, 1)
+
+        try reopen(as: "max")
+        try launch(width: 120, height: 34)
+        XCTAssertNil(question, "max is not offered anna's draft")
+        XCTAssertTrue(try drafts().isEmpty)
+        XCTAssertTrue(term.row(1).hasPrefix(" Accounts · "), term.row(1))
+
+        try reopen(as: "anna")
+        try launch(width: 120, height: 34)
+        XCTAssertTrue(question?.hasPrefix("Resume the unsaved visit report for Holzwurm GmbH") == true, question ?? "none")
+    }
+
     func testNKeepsTheDraftForLater() throws {
         typeAReport()
         try launch(width: 120, height: 34)

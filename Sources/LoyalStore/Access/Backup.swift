@@ -15,6 +15,8 @@ extension Store {
     /// `PRAGMA integrity_check`, so a crash or a full disk never leaves a half backup
     /// under the backup's name, and the previous one stays until then.
     public func backup(to target: String) throws -> BackupSummary {
+        // A copy holds every rep's customers: not for a rep who sees only their own.
+        try scope.require(.manager, to: "back up the database")
         try Store.refuseSameFile(target, path)
         if let type = try? FileManager.default.attributesOfItem(atPath: target)[.type] as? FileAttributeType,
            type != .typeRegular {

@@ -12,3 +12,13 @@ enum FileAccess {
         return access(path, W_OK) == 0
     }
 }
+
+extension FileAccess {
+    /// True when the group may read or write `path`: the install script's shared database
+    /// (directory 0770, file 0660, owned by the `loyal` group).
+    static func isGroupShared(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return info.st_mode & 0o060 != 0
+    }
+}

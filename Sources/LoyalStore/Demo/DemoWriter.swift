@@ -36,6 +36,7 @@ struct DemoWriter: DemoSink {
 extension Store {
     /// Fills an empty database with the demo company in one transaction.
     public func createDemo(_ settings: DemoSettings, progress: @escaping (Int, Int) -> Void = { _, _ in }) throws {
+        try scope.require(.admin, to: "create a demo company")
         guard try isEmpty() else {
             throw StoreError.invalid("\(path) already holds customers; the demo needs an empty database (use another --db)")
         }

@@ -155,9 +155,8 @@ struct ImportSession {
         }
         try failIfProblems()
         try db.execute(sql: "UPDATE import_batch SET rows = ? WHERE id = ?", arguments: [report.rows, batchID])
-        try db.execute(sql: "INSERT INTO audit (at, actor, entity, action, detail) VALUES (?, 'import', ?, 'import', ?)",
-                       arguments: [now, entity.rawValue,
-                                   "\(fileName): \(report.rows) rows, \(report.inserted) new, \(report.updated) updated"])
+        try Audit.record(db, actor: "import", entity: entity.rawValue, id: nil, action: "import",
+                         detail: "\(fileName): \(report.rows) rows, \(report.inserted) new, \(report.updated) updated")
     }
 
     /// A reader error as the CLI prints it, the field named by its header when known.

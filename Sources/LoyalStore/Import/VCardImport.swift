@@ -38,6 +38,7 @@ extension Store {
     /// person already stored under the same customer and name is updated. The files are
     /// read before the write lock is taken; a dry run takes none.
     public func importVCards(_ inputs: [VCardInput], dryRun: Bool) throws -> VCardImportReport {
+        try scope.require(.manager, to: "import")
         var report = VCardImportReport()
         report.dryRun = dryRun
         var contacts: [(file: String, contact: VCardContact)] = []
@@ -165,8 +166,8 @@ private struct VCardWriterSession {
 
     func finish(files: [String]) throws {
         let names = files.joined(separator: ", ")
-        try db.execute(sql: "INSERT INTO audit (at, actor, entity, action, detail) VALUES (?, 'import', 'contacts', 'import', ?)",
-                       arguments: [now, "\(names): \(report.cards) vCards, \(report.inserted) new people, "
-                                   + "\(report.updated) updated, \(report.createdCustomers) customers created"])
+        try Audit.record(db, actor: "import", entity: "contacts", id: nil, action: "import",
+                         detail: "\(names): \(report.cards) vCards, \(report.inserted) new people, "
+                             + "\(report.updated) updated, \(report.createdCustomers) customers created")
     }
 }

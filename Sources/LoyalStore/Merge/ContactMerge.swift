@@ -59,8 +59,9 @@ enum ContactMerge {
         try db.execute(sql: "DELETE FROM contact_person WHERE id = ?", arguments: [other])
         let at = Timestamp.now()
         summary.undoID = try MergeUndo.save(db, undo, at: at)
-        try db.execute(sql: "INSERT INTO audit (at, actor, entity, entity_id, action, detail) VALUES (?, ?, 'contact', ?, 'merge', ?)",
-                       arguments: [at, actor, keep, "merged contact \(other) into contact \(keep)"])
+        try Audit.record(db, actor: actor, entity: "contact", id: keep, action: "merge",
+                         detail: "merged contact \(other) into contact \(keep)",
+                         customerID: Int64.fetchOne(db, sql: "SELECT customer_id FROM main.contact_person WHERE id = ?", arguments: [keep]))
         return summary
     }
 }

@@ -122,8 +122,8 @@ enum CustomerMerge {
         let at = Timestamp.now()
         summary.undoID = try MergeUndo.save(db, undo, at: at)
         let moved = summary.moved.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        try db.execute(sql: "INSERT INTO audit (at, actor, entity, entity_id, action, detail) VALUES (?, ?, 'customer', ?, 'merge', ?)",
-                       arguments: [at, actor, keepID, "merged \(other) into \(keep)" + (moved.isEmpty ? "" : ": moved \(moved)")])
+        try Audit.record(db, actor: actor, entity: "customer", id: keepID, action: "merge",
+                         detail: "merged \(other) into \(keep)" + (moved.isEmpty ? "" : ": moved \(moved)"))
         return summary
     }
 }

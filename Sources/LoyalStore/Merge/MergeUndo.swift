@@ -20,15 +20,16 @@ struct MergeUndo: Codable {
     /// Stores what to undo; returns its id.
     static func save(_ db: Database, _ undo: MergeUndo, at: String) throws -> Int64 {
         let json = String(decoding: try JSONEncoder().encode(undo), as: UTF8.self)
-        try db.execute(sql: "INSERT INTO merge_undo (at, kind, keep_id, other_id, payload) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [at, undo.kind, undo.keepID, undo.otherID, json])
+        try db.execute(sql: "INSERT INTO merge_undo (at, kind, keep_id, other_id, payload, user) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [at, undo.kind, undo.keepID, undo.otherID, json, try Session.owner(db)])
         return db.lastInsertedRowID
     }
 
-    static func latest(_ db: Database) throws -> (id: Int64, undo: MergeUndo)? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT id, payload FROM merge_undo ORDER BY id DESC LIMIT 1") else {
+    /// The latest merge of anyone's (a later one may have moved the same rows) and whose it is.
+    static func latest(_ db: Database) throws -> (id: Int64, undo: MergeUndo, owner: String)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, payload, user FROM merge_undo ORDER BY id DESC LIMIT 1") else {
             return nil
         }
-        return (row[0], try JSONDecoder().decode(MergeUndo.self, from: Data((row[1] as String).utf8)))
+        return (row[0], try JSONDecoder().decode(MergeUndo.self, from: Data((row[1] as String).utf8)), row[2])
     }
 }

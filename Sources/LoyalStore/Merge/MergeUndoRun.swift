@@ -14,7 +14,11 @@ extension Store {
     /// `loyal merge`) may have moved the same rows again, so that one goes first.
     public func undoMerge(id wanted: Int64?, actor: String, today: Day, settings: Settings) throws -> String {
         try pool.write { db in
-            guard let (id, undo) = try MergeUndo.latest(db) else { throw StoreError.notFound("there is no merge to undo") }
+            guard let (id, undo, owner) = try MergeUndo.latest(db) else { throw StoreError.notFound("there is no merge to undo") }
+            // Undo is per user: another user's merge is not offered to this one.
+            if owner != (try Session.owner(db)) {
+                throw StoreError.invalid("the latest merge is \(owner)'s; only they can undo it")
+            }
             if let wanted, wanted != id {
                 let exists = try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM merge_undo WHERE id = ?", arguments: [wanted]) ?? false
                 throw StoreError.invalid(exists ? "a later merge came after it; loyal merge --undo takes that one back first"
@@ -64,8 +68,8 @@ enum MergeUndoRun {
                 : "contact \(record)"
         }
         let text = "undid the merge of \(names[1]) into \(names[0])"
-        try db.execute(sql: "INSERT INTO audit (at, actor, entity, entity_id, action, detail) VALUES (?, ?, ?, ?, 'undo merge', ?)",
-                       arguments: [Timestamp.now(), actor, undo.kind == "customer" ? "customer" : "contact", undo.keepID, text])
+        try Audit.record(db, actor: actor, entity: undo.kind == "customer" ? "customer" : "contact", id: undo.keepID,
+                         action: "undo merge", detail: text)
         return text
     }
 }

@@ -55,7 +55,8 @@ struct ErasureRule {
 /// changed, and by a test).
 enum ErasureRules {
     /// Tables that hold nothing about customers or their people.
-    static let unrelated: Set<String> = ["grdb_migrations", "meta", "rep", "product", "import_batch", "absence"]
+    static let unrelated: Set<String> = ["grdb_migrations", "meta", "rep", "product", "import_batch", "absence",
+                                                 "team_user", "team_setting"]
 
     /// References followed from child to parent because the child makes the parent about the
     /// person: a visit he attended, a complaint raised on that visit.
@@ -130,11 +131,11 @@ enum ErasureRules {
         // The log tables name records by id, not by a foreign key (see SubjectRecords). An
         // audit entry about him keeps who did what when, without the detail.
         ErasureRule(table: "audit", columns: ["at": .keep, "actor": .keep, "entity": .keep, "action": .keep,
-                                              "detail": .text],
+                                              "detail": .text, "changes": .text],
                     separators: ["\n", "; "]),
-        ErasureRule(table: "merge_undo", columns: ["at": .keep, "kind": .keep, "payload": .text],
+        ErasureRule(table: "merge_undo", columns: ["at": .keep, "kind": .keep, "payload": .text, "user": .keep],
                     deleteTied: { _ in true }, deleteWhenChanged: true),
-        ErasureRule(table: "draft", columns: ["kind": .keep, "subject": .keep, "payload": .text,
+        ErasureRule(table: "draft", columns: ["user": .keep, "kind": .keep, "subject": .keep, "payload": .text,
                                               "updated_at": .keep],
                     deleteTied: { _ in true }, deleteWhenChanged: true),
     ]

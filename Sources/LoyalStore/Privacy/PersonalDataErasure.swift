@@ -45,7 +45,8 @@ public struct ErasureSummary: Sendable {
 extension Store {
     /// What `erasePersonalData` would do, read without changing anything.
     public func previewErasure(_ subject: DataSubject, today: Day) throws -> ErasureSummary {
-        try pool.read { db in try PersonalDataErasure.plan(db, subject, today: today).summary }
+        try scope.require(.admin, to: "erase personal data")
+        return try pool.read { db in try PersonalDataErasure.plan(db, subject, today: today).summary }
     }
 
     /// Erases a person (GDPR Art. 17): his record keeps its id with the tombstone as name and
@@ -55,6 +56,7 @@ extension Store {
     /// WAL keep no copy of what was erased, and nobody is locked out as a VACUUM would.
     @discardableResult
     public func erasePersonalData(_ subject: DataSubject, today: Day, actor: String) throws -> ErasureSummary {
+        try scope.require(.admin, to: "erase personal data")
         // Searching every other record's free text takes seconds on a large file: done before
         // the write lock, so the reps wait only for the erasure itself.
         let far = try pool.read { db in

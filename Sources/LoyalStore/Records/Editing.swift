@@ -23,7 +23,8 @@ extension Store {
             current.kind = customer.kind
             try CustomerRecords.update(db, current, now: Timestamp.now())
             try Audit.record(db, actor: actor, entity: "customer", id: id, action: "edit soft facts",
-                             detail: Audit.diff(before: before, after: current))
+                             detail: Audit.diff(before: before, after: current),
+                             changes: Audit.changes(before: before, after: current))
         }
     }
 
@@ -39,7 +40,8 @@ extension Store {
                 try CustomerRecords.updateContact(db, contact)
                 try ContactChannelRecords.follow(db, before: before, after: contact)
                 try Audit.record(db, actor: actor, entity: "contact_person", id: id, action: "edit",
-                                 detail: Audit.diff(before: before, after: contact))
+                                 detail: Audit.diff(before: before, after: contact),
+                                 changes: Audit.changes(before: before, after: contact))
                 return id
             }
             let id = try CustomerRecords.insertContact(db, contact)
@@ -53,23 +55,5 @@ extension Store {
         try pool.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [id]).map(CustomerRecords.customer)
         }
-    }
-}
-
-enum Audit {
-    static func record(_ db: Database, actor: String, entity: String, id: Int64?, action: String, detail: String) throws {
-        try db.execute(sql: "INSERT INTO audit (at, actor, entity, entity_id, action, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [Timestamp.now(), actor, entity, id, action, detail])
-    }
-
-    /// "field: old → new" for every field that changed, from the values' mirrors.
-    static func diff<T>(before: T, after: T) -> String {
-        let a = Mirror(reflecting: before).children, b = Mirror(reflecting: after).children
-        var changes: [String] = []
-        for (x, y) in zip(a, b) {
-            let old = String(describing: x.value), new = String(describing: y.value)
-            if old != new, let label = x.label { changes.append("\(label): \(old) → \(new)") }
-        }
-        return changes.joined(separator: "; ")
     }
 }

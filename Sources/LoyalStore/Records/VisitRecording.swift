@@ -49,7 +49,10 @@ extension Store {
         }
         try Audit.record(db, actor: actor, entity: "interaction", id: interactionID, action: "record \(report.kind.rawValue)",
                          detail: "customer \(report.customerID) on \(report.day.iso)"
-                            + (complaintID.map { ", complaint \($0)" } ?? "") + (entryID.map { ", follow-up \($0)" } ?? ""))
+                            + (complaintID.map { ", complaint \($0)" } ?? "") + (entryID.map { ", follow-up \($0)" } ?? ""),
+                         changes: Audit.changes(before: VisitReport(customerID: report.customerID, day: report.day, kind: report.kind),
+                                                after: report),
+                         customerID: report.customerID)
         return RecordedVisit(interactionID: interactionID, feedbackID: feedbackID, complaintID: complaintID,
                              calendarEntryID: entryID)
     }

@@ -8,6 +8,8 @@ extension Store {
     /// with what happened in the `horizonDays` after it. The customers are those who had
     /// bought by `asOf` and were not lost then.
     public func backtest(asOf: Day, horizonDays: Int, settings: Settings) throws -> BacktestReport {
+        // It re-runs the refresh over every customer on a copy of the whole file.
+        try scope.require(.manager, to: "run a backtest")
         let dir = FileManager.default.temporaryDirectory
             .appendingPathComponent("loyal-backtest-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: false,

@@ -72,11 +72,11 @@ extension Store {
             // Without a rep or kind filter the panel's partial index alone answers (no
             // customer row read for each of tens of thousands at risk).
             let needsCustomer = filter.repCode != nil || filter.signalKind != nil
-            return try Int.fetchOne(db, sql: """
+            return try Int.fetchOne(db, sql: try ScopeGuard.unhinted("""
                 SELECT count(*) FROM customer_stats s INDEXED BY \(filter.beyondPanel ? "customer_stats_panel" : "customer_stats_on_panel")
                 \(needsCustomer ? " JOIN customer c ON c.id = s.customer_id" : "")
                 WHERE \(clauses.joined(separator: " AND "))
-                """, arguments: args) ?? 0
+                """, db), arguments: args) ?? 0
         }
     }
 

@@ -147,6 +147,12 @@ enum Schema {
                 CREATE INDEX purchase_customer_day ON purchase(customer_id, day, amount_cents, margin_cents);
                 """)
         }
+        // A team on one host (issue 18): who may use the database and in what role, the
+        // settings the team shares, an audit naming the user with the before/after of each
+        // changed field, and drafts and merge undo kept per user.
+        m.registerMigration("v1-users-audit-drafts", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: SchemaV1.usersAuditDrafts)
+        }
         return m
     }
 }

@@ -18,13 +18,13 @@ enum TeamQueries {
     /// in their own order and the rep comes from the small (id, rep_id) index: a rep-first
     /// order would read the statistics at random.
     static func book(_ db: Database, into rows: inout Rows) throws {
-        let cursor = try Row.fetchCursor(db, sql: """
+        let cursor = try Row.fetchCursor(db, sql: try ScopeGuard.unhinted("""
             SELECT c.rep_id, sum(s.class = 'A'), sum(s.class = 'B'), sum(s.class = 'C'),
                    sum(s.revenue_12m_cents), sum(s.revenue_prev_12m_cents), sum(s.on_panel = 1),
                    sum(CASE WHEN s.on_panel = 1 THEN s.risk_priority / 100000 ELSE 0 END)
             FROM customer_stats s NOT INDEXED CROSS JOIN customer c INDEXED BY customer_id_rep ON c.id = s.customer_id
             GROUP BY c.rep_id
-            """)
+            """, db))
         while let r = try cursor.next() {
             let id: Int64? = r[0]
             rows[id, default: blank(id)].accounts = [r[1], r[2], r[3]]
@@ -39,10 +39,10 @@ enum TeamQueries {
     /// The calendar's (rep, due, status <> 'open', …) index holds all three; written as the
     /// index has it, SQLite reads the status from the index and never the entry itself.
     static func plan(_ db: Database, today: Day, into rows: inout Rows) throws {
-        let cursor = try Row.fetchCursor(db, sql: """
+        let cursor = try Row.fetchCursor(db, sql: try ScopeGuard.unhinted("""
             SELECT rep_id, sum(due >= :today), sum(due < :today)
             FROM calendar_entry INDEXED BY calendar_entry_rep_day_order WHERE (status <> 'open') = 0 GROUP BY rep_id
-            """, arguments: ["today": today.iso])
+            """, db), arguments: ["today": today.iso])
         while let r = try cursor.next() {
             let id: Int64? = r[0]
             rows[id, default: blank(id)].planOpen = r[1]
@@ -53,13 +53,13 @@ enum TeamQueries {
     /// Visits and calls made (interactions, by the rep who made them) and planned (calendar
     /// entries of any status due in the window, by the rep whose calendar they are in).
     static func contacts(_ db: Database, window: Range<Day>, into rows: inout Rows) throws {
-        let cursor = try Row.fetchCursor(db, sql: """
+        let cursor = try Row.fetchCursor(db, sql: try ScopeGuard.unhinted("""
             SELECT 'done', rep_id, kind, count(*) FROM interaction INDEXED BY interaction_day_kind
             WHERE \(everyContact) AND day >= :from AND day < :to AND kind IN ('visit', 'call') GROUP BY rep_id, kind
             UNION ALL
             SELECT 'planned', rep_id, channel, count(*) FROM calendar_entry
             WHERE due >= :from AND due < :to AND channel IN ('visit', 'phone') GROUP BY rep_id, channel
-            """, arguments: ["from": window.lowerBound.iso, "to": window.upperBound.iso])
+            """, db), arguments: ["from": window.lowerBound.iso, "to": window.upperBound.iso])
         while let r = try cursor.next() {
             let id: Int64? = r[1]
             let done = (r[0] as String) == "done", visit = (r[2] as String) == "visit", n: Int = r[3]
@@ -82,14 +82,14 @@ enum TeamQueries {
         let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
         try db.execute(sql: "PRAGMA cache_size = -16000")
         defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-        let cursor = try Row.fetchCursor(db, sql: """
+        let cursor = try Row.fetchCursor(db, sql: try ScopeGuard.unhinted("""
             SELECT i.rep_id, i.day >= :split, count(f.nps), ifnull(sum(f.nps >= 9), 0), ifnull(sum(f.nps <= 6), 0),
                    count(f.csat), ifnull(sum(f.csat), 0)
             FROM interaction i INDEXED BY interaction_day_kind CROSS JOIN feedback f INDEXED BY feedback_scores
                 ON f.interaction_id = i.id
             WHERE i.\(everyContact) AND i.day >= :from AND i.day < :to
             GROUP BY i.rep_id, i.day >= :split
-            """, arguments: ["from": previous.lowerBound.iso, "split": recent.lowerBound.iso, "to": recent.upperBound.iso])
+            """, db), arguments: ["from": previous.lowerBound.iso, "split": recent.lowerBound.iso, "to": recent.upperBound.iso])
         while let r = try cursor.next() {
             let id: Int64? = r[0]
             let counts = FeedbackCounts(npsAnswers: r[2], promoters: r[3], detractors: r[4], csatAnswers: r[5], csatSum: r[6])
@@ -104,13 +104,13 @@ enum TeamQueries {
     /// Customers lost in the year (by the day they were marked lost, returned since or not)
     /// and win-back cases closed won in it, both by the customer's rep.
     static func lostAndWon(_ db: Database, year: ClosedRange<Day>, into rows: inout Rows) throws {
-        let cursor = try Row.fetchCursor(db, sql: """
+        let cursor = try Row.fetchCursor(db, sql: try ScopeGuard.unhinted("""
             SELECT rep_id, count(*), 0 FROM customer INDEXED BY customer_lost
             WHERE lost_on >= :from AND lost_on <= :to GROUP BY rep_id
             UNION ALL
             SELECT c.rep_id, 0, count(*) FROM winback w JOIN customer c ON c.id = w.customer_id
             WHERE w.outcome = 'won' AND w.closed_on >= :from AND w.closed_on <= :to GROUP BY c.rep_id
-            """, arguments: ["from": year.lowerBound.iso, "to": year.upperBound.iso])
+            """, db), arguments: ["from": year.lowerBound.iso, "to": year.upperBound.iso])
         while let r = try cursor.next() {
             let id: Int64? = r[0]
             rows[id, default: blank(id)].lost += r[1]
