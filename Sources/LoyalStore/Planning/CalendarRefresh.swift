@@ -48,7 +48,13 @@ enum CalendarRefresh {
         var customers = 0
     }
 
+    /// The entries it plans are results, not changes for the next refresh.
     static func run(_ db: Database, today: Day, settings: Settings, only ids: [Int64]?) throws -> CalendarRefreshSummary {
+        try ChangeTracking.paused(db) { try plan(db, today: today, settings: settings, only: ids) }
+    }
+
+    private static func plan(_ db: Database, today: Day, settings: Settings, only ids: [Int64]?) throws
+        -> CalendarRefreshSummary {
         var summary = CalendarRefreshSummary()
         let rules = settings.contactPlan
         let to = today.adding(days: settings.calendarHorizonDays)

@@ -24,7 +24,13 @@ extension Store {
 }
 
 enum SignalEvaluation {
+    /// The signals it opens and resolves are results, not changes for the next refresh.
     static func run(_ db: Database, asOf: Day, settings: Settings, only ids: [Int64]?) throws -> SignalRefreshSummary {
+        try ChangeTracking.paused(db) { try evaluate(db, asOf: asOf, settings: settings, only: ids) }
+    }
+
+    private static func evaluate(_ db: Database, asOf: Day, settings: Settings, only ids: [Int64]?) throws
+        -> SignalRefreshSummary {
         var summary = SignalRefreshSummary()
         let filter = ids.map { " AND " + CustomerScope.ids($0).condition("customer_id") } ?? ""
         // Snoozes that ran out put their signals back on the panel.

@@ -147,6 +147,12 @@ enum Schema {
                 CREATE INDEX purchase_customer_day ON purchase(customer_id, day, amount_cents, margin_cents);
                 """)
         }
+        // Incremental refresh (issue 17): triggers note which customers' inputs changed, so
+        // a refresh recomputes those (and what the passing of days changes) instead of all,
+        // and skips when nothing changed. Which tables are watched: ChangeTracking.
+        m.registerMigration("v1-refresh-change", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: ChangeTracking.migrationSQL)
+        }
         return m
     }
 }
