@@ -79,6 +79,7 @@ extension Store {
         }
         let customers = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
         var signals = SignalRefreshSummary()
+        signals.customers = customers
         signals.atRisk = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer_stats WHERE on_panel = 1") ?? 0
         var summary = FullRefreshSummary(statistics: RefreshSummary(asOf: asOf, customers: customers, classCounts: classes),
                                          values: ValueRefreshSummary(), signals: signals, calendar: CalendarRefreshSummary())
