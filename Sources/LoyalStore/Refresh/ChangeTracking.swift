@@ -58,9 +58,12 @@ enum ChangeTracking {
     /// The triggers of one tracked table, for the migration that adds them.
     static func triggers(table: String, customer: String) -> String {
         let paused = "NOT EXISTS (SELECT 1 FROM meta WHERE key = '\(pauseKey)')"
+        // NOT EXISTS as well as OR IGNORE: an outer statement's own conflict clause (an upsert,
+        // INSERT OR ABORT) overrides the trigger's, and a second note of a customer must not fail it.
         func record(_ row: String) -> String {
-            "INSERT OR IGNORE INTO \(Self.table) (customer_id) SELECT \(customer.replacingOccurrences(of: "ROW", with: row)) "
-                + "WHERE \(customer.replacingOccurrences(of: "ROW", with: row)) IS NOT NULL;"
+            let id = customer.replacingOccurrences(of: "ROW", with: row)
+            return "INSERT OR IGNORE INTO \(Self.table) (customer_id) SELECT id FROM (SELECT \(id) AS id) "
+                + "WHERE id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \(Self.table) WHERE customer_id = id);"
         }
         return """
             CREATE TRIGGER \(table)_change_insert AFTER INSERT ON \(table) WHEN \(paused)
@@ -86,6 +89,15 @@ enum ChangeTracking {
         try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", arguments: [pauseKey])
         defer { try? db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [pauseKey]) }
         return try work()
+    }
+
+    /// Notes customers as changed, for writes made with the triggers paused.
+    static func mark(_ db: Database, _ ids: Set<Int64>) throws {
+        let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO \(table) (customer_id) VALUES (?)")
+        for id in ids {
+            insert.setUncheckedArguments([id])
+            try insert.execute()
+        }
     }
 
     /// Takes the customers changed since the last refresh out of the change table; nil
