@@ -13,6 +13,9 @@ struct RefreshCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Compute as of this day (default today).")
     var asOf: String?
 
+    @Flag(help: "Recompute every customer, even when nothing changed since the last refresh of the day.")
+    var full = false
+
     @Flag(help: "Print how long each part took (statistics, values, signals, calendar, optimize) and the peak memory so far to standard error.")
     var timings = false
 
@@ -20,7 +23,7 @@ struct RefreshCommand: ParsableCommand {
         let settings = try global.settings()
         let day = try global.asOfDay(asOf)
         let store = try global.openStore(.create)
-        let r = try store.refreshAll(asOf: day, settings: settings) { step, seconds in
+        let r = try store.refreshAll(asOf: day, settings: settings, full: full) { step, seconds in
             guard timings else { return }
             var usage = rusage()
             getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -28,6 +31,12 @@ struct RefreshCommand: ParsableCommand {
             Console.error(String(format: "%@: %.0f ms (peak memory so far %.0f MB)", step, seconds * 1000, peakMB))
         }
         let s = r.statistics
+        let classes = "\(s.classCounts[.a] ?? 0) A, \(s.classCounts[.b] ?? 0) B, \(s.classCounts[.c] ?? 0) C"
+        if r.skipped {
+            try printLine("nothing changed since the refresh of \(day.iso) (--full recomputes anyway): \(s.customers) "
+                          + "customers: \(classes); \(r.signals.atRisk) on the early-warning panel")
+            return
+        }
         try printLine("refreshed \(s.customers) customers as of \(day.iso): \(s.classCounts[.a] ?? 0) A, "
               + "\(s.classCounts[.b] ?? 0) B, \(s.classCounts[.c] ?? 0) C; signals: \(r.signals.opened) opened, "
               + "\(r.signals.updated) updated, \(r.signals.resolved) resolved; \(r.signals.atRisk) on the early-warning panel; "

@@ -105,7 +105,8 @@ final class RefreshIncrementalTests: StoreTestCase {
         defer { CustomerScope.batchSize = 20_000 }
         let writes = try countingWrites(incremental) { try incremental.refreshAll(asOf: tomorrow, settings: Settings()) }
         CustomerScope.batchSize = 20_000
-        try copy.refreshAll(asOf: tomorrow, settings: Settings())
+        // Its wrong figures are no change the triggers saw: only a full refresh rewrites them.
+        try copy.refreshAll(asOf: tomorrow, settings: Settings(), full: true)
 
         XCTAssertGreaterThan(writes, 0)
         let expected = try derived(copy), got = try derived(incremental)

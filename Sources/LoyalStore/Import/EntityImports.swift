@@ -208,6 +208,7 @@ extension ImportSession {
         statement.setUncheckedArguments(StatementArguments(values))
         try statement.execute()
         if db.changesCount > 0 { report.inserted += 1 }
+        touchedCustomers.insert(customerID!)
     }
 
     mutating func writeFeedback(_ db: Database, _ record: FeedbackImportRecord, line: Int) throws {

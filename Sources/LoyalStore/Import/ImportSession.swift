@@ -27,6 +27,8 @@ struct ImportSession {
     let now = Timestamp.now()
     var batchID: Int64 = 0
     var pending: [PendingRow] = []
+    /// Customers whose purchases were written, for the next refresh.
+    var touchedCustomers: Set<Int64> = []
     // Loaded once per pass; plain vars (not lazy) so updates stay in place.
     var customerIDs: [String: Int64] = [:]
     var productIDs: [String: Int64] = [:]
@@ -143,6 +145,21 @@ struct ImportSession {
                        arguments: [entity.rawValue, fileName, hash, now])
         batchID = db.lastInsertedRowID
         let purchaseUpsert = try db.makeStatement(sql: PurchaseImport.upsertSQL)
+        // Purchases note their customers for the next refresh once each, not by a trigger per row.
+        if entity == .purchases {
+            try ChangeTracking.paused(db) { try writePending(db, purchaseUpsert: purchaseUpsert) }
+            try ChangeTracking.mark(db, touchedCustomers)
+            if report.createdProducts > 0 { try ChangeTracking.mark(db, [ChangeTracking.everyone]) }
+        } else {
+            try writePending(db, purchaseUpsert: purchaseUpsert)
+        }
+        try failIfProblems()
+        try db.execute(sql: "UPDATE import_batch SET rows = ? WHERE id = ?", arguments: [report.rows, batchID])
+        try Audit.record(db, actor: "import", entity: entity.rawValue, id: nil, action: "import",
+                         detail: "\(fileName): \(report.rows) rows, \(report.inserted) new, \(report.updated) updated")
+    }
+
+    private mutating func writePending(_ db: Database, purchaseUpsert: Statement) throws {
         for row in pending {
             switch row {
             case let .customer(record, line): try writeCustomer(db, record, line: line)
@@ -153,10 +170,6 @@ struct ImportSession {
             case let .absence(record, line): try writeAbsence(db, record, line: line)
             }
         }
-        try failIfProblems()
-        try db.execute(sql: "UPDATE import_batch SET rows = ? WHERE id = ?", arguments: [report.rows, batchID])
-        try Audit.record(db, actor: "import", entity: entity.rawValue, id: nil, action: "import",
-                         detail: "\(fileName): \(report.rows) rows, \(report.inserted) new, \(report.updated) updated")
     }
 
     /// A reader error as the CLI prints it, the field named by its header when known.

@@ -20,7 +20,10 @@ extension Store {
     /// visit a person had moved, so it must not be suggested a second time.
     @discardableResult
     public func refreshCalendar(today: Day, settings: Settings, only ids: [Int64]? = nil) throws -> CalendarRefreshSummary {
-        try pool.write { db in try CalendarRefresh.run(db, today: today, settings: settings, only: ids) }
+        let pool = self.pool
+        return try pool.write { db in
+            try CalendarRefresh.run(db, today: today, settings: settings, only: ids, reader: ids == nil ? pool : nil)
+        }
     }
 }
 
@@ -48,7 +51,17 @@ enum CalendarRefresh {
         var customers = 0
     }
 
-    static func run(_ db: Database, today: Day, settings: Settings, only ids: [Int64]?) throws -> CalendarRefreshSummary {
+    /// The entries it plans are results, not changes for the next refresh.
+    /// `reader`: a pool whose readers load the next batch's facts while this connection plans
+    /// the current one. Planning writes nothing before every batch is planned, and while this
+    /// transaction holds the write lock no one else can commit: a reader sees what it sees.
+    static func run(_ db: Database, today: Day, settings: Settings, only ids: [Int64]?,
+                    reader: BusyPool? = nil) throws -> CalendarRefreshSummary {
+        try ChangeTracking.paused(db) { try plan(db, today: today, settings: settings, only: ids, reader: reader) }
+    }
+
+    private static func plan(_ db: Database, today: Day, settings: Settings, only ids: [Int64]?,
+                             reader: BusyPool?) throws -> CalendarRefreshSummary {
         var summary = CalendarRefreshSummary()
         let rules = settings.contactPlan
         let to = today.adding(days: settings.calendarHorizonDays)
@@ -56,9 +69,17 @@ enum CalendarRefresh {
         // 1. Plan every customer, batch by batch; the levelling needs all of a rep's entries at once.
         var batches: [PlannedBatch] = []
         var items: [LevelItem] = []
-        for scope in try CustomerScope.passes(db, only: ids) {
+        let scopes = try CustomerScope.passes(db, only: ids)
+        func prefetch(_ index: Int) -> Background<[CustomerPlanFacts]>? {
+            guard let reader, index < scopes.count else { return nil }
+            let scope = scopes[index]
+            return Background { try reader.read { db in try PlanFactsLoader.load(db, today: today, rules: rules, scope: scope) } }
+        }
+        var next = prefetch(0)
+        for (index, scope) in scopes.enumerated() {
             var batch = PlannedBatch(scope: scope)
-            let facts = try PlanFactsLoader.load(db, today: today, rules: rules, scope: scope)
+            let facts = try next?.value() ?? PlanFactsLoader.load(db, today: today, rules: rules, scope: scope)
+            next = prefetch(index + 1)
             for f in facts {
                 batch.classes[f.customerID] = f.customerClass
                 for g in f.given { batch.givenIDs[g.plannedUID(customerID: f.customerID)] = Int64(g.key) ?? 0 }

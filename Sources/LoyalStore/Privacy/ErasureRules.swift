@@ -56,7 +56,8 @@ struct ErasureRule {
 enum ErasureRules {
     /// Tables that hold nothing about customers or their people.
     static let unrelated: Set<String> = ["grdb_migrations", "meta", "rep", "product", "import_batch", "absence",
-                                                 "team_user", "team_setting"]
+                                          "team_user", "team_setting",
+                                          "refresh_change"]  // customer ids only, emptied by each refresh
 
     /// References followed from child to parent because the child makes the parent about the
     /// person: a visit he attended, a complaint raised on that visit.

@@ -19,12 +19,25 @@ extension Store {
     /// Dismissed signals stay dismissed for the same evidence.
     @discardableResult
     public func evaluateSignals(asOf: Day, settings: Settings, only ids: [Int64]? = nil) throws -> SignalRefreshSummary {
-        try pool.write { db in try SignalEvaluation.run(db, asOf: asOf, settings: settings, only: ids) }
+        let pool = self.pool
+        return try pool.write { db in
+            try SignalEvaluation.run(db, asOf: asOf, settings: settings, only: ids, reader: ids == nil ? pool : nil)
+        }
     }
 }
 
 enum SignalEvaluation {
-    static func run(_ db: Database, asOf: Day, settings: Settings, only ids: [Int64]?) throws -> SignalRefreshSummary {
+    /// The signals it opens and resolves are results, not changes for the next refresh.
+    /// `reader`: a pool whose readers load the next batch's facts while this connection
+    /// evaluates the current one (the facts are inputs this step does not write, and while
+    /// it holds the write lock no one else can commit, so a reader sees what it sees).
+    static func run(_ db: Database, asOf: Day, settings: Settings, only ids: [Int64]?,
+                    reader: BusyPool? = nil) throws -> SignalRefreshSummary {
+        try ChangeTracking.paused(db) { try evaluate(db, asOf: asOf, settings: settings, only: ids, reader: reader) }
+    }
+
+    private static func evaluate(_ db: Database, asOf: Day, settings: Settings, only ids: [Int64]?,
+                                 reader: BusyPool?) throws -> SignalRefreshSummary {
         var summary = SignalRefreshSummary()
         let filter = ids.map { " AND " + CustomerScope.ids($0).condition("customer_id") } ?? ""
         // Snoozes that ran out put their signals back on the panel.
@@ -38,8 +51,16 @@ enum SignalEvaluation {
         let model = try ChurnTraining.current(db, settings: settings)
         var inputs: [RiskRankInput] = []
         var assessments: [Int64: RiskAssessment] = [:]
-        for scope in try CustomerScope.passes(db, only: ids) {
-            let facts = try SignalFactsLoader.load(db, asOf: asOf, scope: scope)
+        let scopes = try CustomerScope.passes(db, only: ids)
+        func prefetch(_ index: Int) -> Background<[CustomerSignalFacts]>? {
+            guard let reader, index < scopes.count else { return nil }
+            let scope = scopes[index]
+            return Background { try reader.read { db in try SignalFactsLoader.load(db, asOf: asOf, scope: scope) } }
+        }
+        var next = prefetch(0)
+        for (index, scope) in scopes.enumerated() {
+            let facts = try next?.value() ?? SignalFactsLoader.load(db, asOf: asOf, scope: scope)
+            next = prefetch(index + 1)
             var existing: [Int64: [ChurnSignal]] = [:]
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT * FROM signal WHERE status <> 'resolved' AND \(scope.condition("customer_id"))

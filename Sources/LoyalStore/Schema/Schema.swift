@@ -153,6 +153,12 @@ enum Schema {
         m.registerMigration("v1-users-audit-drafts", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: SchemaV1.usersAuditDrafts)
         }
+        // Incremental refresh (issue 17): triggers note which customers' inputs changed, so
+        // a refresh recomputes those (and what the passing of days changes) instead of all,
+        // and skips when nothing changed. Which tables are watched: ChangeTracking.
+        m.registerMigration("v1-refresh-change", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: ChangeTracking.migrationSQL)
+        }
         return m
     }
 }

@@ -16,7 +16,17 @@ extension Store {
         try pool.write { db in try Store.refreshStatistics(db, asOf: asOf, thresholds: thresholds) }
     }
 
-    static func refreshStatistics(_ db: Database, asOf: Day, thresholds: ClassThresholds) throws -> RefreshSummary {
+    /// `recompute`: the customers whose figures may have changed (see `StatisticsScope`);
+    /// the others keep their stored figures, and every class is decided again from all.
+    static func refreshStatistics(_ db: Database, asOf: Day, thresholds: ClassThresholds,
+                                  recompute: Set<Int64>? = nil) throws -> RefreshSummary {
+        try ChangeTracking.paused(db) {
+            try refreshStatisticsUnpaused(db, asOf: asOf, thresholds: thresholds, recompute: recompute)
+        }
+    }
+
+    private static func refreshStatisticsUnpaused(_ db: Database, asOf: Day, thresholds: ClassThresholds,
+                                                  recompute: Set<Int64>?) throws -> RefreshSummary {
         // A lost customer who buys again is a returnee: active, and recognisable as such.
         // His open win-back case is won on that day, as when he is marked returned by hand,
         // and his stage moves on from lost.
@@ -37,18 +47,35 @@ extension Store {
         let previousStart = windowStart.adding(months: -thresholds.windowMonths)
         struct Figures { var current: Int64; var previous: Int64; var first: String?; var last: String?; var count: Int }
         var figures: [Int64: Figures] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
+        // A few customers are summed one by one down the (customer, day) index; many in one pass.
+        let few = recompute.map { $0.count <= 20_000 } ?? false
+        let only = few ? " AND customer_id = :id" : ""
+        let sum = try db.makeStatement(sql: """
             SELECT customer_id,
                    sum(CASE WHEN day > :start THEN amount_cents ELSE 0 END) AS current,
                    sum(CASE WHEN day > :previous AND day <= :start THEN amount_cents ELSE 0 END) AS previous,
                    min(day) AS first, max(day) AS last, count(*) AS n
-            FROM purchase WHERE day <= :asOf
+            FROM purchase WHERE day <= :asOf\(only)
             GROUP BY customer_id
-            """, arguments: ["start": windowStart.iso, "previous": previousStart.iso, "asOf": asOf.iso])
-        while let row = try rows.next() {
-            figures[row[0]] = Figures(current: row[1], previous: row[2], first: row[3], last: row[4], count: row[5])
+            """)
+        let bounds: [String: (any DatabaseValueConvertible)?] = [
+            "start": windowStart.iso, "previous": previousStart.iso, "asOf": asOf.iso]
+        for id in few ? Array(recompute!) : [nil] {
+            var arguments = StatementArguments(bounds)
+            if let id { arguments += ["id": id] }
+            let rows = try Row.fetchCursor(sum, arguments: arguments)
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                if let recompute, !recompute.contains(id) { continue }
+                figures[id] = Figures(current: row[1], previous: row[2], first: row[3], last: row[4], count: row[5])
+            }
         }
         let ids = try Int64.fetchAll(db, sql: "SELECT id FROM customer")
+        // Whose figures were not recomputed keeps the stored ones (read below, before the classes).
+        let storedFigures = try storedFiguresOfOthers(db, recompute: recompute)
+        for (id, f) in storedFigures where figures[id] == nil {
+            figures[id] = Figures(current: f.current, previous: f.previous, first: f.first, last: f.last, count: f.count)
+        }
         let overrides = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql:
             "SELECT id, class_override FROM customer WHERE class_override IS NOT NULL").map { row -> (Int64, String) in
                 (row["id"], row["class_override"]) })
@@ -70,7 +97,7 @@ extension Store {
             stored[r[0]] = Stored(current: r[1], previous: r[2], first: r[3], last: r[4], count: r[5],
                                   computed: r[6], effective: r[7], rank: r[8])
         }
-        try db.execute(sql: "UPDATE customer_stats SET as_of = ?", arguments: [asOf.iso])
+        try db.execute(sql: "UPDATE customer_stats SET as_of = ? WHERE as_of IS NOT ?", arguments: [asOf.iso, asOf.iso])
         let update = try db.makeStatement(sql: """
             INSERT INTO customer_stats (customer_id, as_of, revenue_12m_cents, revenue_prev_12m_cents,
                                         first_purchase, last_purchase, purchase_count, computed_class, class,
@@ -98,6 +125,27 @@ extension Store {
         }
         try setMeta(db, "stats_as_of", asOf.iso)
         return RefreshSummary(asOf: asOf, customers: ids.count, classCounts: counts)
+    }
+}
+
+extension Store {
+    /// The stored figures of every customer not in `recompute` (none when all are recomputed).
+    static func storedFiguresOfOthers(_ db: Database, recompute: Set<Int64>?)
+        throws -> [Int64: (current: Int64, previous: Int64, first: String?, last: String?, count: Int)] {
+        guard let recompute else { return [:] }
+        var out: [Int64: (current: Int64, previous: Int64, first: String?, last: String?, count: Int)] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT customer_id, revenue_12m_cents, revenue_prev_12m_cents, first_purchase, last_purchase, purchase_count
+            FROM customer_stats
+            """)
+        while let r = try rows.next() {
+            let id: Int64 = r[0]
+            let count: Int = r[5]
+            // A customer without purchases has no figures, as the sum above gives none.
+            if recompute.contains(id) || count == 0 { continue }
+            out[id] = (r[1], r[2], r[3], r[4], count)
+        }
+        return out
     }
 }
 
