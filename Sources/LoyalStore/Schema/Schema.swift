@@ -147,6 +147,11 @@ enum Schema {
                 CREATE INDEX purchase_customer_day ON purchase(customer_id, day, amount_cents, margin_cents);
                 """)
         }
+        // Signal evidence is kept as a catalogue key with arguments and read in the viewer's
+        // language (issue 15); the English text stored before becomes keys.
+        m.registerMigration("v1-stored-text-keys", foreignKeyChecks: .immediate) { db in
+            try StoredTextMigration.run(db)
+        }
         return m
     }
 }
