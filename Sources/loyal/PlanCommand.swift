@@ -6,7 +6,7 @@ import LoyalStore
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Why the plan is as it is: one customer's entries (--explain), or the reps' tour days (--tours).")
+        abstract: Text.tr("cli.plan_abstract"))
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Explain why each of this customer's entries is on its day.") var explain: String?
@@ -26,7 +26,7 @@ struct PlanCommand: ParsableCommand {
         let sink = try OutputSink(path: nil)
         if let number = explain {
             guard let x = try store.explainPlan(customerNumber: number, today: today, settings: settings) else {
-                throw ValidationError("no customer with number \(number)")
+                throw ValidationError(Text.tr("cli.no_customer", number))
             }
             try sink.write(PlanExplainText.render(x, display: settings.display, today: today))
         } else {
