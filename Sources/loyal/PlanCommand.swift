@@ -99,9 +99,8 @@ enum PlanExplainText {
 enum TourDaysText {
     static func render(_ store: Store, rep: String?, from: Day, to: Day, style: DateStyle) throws -> String {
         let days = try store.tourDays(from: from, to: to, repCode: rep)
-        let weekdays = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
         let rows = days.map { t in
-            [t.repCode, "\(weekdays[t.day.weekday - 1]) \(style.format(t.day))", String(t.visits),
+            [t.repCode, "\(DayWords.narrowWeekday(t.day.weekday)) \(style.format(t.day))", String(t.visits),
              t.regions.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")]
         }
         let mean = days.isEmpty ? 0 : Double(days.map(\.regions.count).reduce(0, +)) / Double(days.count)
