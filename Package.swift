@@ -22,7 +22,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
-        .target(name: "LoyalCore"),
+        // The catalogues of every text a person reads (one file per language), compiled in like the themes.
+        .target(name: "LoyalCore", resources: ["en", "de"].map { .embedInCode("../../catalogue/\($0).toml") }),
         // One C function: sqlite3_config is variadic, which Swift cannot call.
         .target(name: "CSQLiteMode", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "LoyalStore", dependencies: [

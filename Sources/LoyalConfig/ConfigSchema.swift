@@ -90,6 +90,10 @@ enum ConfigSchema {
                get: { quote($0.display.money.groupingSeparator) }, set: { $0.display.money.groupingSeparator = $1.text }),
         .value("decimal_separator", .text, doc: "Decimal separator in amounts.",
                get: { quote($0.display.money.decimalSeparator) }, set: { $0.display.money.decimalSeparator = $1.text }),
+        .value("language", .choice(["", "de", "en"]),
+               doc: "Language of screens and messages: \"de\", \"en\", or \"\" for the locale (LC_ALL, LC_MESSAGES, LANG; "
+                   + "de… is German, anything else English). --lang overrides it.",
+               get: { quote($0.display.language) }, set: { $0.display.language = $1.text }),
         .value("dates", .choice(DateStyle.allCases.map(\.rawValue)),
                doc: "Date style: \"de\" (31.12.2026) or \"iso\" (2026-12-31).",
                get: { quote($0.display.dateStyle.rawValue) },

@@ -8,13 +8,13 @@ import LoyalStore
 struct AbsenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "absence",
-        abstract: "Reps' absences (vacation, sickness, trade fairs): no contact is planned for a rep while away.",
+        abstract: Text.tr("cli.absence_abstract"),
         subcommands: [Add.self, List.self, Remove.self])
 
     static var actor: String { ProcessInfo.processInfo.environment["USER"] ?? "cli" }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record that a rep is away from one day to another (both included).")
+        static let configuration = CommandConfiguration(abstract: Text.tr("cli.absence_add_abstract"))
         @OptionGroup var global: GlobalOptions
         @Option(help: "The rep's code.") var rep: String
         @Option(help: "First day away (YYYY-MM-DD, DD.MM.YYYY, 12.3., +7 …).") var from: String
@@ -34,7 +34,7 @@ struct AbsenceCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List absences, of one rep or all.")
+        static let configuration = CommandConfiguration(abstract: Text.tr("cli.absence_list_abstract"))
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this rep's absences.") var rep: String?
         @Flag(help: "Also absences that are over.") var all = false
@@ -52,7 +52,7 @@ struct AbsenceCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove an absence by its id (see `loyal absence list`).")
+        static let configuration = CommandConfiguration(abstract: Text.tr("cli.absence_remove_abstract"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The absence's id.") var id: Int64
 

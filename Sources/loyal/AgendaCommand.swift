@@ -7,7 +7,7 @@ import LoyalTerminal
 struct AgendaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agenda",
-        abstract: "Whom to call, visit or congratulate: overdue first, then today, then the next days.")
+        abstract: Text.tr("cli.agenda_abstract"))
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only this rep's entries.") var rep: String?

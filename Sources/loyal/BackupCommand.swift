@@ -1,11 +1,12 @@
 import ArgumentParser
+import LoyalCore
 import Foundation
 import LoyalStore
 
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Copy the database to FILE while others keep working (consistent, checked, readable only by you).",
+        abstract: Text.tr("cli.backup_abstract"),
         discussion: """
             The copy is one snapshot taken through SQLite's online backup, checked with PRAGMA integrity_check, \
             and replaces FILE only when complete. A nightly backup kept for a week, from cron:
@@ -29,7 +30,7 @@ struct BackupCommand: ParsableCommand {
 struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
-        abstract: "Replace the database with a backup (refused while an interface has it open).",
+        abstract: Text.tr("cli.restore_abstract"),
         discussion: "The backup is checked first and left unchanged; the database as it was is kept as DB.before-restore.")
 
     @OptionGroup var global: GlobalOptions

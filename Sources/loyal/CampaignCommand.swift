@@ -10,7 +10,7 @@ extension CampaignChannel: ExpressibleByArgument {}
 struct CampaignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign",
-        abstract: "Newsletter and mailing recipients (campaigns, not rep tasks), respecting consent per channel.",
+        abstract: Text.tr("cli.campaign_abstract"),
         subcommands: [List.self, Export.self])
 
     struct Selection: ParsableArguments {
@@ -34,7 +34,7 @@ struct CampaignCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a campaign's recipients.")
+        static let configuration = CommandConfiguration(abstract: Text.tr("cli.campaign_list_abstract"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: Selection
         @Option(help: "table, csv or json.") var format: ListFormat = .table
@@ -49,7 +49,7 @@ struct CampaignCommand: ParsableCommand {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write a campaign's recipients as CSV for a mail-merge or a newsletter tool.")
+        static let configuration = CommandConfiguration(abstract: Text.tr("cli.campaign_export_abstract"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: Selection
         @Option(name: [.customShort("o"), .long], help: "The CSV file to write (- for standard output).") var output: String

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LoyalCore
 import Foundation
 import LoyalConfig
 import LoyalTerminal
@@ -6,11 +7,11 @@ import LoyalTerminal
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Write, locate or check the settings file and the theme.",
+        abstract: Text.tr("cli.config_abstract"),
         subcommands: [Init.self, PathCommand.self, Check.self, ThemeCommand.self])
 
     struct Init: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write the settings file with every default.")
+        static let configuration = CommandConfiguration(abstract: Text.tr("cli.config_init_abstract"))
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Overwrite an existing file.") var force = false
         @Flag(name: .customLong("stdout"), help: "Print the defaults instead of writing the file.") var toStdout = false
@@ -32,7 +33,7 @@ struct ConfigCommand: ParsableCommand {
     }
 
     struct PathCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "path", abstract: "Print where settings and data live.")
+        static let configuration = CommandConfiguration(commandName: "path", abstract: Text.tr("cli.config_path_abstract"))
         @OptionGroup var global: GlobalOptions
         func run() throws {
             try printLine("config   \(global.configPath)")
@@ -41,7 +42,7 @@ struct ConfigCommand: ParsableCommand {
     }
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check the settings file and report problems with file, line and key.")
+        static let configuration = CommandConfiguration(abstract: Text.tr("cli.config_check_abstract"))
         @OptionGroup var global: GlobalOptions
         func run() throws {
             _ = try global.settings()
@@ -53,7 +54,7 @@ struct ConfigCommand: ParsableCommand {
     struct ThemeCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "theme",
-            abstract: "Print where the interface's theme is loaded from; report its problems with file and line.")
+            abstract: Text.tr("cli.config_theme_abstract"))
         @OptionGroup var global: GlobalOptions
         @Option(help: "The theme to check (default: theme in the settings).") var theme: String?
 

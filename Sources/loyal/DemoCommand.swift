@@ -6,7 +6,7 @@ import LoyalStore
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Create a believable demo company (German, synthetic) in an empty database.")
+        abstract: Text.tr("cli.demo_abstract"))
 
     @OptionGroup var global: GlobalOptions
 

@@ -6,7 +6,7 @@ import LoyalStore
 struct DuplicatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "duplicates",
-        abstract: "Customers and contact persons that are probably the same, with a score and the reasons.",
+        abstract: Text.tr("cli.duplicates_abstract"),
         discussion: """
             Reasons: the same name after folding case, spaces, punctuation, umlauts and ß/ss (60 points), the same \
             e-mail (50), the same phone after normalising (40), a similar name at the same postal code (customers) or \
@@ -53,7 +53,7 @@ struct DuplicatesCommand: ParsableCommand {
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Merge a customer (or, with --contacts, a contact person) into another, or undo the latest merge.",
+        abstract: Text.tr("cli.merge_abstract"),
         discussion: """
             `loyal merge KEEP OTHER`: customers by number. Purchases, visits and feedback, complaints, contact persons, \
             calendar entries, win-back cases and consents move to KEEP; OTHER is removed. Fields empty in KEEP take \

@@ -9,12 +9,12 @@ extension InteractionKind: ExpressibleByArgument {}
 struct FeedbackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feedback",
-        abstract: "Record visit feedback from scripts and surveys (the same rules as the form).",
+        abstract: Text.tr("cli.feedback_abstract"),
         subcommands: [Add.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record one visit, call or other contact with its feedback.")
+            abstract: Text.tr("cli.feedback_add_abstract"))
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Customer number.") var customer: String
@@ -46,7 +46,7 @@ struct FeedbackCommand: ParsableCommand {
             let today = try global.todayDay()
             let store = try global.openStore(.write)
             guard let found = try store.customerSummary(number: customer) else {
-                throw CLIError("no customer has the number \"\(Sanitizer.clean(customer))\"")
+                throw CLIError(Text.tr("cli.no_customer", "\"\(Sanitizer.clean(customer))\""))
             }
             func day(_ text: String?, _ name: String, pastBias: Bool = true) throws -> Day? {
                 try global.typedDay(text, option: name, today: today, pastBias: pastBias,

@@ -1,11 +1,12 @@
 import ArgumentParser
+import LoyalCore
 import Foundation
 import LoyalStore
 
 struct GDPRCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gdpr",
-        abstract: "Answer a GDPR request: export everything held about a person or customer (Art. 15), or erase a person (Art. 17).",
+        abstract: Text.tr("cli.gdpr_abstract"),
         subcommands: [Export.self, Erase.self])
 
     /// Whose data: exactly one of --contact ID and --customer NUMBER.
@@ -28,7 +29,7 @@ struct GDPRCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write everything held about a contact person or a customer, every field, as JSON or a readable text.",
+            abstract: Text.tr("cli.gdpr_export_abstract"),
             discussion: """
                 --contact ID: the person's record, the visits he attended with their feedback and complaints, his \
                 calendar entries, audit entries, merge undos and drafts, and every text elsewhere that names him. \
@@ -61,7 +62,7 @@ struct GDPRCommand: ParsableCommand {
 
     struct Erase: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Erase a contact person or a private customer; without --yes, show what would be erased.",
+            abstract: Text.tr("cli.gdpr_erase_abstract"),
             discussion: """
                 Name, e-mail, phone, address, birthday, notes, the free text of visits he attended and of his \
                 calendar entries, and lines naming him elsewhere are removed; the record keeps its id with the name \

@@ -8,7 +8,7 @@ import LoyalTerminal
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import customers, contacts, products or purchases from a CSV file, or contacts from vCard files, as one transaction.",
+        abstract: Text.tr("cli.import_abstract"),
         discussion: "Header names map to fields; German and English names are accepted (see --columns). UTF-8 with or without BOM (Windows-1252 rows are detected), UTF-16 with BOM, comma, semicolon or tab, Excel's sep= line, dates as YYYY-MM-DD or DD.MM.YYYY (a time after them is allowed), amounts as 1234.56 or 1.234,56, countries as names or ISO codes. Any bad row: nothing is written and every problem is listed as FILE:LINE: column \"…\": … ; with --skip-bad the good rows are imported and the bad ones written to a file. vCard files (.vcf, or starting with BEGIN:VCARD; 2.1, 3.0, 4.0) need no entity and may be several: `loyal import a.vcf b.vcf`.")
 
     @OptionGroup var global: GlobalOptions

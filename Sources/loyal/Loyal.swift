@@ -1,17 +1,14 @@
 import ArgumentParser
 import Foundation
+import LoyalCore
 import LoyalStore
 
 @main
 struct Loyal: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loyal",
-        abstract: "Customer retention dashboard for account managers: accounts, value, early warning, calendar.",
-        discussion: """
-            Without a subcommand Loyal opens its terminal UI on the database.
-            The database is --db PATH, else $LOYAL_DB, else $XDG_DATA_HOME/loyal/loyal.db.
-            Settings are read from --config PATH, else $XDG_CONFIG_HOME/loyal/config.toml.
-            """,
+        abstract: Text.tr("cli.loyal_abstract"),
+        discussion: Text.tr("cli.loyal_discussion"),
         version: LoyalVersion.current,
         subcommands: [UICommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self,
                       AccountsCommand.self, AgendaCommand.self, PlanCommand.self, ReportCommand.self, RefreshCommand.self, BacktestCommand.self, DuplicatesCommand.self, MergeCommand.self, BackupCommand.self, RestoreCommand.self, FeedbackCommand.self, GDPRCommand.self, UsersCommand.self, AuditCommand.self, AbsenceCommand.self, CampaignCommand.self, ConfigCommand.self, KeysCommand.self,
@@ -24,8 +21,11 @@ struct Loyal: ParsableCommand {
     static func main() {
         signal(SIGPIPE, SIG_IGN)
         MallocArenas.useOne()
+        let language = LanguageSetup.apply(Array(CommandLine.arguments.dropFirst()),
+                                           environment: ProcessInfo.processInfo.environment)
+        if let problem = language.problem { exit(with: ValidationError(problem), usage: true) }
         var command: ParsableCommand
-        do { command = try parseAsRoot() } catch { exit(with: error, usage: true) }
+        do { command = try parseAsRoot(language.arguments) } catch { exit(with: error, usage: true) }
         do { try command.run() } catch { exit(with: error, usage: false) }
         Glibc.exit(0)
     }
@@ -40,14 +40,14 @@ struct Loyal: ParsableCommand {
         }
         if StoreError.isDatabaseError(error) {
             // The store's own words: no SQL statement, one line.
-            Console.error("Error: " + StoreError.message(for: error))
+            Console.error(Text.tr("cli.error", StoreError.message(for: error)))
             // EX_NOINPUT for a database that is not there, as sysexits(3) has it.
             if case .missing = error as? StoreError { Glibc.exit(66) }
             Glibc.exit(1)
         }
         let code = exitCode(for: error)
         let message = usage || code == .success ? fullMessage(for: error)
-            : message(for: error).isEmpty ? "" : "Error: " + message(for: error)
+            : message(for: error).isEmpty ? "" : Text.tr("cli.error", message(for: error))
         if message.isEmpty { Glibc.exit(code.rawValue) }
         guard code == .success else {
             Console.error(message)

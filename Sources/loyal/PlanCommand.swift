@@ -6,7 +6,7 @@ import LoyalStore
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Why the plan is as it is: one customer's entries (--explain), or the reps' tour days (--tours).")
+        abstract: Text.tr("cli.plan_abstract"))
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Explain why each of this customer's entries is on its day.") var explain: String?
@@ -26,7 +26,7 @@ struct PlanCommand: ParsableCommand {
         let sink = try OutputSink(path: nil)
         if let number = explain {
             guard let x = try store.explainPlan(customerNumber: number, today: today, settings: settings) else {
-                throw ValidationError("no customer with number \(number)")
+                throw ValidationError(Text.tr("cli.no_customer", number))
             }
             try sink.write(PlanExplainText.render(x, display: settings.display, today: today))
         } else {
@@ -99,9 +99,8 @@ enum PlanExplainText {
 enum TourDaysText {
     static func render(_ store: Store, rep: String?, from: Day, to: Day, style: DateStyle) throws -> String {
         let days = try store.tourDays(from: from, to: to, repCode: rep)
-        let weekdays = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
         let rows = days.map { t in
-            [t.repCode, "\(weekdays[t.day.weekday - 1]) \(style.format(t.day))", String(t.visits),
+            [t.repCode, "\(DayWords.narrowWeekday(t.day.weekday)) \(style.format(t.day))", String(t.visits),
              t.regions.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")]
         }
         let mean = days.isEmpty ? 0 : Double(days.map(\.regions.count).reduce(0, +)) / Double(days.count)

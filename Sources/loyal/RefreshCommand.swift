@@ -6,7 +6,7 @@ import LoyalStore
 struct RefreshCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "refresh",
-        abstract: "Recompute per-customer statistics and classes, the warning signals and the calendar (done after imports automatically).")
+        abstract: Text.tr("cli.refresh_abstract"))
 
     @OptionGroup var global: GlobalOptions
 

@@ -8,7 +8,7 @@ import LoyalUI
 struct UICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ui",
-        abstract: "Open the terminal interface (what `loyal` alone does).")
+        abstract: Text.tr("cli.ui_abstract"))
 
     @OptionGroup var global: GlobalOptions
 
@@ -43,7 +43,7 @@ struct UICommand: ParsableCommand {
 
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "keys", abstract: "Print every key binding of the interface (Markdown).")
+        commandName: "keys", abstract: Text.tr("cli.keys_abstract"))
 
     func run() throws {
         try printLine(KeyBindings.markdown(), terminator: "")

@@ -41,7 +41,7 @@ final class PlanCLITests: CLITestCase {
         // An unknown number is an error, not an empty plan.
         let unknown = try loyal(["plan", "--explain", "NOPE"])
         XCTAssertNotEqual(unknown.status, 0)
-        XCTAssertTrue(unknown.stderr.contains("no customer with number NOPE"), unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains("no customer has the number NOPE"), unknown.stderr)
     }
 
     func testToursShowEachRepsVisitDaysAndTheirRegions() throws {

@@ -50,8 +50,13 @@ final class RetentionFeedbackSignalTests: XCTestCase {
         let mild = R.facts { $0.feedback = [FeedbackFact(day: R.day("2026-09-03"), nps: 3)] }
         XCTAssertNil(rule.evaluate(mild))
         let harsh = R.facts { $0.feedback = [FeedbackFact(day: R.day("2026-09-03"), nps: 1)] }
-        XCTAssertEqual(rule.evaluate(harsh), SignalFinding(kind: "nps_very_low", form: .feedbackScore, weight: 25,
-                                                           evidence: "NPS 1 on 03.09.2026 (≤ 2)", evidenceKey: "2026-09-03"))
+        let found = rule.evaluate(harsh)
+        XCTAssertEqual(found?.evidence, "NPS 1 on 03.09.2026 (≤ 2)")
+        XCTAssertEqual(found?.evidenceKey, "2026-09-03")
+        XCTAssertEqual(found?.form, .feedbackScore)
+        // The store keeps it as a key with typed arguments, so a German viewer reads it in German.
+        XCTAssertEqual(found.flatMap { StoredText(stored: $0.storedEvidence) }?.render(.german, in: .de),
+                       "NPS 1 am 03.09.2026 (≤ 2)")
     }
 
     func testPricePressureMentions() {

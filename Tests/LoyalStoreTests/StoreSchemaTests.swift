@@ -50,7 +50,8 @@ final class StoreSchemaTests: StoreTestCase {
                         "v1-churn-model", "v1-merge-undo", "v1-import-extra",
                         "v1-absence", "v1-customer-kind", "v1-calendar-unplanned", "v1-contact-channel",
                         "v1-consent-history", "v1-team-overview",
-                        "v1-purchase-margin-index", "v1-users-audit-drafts", "v1-refresh-change"])
+                        "v1-purchase-margin-index", "v1-users-audit-drafts", "v1-refresh-change",
+                        "v1-stored-text-keys"])
     }
 
     func testTheVCardImportsNoteLinesBecomeContactChannelsOnOpening() throws {

@@ -8,7 +8,11 @@ public struct ChurnSignal: Hashable, Sendable, Codable {
     public var customerID: Int64
     /// Signal kinds are configurable, so this is a name from the config file.
     public var kind: String
+    /// In the language of whoever reads it.
     public var evidence: String
+    /// The evidence as the store keeps it (a catalogue key with arguments, `StoredText`);
+    /// nil when it is the text itself.
+    public var storedEvidence: String?
     /// Identifies the facts behind the signal, so a dismissed signal does not
     /// come back for the same evidence but does for new evidence.
     public var evidenceKey: String

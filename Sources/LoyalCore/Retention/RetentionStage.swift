@@ -2,15 +2,7 @@
 public enum RetentionStage: String, CaseIterable, Hashable, Sendable {
     case atRisk = "at_risk", planInPlace = "plan_in_place", saving, recovered, lost
 
-    public var label: String {
-        switch self {
-        case .atRisk: return "at risk"
-        case .planInPlace: return "plan in place"
-        case .saving: return "saving"
-        case .recovered: return "recovered"
-        case .lost: return "lost"
-        }
-    }
+    public var label: String { Words.stage(self) }
 
     /// Recovered and lost end an episode; a new signal starts the next one from recovered.
     public var isClosed: Bool { self == .recovered || self == .lost }

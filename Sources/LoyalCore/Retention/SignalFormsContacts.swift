@@ -7,11 +7,11 @@ extension SignalForms {
         open.sort { ($0.openedOn, $0.id) < ($1.openedOn, $1.id) }
         var categories: [ComplaintCategory] = []
         for c in open where !categories.contains(c.category) { categories.append(c.category) }
-        let list = categories.map(\.rawValue).joined(separator: ", ")
-        let oldest = fmt.day(open[0].openedOn)
-        let text = open.count == 1 ? "1 complaint open since \(oldest) (\(list))"
-                                   : "\(open.count) complaints open, oldest since \(oldest) (\(list))"
-        return SignalEvidence(text: text, key: open.map(\.id).sorted().map(String.init).joined(separator: "+"))
+        let list = StoredText.Arg.list(categories.map { .word("complaint.\($0.rawValue)") })
+        let oldest = StoredText.Arg.day(open[0].openedOn)
+        let text = open.count == 1 ? StoredText("evidence.open_complaint", [oldest, list])
+                                   : StoredText("evidence.open_complaints", [.int(open.count), oldest, list])
+        return SignalEvidence(text, key: open.map(\.id).sorted().map(String.init).joined(separator: "+"), fmt)
     }
 
     public static func complaintsInPeriod(_ f: CustomerSignalFacts, atLeast: Int, days: Int,
@@ -29,11 +29,11 @@ extension SignalForms {
         // Most frequent category first: that is where the problem is.
         let parts = zip(ComplaintCategory.allCases, perCategory).filter { $0.1 > 0 }
             .enumerated().sorted { ($1.element.1, $0.offset) < ($0.element.1, $1.offset) }
-            .map { "\($0.element.1) \($0.element.0.rawValue)" }
-        return SignalEvidence(
-            text: "\(EvidenceFormat.count(count, "complaint")) in the last \(days) days (\(parts.joined(separator: ", "))), "
-                + "latest on \(fmt.day(newest.openedOn))",
-            key: String(newest.id))
+            .map { StoredText.Arg.sub(StoredText("evidence.count_of", [.int($0.element.1), .word("complaint.\($0.element.0.rawValue)")])) }
+        let complaints = StoredText(count == 1 ? "evidence.complaints_one" : "evidence.complaints_other", [.int(count)])
+        return SignalEvidence(StoredText("evidence.complaints_in_period", [.sub(complaints), .int(days), .list(parts),
+                                                                           .day(newest.openedOn)]),
+                              key: String(newest.id), fmt)
     }
 
     public static func feedbackScore(_ f: CustomerSignalFacts, metric: FeedbackMetric, comparison: Comparison,
@@ -49,21 +49,22 @@ extension SignalForms {
         guard n >= max(minAnswers, 1), let newest else { return nil }
         let average = Double(sum) / Double(n)
         guard comparison.holds(average, value) else { return nil }
-        let limit = "\(comparison.symbol) \(fmt.number(value))"
+        let limit = StoredText.Arg.sub(StoredText("evidence.limit", [.text(comparison.symbol), .number(value)]))
+        let label = StoredText.Arg.word(metric.labelKey)
         let text = n == 1
-            ? "\(metric.label) \(newest.value) on \(fmt.day(newest.day)) (\(limit))"
-            : "average \(metric.label) \(fmt.decimal(average, 1)) from \(n) answers in the last \(days) days (\(limit)); "
-                + "latest \(newest.value) on \(fmt.day(newest.day))"
-        return SignalEvidence(text: text, key: newest.day.iso)
+            ? StoredText("evidence.feedback_one", [label, .int(newest.value), .day(newest.day), limit])
+            : StoredText("evidence.feedback_average", [label, .decimal(average, 1), .int(n), .int(days), limit,
+                                                       .int(newest.value), .day(newest.day)])
+        return SignalEvidence(text, key: newest.day.iso, fmt)
     }
 
     public static func pricePressureMentions(_ f: CustomerSignalFacts, atLeast: Int, days: Int,
                                              _ fmt: EvidenceFormat = .german) -> SignalEvidence? {
         let (n, newest) = newestFeedback(f, within: days) { $0.pricePressure }
         guard n >= max(atLeast, 1), let newest else { return nil }
-        return SignalEvidence(
-            text: "price pressure noted \(EvidenceFormat.count(n, "time")) in the last \(days) days, latest on \(fmt.day(newest))",
-            key: newest.iso)
+        let times = StoredText(n == 1 ? "evidence.times_one" : "evidence.times_other", [.int(n)])
+        return SignalEvidence(StoredText("evidence.price_pressure", [.sub(times), .int(days), .day(newest)]),
+                              key: newest.iso, fmt)
     }
 
     public static func competitorNamed(_ f: CustomerSignalFacts, days: Int, _ fmt: EvidenceFormat = .german) -> SignalEvidence? {
@@ -74,22 +75,23 @@ extension SignalForms {
             return !name.isEmpty
         }
         guard let newest else { return nil }
-        let text: String
+        let text: StoredText
         if n == 1 {
-            text = "competitor \(names[0]) named on \(fmt.day(newest))"
+            text = StoredText("evidence.competitor_once", [.text(names[0]), .day(newest)])
         } else {
-            let who = names.count == 1 ? "competitor \(names[0])" : "competitors \(names.joined(separator: ", "))"
-            text = "\(who) named \(n) times in the last \(days) days, latest on \(fmt.day(newest))"
+            let who = names.count == 1 ? StoredText("evidence.competitor", [.text(names[0])])
+                : StoredText("evidence.competitors", [.text(names.joined(separator: ", "))])
+            text = StoredText("evidence.competitor_times", [.sub(who), .int(n), .int(days), .day(newest)])
         }
-        return SignalEvidence(text: text, key: newest.iso)
+        return SignalEvidence(text, key: newest.iso, fmt)
     }
 
     public static func cancellation(_ f: CustomerSignalFacts, days: Int, _ fmt: EvidenceFormat = .german) -> SignalEvidence? {
         let (n, newest) = newestFeedback(f, within: days) { $0.cancellation }
         guard let newest else { return nil }
-        let text = "cancellation noted on \(fmt.day(newest))"
-            + (n > 1 ? " (\(n) times in the last \(days) days)" : "")
-        return SignalEvidence(text: text, key: newest.iso)
+        let text = n > 1 ? StoredText("evidence.cancellation_times", [.day(newest), .int(n), .int(days)])
+            : StoredText("evidence.cancellation", [.day(newest)])
+        return SignalEvidence(text, key: newest.iso, fmt)
     }
 
     public static func contactLeft(_ f: CustomerSignalFacts, days: Int, _ fmt: EvidenceFormat = .german) -> SignalEvidence? {
@@ -98,15 +100,15 @@ extension SignalForms {
         left.sort { ($0.leftOn!, $0.id) > ($1.leftOn!, $1.id) }
         func who(_ c: ContactFact) -> String { c.role.isEmpty ? c.name : "\(c.name) (\(c.role))" }
         let text = left.count == 1
-            ? "contact \(who(left[0])) left on \(fmt.day(left[0].leftOn!))"
-            : "\(left.count) contacts left in the last \(days) days: "
-                + left.map { "\(who($0)) on \(fmt.day($0.leftOn!))" }.joined(separator: ", ")
-        return SignalEvidence(text: text, key: String(left[0].id))
+            ? StoredText("evidence.contact_left", [.text(who(left[0])), .day(left[0].leftOn!)])
+            : StoredText("evidence.contacts_left", [.int(left.count), .int(days),
+                                                    .list(left.map { .sub(StoredText("evidence.who_on", [.text(who($0)), .day($0.leftOn!)])) })])
+        return SignalEvidence(text, key: String(left[0].id), fmt)
     }
 
     public static func addressChanged(_ f: CustomerSignalFacts, days: Int, _ fmt: EvidenceFormat = .german) -> SignalEvidence? {
         guard let d = f.addressChangedOn, f.isRecent(d, within: days) else { return nil }
-        return SignalEvidence(text: "address changed on \(fmt.day(d))", key: d.iso)
+        return SignalEvidence(StoredText("evidence.address_changed", [.day(d)]), key: d.iso, fmt)
     }
 
     /// How many recent feedback forms match, and the newest matching day.

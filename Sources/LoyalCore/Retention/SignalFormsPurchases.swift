@@ -1,9 +1,16 @@
 /// What a form found: the evidence text and its key.
 public struct SignalEvidence: Hashable, Sendable {
+    /// In the language in use, formatted as `fmt` says.
     public var text: String
     public var key: String
+    /// As the store keeps it: a catalogue key with arguments, read in each viewer's language.
+    public var stored: String
 
-    public init(text: String, key: String) { self.text = text; self.key = key }
+    public init(text: String, key: String) { self.text = text; self.key = key; stored = text }
+
+    public init(_ words: StoredText, key: String, _ fmt: EvidenceFormat) {
+        self.text = words.render(fmt); self.key = key; stored = words.stored
+    }
 }
 
 extension SignalForm {
@@ -48,9 +55,8 @@ public enum SignalForms {
         guard change <= threshold else { return nil }
         // Integer percent, truncated toward zero, so −43 % and −40 % share the bucket −40.
         let bucket = (now.cents - before.cents) * 100 / before.cents / 10 * 10
-        return SignalEvidence(
-            text: "revenue 12 months \(fmt.amount(now)) vs \(fmt.amount(before)) before (\(fmt.signedPercent(change)))",
-            key: "\(f.asOf.iso.prefix(7))/\(bucket)")
+        return SignalEvidence(StoredText("evidence.revenue_change", [.money(now), .money(before), .percent(change)]),
+                              key: "\(f.asOf.iso.prefix(7))/\(bucket)", fmt)
     }
 
     public static func overdueRhythm(_ f: CustomerSignalFacts, factor: Double, minPurchases: Int, minDays: Int,
@@ -67,19 +73,17 @@ public enum SignalForms {
         let mid = gaps.count / 2
         let median = gaps.count % 2 == 1 ? Double(gaps[mid]) : Double(gaps[mid - 1] + gaps[mid]) / 2
         guard Double(since) > factor * median else { return nil }
-        return SignalEvidence(
-            text: "no purchase for \(since) days; usually every \(fmt.number(median)) days "
-                + "(median of \(gaps.count) intervals)",
-            key: last.iso)
+        return SignalEvidence(StoredText("evidence.overdue", [.int(since), .number(median), .int(gaps.count)]),
+                              key: last.iso, fmt)
     }
 
     public static func pAlive(_ f: CustomerSignalFacts, below: Double, _ fmt: EvidenceFormat = .german) -> SignalEvidence? {
         guard let p = f.pAlive, p < below else { return nil }
-        var text = "P(alive) \(fmt.decimal(p, 2)), below \(fmt.decimal(below, 2))"
+        var text = StoredText("evidence.p_alive", [.decimal(p, 2), .decimal(below, 2)])
         if let e = f.expectedPurchasesNextYear {
-            text += "; \(fmt.decimal(e, 1)) purchases expected next year"
+            text = StoredText("evidence.p_alive_expected", text.args + [.decimal(e, 1)])
         }
-        return SignalEvidence(text: text, key: f.lastPurchase?.iso ?? "none")
+        return SignalEvidence(text, key: f.lastPurchase?.iso ?? "none", fmt)
     }
 
     public static func discountTrend(_ f: CustomerSignalFacts, recentMonths: Int, previousMonths: Int, points: Double,
@@ -102,10 +106,9 @@ public enum SignalForms {
         let r = Double(recent.discount * 100) / Double(recent.list)
         let p = Double(previous.discount * 100) / Double(previous.list)
         guard r - p >= points else { return nil }
-        return SignalEvidence(
-            text: "discount \(fmt.decimal(r, 1)) % of list price in the last \(recentMonths) months "
-                + "vs \(fmt.decimal(p, 1)) % in the \(previousMonths) months before (+\(fmt.decimal(r - p, 1)) points)",
-            key: newest.iso)
+        return SignalEvidence(StoredText("evidence.discount_trend", [.decimal(r, 1), .int(recentMonths), .decimal(p, 1),
+                                                                     .int(previousMonths), .decimal(r - p, 1)]),
+                              key: newest.iso, fmt)
     }
 
     public static func singleCategory(_ f: CustomerSignalFacts, years: Int, _ fmt: EvidenceFormat = .german) -> SignalEvidence? {
@@ -114,7 +117,6 @@ public enum SignalForms {
         let a = since.components, b = f.asOf.components
         let full = b.year - a.year - ((b.month, b.day) < (a.month, a.day) ? 1 : 0)
         guard full >= years else { return nil }
-        return SignalEvidence(text: "customer for \(full) years, bought only from one category (\(category))",
-                              key: category)
+        return SignalEvidence(StoredText("evidence.single_category", [.int(full), .text(category)]), key: category, fmt)
     }
 }

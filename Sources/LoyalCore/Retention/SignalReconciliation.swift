@@ -26,7 +26,7 @@ public struct SignalReconciliation: Hashable, Sendable {
         func isActive(_ s: ChurnSignal) -> Bool { s.status == .open || s.status == .snoozed }
         for finding in findings {
             if let active = existing.first(where: { isActive($0) && $0.kind == finding.kind }) {
-                if active.evidenceKey != finding.evidenceKey || active.evidence != finding.evidence
+                if active.evidenceKey != finding.evidenceKey || (active.storedEvidence ?? active.evidence) != finding.storedEvidence
                     || active.weight != finding.weight {
                     r.refresh.append(Refresh(signal: active, finding: finding))
                 }

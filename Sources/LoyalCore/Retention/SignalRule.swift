@@ -19,7 +19,8 @@ public struct SignalRule: Hashable, Sendable {
     /// lost customers (they are win-back cases).
     public func evaluate(_ facts: CustomerSignalFacts, format: EvidenceFormat = .german) -> SignalFinding? {
         guard facts.status == .active, let e = form.evidence(facts, format) else { return nil }
-        return SignalFinding(kind: kind, form: form.name, weight: weight, evidence: e.text, evidenceKey: e.key)
+        return SignalFinding(kind: kind, form: form.name, weight: weight, evidence: e.text, evidenceKey: e.key,
+                             storedEvidence: e.stored)
     }
 }
 
@@ -33,16 +34,21 @@ public struct SignalFinding: Hashable, Sendable {
     /// Identifies the facts behind the finding (see each `SignalForm` case). A signal
     /// dismissed for one key is not raised again for the same key, but is for a new one.
     public var evidenceKey: String
+    /// What the store keeps: the evidence as a catalogue key with arguments (`StoredText`).
+    public var storedEvidence: String
 
-    public init(kind: String, form: SignalFormName, weight: Double, evidence: String, evidenceKey: String) {
+    public init(kind: String, form: SignalFormName, weight: Double, evidence: String, evidenceKey: String,
+                storedEvidence: String? = nil) {
         self.kind = kind; self.form = form; self.weight = weight; self.evidence = evidence
-        self.evidenceKey = evidenceKey
+        self.evidenceKey = evidenceKey; self.storedEvidence = storedEvidence ?? evidence
     }
 
     /// A new open signal for the store.
     public func signal(customerID: Int64, openedOn: Day) -> ChurnSignal {
-        ChurnSignal(customerID: customerID, kind: kind, evidence: evidence, evidenceKey: evidenceKey,
-                    weight: weight, openedOn: openedOn)
+        var s = ChurnSignal(customerID: customerID, kind: kind, evidence: evidence, evidenceKey: evidenceKey,
+                            weight: weight, openedOn: openedOn)
+        s.storedEvidence = storedEvidence == evidence ? nil : storedEvidence
+        return s
     }
 }
 
@@ -149,14 +155,9 @@ public enum FeedbackMetric: String, CaseIterable, Hashable, Sendable {
         }
     }
 
-    public var label: String {
-        switch self {
-        case .nps: return "NPS"
-        case .csat: return "CSAT"
-        case .ces: return "CES"
-        case .sentiment: return "rep judgement"
-        }
-    }
+    public var label: String { Text.tr(labelKey) }
+
+    var labelKey: String { "metric.\(rawValue)" }
 }
 
 public enum Comparison: String, CaseIterable, Hashable, Sendable {

@@ -20,8 +20,16 @@ public struct DisplaySettings: Sendable, Hashable {
     public var money = MoneyStyle.german
     /// `de` shows days as 31.12.2026, `iso` as 2026-12-31.
     public var dateStyle = DateStyle.german
+    /// `de` or `en`; empty: from the locale (LC_ALL, LC_MESSAGES, LANG), English otherwise.
+    public var language = ""
 
-    public init() {}
+    /// The formats of the language in use when one was chosen (`Text.formatsFollowLanguage`),
+    /// else German formats, which Loyal has always shown.
+    public init() {
+        self = Text.formatsFollowLanguage ? .defaults(for: Text.language) : DisplaySettings(plain: ())
+    }
+
+    init(plain: Void) {}
 }
 
 public enum DateStyle: String, Sendable, Hashable, CaseIterable {

@@ -34,8 +34,7 @@ public enum TextSafety {
     /// `contains U+001B (a control character); expected text without control characters`.
     public static func problem(in text: some StringProtocol, field: Field) -> String? {
         guard let bad = firstRefused(in: text, field: field) else { return nil }
-        return "contains \(name(of: bad)); expected "
-            + (field == .oneLine ? "one line of text" : "text") + " without control characters or text-direction overrides"
+        return Text.tr(field == .oneLine ? "safety.refused_one_line" : "safety.refused_text", name(of: bad))
     }
 
     /// `text` without its refused characters (for cleaning what was stored before the rule).
@@ -50,9 +49,9 @@ public enum TextSafety {
     /// "U+001B (a control character)", "a line break", "U+202E (a text-direction override)".
     public static func name(of scalar: Unicode.Scalar) -> String {
         let v = scalar.value
-        if v == 0x0A || v == 0x0D { return "a line break" }
+        if v == 0x0A || v == 0x0D { return Text.tr("safety.line_break") }
         return codePoint(v) + ((0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-                               ? " (a text-direction override)" : " (a control character)")
+                               ? Text.tr("safety.direction_override") : Text.tr("safety.control_character"))
     }
 
     public static func codePoint(_ v: UInt32) -> String {

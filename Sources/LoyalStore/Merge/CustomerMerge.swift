@@ -51,7 +51,7 @@ enum CustomerMerge {
 
     static func id(_ db: Database, _ number: String) throws -> Int64 {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM customer WHERE number = ?", arguments: [number]) else {
-            throw StoreError.notFound("no customer has the number \(number)")
+            throw StoreError.notFound(Text.tr("cli.no_customer", number))
         }
         return id
     }

@@ -83,7 +83,7 @@ struct SubjectRecords {
                                          through: through), .near)
         case .customer(let number):
             guard let customer = try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE number = ?", arguments: [number]) else {
-                throw StoreError.notFound("no customer has the number \(number)")
+                throw StoreError.notFound(Text.tr("cli.no_customer", number))
             }
             let isPrivate = (customer["kind"] as String?) == CustomerKind.consumer.rawValue
             let customerID: Int64 = customer["id"]

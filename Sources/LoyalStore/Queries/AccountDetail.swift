@@ -124,11 +124,16 @@ enum StatsRecords {
                       risk: row["risk"])
     }
 
+    /// The evidence is kept as a key with arguments and read in the viewer's language.
     static func signal(_ row: Row) -> ChurnSignal {
-        ChurnSignal(id: row["id"], customerID: row["customer_id"], kind: row["kind"], evidence: row["evidence"],
-                    evidenceKey: row["evidence_key"], weight: row["weight"],
-                    status: SignalStatus(rawValue: row["status"]) ?? .open, openedOn: row.day("opened_on") ?? Day(number: 0),
-                    snoozedUntil: row.day("snoozed_until"), reason: row["reason"], assignedRepID: row["assigned_rep_id"])
+        let stored: String = row["evidence"]
+        var s = ChurnSignal(id: row["id"], customerID: row["customer_id"], kind: row["kind"],
+                            evidence: StoredText.render(stored: stored),
+                            evidenceKey: row["evidence_key"], weight: row["weight"],
+                            status: SignalStatus(rawValue: row["status"]) ?? .open, openedOn: row.day("opened_on") ?? Day(number: 0),
+                            snoozedUntil: row.day("snoozed_until"), reason: row["reason"], assignedRepID: row["assigned_rep_id"])
+        s.storedEvidence = stored
+        return s
     }
 
     /// A customer's open and snoozed signals, heaviest first, as the detail screens list them.

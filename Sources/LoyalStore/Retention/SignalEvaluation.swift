@@ -103,13 +103,13 @@ enum SignalEvaluation {
             try db.execute(sql: """
                 INSERT INTO signal (customer_id, kind, evidence, evidence_key, weight, status, opened_on, updated_on)
                 VALUES (?, ?, ?, ?, ?, 'open', ?, ?)
-                """, arguments: [customerID, finding.kind, finding.evidence, finding.evidenceKey, finding.weight,
+                """, arguments: [customerID, finding.kind, finding.storedEvidence, finding.evidenceKey, finding.weight,
                                  asOf.iso, asOf.iso])
             summary.opened += 1
         }
         for r in plan.refresh {
             try db.execute(sql: "UPDATE signal SET evidence = ?, evidence_key = ?, weight = ?, updated_on = ? WHERE id = ?",
-                           arguments: [r.finding.evidence, r.finding.evidenceKey, r.finding.weight, asOf.iso, r.signal.id])
+                           arguments: [r.finding.storedEvidence, r.finding.evidenceKey, r.finding.weight, asOf.iso, r.signal.id])
             summary.updated += 1
         }
         for s in plan.resolve {

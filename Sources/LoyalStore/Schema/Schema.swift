@@ -159,6 +159,11 @@ enum Schema {
         m.registerMigration("v1-refresh-change", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: ChangeTracking.migrationSQL)
         }
+        // Signal evidence is kept as a catalogue key with arguments and read in the viewer's
+        // language (issue 15); the English text stored before becomes keys.
+        m.registerMigration("v1-stored-text-keys", foreignKeyChecks: .immediate) { db in
+            try StoredTextMigration.run(db)
+        }
         return m
     }
 }

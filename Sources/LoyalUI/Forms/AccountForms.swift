@@ -5,37 +5,37 @@ import LoyalStore
 extension FormScreen {
     static func softFacts(_ c: Customer, env: Environment) -> FormScreen {
         let money = env.display.money
-        return FormScreen(title: "Soft facts of \(c.name)", purpose: .softFacts(c), fields: [
-            FormField("preferences", "Preferences", .text, value: c.preferences),
-            FormField("channel", "Preferred channel", .choice([""] + Channel.allCases.map(\.rawValue)),
+        return FormScreen(title: Text.tr("form.soft_facts_title", c.name), purpose: .softFacts(c), fields: [
+            FormField("preferences", Text.tr("form.preferences"), .text, value: c.preferences),
+            FormField("channel", Text.tr("form.preferred_channel"), .choice([""] + Channel.allCases.map(\.rawValue)),
                       value: c.preferredChannel?.rawValue ?? ""),
-            FormField("call_times", "Best call times", .text, value: c.bestCallTimes),
-            FormField("high_season", "High season (months)", .months, value: c.highSeason),
-            FormField("busy_hours", "Busy hours", .text, value: c.busyHours),
-            FormField("potential", "Potential a year", .money,
+            FormField("call_times", Text.tr("form.call_times"), .text, value: c.bestCallTimes),
+            FormField("high_season", Text.tr("form.high_season"), .months, value: c.highSeason),
+            FormField("busy_hours", Text.tr("form.busy_hours"), .text, value: c.busyHours),
+            FormField("potential", Text.tr("form.potential"), .money,
                       value: c.potential.map { money.format($0, withCents: $0.cents % 100 != 0)
                           .replacing(" " + money.currencySymbol, with: "") } ?? ""),
-            FormField("class", "Class override", .choice(["", "A", "B", "C"]), value: c.classOverride?.rawValue ?? ""),
-            FormField("notes", "Notes", .longText, value: c.notes),
+            FormField("class", Text.tr("form.class_override"), .choice(["", "A", "B", "C"]), value: c.classOverride?.rawValue ?? ""),
+            FormField("notes", Text.tr("visit.notes"), .longText, value: c.notes),
             // Business customers may be called on presumed consent, consumers only with express consent.
-            FormField("kind", "Business or consumer", .choice(CustomerKind.allCases.map(\.rawValue)), value: c.kind.rawValue),
+            FormField("kind", Text.tr("form.kind"), .choice(CustomerKind.allCases.map(\.rawValue)), value: c.kind.rawValue),
         ])
     }
 
     static func contact(_ p: ContactPerson, customerName: String) -> FormScreen {
-        FormScreen(title: p.id == nil ? "New contact person at \(customerName)" : "\(p.fullName) at \(customerName)",
+        FormScreen(title: p.id == nil ? Text.tr("form.new_contact_title", customerName) : Text.tr("form.contact_title", p.fullName, customerName),
                    purpose: .contact(p), fields: [
-            FormField("first_name", "First name", .text, value: p.firstName),
-            FormField("last_name", "Last name", .text, value: p.lastName),
-            FormField("role", "Role", .text, value: p.role),
-            FormField("email", "E-mail", .email, value: p.email),
-            FormField("phone", "Phone", .phone, value: p.phone),
-            FormField("birthday", "Birthday", .birthday, value: p.birthday.map(Self.birthdayText) ?? ""),
-            FormField("partner", "Partner's name", .text, value: p.partnerName),
-            FormField("partner_birthday", "Partner's birthday", .birthday, value: p.partnerBirthday.map(Self.birthdayText) ?? ""),
-            FormField("left_on", "Left the company on", .day, value: p.leftOn?.german ?? ""),
-            FormField("primary", "Main contact", .choice(["no", "yes"]), value: p.isPrimary ? "yes" : "no"),
-            FormField("notes", "Notes", .longText, value: p.notes),
+            FormField("first_name", Text.tr("form.first_name"), .text, value: p.firstName),
+            FormField("last_name", Text.tr("form.last_name"), .text, value: p.lastName),
+            FormField("role", Text.tr("form.role"), .text, value: p.role),
+            FormField("email", Text.tr("form.email"), .email, value: p.email),
+            FormField("phone", Text.tr("form.phone"), .phone, value: p.phone),
+            FormField("birthday", Text.tr("form.birthday"), .birthday, value: p.birthday.map(Self.birthdayText) ?? ""),
+            FormField("partner", Text.tr("form.partner"), .text, value: p.partnerName),
+            FormField("partner_birthday", Text.tr("form.partner_birthday"), .birthday, value: p.partnerBirthday.map(Self.birthdayText) ?? ""),
+            FormField("left_on", Text.tr("form.left_on"), .day, value: p.leftOn?.german ?? ""),
+            FormField("primary", Text.tr("form.main_contact"), .choice(["no", "yes"]), value: p.isPrimary ? "yes" : "no"),
+            FormField("notes", Text.tr("visit.notes"), .longText, value: p.notes),
         ])
     }
 
@@ -61,7 +61,7 @@ enum FormSaving {
             c.kind = CustomerKind(rawValue: form.value("kind")) ?? .business
             try env.store.saveSoftFacts(c, actor: env.actor)
         case .contact(var p):
-            guard !form.value("last_name").isEmpty else { throw FormError("a last name is needed") }
+            guard !form.value("last_name").isEmpty else { throw FormError(Text.tr("form.error_last_name")) }
             p.firstName = form.value("first_name"); p.lastName = form.value("last_name")
             p.role = form.value("role"); p.email = form.value("email"); p.phone = form.value("phone")
             p.birthday = Birthday(parsing: form.value("birthday"))

@@ -31,16 +31,16 @@ struct FormField {
         if v.isEmpty { return nil }
         switch kind {
         case .text, .longText, .choice: return nil
-        case .money: return Money(parsing: v) == nil ? "not an amount (e.g. 25000 or 25.000,00)" : nil
-        case .day: return Day(typed: v, today: today) == nil ? "not a date (e.g. 31.12.2026, 2026-12-31, t, -1)" : nil
-        case .birthday: return Birthday(parsing: v) == nil ? "not a birthday (e.g. 17.05.1970, 17.05. or --05-17)" : nil
+        case .money: return Money(parsing: v) == nil ? Text.tr("form.error_amount") : nil
+        case .day: return Day(typed: v, today: today) == nil ? Text.tr("form.error_date") : nil
+        case .birthday: return Birthday(parsing: v) == nil ? Text.tr("form.error_birthday") : nil
         case .email:
             let parts = v.split(separator: "@")
-            return parts.count == 2 && parts[1].contains(".") && !v.contains(" ") ? nil : "not an e-mail address"
+            return parts.count == 2 && parts[1].contains(".") && !v.contains(" ") ? nil : Text.tr("form.error_email")
         case .phone:
-            return v.allSatisfy({ $0.isNumber || " +-/()".contains($0) }) ? nil : "only digits, spaces and + - / ( )"
+            return v.allSatisfy({ $0.isNumber || " +-/()".contains($0) }) ? nil : Text.tr("form.error_phone")
         case .months:
-            return MonthRange.parse(v) == nil ? "months like 11-12, 04-09 or 12" : nil
+            return MonthRange.parse(v) == nil ? Text.tr("form.error_months") : nil
         }
     }
 

@@ -43,17 +43,18 @@ struct FormScreen {
     /// Lines computed from what is typed, shown under the fields (e.g. a live score).
     var info: ((FormScreen) -> [(text: String, role: StyleRole)])?
 
-    static let actions: [ActionSpec<FormAction>] = [
-        ActionSpec(.next, [.tab, .down], "next field", "Go to the next field", status: true),
-        ActionSpec(.previous, [.backTab, .up], "previous field", "Go to the previous field"),
-        ActionSpec(.save, [.ctrl("s")], "save", "Save the form (only when every field is valid)", status: true),
-        ActionSpec(.cancel, [.escape], "cancel", "Leave the form; asks first when something was changed", status: true),
-    ]
+    // Computed: the texts follow the language in use (tests switch it).
+    static var actions: [ActionSpec<FormAction>] { [
+        ActionSpec(.next, [.tab, .down], Text.tr("form.key_next_field"), Text.tr("form.key_next_field_help"), status: true),
+        ActionSpec(.previous, [.backTab, .up], Text.tr("form.key_previous_field"), Text.tr("form.key_previous_field_help")),
+        ActionSpec(.save, [.ctrl("s")], Text.tr("visit.key_save"), Text.tr("form.key_save_help"), status: true),
+        ActionSpec(.cancel, [.escape], Text.tr("visit.key_cancel"), Text.tr("form.key_cancel_help"), status: true),
+    ] }
 
-    static let keyHelp = KeyHelp(title: "Form", actions + [
-        ActionSpec(.next, [.enter], "next", "Next field (a new line in notes)"),
-        ActionSpec(.next, [.char(" "), .left, .right], "choose", "Cycle through the options of a choice field"),
-    ])
+    static var keyHelp: KeyHelp { KeyHelp(title: Text.tr("form.title"), actions + [
+        ActionSpec(.next, [.enter], Text.tr("visit.key_next"), Text.tr("form.key_next_help")),
+        ActionSpec(.next, [.char(" "), .left, .right], Text.tr("visit.key_choose"), Text.tr("form.key_choose_help")),
+    ]) }
 
     init(title: String, purpose: Purpose, fields: [FormField]) {
         self.title = title; self.purpose = purpose; self.fields = fields
@@ -68,7 +69,7 @@ struct FormScreen {
             case .next: move(1, env)
             case .previous: move(-1, env)
             case .save: return save(env)
-            case .cancel: return isChanged ? .confirm("Discard the changes to \(title)?", .pop) : .pop
+            case .cancel: return isChanged ? .confirm(Text.tr("form.discard", title), .pop) : .pop
             }
             return .stay
         }
@@ -87,12 +88,12 @@ struct FormScreen {
         for i in fields.indices { fields[i].error = fields[i].problem(today: env.today) }
         if let bad = fields.firstIndex(where: { $0.error != nil }) {
             focus = bad
-            return .message("Not saved: \(fields[bad].label) — \(fields[bad].error!)", .error)
+            return .message(Text.tr("visit.not_saved_field", fields[bad].label, fields[bad].error!), .error)
         }
         do {
             if case .calendar(let kind) = purpose {
                 try CalendarEntryActions.save(self, kind, env: env)
-                return .both(.popAndReload, .message("Done: \(title)", .info))
+                return .both(.popAndReload, .message(Text.tr("form.done", title), .info))
             }
             if case .winback(let lost) = purpose {
                 let action = WinbackForm.action(self, lost: lost, env: env)
@@ -107,9 +108,9 @@ struct FormScreen {
             try FormSaving.save(self, env: env)
         } catch {
             saveError = "\(StoreError.message(for: error))"
-            return .message("Not saved: \(StoreError.message(for: error))", .error)
+            return .message(Text.tr("visit.not_saved_because", StoreError.message(for: error)), .error)
         }
-        return .both(.popAndReload, .message("Saved: \(title)", .info))
+        return .both(.popAndReload, .message(Text.tr("form.saved", title), .info))
     }
 
     func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }

@@ -32,19 +32,20 @@ struct VisitForm {
         set { values.focus = newValue.rawValue }
     }
 
-    static let actions: [ActionSpec<VisitAction>] = [
-        ActionSpec(.next, [.tab], "next", "Next field (Enter too, except in notes)", status: true),
-        ActionSpec(.previous, [.backTab], "back", "Previous field"),
-        ActionSpec(.save, [.ctrl("s")], "save", "Save the report (when every field is valid)", status: true),
-        ActionSpec(.cancel, [.escape], "cancel", "Leave; asks before throwing away what was typed", status: true),
-    ]
+    // Computed: the texts follow the language in use (tests switch it).
+    static var actions: [ActionSpec<VisitAction>] { [
+        ActionSpec(.next, [.tab], Text.tr("visit.key_next"), Text.tr("visit.key_next_help"), status: true),
+        ActionSpec(.previous, [.backTab], Text.tr("visit.key_back"), Text.tr("visit.key_back_help")),
+        ActionSpec(.save, [.ctrl("s")], Text.tr("visit.key_save"), Text.tr("visit.key_save_help"), status: true),
+        ActionSpec(.cancel, [.escape], Text.tr("visit.key_cancel"), Text.tr("visit.key_cancel_help"), status: true),
+    ] }
 
-    static let keyHelp = KeyHelp(title: "Visit feedback", actions + [
-        ActionSpec(.next, [.up, .down], "choose", "Customer: choose among the matches; other fields: previous/next"),
-        ActionSpec(.next, [.char("0"), .char("9")], "score", "Scores: type the number; the form moves on by itself"),
-        ActionSpec(.next, [.char(" "), .left, .right], "toggle", "Choices and yes/no: Space or ←/→; Met: ←/→ and Space, or 1–9"),
-        ActionSpec(.next, [.char("t"), .char("-")], "dates", "Dates: t today, -1 yesterday, +7 in a week, 12.3., 12.03.2026"),
-    ])
+    static var keyHelp: KeyHelp { KeyHelp(title: Text.tr("visit.title"), actions + [
+        ActionSpec(.next, [.up, .down], Text.tr("visit.key_choose"), Text.tr("visit.key_choose_help")),
+        ActionSpec(.next, [.char("0"), .char("9")], Text.tr("visit.key_score"), Text.tr("visit.key_score_help")),
+        ActionSpec(.next, [.char(" "), .left, .right], Text.tr("visit.key_toggle"), Text.tr("visit.key_toggle_help")),
+        ActionSpec(.next, [.char("t"), .char("-")], Text.tr("visit.key_dates"), Text.tr("visit.key_dates_help")),
+    ]) }
 
     /// A new report, for a customer if one is known (from an account, the calendar, the panel).
     init(customer: CustomerSummary?, env: Environment) {
@@ -74,7 +75,7 @@ struct VisitForm {
         now.focus = startValues.focus
         return now != startValues
     }
-    var title: String { "Visit feedback" + (values.customerLabel.isEmpty ? "" : ": \(values.customerLabel)") }
+    var title: String { Text.tr("visit.title") + (values.customerLabel.isEmpty ? "" : ": \(values.customerLabel)") }
 
     mutating func choose(_ c: CustomerSummary, env: Environment) {
         values.customerID = c.id
@@ -110,7 +111,7 @@ struct VisitForm {
             case .previous: move(-1, env)
             case .save: return save(env)
             case .cancel:
-                return isChanged ? .confirm("Throw away this visit report?", .discardDraft(kind: "visit", subject: draftSubject))
+                return isChanged ? .confirm(Text.tr("visit.discard"), .discardDraft(kind: "visit", subject: draftSubject))
                                  : .discardDraft(kind: "visit", subject: draftSubject)
             }
             return .stay
@@ -144,21 +145,21 @@ struct VisitForm {
         guard let report else {
             if let first = VisitField.allCases.first(where: { problems[$0] != nil }) {
                 focus = first
-                return .message("Not saved: \(first.label) — \(problems[first]!)", .error)
+                return .message(Text.tr("visit.not_saved_field", first.label, problems[first]!), .error)
             }
-            return .message("Not saved", .error)
+            return .message(Text.tr("visit.not_saved"), .error)
         }
         do {
             // One transaction: the visit, the draft's removal, the entry marked done, the panel's signals.
             let saved = try env.store.saveVisit(report, VisitSaveContext(
                 actor: env.actor, today: env.today, settings: env.settings,
                 draftSubject: draftSubject, calendarEntryID: calendarEntryID))
-            var text = "Saved: \(report.kind.rawValue) with \(values.customerLabel)"
-            if saved.complaintID != nil { text += ", complaint recorded" }
-            if let f = report.followUpOn { text += ", follow-up on \(Format(display: env.display).day(f))" }
+            var text = Text.tr("visit.saved", Words.interaction(report.kind), values.customerLabel)
+            if saved.complaintID != nil { text += Text.tr("visit.saved_complaint") }
+            if let f = report.followUpOn { text += Text.tr("visit.saved_follow_up", Format(display: env.display).day(f)) }
             return .both(.popAndReload, .message(text, .info))
         } catch {
-            return .message("Not saved: \(StoreError.message(for: error))", .error)
+            return .message(Text.tr("visit.not_saved_because", StoreError.message(for: error)), .error)
         }
     }
 

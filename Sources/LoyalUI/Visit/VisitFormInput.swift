@@ -46,7 +46,7 @@ enum VisitFormInput {
             let current = form.values[field]
             let candidate = (current == "1" && scale.upperBound >= 10) ? current + String(c) : String(c)
             guard let n = Int(candidate), scale.contains(n) else {
-                form.errors[field] = "\(scale.lowerBound) to \(scale.upperBound)"; return true
+                form.errors[field] = Text.tr("visit.error_range", scale.lowerBound, scale.upperBound); return true
             }
             form.values[field] = candidate
             form.errors[field] = nil

@@ -9,26 +9,26 @@ enum VisitField: String, CaseIterable, Codable {
 
     var label: String {
         switch self {
-        case .customer: return "Customer"
-        case .date: return "Date"
-        case .channel: return "Channel"
-        case .contacts: return "Met"
-        case .nps: return "NPS (0–10)"
-        case .csat: return "Satisfaction (1–5)"
-        case .ces: return "Effort (1–7)"
-        case .productSatisfaction: return "Products (1–5)"
-        case .adviceSatisfaction: return "Advice (1–5)"
-        case .sentiment: return "Your judgement (1–5)"
-        case .topics: return "Topics"
-        case .complaint: return "Complaint"
-        case .complaintCategory: return "Complaint about"
-        case .competitor: return "Competitor named"
-        case .pricePressure: return "Price pressure"
-        case .crossSell: return "Interested in"
-        case .cancellation: return "Cancellation"
-        case .notes: return "Notes"
-        case .nextStep: return "Next step"
-        case .followUp: return "Follow-up"
+        case .customer: return Text.tr("visit.customer")
+        case .date: return Text.tr("visit.date")
+        case .channel: return Text.tr("visit.channel")
+        case .contacts: return Text.tr("visit.met")
+        case .nps: return Text.tr("visit.nps")
+        case .csat: return Text.tr("visit.csat")
+        case .ces: return Text.tr("visit.ces")
+        case .productSatisfaction: return Text.tr("visit.products")
+        case .adviceSatisfaction: return Text.tr("visit.advice")
+        case .sentiment: return Text.tr("visit.judgement")
+        case .topics: return Text.tr("visit.topics")
+        case .complaint: return Text.tr("visit.complaint")
+        case .complaintCategory: return Text.tr("visit.complaint_about")
+        case .competitor: return Text.tr("visit.competitor")
+        case .pricePressure: return Text.tr("visit.price_pressure")
+        case .crossSell: return Text.tr("visit.interested_in")
+        case .cancellation: return Text.tr("visit.cancellation")
+        case .notes: return Text.tr("visit.notes")
+        case .nextStep: return Text.tr("visit.next_step")
+        case .followUp: return Text.tr("visit.follow_up")
         }
     }
 
@@ -87,23 +87,23 @@ enum VisitFormValidation {
     static func report(_ v: VisitFormValues, today: Day,
                        workingDay: (Day) -> Day = { $0 }) -> (VisitReport?, [VisitField: String]) {
         var errors: [VisitField: String] = [:]
-        if v.customerID == nil { errors[.customer] = "choose a customer (type part of the name, number or city)" }
+        if v.customerID == nil { errors[.customer] = Text.tr("visit.error_customer") }
         let day = Day(typed: v[.date].isEmpty ? "t" : v[.date], today: today)
-        if day == nil { errors[.date] = "not a date (t, -1, 12.3., 12.03.2026)" }
+        if day == nil { errors[.date] = Text.tr("visit.error_date") }
         var scores: [VisitField: Int] = [:]
         for field in VisitField.allCases {
             guard let range = field.scale else { continue }
             let text = v[field].trimmingSpacesAndNewlines
             if text.isEmpty { continue }
             guard let n = Int(text), range.contains(n) else {
-                errors[field] = "\(range.lowerBound) to \(range.upperBound)"; continue
+                errors[field] = Text.tr("visit.error_range", range.lowerBound, range.upperBound); continue
             }
             scores[field] = n
         }
         var followUp: Day?
         if !v[.followUp].isEmpty {
             followUp = Day(typed: v[.followUp], today: today, pastBias: false)
-            if followUp == nil { errors[.followUp] = "not a date (+7, 12.3., 12.03.2026)" }
+            if followUp == nil { errors[.followUp] = Text.tr("visit.error_follow_up") }
             else if v[.followUp].trimmingSpacesAndNewlines.hasPrefix("+") { followUp = followUp.map(workingDay) }
         }
         // Shown at the field while typing, not only on save; the text stays as typed.

@@ -11,7 +11,7 @@ enum VisitFormView {
         let (header, body) = area.top(1)
         buffer.fill(row: header.row, col: area.col, width: area.width, role: .title)
         buffer.put(row: header.row, col: area.col + 1, form.title, role: .title, maxWidth: area.width - 24)
-        let saved = form.isChanged ? "draft kept while typing" : ""
+        let saved = form.isChanged ? Text.tr("visit.draft_kept") : ""
         buffer.put(row: header.row, col: area.right - TextWidth.columns(of: saved) - 1, saved, role: .title)
 
         let fields = VisitField.allCases.filter { $0 != .complaintCategory || !form.values[.complaint].isEmpty }
@@ -48,15 +48,15 @@ enum VisitFormView {
 
     static func hint(_ field: VisitField) -> String {
         switch field {
-        case .customer: return "Type part of the name, number or city; ↑/↓ choose, Enter takes it"
-        case .date, .followUp: return "t today · -1 yesterday · +7 in a week · 12.3. · 12.03.2026"
-        case .channel, .complaintCategory, .crossSell: return "Space or ←/→ change · a letter picks · Enter next"
-        case .contacts: return "1–9 or Space tick who was there · ←/→ move"
-        case .pricePressure, .cancellation: return "y yes · n no · Space toggles"
-        case .notes: return "Enter starts a new line · Tab next field"
+        case .customer: return Text.tr("visit.hint_customer")
+        case .date, .followUp: return Text.tr("visit.hint_date")
+        case .channel, .complaintCategory, .crossSell: return Text.tr("visit.hint_choice")
+        case .contacts: return Text.tr("visit.hint_contacts")
+        case .pricePressure, .cancellation: return Text.tr("visit.hint_yes_no")
+        case .notes: return Text.tr("visit.hint_notes")
         default:
-            if let s = field.scale { return "Type \(s.lowerBound)–\(s.upperBound); the form moves on by itself · Space clears" }
-            return "Enter or Tab: next field · Ctrl-S saves"
+            if let s = field.scale { return Text.tr("visit.hint_scale", s.lowerBound, s.upperBound) }
+            return Text.tr("visit.hint_other")
         }
     }
 
@@ -73,20 +73,20 @@ enum VisitFormView {
             }
             let x = form.customerInput.draw(into: &buffer, row: row, col: col, width: width, role: role)
             return focused ? CursorPosition(row: row, col: x) : nil
-        case .channel: choice(v.channel, role, &buffer, row, col, width)
-        case .complaintCategory: choice(v.complaintCategory, role, &buffer, row, col, width)
+        case .channel: choice(Words.named("interaction", v.channel), role, &buffer, row, col, width)
+        case .complaintCategory: choice(Words.named("complaint", v.complaintCategory), role, &buffer, row, col, width)
         case .crossSell: choice(v.crossSell.isEmpty ? "–" : v.crossSell, role, &buffer, row, col, width)
         case .pricePressure, .cancellation:
             let on = field == .pricePressure ? v.pricePressure : v.cancellation
-            buffer.put(row: row, col: col, on ? "[x] yes" : "[ ] no", role: on ? .warning : role)
+            buffer.put(row: row, col: col, on ? Text.tr("visit.yes") : Text.tr("visit.no"), role: on ? .warning : role)
         case .contacts:
             if form.contacts.isEmpty {
-                buffer.put(row: row, col: col, v.customerID == nil ? "(choose the customer first)" : "(no contact persons)", role: .dim)
+                buffer.put(row: row, col: col, v.customerID == nil ? Text.tr("visit.choose_customer_first") : Text.tr("visit.no_contacts"), role: .dim)
             }
             var x = col
             for (i, p) in form.contacts.enumerated() {
                 let ticked = p.id.map { v.met.contains($0) } ?? false
-                let text = "\(ticked ? "[x]" : "[ ]") \(i + 1) \(p.fullName)" + (p.leftOn != nil ? " (left)" : "")
+                let text = "\(ticked ? "[x]" : "[ ]") \(i + 1) \(p.fullName)" + (p.leftOn != nil ? Text.tr("visit.contact_left") : "")
                 let r: StyleRole = focused && i == form.contactCursor ? .selected : ticked ? .success : .normal
                 if x + TextWidth.columns(of: text) > col + width + 20 { break }
                 x += buffer.put(row: row, col: x, text, role: r) + 2
@@ -108,8 +108,7 @@ enum VisitFormView {
             let x = editor.draw(into: &buffer, row: row, col: col, width: width, role: role)
             if field == .date || field == .followUp, let d = Day(typed: v[field].isEmpty && field == .date ? "t" : v[field],
                                                                  today: env.today, pastBias: field == .date) {
-                let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][d.weekday - 1]
-                buffer.put(row: row, col: col + min(width, 14), "→ \(weekday) \(f.day(d))", role: .dim)
+                buffer.put(row: row, col: col + min(width, 14), "→ \(DayWords.withWeekday(d, f.display.dateStyle))", role: .dim)
             }
             return focused ? CursorPosition(row: row, col: x) : nil
         }
@@ -122,7 +121,7 @@ enum VisitFormView {
     }
 
     static func drawSuggestions(_ form: VisitForm, into buffer: inout ScreenBuffer, row: Int, col: Int, width: Int, bottom: Int) {
-        let title = form.customerInput.text.isEmpty ? "recent customers" : "matches"
+        let title = form.customerInput.text.isEmpty ? Text.tr("visit.recent_customers") : Text.tr("visit.matches")
         let box = Rect(row: row, col: col - 1, width: width, height: min(form.suggestions.count + 2, bottom - row))
         Box.draw(into: &buffer, box, title: title)
         for (i, c) in form.suggestions.enumerated() {

@@ -6,9 +6,8 @@ extension SignalFinding {
     /// holds the risk's tens, so a dismissed alarm comes back when the risk climbs a step.
     public static func churnRisk(_ a: RiskAssessment, horizonDays: Int) -> SignalFinding {
         let typical = Int((a.base * 100).rounded())
-        return SignalFinding(kind: churnRiskKind, form: .churnModel, weight: 0,
-                             evidence: "\(a.score) % chance of no purchase in the next \(horizonDays) days "
-                                 + "(typical customer \(typical) %)",
-                             evidenceKey: "churn/\(a.score / 10)")
+        let text = StoredText("evidence.churn_risk", [.int(a.score), .int(horizonDays), .int(typical)])
+        return SignalFinding(kind: churnRiskKind, form: .churnModel, weight: 0, evidence: text.render(.german),
+                             evidenceKey: "churn/\(a.score / 10)", storedEvidence: text.stored)
     }
 }

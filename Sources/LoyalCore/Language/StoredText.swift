@@ -1,0 +1,174 @@
+import Foundation
+
+/// A text the store keeps (signal evidence, calendar reasons and notes) as a catalogue key
+/// with typed arguments, so it reads in the viewer's language and formats whenever it is
+/// shown: two users in two languages see the same row each in their own. Stored as a JSON
+/// array `["evidence.address_changed","d:2026-11-02"]`; text stored before (plain English)
+/// still shows as it was until the migration turns it into keys (`StoredText.fromLegacy`).
+public struct StoredText: Hashable, Sendable {
+    public indirect enum Arg: Hashable, Sendable {
+        case text(String)
+        case int(Int)
+        case money(Money)
+        case day(Day)
+        /// A number with this many decimals (`0,18`).
+        case decimal(Double, Int)
+        /// A threshold as typed: whole numbers without decimals.
+        case number(Double)
+        /// A share as signed whole percent (`−40 %`).
+        case percent(Double)
+        /// A catalogue key, shown as its text (a complaint category, a signal kind).
+        case word(String)
+        /// Texts joined with ", ".
+        case list([Arg])
+        /// A text of its own, with its arguments.
+        case sub(StoredText)
+    }
+
+    public var key: String
+    public var args: [Arg]
+
+    public init(_ key: String, _ args: [Arg] = []) { self.key = key; self.args = args }
+
+    /// The text in `language` with amounts, days and numbers in `format`.
+    public func render(_ format: EvidenceFormat = .current, in language: Language = Text.language) -> String {
+        Text.tr(key, in: language, args.map { Self.render($0, format, language) })
+    }
+
+    static func render(_ arg: Arg, _ f: EvidenceFormat, _ l: Language) -> String {
+        switch arg {
+        case .text(let s): return s
+        case .int(let n): return String(n)
+        case .money(let m): return f.amount(m)
+        case .day(let d): return f.day(d)
+        case .decimal(let x, let digits): return f.decimal(x, digits)
+        case .number(let x): return f.number(x)
+        case .percent(let x): return f.signedPercent(x)
+        case .word(let key): return Text.tr(key, in: l, [])
+        case .list(let items): return items.map { render($0, f, l) }.joined(separator: ", ")
+        case .sub(let t): return t.render(f, in: l)
+        }
+    }
+
+    // MARK: the stored form
+
+    /// What the store keeps.
+    public var stored: String {
+        guard let data = try? JSONSerialization.data(withJSONObject: encoded, options: [.withoutEscapingSlashes]) else { return key }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    var encoded: [Any] { [key] + args.map(Self.encode) }
+
+    static func encode(_ a: Arg) -> Any {
+        switch a {
+        case .text(let s): return "t:" + s
+        case .int(let n): return "i:\(n)"
+        case .money(let m): return "m:\(m.cents)"
+        case .day(let d): return "d:" + d.iso
+        case .decimal(let x, let digits): return "f\(digits):\(x)"
+        case .number(let x): return "n:\(x)"
+        case .percent(let x): return "p:\(x)"
+        case .word(let k): return "w:" + k
+        case .list(let items): return [","] + items.map(encode)
+        case .sub(let t): return t.encoded
+        }
+    }
+
+    /// The text behind a stored value; nil for plain text stored before keys were.
+    public init?(stored: String) {
+        guard stored.hasPrefix("[\""), let data = stored.data(using: .utf8),
+              let array = try? JSONSerialization.jsonObject(with: data) as? [Any],
+              let parsed = Self.decode(array) else { return nil }
+        self = parsed
+    }
+
+    static func decode(_ array: [Any]) -> StoredText? {
+        guard let key = array.first as? String, key != "," else { return nil }
+        var args: [Arg] = []
+        for item in array.dropFirst() {
+            guard let a = decodeArg(item) else { return nil }
+            args.append(a)
+        }
+        return StoredText(key, args)
+    }
+
+    static func decodeArg(_ item: Any) -> Arg? {
+        if let list = item as? [Any] {
+            if list.first as? String == "," {
+                var items: [Arg] = []
+                for i in list.dropFirst() { guard let a = decodeArg(i) else { return nil }; items.append(a) }
+                return .list(items)
+            }
+            return decode(list).map(Arg.sub)
+        }
+        guard let s = item as? String, let colon = s.firstIndex(of: ":") else { return nil }
+        let tag = s[..<colon], value = String(s[s.index(after: colon)...])
+        switch tag {
+        case "t": return .text(value)
+        case "i": return Int(value).map(Arg.int)
+        case "m": return Int64(value).map { .money(Money(cents: $0)) }
+        case "d": return Day(iso: value).map(Arg.day)
+        case "n": return Double(value).map(Arg.number)
+        case "p": return Double(value).map(Arg.percent)
+        case "w": return .word(value)
+        default:
+            guard tag.hasPrefix("f"), let digits = Int(tag.dropFirst()), let x = Double(value) else { return nil }
+            return .decimal(x, digits)
+        }
+    }
+
+    /// A stored value as the viewer reads it: keys in their language, older plain text as is.
+    public static func render(stored: String, _ format: EvidenceFormat = .current) -> String {
+        StoredText(stored: stored)?.render(format) ?? stored
+    }
+}
+
+extension EvidenceFormat {
+    /// The formats of the language in use (the display settings' defaults).
+    public static var current: EvidenceFormat { EvidenceFormat(DisplaySettings()) }
+}
+
+extension StoredText {
+    /// Plain English text stored before keys were, read back into a key of `section` whose
+    /// English text it is, with its variable parts as text arguments (they keep the numbers
+    /// and days as they were written); nil when no text of the section matches.
+    public static func fromLegacy(_ text: String, section: String) -> StoredText? {
+        for (key, regex) in legacyPatterns(section) {
+            guard let m = try? regex.wholeMatch(in: text) else { continue }
+            let args = m.output.dropFirst().map { StoredText.Arg.text($0.substring.map(String.init) ?? "") }
+            return StoredText(key, Array(args))
+        }
+        return nil
+    }
+
+    /// The section's English texts as patterns, those with the most fixed text first, so that
+    /// "P(alive) {1}, below {2}; {3} purchases…" is tried before "P(alive) {1}, below {2}".
+    static func legacyPatterns(_ section: String) -> [(String, Regex<AnyRegexOutput>)] {
+        let texts = Catalogue.entries(.en).filter { $0.key.hasPrefix(section + ".") }
+        func fixed(_ t: String) -> Int { Text.fill(t, Array(repeating: "", count: 9)).count }
+        return texts.sorted { (fixed($0.value), $0.key) > (fixed($1.value), $1.key) }.compactMap { key, template in
+            var pattern = ""
+            var rest = template[...]
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}"),
+                  Int(rest[rest.index(after: open)..<close]) != nil {
+                pattern += escaped(rest[..<open]) + "(.+?)"
+                rest = rest[rest.index(after: close)...]
+            }
+            pattern += escaped(rest)
+            // Texts that are only glue ("{1} {2}") would match anything: they never stood alone.
+            guard Text.fill(template, Array(repeating: "", count: 9)).contains(where: \.isLetter),
+                  let regex = try? Regex(pattern) else { return nil }
+            return (key, regex)
+        }
+    }
+
+    static func escaped(_ s: Substring) -> String {
+        var out = ""
+        for c in s {
+            if "\\^$.|?*+()[]{}".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+}

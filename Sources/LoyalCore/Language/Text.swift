@@ -1,0 +1,74 @@
+/// Every text a person reads goes through here: `Text.tr("signal.revenue_drop")`,
+/// `Text.tr("cli.no_customer", number)`. The catalogues (catalogue/en.toml, de.toml) are
+/// compiled into the binary; a key missing in either or used nowhere fails CatalogueTests.
+public enum Text {
+    /// The language of this process, set once at start (`loyal` reads `--lang`, the setting
+    /// and the locale before parsing its arguments) and by tests. Read from many threads,
+    /// written before any of them start.
+    nonisolated(unsafe) public private(set) static var language = Language.en
+    /// True when the language was chosen (see `LanguageChoice.explicit`): formats follow it.
+    nonisolated(unsafe) public private(set) static var formatsFollowLanguage = false
+
+    public static func use(_ choice: LanguageChoice) {
+        language = choice.language
+        formatsFollowLanguage = choice.explicit
+    }
+
+    public static func use(_ language: Language) { use(LanguageChoice(language, explicit: true)) }
+
+    /// The text for `key` in the current language with `{1}`, `{2}`… replaced by `args`.
+    /// A key the catalogue lacks comes back as the key itself (visible, and tested against).
+    public static func tr(_ key: String, _ args: Any...) -> String {
+        tr(key, in: language, args.map { "\($0)" })
+    }
+
+    public static func tr(_ key: String, in language: Language, _ args: [String]) -> String {
+        guard let template = Catalogue.entries(language)[key] else { return key }
+        return fill(template, args)
+    }
+
+    /// Whether `key` is in the catalogue (of English, which must hold every key).
+    public static func has(_ key: String) -> Bool { Catalogue.entries(.en)[key] != nil }
+
+    static func fill(_ template: String, _ args: [String]) -> String {
+        guard !args.isEmpty, template.contains("{") else { return template }
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let n = Int(after[..<close]), n >= 1, n <= args.count {
+                out += args[n - 1]
+                rest = after[after.index(after: close)...]
+            } else {
+                out += "{"
+                rest = after
+            }
+        }
+        return out + rest
+    }
+}
+
+/// The parsed catalogues, read from the compiled-in files on first use.
+public enum Catalogue {
+    private static let english = load(PackageResources.en_toml)
+    private static let german = load(PackageResources.de_toml)
+
+    public static func entries(_ language: Language) -> [String: String] {
+        language == .de ? german : english
+    }
+
+    private static func load(_ bytes: [UInt8]) -> [String: String] {
+        // The files are tested; a broken one must not keep Loyal from starting in English keys.
+        (try? CatalogueFile.parse(String(decoding: bytes, as: UTF8.self))) ?? [:]
+    }
+
+    /// Parse problems of the compiled-in files, for the tests.
+    public static func problems() -> [String] {
+        [("en", PackageResources.en_toml), ("de", PackageResources.de_toml)].compactMap { name, bytes in
+            do { _ = try CatalogueFile.parse(String(decoding: bytes, as: UTF8.self)); return nil } catch {
+                return "\(name).toml: \(error)"
+            }
+        }
+    }
+}
