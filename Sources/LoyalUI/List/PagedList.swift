@@ -63,7 +63,7 @@ struct PagedList<Source: PageSource> {
     mutating func load(around row: Source.Row) throws {
         let id = source.id(of: row)
         let before = try source.page(after: row, direction: .backward, limit: Self.pageSize / 2 + 1)
-        let head = Array(before.suffix(Self.pageSize / 2)).filter { source.id(of: $0) != id }
+        let head = Array(before.suffix(Self.pageSize / 2))
         let after = try source.page(after: head.last, direction: .forward, limit: Self.pageSize + 1)
         atStart = before.count <= Self.pageSize / 2
         atEnd = after.count <= Self.pageSize
