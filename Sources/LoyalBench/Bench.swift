@@ -102,12 +102,12 @@ struct Bench {
         // The other tabs, all reps: first visit of each, then the calendar's week grid
         // paged through the quarter and the early-warning panel scrolled.
         groups.append(("open Calendar tab 2 (agenda)", [press(.char("2"))]))
-        groups.append(("calendar week grid w", [press(.char("w"))]))
+        groups.append(("calendar week grid Tab", [press(.tab)]))
         var weeks: [Double] = []
         for _ in 0..<12 { weeks.append(press(.char("]"))) }
         for _ in 0..<12 { weeks.append(press(.char("["))) }
         groups.append(("calendar week ] ×12, [ ×12", weeks))
-        measure("calendar day l ×20", .char("l"), times: 20)
+        measure("calendar day → ×20", .right, times: 20)
         groups.append(("open Early warning tab 3", [press(.char("3"))]))
         measure("early warning j ×200", .char("j"), times: 200)
         // The Team tab: the key draws at once, the figures come from the background.

@@ -66,7 +66,7 @@ final class CalendarAgendaScreenTests: CalendarUITestCase {
     func testBlockedEntriesAreHiddenUntilBShowsThemWithTheReason() throws {
         try openCalendar()
         assertScreenLacks("Stille KG")
-        press(.char("b"))
+        press(.char("B"))
         XCTAssertTrue(titleRow.contains("· with blocked"), titleRow)
         let line = try XCTUnwrap(bodyRows.first { $0.contains("K2 Stille KG") && $0.contains("call") }, screen)
         XCTAssertTrue(line.hasSuffix("blocked: no phone consent"), line)
@@ -74,7 +74,7 @@ final class CalendarAgendaScreenTests: CalendarUITestCase {
         let col = try XCTUnwrap(term.row(blockedRow).range(of: "K2 Stille KG")).lowerBound.utf16Offset(in: term.row(blockedRow))
         XCTAssertEqual(term.role(atRow: blockedRow, col: col), .blocked)
         XCTAssertEqual(bodyRows[3], "Tu 24.11.2026", "the blocked call's day comes between today and Wednesday")
-        press(.char("b"))
+        press(.char("B"))
         assertScreenLacks("Stille KG")
     }
 
@@ -128,7 +128,7 @@ final class CalendarAgendaScreenTests: CalendarUITestCase {
     func testSkipNeedsAReason() throws {
         try openCalendar()
         press(.up, .enter, .down)  // open the overdue line, onto its entry
-        press(.char("s"))
+        press(.char("d"))
         XCTAssertTrue(titleRow.contains("Skip Muster vorbeibringen · K7 Nein Danke AG"), titleRow)
         press(.ctrl("s"))
         assertScreenContains("say why")

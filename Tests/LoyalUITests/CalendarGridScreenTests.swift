@@ -20,7 +20,7 @@ final class CalendarGridScreenTests: CalendarUITestCase {
 
     func testWeekGridHasTheSevenDaysOfTheISOWeekWithTheirEntries() throws {
         try openCalendar()
-        press(.char("w"))
+        press(.tab)
         XCTAssertTrue(titleRow.contains("Week 48/2026 · 23.11.2026 – 29.11.2026 · all reps"), titleRow)
         // A visit day names its area: the postal region (first two digits) of its visits.
         XCTAssertEqual(weekHeaders(), ["Mo 23.11.", "Tu 24.11.", "We 25.11. PLZ 10", "Th 26.11.", "Fr 27.11.", "Sa 28.11.", "Su 29.11."])
@@ -30,23 +30,23 @@ final class CalendarGridScreenTests: CalendarUITestCase {
         // The bar below names the selected entry; → moves to the next day.
         XCTAssertTrue(term.row(term.height - 2).contains("K4 Großkauf GmbH · Call after purchase of 6.000 € on 21.11.2026"),
                       term.row(term.height - 2))
-        press(.char("l"), .char("l"))
+        press(.right, .right)
         XCTAssertTrue(term.row(term.height - 2).contains("K1 Alpha GmbH · Visit (every 90 days; last visit 27.08.2026)"),
                       term.row(term.height - 2))
         XCTAssertEqual(term.role(atRow: 3, col: 2 * column), .selected)
         // Blocked entries with b, marked as such.
-        press(.char("b"))
+        press(.char("B"))
         XCTAssertEqual(cell(3, 1), "c Stille KG")
         XCTAssertEqual(term.role(atRow: 3, col: column), .blocked)
     }
 
     func testBracketsMoveByWeeksAcrossTheYear() throws {
         try openCalendar()
-        press(.char("w"), .char("["))
+        press(.tab, .char("["))
         XCTAssertTrue(titleRow.contains("Week 47/2026 · 16.11.2026 – 22.11.2026"), titleRow)
         XCTAssertEqual(cell(3, 0), "v Nein Danke AG")
         XCTAssertEqual(term.role(atRow: 3, col: 0), .selected)
-        press(.char("l"))
+        press(.right)
         XCTAssertEqual(term.role(atRow: 3, col: 0), .overdue, "still open and past")
         press(.char("]"), .char("]"))
         XCTAssertTrue(titleRow.contains("Week 49/2026 · 30.11.2026 – 06.12.2026"), titleRow)
@@ -68,7 +68,7 @@ final class CalendarGridScreenTests: CalendarUITestCase {
 
     func testMonthGridCountsEntriesPerDay() throws {
         try openCalendar()
-        press(.char("m"))
+        press(.backTab)
         XCTAssertTrue(titleRow.contains("Month November 2026 · all reps"), titleRow)
         XCTAssertEqual(weekHeaders(), ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"])
         XCTAssertEqual((0..<7).map { cell(3, $0) }, ["26", "27", "28", "29", "30", "31", "1"], "from Monday 26.10.")
@@ -77,14 +77,14 @@ final class CalendarGridScreenTests: CalendarUITestCase {
         XCTAssertEqual(term.role(atRow: week47 + 1, col: 0), .overdue)
         XCTAssertEqual((0..<7).map { cell(week48 + 1, $0) }, ["1 open", "", "1 open", "", "", "", ""])
         assertScreenLacks("0 open")
-        // Blocked entries count when b shows them.
-        press(.char("b"))
+        // Blocked entries count when B shows them.
+        press(.char("B"))
         XCTAssertEqual((0..<7).map { cell(week48 + 1, $0) }, ["1 open", "1 blocked", "1 open", "", "", "", "1 blocked"])
-        press(.char("b"))
+        press(.char("B"))
         // Done entries get a tick.
-        press(.char("a"))
+        press(.tab)
         select("K4 Großkauf GmbH")
-        press(.char("x"), .char("m"))
+        press(.char("x"), .backTab)
         XCTAssertEqual(cell(week48 + 1, 0), "1✓")
         // One rep's counts.
         press(.char("r"))
@@ -100,25 +100,25 @@ final class CalendarGridScreenTests: CalendarUITestCase {
 
     func testBracketsMoveByMonths() throws {
         try openCalendar()
-        press(.char("m"), .char("]"))
+        press(.backTab, .char("]"))
         XCTAssertTrue(titleRow.contains("Month December 2026"), titleRow)
         press(.char("["), .char("["))
         XCTAssertTrue(titleRow.contains("Month October 2026"), titleRow)
         press(.char("t"))
         XCTAssertTrue(titleRow.contains("Month November 2026"), titleRow)
         // From the 1st, ] still goes to the next month (four weeks would not).
-        press(.char("h"), times: 22)
+        press(.left, times: 22)
         XCTAssertEqual(term.role(atRow: 3, col: 6 * column), .selected, "Sunday 1 November")
         press(.char("]"))
         XCTAssertTrue(titleRow.contains("Month December 2026"), titleRow)
         press(.char("]"), .char("]"))
         XCTAssertTrue(titleRow.contains("Month February 2027"), titleRow)
         // From 31 January, ] goes to the last day of February.
-        press(.char("h"))
+        press(.left)
         XCTAssertTrue(titleRow.contains("Month January 2027"), titleRow)
         press(.char("]"))
         XCTAssertTrue(titleRow.contains("Month February 2027"), titleRow)
-        press(.char("l"))
+        press(.right)
         XCTAssertTrue(titleRow.contains("Month March 2027"), "the day after 28.02.2027")
     }
 }

@@ -31,11 +31,11 @@ final class ContactsTests: UITestCase {
         XCTAssertEqual(words(2), ["Name", "Role", "Birthday", "Phone", "Status"])
         XCTAssertEqual(words(3), ["Anna", "Schmidt", "★", "Einkauf", "17.05.1970", "(56)", "+49", "30", "123456", "active"])
         XCTAssertEqual(term.role(atRow: 3, col: 1), .selected)
-        XCTAssertTrue(statusRow.hasPrefix(" Enter edit  n new"), statusRow)
+        XCTAssertTrue(statusRow.hasPrefix(" Enter edit  + new"), statusRow)
     }
 
     func testAddingAPersonWithABirthday() throws {
-        press(.char("n"))
+        press(.char("+"))
         XCTAssertTrue(term.row(1).hasPrefix(" New contact person at Holzwurm GmbH "), term.row(1))
         type("Bernd\tWeber\tVertrieb\tb.weber@holzwurm.example\t+49 30 777\t31.02.")
         XCTAssertTrue(row("Birthday").contains("✗ not a birthday"), row("Birthday"))

@@ -76,8 +76,16 @@ enum AccountSQL {
             clauses.append("c.rep_id = (SELECT id FROM rep WHERE code = ? COLLATE NOCASE)"); args += [code]
         }
         if let status = f.status { clauses.append("c.status = ?"); args += [status.rawValue] }
-        let words = SearchKey.fold(f.search).split(separator: " ").map(String.init)
-        for word in words {
+        let (words, wordArgs) = searchClauses(f.search)
+        clauses += words; args += wordArgs
+        return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), args)
+    }
+
+    /// Customers (table alias `c`) whose number, name or city contain every word of `text`.
+    static func searchClauses(_ text: String) -> ([String], StatementArguments) {
+        var clauses: [String] = []
+        var args = StatementArguments()
+        for word in SearchKey.fold(text).split(separator: " ").map(String.init) {
             if word.count >= 3 {
                 // The trigram index finds substrings; quotes make the word a phrase.
                 clauses.append("c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)")
@@ -87,7 +95,7 @@ enum AccountSQL {
                 args += ["%" + word.replacing("\\", with: "\\\\").replacing("%", with: "\\%").replacing("_", with: "\\_") + "%"]
             }
         }
-        return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), args)
+        return (clauses, args)
     }
 
     static func page(_ db: Database, _ q: AccountQuery, cursor: AccountCursor?, direction: Store.PageDirection,

@@ -20,12 +20,29 @@ public struct LostRow: Hashable, Sendable {
 }
 
 extension Store {
-    /// Lost customers and returnees, most recently lost first.
+    /// Lost customers and returnees, most recently lost first (returnees after the lost).
+    /// Paged by keyset after `after` (backward: the rows before it, from the end when nil,
+    /// still in list order); `offset` is for reports that read everything in turn.
+    /// `matching` keeps those whose number, name or city contain its words.
     public func lostCustomers(repCode: String? = nil, customerClass: CustomerClass? = nil, includeReturnees: Bool = true,
+                              after: LostRow? = nil, direction: PageDirection = .forward, matching search: String = "",
                               offset: Int = 0, limit: Int) throws -> [LostRow] {
         try pool.read { db in
-            let (clauses, args) = Self.lostClauses(repCode: repCode, customerClass: customerClass,
+            var (clauses, args) = Self.lostClauses(repCode: repCode, customerClass: customerClass,
                                                    includeReturnees: includeReturnees)
+            let backward = direction == .backward
+            if let after {
+                // The order is (returned?, lost_on descending, id): the keyset compares each in its direction.
+                let returned = after.returnedOn == nil ? 0 : 1, lost = after.lostOn?.iso ?? ""
+                clauses.append(backward
+                    ? "((c.returned_on IS NOT NULL) < ? OR ((c.returned_on IS NOT NULL) = ? AND (ifnull(c.lost_on, '') > ? OR (ifnull(c.lost_on, '') = ? AND c.id < ?))))"
+                    : "((c.returned_on IS NOT NULL) > ? OR ((c.returned_on IS NOT NULL) = ? AND (ifnull(c.lost_on, '') < ? OR (ifnull(c.lost_on, '') = ? AND c.id > ?))))")
+                args += [returned, returned, lost, lost, after.id]
+            }
+            let (words, wordArgs) = AccountSQL.searchClauses(search)
+            clauses += words; args += wordArgs
+            let order = backward ? "c.returned_on IS NOT NULL DESC, c.lost_on ASC, c.id DESC"
+                                 : "c.returned_on IS NOT NULL, c.lost_on DESC, c.id"
             let rows = try Row.fetchAll(db, sql: """
                 SELECT c.id, c.number, c.name, c.lost_on, c.lost_reason, c.returned_on, r.code AS rep_code, s.class,
                        (SELECT ifnull(sum(amount_cents), 0) FROM purchase WHERE customer_id = c.id \(Self.lastActiveYear)) AS revenue,
@@ -33,9 +50,9 @@ extension Store {
                        (SELECT id FROM winback WHERE customer_id = c.id ORDER BY id DESC LIMIT 1) AS winback_id
                 FROM customer c JOIN customer_stats s ON s.customer_id = c.id LEFT JOIN rep r ON r.id = c.rep_id
                 WHERE \(clauses.joined(separator: " AND "))
-                ORDER BY c.returned_on IS NOT NULL, c.lost_on DESC, c.id LIMIT \(limit) OFFSET \(offset)
+                ORDER BY \(order) LIMIT \(limit) OFFSET \(offset)
                 """, arguments: args)
-            return try rows.map { r in
+            let page = try rows.map { r in
                 LostRow(id: r["id"], number: r["number"], name: r["name"], repCode: r["rep_code"],
                         customerClass: CustomerClass(rawValue: r["class"]) ?? .c, lostOn: r.day("lost_on"),
                         reason: (r["lost_reason"] as String?).flatMap(LostReason.init(rawValue:)),
@@ -43,6 +60,7 @@ extension Store {
                         marginBrought: (r["margin"] as Int64?).map { Money(cents: $0) },
                         winback: try (r["winback_id"] as Int64?).flatMap { try WinbackRecords.find(db, id: $0) })
             }
+            return backward ? page.reversed() : page
         }
     }
 

@@ -43,14 +43,20 @@ public struct PanelRow: Hashable, Sendable {
 
 extension Store {
     /// The panel's customers (or, `beyondPanel`, all with open signals), most to lose
-    /// first (risk × value), paged by keyset.
-    public func riskPanel(_ filter: PanelFilter, after: PanelRow? = nil, limit: Int) throws -> [PanelRow] {
+    /// first (risk × value), paged by keyset both ways: backward gives the rows before
+    /// `after` (from the end when nil), still most to lose first. `matching` keeps those
+    /// whose number, name or city contain its words (the `/` search).
+    public func riskPanel(_ filter: PanelFilter, after: PanelRow? = nil, direction: PageDirection = .forward,
+                          matching search: String = "", limit: Int) throws -> [PanelRow] {
         try pool.read { db in
             var (clauses, args) = PanelSQL.clauses(filter)
+            let backward = direction == .backward
             if let after {
-                clauses.append("(s.risk_priority, s.customer_id) < (?, ?)")
+                clauses.append("(s.risk_priority, s.customer_id) \(backward ? ">" : "<") (?, ?)")
                 args += [after.priority, after.id]
             }
+            let (words, wordArgs) = AccountSQL.searchClauses(search)
+            clauses += words; args += wordArgs
             let rows = try Row.fetchAll(db, sql: """
                 SELECT c.id, c.number, c.name, r.code AS rep_code, s.class, s.value_cents, s.value_as_of, s.risk, s.risk_band,
                        s.stage, s.stage_since, s.open_signals, s.oldest_signal, s.risk_priority,
@@ -60,9 +66,11 @@ extension Store {
                             WHERE g.customer_id = c.id AND g.status IN ('open', 'snoozed') LIMIT 1) AS assigned
                 FROM customer_stats s JOIN customer c ON c.id = s.customer_id LEFT JOIN rep r ON r.id = c.rep_id
                 WHERE \(clauses.joined(separator: " AND "))
-                ORDER BY s.risk_priority DESC, s.customer_id DESC LIMIT \(limit)
+                ORDER BY s.risk_priority \(backward ? "ASC" : "DESC"), s.customer_id \(backward ? "ASC" : "DESC")
+                LIMIT \(limit)
                 """, arguments: args)
-            return rows.map(panelRow)
+            let page = rows.map(panelRow)
+            return backward ? page.reversed() : page
         }
     }
 

@@ -1,20 +1,11 @@
 import LoyalTerminal
 
 enum AccountsAction: Hashable, Sendable {
-    case down, up, pageDown, pageUp, halfDown, halfUp, top, bottom
     case open, classA, classB, classC, allClasses, rep, sort, sortNext, sortPrevious, invert, merge, undo
 }
 
 extension AccountsScreen {
     static let actions: [ActionSpec<AccountsAction>] = [
-        ActionSpec(.down, [.down, .char("j")], "down", "Move to the next account"),
-        ActionSpec(.up, [.up, .char("k")], "up", "Move to the previous account"),
-        ActionSpec(.pageDown, [.pageDown, .ctrl("f"), .char(" ")], "page down", "One screen down"),
-        ActionSpec(.pageUp, [.pageUp, .ctrl("b")], "page up", "One screen up"),
-        ActionSpec(.halfDown, [.ctrl("d")], "half down", "Half a screen down"),
-        ActionSpec(.halfUp, [.ctrl("u")], "half up", "Half a screen up"),
-        ActionSpec(.top, [.home, .char("g")], "first", "Jump to the first account"),
-        ActionSpec(.bottom, [.end, .char("G")], "last", "Jump to the last account"),
         ActionSpec(.open, [.enter, .right, .char("l")], "open", "Open the account's detail", status: true),
         ActionSpec(.classA, [.char("a")], "A", "Show only class A accounts", status: true),
         ActionSpec(.classB, [.char("b")], "B", "Show only class B accounts", status: true),
@@ -29,5 +20,6 @@ extension AccountsScreen {
         ActionSpec(.undo, [.char("u")], "undo", MergeKeys.undoHelp),
     ]
 
-    static let keyHelp = KeyHelp(title: "Accounts", actions)
+    static let keyHelp = KeyHelp(title: "Accounts", entries: KeyHelp(title: "", ListKeys.actions("account")).entries
+                                                             + KeyHelp(title: "", actions).entries)
 }

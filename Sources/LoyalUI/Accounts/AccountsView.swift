@@ -35,14 +35,15 @@ enum AccountsView {
         ] + (width >= potentialWidth ? [.init(title: "Potential", width: 9, alignRight: true)] : []), width: width)
     }
 
-    static func render(_ screen: inout AccountsScreen, into buffer: inout ScreenBuffer, area: Rect,
+    /// Where the rows go: below the title and the column header, above the totals line.
+    static func listArea(_ area: Rect) -> Rect { area.top(2).1.bottom(1).0 }
+
+    static func render(_ screen: AccountsScreen, into buffer: inout ScreenBuffer, area: Rect,
                        env: Environment, search: String?) {
         let format = Format(display: env.display)
         let (titleRow, rest) = area.top(1)
         let (body, footer) = rest.bottom(1)
         let (headerRow, list) = body.top(1)
-        screen.visibleRows = max(1, list.height)
-        screen.window.scrollIntoView(height: list.height)
 
         buffer.fill(row: titleRow.row, col: area.col, width: area.width, role: .title)
         var filters: [String] = []
@@ -59,16 +60,14 @@ enum AccountsView {
         layout.drawHeader(into: &buffer, row: headerRow.row, col: area.col, width: area.width, highlight: sortIndex,
                           mark: screen.query.descending ? "▼" : "▲")
 
-        let w = screen.window
+        let w = screen.list
         if w.rows.isEmpty {
             let text = screen.query.filter == AccountFilter() ? "No accounts yet: import customers (loyal import customers FILE) or create a demo (loyal demo)."
                 : "No account matches this filter. Press * for all classes, r to choose another rep."
             buffer.put(row: list.row + 1, col: area.col + 2, text, role: .dim, maxWidth: area.width - 4)
         }
-        for i in 0..<list.height {
-            let index = w.top + i
-            guard index < w.rows.count else { break }
-            drawRow(w.rows[index], selected: index == w.cursor, layout: layout, buffer: &buffer,
+        for (i, (index, row)) in w.visible.enumerated() {
+            drawRow(row, selected: index == w.cursor, layout: layout, buffer: &buffer,
                     row: list.row + i, area: area, format: format, search: search)
         }
 
@@ -80,10 +79,7 @@ enum AccountsView {
     }
 
     static func positionText(_ screen: AccountsScreen, _ format: Format) -> String {
-        let total = screen.totals.map { String($0.count) } ?? "…"
-        guard !screen.window.rows.isEmpty else { return "0 of \(total)" }
-        let pos = screen.window.absoluteCursor.map { String($0 + 1) } ?? "?"
-        return "\(pos) of \(total)"
+        screen.list.positionText(total: screen.totals?.count)
     }
 
     static func drawRow(_ r: AccountRow, selected: Bool, layout: TableLayout, buffer: inout ScreenBuffer, row: Int,

@@ -10,19 +10,29 @@ public final class App {
     public static let minimumWidth = 80
     public static let minimumHeight = 24
 
-    public init(environment: Environment) throws {
+    /// The tabs in order (the number keys go to them): a title and how to build the first screen.
+    static var standardTabs: [(title: String, root: (Environment) throws -> any LoyalScreen)] { [
+        ("Accounts", { env in
+            let accounts = try AccountsScreen(environment: env)
+            accounts.countTotals(env)
+            return accounts
+        }),
+        ("Calendar", { try CalendarScreen(env: $0) }),
+        ("Early warning", { try EarlyWarningScreen(env: $0) }),
+        ("Win-back", { try LostScreen(env: $0) }),
+        ("Team", { TeamScreen(env: $0) }),
+    ] }
+
+    public convenience init(environment: Environment) throws {
+        try self.init(environment: environment, tabs: Self.standardTabs)
+    }
+
+    /// An app with its own tabs (a test registers a screen type here).
+    init(environment: Environment, tabs: [(title: String, root: (Environment) throws -> any LoyalScreen)]) throws {
         env = environment
-        let accounts = try AccountsScreen(environment: environment)
-        // The other tabs are built when first visited, so the first frame only waits
-        // for the accounts list.
-        state = AppState(tabs: [
-            AppState.Tab(title: "Accounts", stack: [.accounts(accounts)]),
-            AppState.Tab(title: "Calendar", stack: []),
-            AppState.Tab(title: "Early warning", stack: []),
-            AppState.Tab(title: "Win-back", stack: []),
-            AppState.Tab(title: "Team", stack: []),
-        ], activeTab: 0)
-        accounts.countTotals(environment)
+        // Only the first tab is built now, so the first frame only waits for it.
+        state = AppState(tabs: tabs.map { AppState.Tab(title: $0.title, stack: [], root: $0.root) }, activeTab: 0)
+        state.tabs[0].stack = [try tabs[0].root(environment)]
         offerDrafts()
     }
 
@@ -36,6 +46,8 @@ public final class App {
     /// Runs until the user quits. Waits for keys without spinning; while
     /// background work is pending it wakes up often enough to show the result.
     public func run(on terminal: Terminal) {
+        state.size = (terminal.width, terminal.height)
+        arrangeScreen()
         terminal.present(frame(width: terminal.width, height: terminal.height))
         while !state.quitRequested {
             let timeout = env.background.isBusy ? 40 : -1
@@ -48,6 +60,8 @@ public final class App {
     /// Handles every queued event and finished background work, then draws once
     /// (for tests and the benchmark, with a MemoryTerminal).
     public func drain(_ terminal: Terminal) {
+        state.size = (terminal.width, terminal.height)
+        arrangeScreen()
         while let event = terminal.nextEvent(timeoutMilliseconds: 0) {
             handle(event, terminal: terminal)
             applyFinishedWork()
@@ -59,14 +73,17 @@ public final class App {
 
     func applyFinishedWork() {
         for apply in env.background.takeFinished() { apply(&state) }
+        arrangeScreen()
     }
 
     public func handle(_ event: InputEvent, terminal: Terminal? = nil) {
+        if let terminal { state.size = (terminal.width, terminal.height) }
         switch event {
         case .key(let key): handle(key, terminal: terminal)
         case .resize: break
-        case .mouse(let m): handleMouse(m, width: terminal?.width ?? 80, height: terminal?.height ?? 24)
+        case .mouse(let m): handleMouse(m, width: state.size.width, height: state.size.height)
         }
+        arrangeScreen()
     }
 
     func handle(_ key: Key, terminal: Terminal?) {
@@ -76,7 +93,7 @@ public final class App {
         var screen = state.screen
         let effect: ScreenEffect?
         do {
-            effect = try ScreenDispatch.handle(&screen, key, env: env)
+            effect = try screen.handle(key, env: env)
         } catch {
             state.message = StatusMessage(text: "\(StoreError.message(for: error))", kind: .error)
             return
@@ -106,16 +123,20 @@ public final class App {
             switch picker.handle(key) {
             case .stay: state.overlay = .picker(picker)
             case .cancelled: state.overlay = nil
-            case .chosen(let index):
+            case .chosen(let choice):
                 state.overlay = nil
                 var screen = state.screen
-                let effect = picker.apply(&screen, index, env)
-                state.screen = screen
-                apply(effect)
+                do {
+                    let effect = try screen.choose(choice, env: env)
+                    state.screen = screen
+                    apply(effect)
+                } catch {
+                    state.message = StatusMessage(text: "\(StoreError.message(for: error))", kind: .error)
+                }
             }
         case .confirm(let c):
             switch key {
-            case .char("y"), .char("Y"), .char("j"), .char("J"):
+            case .char("y"), .char("Y"):
                 state.overlay = nil
                 apply(c.onYes)
             case .char("n"), .char("N"), .escape, .char("q"):
@@ -132,8 +153,12 @@ public final class App {
         case .help:
             state.overlay = .help(HelpOverlay(tables: [state.screen.keyHelp, GlobalKeys.keyHelp]))
         case .search:
+            guard state.screen.isSearchable else {
+                state.message = StatusMessage(text: "Nothing to search here", kind: .info)
+                return
+            }
             state.search = SearchPrompt()
-            ScreenDispatch.beginSearch(&state.screen)
+            state.screen.beginSearch()
         case .searchNext, .searchPrevious:
             guard let pattern = state.lastSearch else {
                 state.message = StatusMessage(text: "No search yet: press / to search", kind: .info)
@@ -150,7 +175,7 @@ public final class App {
             if index < state.tabs.count {
                 if state.tabs[index].stack.isEmpty {
                     do {
-                        state.tabs[index].stack = [try rootScreen(of: index)]
+                        state.tabs[index].stack = [try state.tabs[index].root(env)]
                     } catch {
                         state.message = StatusMessage(text: "\(StoreError.message(for: error))", kind: .error)
                         return
@@ -165,8 +190,8 @@ public final class App {
         case .repaint: terminal?.repaintAll()
         case .logVisit:
             // One report at a time: F2 in the form must not stack a second one on it.
-            if case .visit = state.screen { return }
-            apply(.push(.visit(VisitForm(customer: currentCustomer(), env: env))))
+            if state.screen is VisitForm { return }
+            apply(.push(VisitForm(customer: currentCustomer(), env: env)))
         }
     }
 
@@ -208,6 +233,7 @@ public final class App {
             try? env.store.deleteDraft(kind: kind, subject: subject)
             apply(.pop)
         case .mergeSelected: startMerge()
+        case .openMerge(let keep, let other, let kind): apply(MergeScreen.open(keep: keep, other: other, kind: kind, env: env))
         case .markForMerge(let subject): mark(subject)
         case .merged(let outcome): finishMerge(outcome)
         case .both(let a, let b): apply(a); apply(b)
@@ -216,21 +242,10 @@ public final class App {
 }
 
 extension App {
-    /// The screen a tab starts with.
-    func rootScreen(of tab: Int) throws -> Screen {
-        switch tab {
-        case 1: return .calendar(try CalendarScreen(env: env))
-        case 2: return .earlyWarning(try EarlyWarningScreen(env: env))
-        case 3: return .lost(try LostScreen(env: env))
-        case 4: return .team(TeamScreen(env: env))
-        default: return .accounts(try AccountsScreen(environment: env))
-        }
-    }
-
     /// Reloads the screen on top after a change made elsewhere.
     func reloadScreen() {
         var screen = state.screen
-        do { try ScreenDispatch.reload(&screen, env: env) } catch {
+        do { try screen.reload(env) } catch {
             state.message = StatusMessage(text: "\(StoreError.message(for: error))", kind: .error)
         }
         state.screen = screen
@@ -239,24 +254,10 @@ extension App {
     /// The customer the user is looking at, for forms opened from anywhere.
     func currentCustomer() -> CustomerSummary? {
         for screen in state.tabs[state.activeTab].stack.reversed() {
-            switch screen {
-            case .detail(let d):
-                let c = d.detail.customer
-                return CustomerSummary(id: d.customerID, number: c.number, name: c.name, city: c.city)
-            case .contacts(let c): return try? env.store.customerSummary(id: c.customerID)
-            case .accounts(let a):
-                return a.window.selected.map { CustomerSummary(id: $0.id, number: $0.number, name: $0.name, city: $0.city) }
-            case .earlyWarning(let e):
-                return e.selected.flatMap { try? env.store.customerSummary(id: $0.id) }
-            case .riskCase(let r): return r.summary
-            case .lost(let l): return l.selected.flatMap { try? env.store.customerSummary(id: $0.id) }
-            case .calendar(let c): return c.selected.flatMap { try? env.store.customerSummary(id: $0.entry.customerID) }
-            default: continue
-            }
+            if let customer = screen.currentCustomer(env) { return customer }
         }
         return nil
     }
-
     /// Quitting never throws a changed form away unasked.
     func requestQuit() {
         if let title = state.tabs.flatMap(\.stack).compactMap(\.unsavedForm).first {
@@ -275,20 +276,7 @@ extension App {
         let when = draft.updatedAt.replacing("T", with: " ").replacing("Z", with: " UTC")
         state.overlay = .confirm(Confirmation(
             question: "Resume the unsaved visit report\(who) (last typed \(when))? n keeps it for later",
-            onYes: .push(.visit(VisitForm(draft: draft, env: env)))))
+            onYes: .push(VisitForm(draft: draft, env: env))))
     }
 }
 
-extension AppState {
-    /// Updates the accounts list wherever it is in the stacks (for background results).
-    mutating func updateAccounts(_ change: (inout AccountsScreen) -> Void) {
-        for t in tabs.indices {
-            for s in tabs[t].stack.indices {
-                if case .accounts(var a) = tabs[t].stack[s] {
-                    change(&a)
-                    tabs[t].stack[s] = .accounts(a)
-                }
-            }
-        }
-    }
-}

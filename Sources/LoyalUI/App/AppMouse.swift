@@ -15,28 +15,26 @@ extension App {
     }
 
     private func click(row: Int, col: Int) {
-        guard case .accounts(var s) = state.screen else { return }
-        // Rows: 0 tab bar, 1 title, 2 column header, 3… the list, then the totals line and the status bar.
+        let area = Self.layout(width: state.size.width, height: state.size.height).area
+        var screen = state.screen
         do {
-            if row == 2 {
-                let layout = AccountsView.layout(width: state.lastWidth)
-                if let column = layout.column(at: col), AccountsScreen.sortColumns.indices.contains(column) {
-                    try s.setSort(AccountsScreen.sortColumns[column], env)
-                }
-            } else if row >= 3, row < 3 + s.visibleRows {
-                let index = s.window.top + row - 3
-                if index < s.window.rows.count {
-                    if index == s.window.cursor {
-                        state.screen = .accounts(s)
-                        apply(s.openSelected(env))
-                        return
-                    }
-                    s.window.cursor = index
-                }
-            }
+            let effect = try screen.click(row: row, col: col, area: area, env: env)
+            state.screen = screen
+            if let effect { apply(effect) }
         } catch {
             state.message = StatusMessage(text: "\(StoreError.message(for: error))", kind: .error)
         }
-        state.screen = .accounts(s)
+    }
+}
+
+extension PagedList {
+    /// A click on screen line `line` of the list (0 = its first row): selects that row;
+    /// true when it was selected already (a second click opens it).
+    mutating func click(line: Int) -> Bool {
+        let index = top + line
+        guard line >= 0, line < visibleRows, rows.indices.contains(index) else { return false }
+        if index == cursor { return true }
+        cursor = index
+        return false
     }
 }

@@ -5,48 +5,18 @@ import LoyalTerminal
 extension App {
     public func frame(width: Int, height: Int) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: max(1, width), height: max(1, height))
-        state.lastWidth = width
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
             drawTooSmall(&buffer, width: width, height: height)
             return buffer
         }
-        let full = Rect(row: 0, col: 0, width: width, height: height)
-        let (tabBar, rest) = full.top(1)
-        let (area, statusBar) = rest.bottom(1)
+        let (tabBar, area, statusBar) = Self.layout(width: width, height: height)
         drawTabBar(&buffer, tabBar)
+        // Drawing never changes the state: the layout is worked out on a copy (the app
+        // keeps the same layout in its state after each key, see `arrangeScreen`).
         var screen = state.screen
-        var cursor: CursorPosition?
-        switch screen {
-        case .accounts(var s):
-            AccountsView.render(&s, into: &buffer, area: area, env: env, search: state.search?.field.text ?? state.lastSearch)
-            screen = .accounts(s)
-        case .detail(var s):
-            s.render(into: &buffer, area: area, env: env)
-            screen = .detail(s)
-        case .contacts(let s):
-            s.render(into: &buffer, area: area, env: env)
-        case .form(let s):
-            cursor = s.render(into: &buffer, area: area)
-        case .visit(let s):
-            cursor = VisitFormView.render(s, into: &buffer, area: area, env: env)
-        case .earlyWarning(var s):
-            EarlyWarningView.render(&s, into: &buffer, area: area, env: env)
-            screen = .earlyWarning(s)
-        case .riskCase(let s):
-            s.render(into: &buffer, area: area, env: env)
-        case .lost(var s):
-            s.render(into: &buffer, area: area, env: env)
-            screen = .lost(s)
-        case .calendar(var s):
-            CalendarView.render(&s, into: &buffer, area: area, env: env)
-            screen = .calendar(s)
-        case .merge(let s):
-            MergeView.render(s, into: &buffer, area: area, env: env)
-        case .team(var s):
-            TeamView.render(&s, into: &buffer, area: area, env: env)
-            screen = .team(s)
-        }
-        state.screen = screen
+        screen.arrange(area, env: env)
+        var cursor = screen.render(into: &buffer, area: area,
+                                   context: RenderContext(env: env, search: state.search?.field.text ?? state.lastSearch))
         switch state.overlay {
         case .help(let h): h.render(into: &buffer, area: area); cursor = nil
         case .picker(let p): p.render(into: &buffer, area: area); cursor = nil
@@ -65,6 +35,22 @@ extension App {
         if let c = drawStatusBar(&buffer, statusBar) { cursor = c }
         buffer.cursor = cursor
         return buffer
+    }
+
+    /// Tab bar, the screen's area, status bar.
+    static func layout(width: Int, height: Int) -> (tabBar: Rect, area: Rect, statusBar: Rect) {
+        let full = Rect(row: 0, col: 0, width: width, height: height)
+        let (tabBar, rest) = full.top(1)
+        let (area, statusBar) = rest.bottom(1)
+        return (tabBar, area, statusBar)
+    }
+
+    /// The layout step: fits the top screen's scroll position to the terminal it is
+    /// shown on (after every key, so the next key pages by what the user sees).
+    func arrangeScreen() {
+        let area = Self.layout(width: state.size.width, height: state.size.height).area
+        guard area.width > 0, area.height > 0, !state.tabs[state.activeTab].stack.isEmpty else { return }
+        state.screen.arrange(area, env: env)
     }
 
     private func drawTooSmall(_ buffer: inout ScreenBuffer, width: Int, height: Int) {

@@ -11,14 +11,14 @@ extension App {
             state.search = nil
             let text = prompt.field.text
             if !text.isEmpty { state.lastSearch = text }
-            ScreenDispatch.endSearch(&state.screen, keep: true)
+            state.screen.endSearch(keep: true)
             if !prompt.found { state.message = StatusMessage(text: "Not found: \(text)", kind: .warning) }
         case .escape, .ctrl("c"), .ctrl("g"):
             state.search = nil
-            ScreenDispatch.endSearch(&state.screen, keep: false)
+            state.screen.endSearch(keep: false)
         default:
             guard prompt.field.handle(key) else { return }
-            ScreenDispatch.restoreSearchOrigin(&state.screen)
+            state.screen.restoreSearchOrigin()
             state.search = prompt
             let outcome = runSearch(prompt.field.text, forward: true, includeCurrent: true, quiet: true)
             prompt.found = outcome != .notFound
@@ -31,7 +31,7 @@ extension App {
         var screen = state.screen
         let outcome: SearchOutcome
         do {
-            outcome = try ScreenDispatch.search(&screen, pattern, forward: forward, includeCurrent: includeCurrent, env: env)
+            outcome = try screen.search(pattern, forward: forward, includeCurrent: includeCurrent, env: env)
         } catch {
             state.message = StatusMessage(text: "\(StoreError.message(for: error))", kind: .error)
             return .notFound

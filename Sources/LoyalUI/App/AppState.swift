@@ -18,15 +18,17 @@ public struct AppState {
     var lastUndo: UndoStep?
     /// A record marked to be merged with the next one `m` is pressed on.
     var mergeMark: MergeSubject?
-    /// Width of the last frame, to map mouse clicks onto columns.
-    var lastWidth = 80
+    /// The terminal's size, for the layout step and to map mouse clicks.
+    var size = (width: 80, height: 24)
 
     public struct Tab {
         public var title: String
-        var stack: [Screen]
+        var stack: [any LoyalScreen]
+        /// Builds the tab's first screen when the tab is first visited.
+        var root: (Environment) throws -> any LoyalScreen
     }
 
-    var screen: Screen {
+    var screen: any LoyalScreen {
         get { tabs[activeTab].stack[tabs[activeTab].stack.count - 1] }
         set { tabs[activeTab].stack[tabs[activeTab].stack.count - 1] = newValue }
     }
@@ -43,6 +45,19 @@ struct SearchPrompt {
     var field = TextField()
     /// False when the last keystroke found nothing.
     var found = true
+}
+
+extension AppState {
+    /// Changes every screen of type `S` wherever it is in the stacks (for background results).
+    mutating func update<S: LoyalScreen>(_ type: S.Type, _ change: (inout S) -> Void) {
+        for t in tabs.indices {
+            for i in tabs[t].stack.indices {
+                guard var screen = tabs[t].stack[i] as? S else { continue }
+                change(&screen)
+                tabs[t].stack[i] = screen
+            }
+        }
+    }
 }
 
 /// Something drawn over the screen that takes the keys first.

@@ -2,85 +2,88 @@ import LoyalCore
 import LoyalStore
 import LoyalTerminal
 
-/// Every screen Loyal has. A screen's state is a value; the app keeps a stack of
-/// them per tab (list → detail → form).
-enum Screen {
-    case accounts(AccountsScreen)
-    case detail(AccountDetailScreen)
-    case contacts(ContactsScreen)
-    case form(FormScreen)
-    case visit(VisitForm)
-    case earlyWarning(EarlyWarningScreen)
-    case riskCase(RiskCaseScreen)
-    case lost(LostScreen)
-    case calendar(CalendarScreen)
-    case merge(MergeScreen)
-    case team(TeamScreen)
-
-    var title: String {
-        switch self {
-        case .accounts: return "Accounts"
-        case .detail(let d): return d.title
-        case .contacts(let c): return "Contacts of \(c.customerName)"
-        case .form(let f): return f.title
-        case .visit(let v): return v.title
-        case .earlyWarning: return "Early warning"
-        case .riskCase(let r): return r.title
-        case .lost: return "Win-back"
-        case .calendar: return "Calendar"
-        case .merge(let m): return m.title
-        case .team: return "Team"
-        }
-    }
-
-    var keyHelp: KeyHelp {
-        switch self {
-        case .accounts: return AccountsScreen.keyHelp
-        case .detail: return AccountDetailScreen.keyHelp
-        case .contacts: return ContactsScreen.keyHelp
-        case .form: return FormScreen.keyHelp
-        case .visit: return VisitForm.keyHelp
-        case .earlyWarning: return EarlyWarningScreen.keyHelp
-        case .riskCase: return RiskCaseScreen.keyHelp
-        case .lost: return LostScreen.keyHelp
-        case .calendar: return CalendarScreen.keyHelp
-        case .merge: return MergeScreen.keyHelp
-        case .team: return TeamScreen.keyHelp
-        }
-    }
-
+/// One screen of Loyal. A screen's state is a value; the app keeps a stack of them per
+/// tab (list → detail → form) and knows them only through this protocol, so a new
+/// screen is one new type and, if it starts a tab, one line in the tab list.
+///
+/// Frames are drawn in two steps: `arrange` (a pure layout step that fits scroll
+/// positions to the area, run by the app after each key and before each frame) and
+/// `render`, which only reads the state.
+protocol LoyalScreen {
+    var title: String { get }
+    var keyHelp: KeyHelp { get }
+    /// nil when the screen has no use for the key (global keys get it then).
+    mutating func handle(_ key: Key, env: Environment) throws -> ScreenEffect?
+    /// Reads what changed elsewhere, keeping the cursor on the same record where it can.
+    mutating func reload(_ env: Environment) throws
+    /// Fits scroll position and page size to the area the screen gets.
+    mutating func arrange(_ area: Rect, env: Environment)
+    /// Draws the state; returns where the text cursor goes (forms), if anywhere.
+    func render(into buffer: inout ScreenBuffer, area: Rect, context: RenderContext) -> CursorPosition?
     /// What Esc does: the same as the screen's own back key, so the screen below
     /// reloads what was changed here.
-    var backEffect: ScreenEffect {
-        switch self {
-        case .detail(let d): return d.changed ? .popAndReload : .pop
-        case .contacts: return .popAndReload
-        case .riskCase: return .popAndReload
-        case .accounts, .form, .visit, .earlyWarning, .lost, .calendar, .merge, .team: return .pop
-        }
-    }
-
-    /// The title of a form whose typed changes quitting would throw away. The visit
-    /// form has none: its draft is in the database and offered at the next start.
-    var unsavedForm: String? {
-        if case .form(let f) = self, f.isChanged { return f.title }
-        return nil
-    }
-
+    var backEffect: ScreenEffect { get }
     /// Forms own every printable key, so `q`, `/` and `?` are theirs there.
-    var capturesText: Bool {
-        switch self {
-        case .form, .visit: return true
-        default: return false
-        }
+    var capturesText: Bool { get }
+    /// The title of a form whose typed changes quitting would throw away.
+    var unsavedForm: String? { get }
+    /// A picker opened by this screen was answered.
+    mutating func choose(_ choice: PickerChoice, env: Environment) throws -> ScreenEffect
+    /// The customer the user is looking at here, for forms opened from anywhere.
+    func currentCustomer(_ env: Environment) -> CustomerSummary?
+    /// The record `m` merges on this screen.
+    var mergeSubject: MergeSubject? { get }
+    /// After customer `removed` was merged into `kept`: this screen as it should be now, or nil to drop it.
+    func afterMerge(removed: Int64, kept: Int64, env: Environment) -> (any LoyalScreen)?
+
+    /// A left click at a terminal cell inside `area` (the screen's area); nil when it does nothing.
+    mutating func click(row: Int, col: Int, area: Rect, env: Environment) throws -> ScreenEffect?
+
+    // `/` search; screens without it answer `.notFound`.
+    var isSearchable: Bool { get }
+    mutating func beginSearch()
+    mutating func restoreSearchOrigin()
+    mutating func endSearch(keep: Bool)
+    mutating func search(_ pattern: String, forward: Bool, includeCurrent: Bool, env: Environment) throws -> SearchOutcome
+}
+
+/// What rendering may read besides the screen's own state.
+struct RenderContext {
+    var env: Environment
+    /// The search being typed, or the last one (matches are highlighted).
+    var search: String?
+}
+
+extension LoyalScreen {
+    var backEffect: ScreenEffect { .pop }
+    var capturesText: Bool { false }
+    var unsavedForm: String? { nil }
+    mutating func reload(_ env: Environment) throws {}
+    mutating func arrange(_ area: Rect, env: Environment) {}
+    mutating func choose(_ choice: PickerChoice, env: Environment) throws -> ScreenEffect {
+        if case .effect(let effect) = choice { return effect }
+        return .stay
+    }
+    func currentCustomer(_ env: Environment) -> CustomerSummary? { nil }
+    var mergeSubject: MergeSubject? { nil }
+    func afterMerge(removed: Int64, kept: Int64, env: Environment) -> (any LoyalScreen)? { self }
+    mutating func click(row: Int, col: Int, area: Rect, env: Environment) throws -> ScreenEffect? { nil }
+    var isSearchable: Bool { false }
+    mutating func beginSearch() {}
+    mutating func restoreSearchOrigin() {}
+    mutating func endSearch(keep: Bool) {}
+    mutating func search(_ pattern: String, forward: Bool, includeCurrent: Bool, env: Environment) throws -> SearchOutcome {
+        .notFound
     }
 }
+
+enum SearchOutcome { case found, wrapped, notFound }
 
 /// What handling a key asks the app to do besides changing the screen's own state.
 indirect enum ScreenEffect {
     /// Handled; nothing else to do.
     case stay
-    case push(Screen)
+    case push(any LoyalScreen)
     case pop
     /// Pop, then let the screen below reload what the popped one changed.
     case popAndReload
@@ -99,6 +102,8 @@ indirect enum ScreenEffect {
     case mergeSelected
     /// Remember a record to merge with the next one `m` is pressed on.
     case markForMerge(MergeSubject)
+    /// Open the merge dialog for two records.
+    case openMerge(keep: Int64, other: Int64, kind: MergeKind)
     /// A merge was done: fix the screens that showed the removed record, say what moved.
     case merged(MergeOutcome)
     /// Reload the screen on top (after an action changed its data).

@@ -9,12 +9,12 @@ enum AbsenceForm {
         guard !codes.isEmpty else { return .message("No reps yet: import customers with a rep column first", .info) }
         let rep = repCode.flatMap { code in codes.first { $0.uppercased() == code.uppercased() } } ?? codes[0]
         let first = env.today.adding(days: 1)
-        return .push(.form(FormScreen(title: "Absence (Urlaub, krank, Messe)", purpose: .calendar(.absence), fields: [
+        return .push(FormScreen(title: "Absence (Urlaub, krank, Messe)", purpose: .calendar(.absence), fields: [
             FormField("rep", "Rep", .choice(codes), value: rep),
             FormField("from", "From", .day, value: first.german),
             FormField("to", "To", .day, value: first.german),
             FormField("reason", "Reason", .text, value: ""),
-        ])))
+        ]))
     }
 
     static func save(_ form: FormScreen, env: Environment) throws {

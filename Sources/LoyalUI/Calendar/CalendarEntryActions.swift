@@ -13,17 +13,17 @@ enum CalendarEntryActions {
                     ?? CustomerSummary(id: row.entry.customerID, number: row.customerNumber, name: row.customerName, city: "")
                 var form = VisitForm(customer: customer, env: env)
                 form.calendarEntryID = id
-                return .push(.visit(form))
+                return .push(form)
             }
             return run(.done(entryID: id, on: env.today), env: env, text: "Done: \(row.entry.reason) · \(label)")
         case .skip:
-            return .push(.form(FormScreen(title: "Skip \(row.entry.reason) · \(label)", purpose: .calendar(.skip(entryID: id)),
-                                          fields: [FormField("reason", "Why", .text, value: "")])))
+            return .push(FormScreen(title: "Skip \(row.entry.reason) · \(label)", purpose: .calendar(.skip(entryID: id)),
+                                          fields: [FormField("reason", "Why", .text, value: "")]))
         case .move:
             let next = env.store.nextWorkingDay(onOrAfter: row.entry.due < env.today ? env.today : row.entry.due.adding(days: 1),
                                                 repID: row.entry.repID, settings: env.settings)
-            return .push(.form(FormScreen(title: "Move \(row.entry.reason) · \(label)", purpose: .calendar(.move(entryID: id)),
-                                          fields: [FormField("day", "To", .day, value: next.german)])))
+            return .push(FormScreen(title: "Move \(row.entry.reason) · \(label)", purpose: .calendar(.move(entryID: id)),
+                                          fields: [FormField("day", "To", .day, value: next.german)]))
         default:
             return .stay
         }

@@ -3,7 +3,7 @@ import LoyalStore
 import LoyalTerminal
 
 enum CalendarViewAction: Hashable, Sendable {
-    case down, up, left, right, previous, next, today, top, bottom, agenda, week, month, rep, blocked, open, done, skip, move, absence
+    case down, up, left, right, previous, next, today, top, bottom, nextView, previousView, rep, blocked, open, done, skip, move, absence
 }
 
 /// A line of the agenda the cursor can be on: the overdue group (one line, opened
@@ -16,7 +16,7 @@ enum AgendaItem: Hashable, Sendable {
 /// The communication calendar: an agenda (overdue first, then today and the next
 /// days), a week grid and a month grid, per rep; entries are done, skipped or moved
 /// from the keyboard.
-struct CalendarScreen {
+struct CalendarScreen: LoyalScreen {
     enum View: String { case agenda, week, month }
 
     var view = View.agenda
@@ -41,32 +41,33 @@ struct CalendarScreen {
     static let actions: [ActionSpec<CalendarViewAction>] = [
         ActionSpec(.down, [.down, .char("j")], "down", "Next entry (month: next week)"),
         ActionSpec(.up, [.up, .char("k")], "up", "Previous entry (month: previous week)"),
-        ActionSpec(.left, [.left, .char("h")], "previous day", "Week and month: the day before"),
-        ActionSpec(.right, [.right, .char("l")], "next day", "Week and month: the day after"),
+        ActionSpec(.left, [.left], "previous day", "Week and month: the day before"),
+        ActionSpec(.right, [.right], "next day", "Week and month: the day after"),
         ActionSpec(.previous, [.char("["), .pageUp], "earlier", "The week or month before (agenda: a page up)"),
         ActionSpec(.next, [.char("]"), .pageDown], "later", "The week or month after (agenda: a page down)"),
         ActionSpec(.today, [.char("t")], "today", "Back to today"),
         ActionSpec(.top, [.home, .char("g")], "first", "The first line (week: the day's first entry)"),
         ActionSpec(.bottom, [.end, .char("G")], "last", "The last line (week: the day's last entry)"),
-        ActionSpec(.agenda, [.char("a")], "agenda", "Agenda: overdue, today, the next two weeks", status: true),
-        ActionSpec(.week, [.char("w")], "week", "Week grid", status: true),
-        ActionSpec(.month, [.char("m")], "month", "Month grid", status: true),
+        ActionSpec(.nextView, [.tab], "view", "Next view: agenda → week → month", status: true),
+        ActionSpec(.previousView, [.backTab], "previous view", "Previous view: month → week → agenda"),
         ActionSpec(.rep, [.char("r")], "rep", "Only one rep's calendar", status: true),
-        ActionSpec(.blocked, [.char("b")], "blocked", "Show or hide entries blocked for lack of consent"),
+        ActionSpec(.blocked, [.char("B")], "blocked", "Show or hide entries blocked for lack of consent"),
         ActionSpec(.open, [.enter, .char("o")], "open", "Open the customer (overdue line: show or hide them; month: that day's week)"),
         ActionSpec(.done, [.char("x")], "done", "Mark done: logs the contact; a visit offers the feedback form", status: true),
-        ActionSpec(.skip, [.char("s")], "skip", "Skip with a reason", status: true),
+        ActionSpec(.skip, [.char("d")], "skip", "Skip (drop) with a reason", status: true),
         ActionSpec(.move, [.char("M")], "move", "Move to another day", status: true),
         ActionSpec(.absence, [.char("U")], "absence", "Urlaub/absence: a rep away from one day to another; nothing is planned then"),
     ]
 
     static let keyHelp = KeyHelp(title: "Calendar", actions)
+    var keyHelp: KeyHelp { Self.keyHelp }
+    var title: String { "Calendar" }
 
     init(env: Environment) throws {
         anchor = env.today
         dayCursor = env.today
         today = env.today
-        try reload(env)
+        try read(env)
         cursor = todayIndex
     }
 
@@ -88,7 +89,38 @@ struct CalendarScreen {
         }
     }
 
+    /// Reads the view afresh; the cursor stays on the same entry, or on the one after it
+    /// when it left the view (done, skipped, moved), so the next `x` hits what the user sees.
     mutating func reload(_ env: Environment) throws {
+        let following = entriesFromCursor
+        try read(env)
+        if let index = Self.keptCursor(following: following, in: entryIDs) { cursor = index }
+    }
+
+    /// The ids of the lines the cursor moves over (nil for the overdue group's line).
+    var entryIDs: [Int64?] {
+        switch view {
+        case .agenda:
+            return agendaItems.map { if case .entry(let i) = $0 { return rows[i].entry.id } else { return nil } }
+        case .week: return rows.filter { $0.entry.due == dayCursor }.map(\.entry.id)
+        case .month: return []
+        }
+    }
+
+    /// The selected entry and those after it, in order.
+    var entriesFromCursor: [Int64] {
+        let ids = entryIDs
+        return ids.indices.contains(cursor) ? ids[cursor...].compactMap { $0 } : []
+    }
+
+    /// Where the cursor goes after a reload: the first of the entries it was on or
+    /// after that is still there.
+    static func keptCursor(following: [Int64], in ids: [Int64?]) -> Int? {
+        for id in following { if let index = ids.firstIndex(of: id) { return index } }
+        return nil
+    }
+
+    mutating func read(_ env: Environment) throws {
         let store = env.store
         switch view {
         case .agenda:
@@ -141,38 +173,46 @@ struct CalendarScreen {
             if view == .agenda { cursor = min(max(0, entryCount - 1), cursor + visibleRows) }
             else { try moveDay(view == .month ? monthStep(1) : 7, env) }
         case .today:
-            dayCursor = env.today; cursor = 0; try reload(env)
+            dayCursor = env.today; cursor = 0; try read(env)
             if view == .agenda { cursor = todayIndex }
         case .top: cursor = 0
         case .bottom: cursor = max(0, entryCount - 1)
-        case .agenda, .week, .month:
-            view = [.agenda: View.agenda, .week: .week, .month: .month][action]!
+        case .nextView, .previousView:
+            let views: [View] = [.agenda, .week, .month]
+            let i = views.firstIndex(of: view)!
+            view = views[(i + (action == .nextView ? 1 : views.count - 1)) % views.count]
             cursor = 0
-            try reload(env)
+            try read(env)
             if view == .agenda { cursor = todayIndex }
         case .blocked: showBlocked.toggle(); try reload(env)
         case .rep:
-            return .overlay(.picker(TriagePickers.rep(current: repCode, env: env) { screen, code, env in
-                guard case .calendar(var s) = screen else { return .stay }
-                s.repCode = code; s.cursor = 0
-                do { try s.reload(env); if s.view == .agenda { s.cursor = s.todayIndex } } catch { return .message("\(StoreError.message(for: error))", .error) }
-                screen = .calendar(s)
-                return .stay
-            }))
+            return .overlay(.picker(TriagePickers.rep(current: repCode, env: env)))
         case .open:
-            if view == .month { view = .week; cursor = 0; try reload(env); return .stay }
+            if view == .month { view = .week; cursor = 0; try read(env); return .stay }
             if view == .agenda, agendaItems.indices.contains(cursor), case .overdue = agendaItems[cursor] {
                 overdueOpen.toggle()
                 agendaItems = Self.agendaItems(rows, today: today, open: overdueOpen)
                 return .stay
             }
             guard let r = selected else { return .stay }
-            return .push(.detail(try AccountDetailScreen(customerID: r.entry.customerID, env: env)))
+            return .push(try AccountDetailScreen(customerID: r.entry.customerID, env: env))
         case .done, .skip, .move:
             guard let r = selected, let id = r.entry.id else { return .message("No entry selected", .info) }
             guard r.entry.status == .open else { return .message("This entry is \(r.entry.status.rawValue) already", .info) }
             return CalendarEntryActions.effect(action, row: r, id: id, env: env)
         case .absence: return AbsenceForm.open(repCode: repCode ?? selected?.repCode, env: env)
+        }
+        return .stay
+    }
+
+    mutating func choose(_ choice: PickerChoice, env: Environment) throws -> ScreenEffect {
+        switch choice {
+        case .rep(let code):
+            repCode = code; cursor = 0
+            try read(env)
+            if view == .agenda { cursor = todayIndex }
+        case .effect(let effect): return effect
+        case .sort, .signalKind: break
         }
         return .stay
     }
@@ -192,6 +232,20 @@ struct CalendarScreen {
         cursor = 0
         let reloadNeeded = view == .week ? before.startOfWeek != dayCursor.startOfWeek
             : view == .month ? (before.month != dayCursor.month || before.year != dayCursor.year) : false
-        if reloadNeeded || view == .agenda { try reload(env) }
+        if reloadNeeded || view == .agenda { try read(env) }
+    }
+}
+
+extension CalendarScreen {
+    /// The layout step: a page of the agenda is what fits under the title.
+    mutating func arrange(_ area: Rect, env: Environment) { visibleRows = max(1, area.height - 1) }
+
+    func render(into buffer: inout ScreenBuffer, area: Rect, context: RenderContext) -> CursorPosition? {
+        CalendarView.render(self, into: &buffer, area: area, env: context.env)
+        return nil
+    }
+
+    func currentCustomer(_ env: Environment) -> CustomerSummary? {
+        selected.flatMap { try? env.store.customerSummary(id: $0.entry.customerID) }
     }
 }

@@ -5,7 +5,7 @@ import LoyalTerminal
 enum CalendarView {
     static let weekdays = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 
-    static func render(_ s: inout CalendarScreen, into buffer: inout ScreenBuffer, area: Rect, env: Environment) {
+    static func render(_ s: CalendarScreen, into buffer: inout ScreenBuffer, area: Rect, env: Environment) {
         let f = Format(display: env.display)
         let (titleRow, body) = area.top(1)
         buffer.fill(row: titleRow.row, col: area.col, width: area.width, role: .title)
@@ -21,9 +21,7 @@ enum CalendarView {
         buffer.put(row: titleRow.row, col: area.col + 1, "Calendar · \(what) · \(who)" + (s.showBlocked ? " · with blocked" : ""),
                    role: .title, maxWidth: area.width - 2)
         switch s.view {
-        case .agenda:
-            s.visibleRows = max(1, body.height)
-            agenda(s, &buffer, body, env, f)
+        case .agenda: agenda(s, &buffer, body, env, f)
         case .week: week(s, &buffer, body, env, f)
         case .month: month(s, &buffer, body, env)
         }

@@ -7,7 +7,7 @@ enum DetailAction: Hashable, Sendable {
 }
 
 /// One account's whole story on one scrollable page.
-struct AccountDetailScreen {
+struct AccountDetailScreen: LoyalScreen {
     let customerID: Int64
     var detail: AccountDetail
     var document = Document()
@@ -37,6 +37,7 @@ struct AccountDetailScreen {
     ]
 
     static let keyHelp = KeyHelp(title: "Account", actions)
+    var keyHelp: KeyHelp { Self.keyHelp }
 
     init(customerID: Int64, env: Environment) throws {
         guard let detail = try env.store.accountDetail(id: customerID, asOf: env.today) else {
@@ -67,9 +68,9 @@ struct AccountDetailScreen {
         case .previousSection:
             if let previous = document.sections.last(where: { $0.line < top }) { top = previous.line }
         case .editSoftFacts:
-            return .push(.form(FormScreen.softFacts(detail.customer, env: env)))
+            return .push(FormScreen.softFacts(detail.customer, env: env))
         case .contacts:
-            return .push(.contacts(ContactsScreen(detail: detail)))
+            return .push(ContactsScreen(detail: detail))
         case .merge: return .mergeSelected
         case .undo: return .undoLast
         case .back:
@@ -78,20 +79,56 @@ struct AccountDetailScreen {
         return .stay
     }
 
-    mutating func render(into buffer: inout ScreenBuffer, area: Rect, env: Environment) {
+    /// The layout step: the page is laid out for the width, the scroll kept inside it.
+    mutating func arrange(_ area: Rect, env: Environment) {
         if width != area.width {
             document = AccountDetailView.document(detail, width: area.width, env: env)
             width = area.width
         }
+        visibleRows = max(1, area.height - 1)
+        top = min(top, max(0, document.lines.count - visibleRows))
+    }
+
+    func render(into buffer: inout ScreenBuffer, area: Rect, context: RenderContext) -> CursorPosition? {
         let (header, body) = area.top(1)
         buffer.fill(row: header.row, col: area.col, width: area.width, role: .title)
         let c = detail.customer
         buffer.put(row: header.row, col: area.col + 1, "\(c.number) · \(c.name)", role: .title, maxWidth: area.width - 14)
         let section = document.sections.last { $0.line <= top + 1 }?.title ?? ""
         buffer.put(row: header.row, col: area.right - TextWidth.columns(of: section) - 1, section, role: .title)
-        visibleRows = max(1, body.height)
-        top = min(top, max(0, document.lines.count - visibleRows))
         document.draw(into: &buffer, area: body, top: top)
+        return nil
+    }
+
+    var backEffect: ScreenEffect { changed ? .popAndReload : .pop }
+
+    func currentCustomer(_ env: Environment) -> CustomerSummary? {
+        let c = detail.customer
+        return CustomerSummary(id: customerID, number: c.number, name: c.name, city: c.city)
+    }
+
+    var mergeSubject: MergeSubject? {
+        let c = detail.customer
+        return MergeSubject(kind: .customer, id: customerID, label: c.number, name: "\(c.number) \(c.name)")
+    }
+
+    /// The removed customer's page becomes the kept one's.
+    func afterMerge(removed: Int64, kept: Int64, env: Environment) -> (any LoyalScreen)? {
+        guard customerID == removed else { return self }
+        guard var detail = try? AccountDetailScreen(customerID: kept, env: env) else { return nil }
+        detail.changed = true
+        return detail
+    }
+
+    var isSearchable: Bool { true }
+    mutating func beginSearch() { searchOrigin = top }
+    mutating func restoreSearchOrigin() { if let searchOrigin { top = searchOrigin } }
+    mutating func endSearch(keep: Bool) {
+        if !keep { restoreSearchOrigin() }
+        searchOrigin = nil
+    }
+    mutating func search(_ pattern: String, forward: Bool, includeCurrent: Bool, env: Environment) throws -> SearchOutcome {
+        search(pattern, forward: forward, includeCurrent: includeCurrent)
     }
 
     /// `/` search in the page: scroll to the next line containing the text.

@@ -2,44 +2,56 @@ import LoyalCore
 import LoyalStore
 import LoyalTerminal
 
-enum ContactsAction: Hashable, Sendable { case down, up, edit, add, merge, undo, back }
+enum ContactsAction: Hashable, Sendable { case edit, add, merge, undo, back }
 
 /// The contact persons of one account, to pick one to edit or to add one.
-struct ContactsScreen {
+struct ContactsScreen: ListScreen {
     let customerID: Int64
     let customerName: String
-    var contacts: [ContactPerson]
-    var cursor = 0
+    var list: PagedList<ArraySource<ContactPerson>>
 
     init(detail: AccountDetail) {
         customerID = detail.customer.id ?? 0
         customerName = detail.customer.name
-        contacts = detail.contacts
+        // A handful of people: the list holds them all, and behaves like every other list.
+        list = try! PagedList(Self.source(detail.contacts))
     }
 
+    static func source(_ contacts: [ContactPerson]) -> ArraySource<ContactPerson> {
+        ArraySource(rows: contacts, identify: { $0.id ?? -1 }, text: { "\($0.fullName) \($0.role) \($0.phone)" })
+    }
+
+    var contacts: [ContactPerson] { list.source.rows }
+    var title: String { "Contacts of \(customerName)" }
+    var keyHelp: KeyHelp { Self.keyHelp }
+    var backEffect: ScreenEffect { .popAndReload }
+
+    mutating func select(contact id: Int64) { _ = list.select(id: id) }
+
     static let actions: [ActionSpec<ContactsAction>] = [
-        ActionSpec(.down, [.down, .char("j")], "down", "Next person"),
-        ActionSpec(.up, [.up, .char("k")], "up", "Previous person"),
         ActionSpec(.edit, [.enter, .char("e")], "edit", "Edit the selected person", status: true),
-        ActionSpec(.add, [.char("n"), .char("+")], "new", "Add a contact person", status: true),
+        ActionSpec(.add, [.char("+")], "new", "Add a contact person", status: true),
         ActionSpec(.merge, [.char("m")], "merge", MergeKeys.contactHelp),
         ActionSpec(.undo, [.char("u")], "undo", MergeKeys.undoHelp),
         ActionSpec(.back, [.left, .char("h")], "back", "Back to the account (also Esc)"),
     ]
 
-    static let keyHelp = KeyHelp(title: "Contact persons", actions)
+    static let keyHelp = KeyHelp(title: "Contact persons",
+                                 entries: KeyHelp(title: "", ListKeys.actions("person")).entries + KeyHelp(title: "", actions).entries)
 
-    mutating func handle(_ key: Key, env: Environment) -> ScreenEffect? {
+    mutating func handle(_ key: Key, env: Environment) throws -> ScreenEffect? {
+        if let move = ListKeys.move(for: key) {
+            try list.perform(move)
+            return .stay
+        }
         guard let action: ContactsAction = Self.actions.action(for: key) else { return nil }
         switch action {
-        case .down: cursor = min(max(0, contacts.count - 1), cursor + 1)
-        case .up: cursor = max(0, cursor - 1)
         case .edit:
-            guard contacts.indices.contains(cursor) else { return .message("No contact person yet: press n", .warning) }
-            return .push(.form(FormScreen.contact(contacts[cursor], customerName: customerName)))
+            guard let person = list.selected else { return .message("No contact person yet: press +", .warning) }
+            return .push(FormScreen.contact(person, customerName: customerName))
         case .add:
-            return .push(.form(FormScreen.contact(ContactPerson(customerID: customerID, firstName: "", lastName: ""),
-                                                  customerName: customerName)))
+            return .push(FormScreen.contact(ContactPerson(customerID: customerID, firstName: "", lastName: ""),
+                                                  customerName: customerName))
         case .merge: return .mergeSelected
         case .undo: return .undoLast
         case .back: return .popAndReload
@@ -49,12 +61,34 @@ struct ContactsScreen {
 
     mutating func reload(_ env: Environment) throws {
         if let d = try env.store.accountDetail(id: customerID, asOf: env.today, months: 1, purchases: 0, interactions: 0) {
-            contacts = d.contacts
-            cursor = min(cursor, max(0, contacts.count - 1))
+            list.source = Self.source(d.contacts)
+            try list.reload()
         }
     }
 
-    func render(into buffer: inout ScreenBuffer, area: Rect, env: Environment) {
+    /// Where the rows go: below the title and the column header.
+    static func listArea(_ area: Rect) -> Rect { area.top(2).1 }
+
+    mutating func arrange(_ area: Rect, env: Environment) { list.arrange(height: Self.listArea(area).height) }
+
+    mutating func click(row: Int, col: Int, area: Rect, env: Environment) throws -> ScreenEffect? {
+        guard list.click(line: row - Self.listArea(area).row), let person = list.selected else { return .stay }
+        return .push(FormScreen.contact(person, customerName: customerName))
+    }
+
+    func currentCustomer(_ env: Environment) -> CustomerSummary? { try? env.store.customerSummary(id: customerID) }
+
+    var mergeSubject: MergeSubject? {
+        guard let person = list.selected, let id = person.id else { return nil }
+        return MergeSubject(kind: .contact, id: id, label: person.fullName, name: "\(person.fullName) at \(customerName)")
+    }
+
+    func afterMerge(removed: Int64, kept: Int64, env: Environment) -> (any LoyalScreen)? {
+        customerID == removed ? nil : self
+    }
+
+    func render(into buffer: inout ScreenBuffer, area: Rect, context: RenderContext) -> CursorPosition? {
+        let env = context.env
         let f = Format(display: env.display)
         let (header, body) = area.top(1)
         buffer.fill(row: header.row, col: area.col, width: area.width, role: .title)
@@ -65,12 +99,11 @@ struct ContactsScreen {
         ], width: area.width - 2)
         layout.drawHeader(into: &buffer, row: body.row, col: area.col + 1, width: area.width - 2, highlight: nil, mark: "")
         if contacts.isEmpty {
-            buffer.put(row: body.row + 2, col: area.col + 2, "No contact persons yet. Press n to add one.", role: .dim)
+            buffer.put(row: body.row + 2, col: area.col + 2, "No contact persons yet. Press + to add one.", role: .dim)
         }
-        for (i, p) in contacts.enumerated() {
+        for (i, (index, p)) in list.visible.enumerated() {
             let r = body.row + 1 + i
-            guard r < body.bottom else { break }
-            let role: StyleRole = i == cursor ? .selected : (p.leftOn == nil ? .normal : .dim)
+            let role: StyleRole = index == list.cursor ? .selected : (p.leftOn == nil ? .normal : .dim)
             buffer.fill(row: r, col: area.col, width: area.width, role: role)
             let cells = [p.fullName + (p.isPrimary ? " ★" : ""), p.role, f.birthday(p.birthday, on: env.today), p.phone,
                          p.leftOn.map { "left \(f.day($0))" } ?? "active"]
@@ -78,5 +111,6 @@ struct ContactsScreen {
                 layout.drawCell(text, column: c, into: &buffer, row: r, col: area.col + 1, width: area.width - 2, role: role)
             }
         }
+        return nil
     }
 }

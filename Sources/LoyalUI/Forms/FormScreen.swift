@@ -115,7 +115,7 @@ struct FormScreen {
 
     func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }
 
-    func render(into buffer: inout ScreenBuffer, area: Rect) -> CursorPosition? {
+    func render(into buffer: inout ScreenBuffer, area: Rect, context: RenderContext) -> CursorPosition? {
         let (header, body) = area.top(1)
         buffer.fill(row: header.row, col: area.col, width: area.width, role: .title)
         buffer.put(row: header.row, col: area.col + 1, title + (isChanged ? "  (changed)" : ""), role: .title,
@@ -165,4 +165,11 @@ struct FormScreen {
         }
         return cursor
     }
+}
+
+extension FormScreen: LoyalScreen {
+    var keyHelp: KeyHelp { Self.keyHelp }
+    var capturesText: Bool { true }
+    /// Quitting asks first when typed changes would be lost.
+    var unsavedForm: String? { isChanged ? title : nil }
 }

@@ -54,41 +54,28 @@ extension App {
         // Customers go by number; people by name (their CUSTOMER/ID label means little to a user).
         let (keptName, removedName) = outcome.preview.kind == .customer ? (kept.label, removed.label) : (kept.name, removed.name)
         state.mergeMark = nil
-        if case .merge = state.screen, state.tabs[state.activeTab].stack.count > 1 {
+        if state.screen is MergeScreen, state.tabs[state.activeTab].stack.count > 1 {
             state.tabs[state.activeTab].stack.removeLast()
         }
         if outcome.preview.kind == .customer {
+            let env = self.env
             for t in state.tabs.indices {
                 state.tabs[t].stack = state.tabs[t].stack.enumerated().compactMap { index, screen in
-                    index == 0 ? screen : showingKept(screen, removed: removed.id, kept: kept.id)
+                    index == 0 ? screen : screen.afterMerge(removed: removed.id, kept: kept.id, env: env)
                 }
             }
-            let env = self.env
-            state.updateAccounts { accounts in
-                do { try accounts.focus(on: kept.id, env) } catch { try? accounts.refresh(env) }
+            state.update(AccountsScreen.self) { accounts in
+                do { try accounts.focus(on: kept.id, env) } catch { try? accounts.reload(env) }
             }
         }
-        if case .accounts = state.screen {} else { reloadScreen() }
-        if case .contacts(var c) = state.screen, let i = c.contacts.firstIndex(where: { $0.id == kept.id }) {
-            c.cursor = i
-            state.screen = .contacts(c)
+        if !(state.screen is AccountsScreen) { reloadScreen() }
+        if var c = state.screen as? ContactsScreen {
+            c.select(contact: kept.id)
+            state.screen = c
         }
         state.lastUndo = .merge(id: outcome.summary.undoID, description: "the merge of \(removedName) into \(keptName)")
         let moved = MergeWords.moved(outcome.summary.moved)
         state.message = StatusMessage(text: "Merged \(removedName) into \(keptName) (u undoes; later loyal merge --undo): "
                                           + (moved.isEmpty ? "nothing else moved" : "moved \(moved)"), kind: .info)
-    }
-
-    /// A screen of the removed customer becomes the kept one's (its detail), or goes.
-    private func showingKept(_ screen: Screen, removed: Int64, kept: Int64) -> Screen? {
-        switch screen {
-        case .detail(let d) where d.customerID == removed:
-            guard var detail = try? AccountDetailScreen(customerID: kept, env: env) else { return nil }
-            detail.changed = true
-            return .detail(detail)
-        case .contacts(let c) where c.customerID == removed: return nil
-        case .riskCase(let r) where r.customerID == removed: return nil
-        default: return screen
-        }
     }
 }

@@ -19,10 +19,8 @@ enum DuplicatePicker {
         let markItem = pairs.isEmpty ? "None found: mark \(subject.label), then press m on the other \(other)"
             : "Another \(other): mark \(subject.label), then press m on it"
         return Picker(title: "Likely duplicates of \(subject.name) · Enter merges into it", items: items + [markItem],
-                      selected: 0) { _, index, env in
-            index < pairs.count
-                ? MergeScreen.open(keep: subject.id, other: pairs[index].b.id, kind: subject.kind, env: env)
-                : .markForMerge(subject)
-        }
+                      selected: 0,
+                      choices: pairs.map { .effect(.openMerge(keep: subject.id, other: $0.b.id, kind: subject.kind)) }
+                        + [.effect(.markForMerge(subject))])
     }
 }

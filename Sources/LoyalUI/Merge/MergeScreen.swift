@@ -31,6 +31,7 @@ struct MergeScreen {
     ]
 
     static let keyHelp = KeyHelp(title: "Merge", actions)
+    var keyHelp: KeyHelp { Self.keyHelp }
 
     init(keep: Int64, other: Int64, kind: MergeKind, env: Environment) throws {
         preview = try Self.preview(kind, keep: keep, other: other, env)
@@ -39,7 +40,7 @@ struct MergeScreen {
     /// The dialog for merging `other` into `keep`, or why it cannot open.
     static func open(keep: Int64, other: Int64, kind: MergeKind, env: Environment) -> ScreenEffect {
         do {
-            return .push(.merge(try MergeScreen(keep: keep, other: other, kind: kind, env: env)))
+            return .push(try MergeScreen(keep: keep, other: other, kind: kind, env: env))
         } catch {
             return .message("Cannot merge: \(StoreError.message(for: error))", .error)
         }
@@ -93,4 +94,11 @@ struct MergeScreen {
 struct MergeOutcome {
     var preview: MergePreview
     var summary: MergeSummary
+}
+
+extension MergeScreen: LoyalScreen {
+    func render(into buffer: inout ScreenBuffer, area: Rect, context: RenderContext) -> CursorPosition? {
+        MergeView.render(self, into: &buffer, area: area, env: context.env)
+        return nil
+    }
 }

@@ -3,7 +3,7 @@ import LoyalStore
 import LoyalTerminal
 
 enum PanelAction: Hashable, Sendable {
-    case down, up, pageDown, pageUp, top, bottom, open, account
+    case open, account
     case classA, classB, classC, allClasses, rep, kind, beyondPanel
     case assign, schedule, playbook, snooze, dismiss, lost, undo
 }
@@ -11,24 +11,12 @@ enum PanelAction: Hashable, Sendable {
 /// The early-warning panel: the customers most likely to stop buying, what we stand
 /// to lose first, capped to what a team can triage (`w` shows everyone with open
 /// signals), with the triage actions a manager needs every morning.
-struct EarlyWarningScreen {
+struct EarlyWarningScreen: ListScreen {
     var filter = PanelFilter()
-    var rows: [PanelRow] = []
-    var atEnd = false
-    var cursor = 0
-    var top = 0
-    var visibleRows = 20
+    var list: PagedList<PanelSource>
     var total: Int?
 
-    static let pageSize = 200
-
     static let actions: [ActionSpec<PanelAction>] = [
-        ActionSpec(.down, [.down, .char("j")], "down", "Next customer"),
-        ActionSpec(.up, [.up, .char("k")], "up", "Previous customer"),
-        ActionSpec(.pageDown, [.pageDown, .ctrl("f"), .char(" ")], "page down", "One screen down"),
-        ActionSpec(.pageUp, [.pageUp, .ctrl("b")], "page up", "One screen up"),
-        ActionSpec(.top, [.home, .char("g")], "first", "The customer with the most to lose"),
-        ActionSpec(.bottom, [.end, .char("G")], "last", "The last customer in the list"),
         ActionSpec(.open, [.enter, .right, .char("l")], "open", "The case: risk factors, trend, stages, each signal's evidence", status: true),
         ActionSpec(.account, [.char("o")], "account", "Open the account's detail"),
         ActionSpec(.classA, [.char("a")], "A", "Only class A customers"),
@@ -48,66 +36,74 @@ struct EarlyWarningScreen {
         ActionSpec(.undo, [.char("u")], "undo", "Take back the last triage action (or merge) right after it", status: true),
     ]
 
-    static let keyHelp = KeyHelp(title: "Early warning", actions)
+    static let keyHelp = KeyHelp(title: "Early warning", entries: KeyHelp(title: "", ListKeys.actions("customer")).entries
+                                                                  + KeyHelp(title: "", actions).entries)
+    var keyHelp: KeyHelp { Self.keyHelp }
+    var title: String { "Early warning" }
 
-    var selected: PanelRow? { rows.indices.contains(cursor) ? rows[cursor] : nil }
+    var selected: PanelRow? { list.selected }
 
     init(env: Environment) throws {
-        try reload(env)
-    }
-
-    mutating func reload(_ env: Environment) throws {
-        let id = selected?.id
-        rows = try env.store.riskPanel(filter, limit: Self.pageSize)
-        atEnd = rows.count < Self.pageSize
-        cursor = id.flatMap { i in rows.firstIndex { $0.id == i } } ?? min(cursor, max(0, rows.count - 1))
+        list = try PagedList(PanelSource(filter: filter, store: env.store))
         total = try env.store.riskPanelCount(filter)
     }
 
-    mutating func move(by delta: Int, env: Environment) throws {
-        var target = cursor + delta
-        while target >= rows.count - 1 && !atEnd, let last = rows.last {
-            let more = try env.store.riskPanel(filter, after: last, limit: Self.pageSize)
-            atEnd = more.count < Self.pageSize
-            rows += more
-            if more.isEmpty { break }
-        }
-        target = max(0, min(rows.count - 1, target))
-        cursor = target
+    /// After a triage action: the same customer stays selected (or the next one).
+    mutating func reload(_ env: Environment) throws {
+        try list.reload()
+        total = try env.store.riskPanelCount(filter)
+    }
+
+    /// A changed filter starts the list over.
+    mutating func setFilter(_ change: (inout PanelFilter) -> Void, _ env: Environment) throws {
+        change(&filter)
+        try list.replaceSource(PanelSource(filter: filter, store: env.store))
+        total = try env.store.riskPanelCount(filter)
     }
 
     mutating func handle(_ key: Key, env: Environment) throws -> ScreenEffect? {
+        if let move = ListKeys.move(for: key) {
+            try list.perform(move, total: total)
+            return .stay
+        }
         guard let action: PanelAction = Self.actions.action(for: key) else { return nil }
         switch action {
-        case .down: try move(by: 1, env: env)
-        case .up: try move(by: -1, env: env)
-        case .pageDown: try move(by: visibleRows, env: env)
-        case .pageUp: try move(by: -visibleRows, env: env)
-        case .top: cursor = 0
-        case .bottom:
-            while !atEnd { try move(by: Self.pageSize, env: env) }
-            cursor = max(0, rows.count - 1)
         case .classA, .classB, .classC, .allClasses:
-            filter.customerClass = [.classA: CustomerClass.a, .classB: .b, .classC: .c][action]
-            cursor = 0; top = 0
-            try reload(env)
-        case .rep: return .overlay(.picker(TriagePickers.rep(current: filter.repCode, env: env) { screen, code, env in
-            guard case .earlyWarning(var s) = screen else { return .stay }
-            s.filter.repCode = code; s.cursor = 0; s.top = 0
-            do { try s.reload(env) } catch { return .message("\(StoreError.message(for: error))", .error) }
-            screen = .earlyWarning(s)
-            return .stay
-        }))
+            try setFilter({ $0.customerClass = [.classA: CustomerClass.a, .classB: .b, .classC: .c][action] }, env)
+        case .rep: return .overlay(.picker(TriagePickers.rep(current: filter.repCode, env: env)))
         case .kind: return .overlay(.picker(TriagePickers.kind(current: filter.signalKind, env: env)))
-        case .beyondPanel:
-            filter.beyondPanel.toggle()
-            cursor = 0; top = 0
-            try reload(env)
+        case .beyondPanel: try setFilter({ $0.beyondPanel.toggle() }, env)
         case .undo: return .undoLast
         default:
             guard let row = selected else { return .message("No customer at risk here", .info) }
             return try TriageActions.effect(action, customerID: row.id, label: "\(row.number) \(row.name)", env: env)
         }
         return .stay
+    }
+
+    mutating func choose(_ choice: PickerChoice, env: Environment) throws -> ScreenEffect {
+        switch choice {
+        case .rep(let code): try setFilter({ $0.repCode = code }, env)
+        case .signalKind(let kind): try setFilter({ $0.signalKind = kind }, env)
+        case .sort: break
+        case .effect(let effect): return effect
+        }
+        return .stay
+    }
+
+    mutating func arrange(_ area: Rect, env: Environment) { list.arrange(height: EarlyWarningView.listArea(area).height) }
+
+    func render(into buffer: inout ScreenBuffer, area: Rect, context: RenderContext) -> CursorPosition? {
+        EarlyWarningView.render(self, into: &buffer, area: area, env: context.env)
+        return nil
+    }
+
+    mutating func click(row: Int, col: Int, area: Rect, env: Environment) throws -> ScreenEffect? {
+        guard list.click(line: row - EarlyWarningView.listArea(area).row), let r = selected else { return .stay }
+        return try TriageActions.effect(.open, customerID: r.id, label: "\(r.number) \(r.name)", env: env)
+    }
+
+    func currentCustomer(_ env: Environment) -> CustomerSummary? {
+        selected.flatMap { try? env.store.customerSummary(id: $0.id) }
     }
 }

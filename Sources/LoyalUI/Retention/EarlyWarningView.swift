@@ -18,7 +18,10 @@ enum EarlyWarningView {
         ], width: width)
     }
 
-    static func render(_ screen: inout EarlyWarningScreen, into buffer: inout ScreenBuffer, area: Rect, env: Environment) {
+    /// Where the rows go: below the title and the column header.
+    static func listArea(_ area: Rect) -> Rect { area.top(2).1 }
+
+    static func render(_ screen: EarlyWarningScreen, into buffer: inout ScreenBuffer, area: Rect, env: Environment) {
         let f = Format(display: env.display)
         let (titleRow, rest) = area.top(1)
         let (headerRow, list) = rest.top(1)
@@ -29,23 +32,17 @@ enum EarlyWarningView {
         parts.append(screen.filter.beyondPanel ? "everyone with open signals" : "panel")
         parts.append("most to lose first")
         buffer.put(row: titleRow.row, col: area.col + 1, parts.joined(separator: " · "), role: .title, maxWidth: area.width - 16)
-        let position = screen.rows.isEmpty ? "0" : "\(screen.cursor + 1) of \(screen.total.map(String.init) ?? "…")"
+        let position = screen.list.positionText(total: screen.total)
         buffer.put(row: titleRow.row, col: area.right - TextWidth.columns(of: position) - 1, position, role: .title)
         let layout = layout(width: area.width)
         layout.drawHeader(into: &buffer, row: headerRow.row, col: area.col, width: area.width, highlight: nil, mark: "")
-        screen.visibleRows = max(1, list.height)
-        if screen.cursor < screen.top { screen.top = screen.cursor }
-        if screen.cursor >= screen.top + list.height { screen.top = screen.cursor - list.height + 1 }
-        if screen.rows.isEmpty {
+        if screen.list.isEmpty {
             buffer.put(row: list.row + 1, col: area.col + 2, screen.filter.beyondPanel
                        ? "No customer shows warning signs under this filter."
                        : "Nobody on the panel under this filter; w shows everyone with open signals.", role: .dim)
         }
-        for i in 0..<list.height {
-            let index = screen.top + i
-            guard index < screen.rows.count else { break }
-            let r = screen.rows[index]
-            let selected = index == screen.cursor
+        for (i, (index, r)) in screen.list.visible.enumerated() {
+            let selected = index == screen.list.cursor
             let base: StyleRole = selected ? .selected : .normal
             buffer.fill(row: list.row + i, col: area.col, width: area.width, role: base)
             let bandRole: StyleRole = selected ? .selected : r.band == .red ? .riskHigh : r.band == .amber ? .riskMedium : .riskLow

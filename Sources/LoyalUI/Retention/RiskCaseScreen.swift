@@ -2,19 +2,19 @@ import LoyalCore
 import LoyalStore
 import LoyalTerminal
 
-enum CaseAction: Hashable, Sendable { case down, up, snoozeOne, dismissOne }
+enum CaseAction: Hashable, Sendable { case snoozeOne, dismissOne }
 
 /// One customer at risk: why (the typical customer's risk and each factor's points), since when and where the
 /// case stands (stages with days), and every signal with its evidence.
-struct RiskCaseScreen {
+struct RiskCaseScreen: ListScreen {
     let customerID: Int64
     var summary: CustomerSummary
     var detail: RiskDetail
-    var cursor = 0
+    /// The signals, the list the cursor moves over.
+    var list: PagedList<ArraySource<ChurnSignal>>
+    var cursor: Int { list.cursor }
 
     static let ownActions: [ActionSpec<CaseAction>] = [
-        ActionSpec(.down, [.down, .char("j")], "down", "Next signal"),
-        ActionSpec(.up, [.up, .char("k")], "up", "Previous signal"),
         ActionSpec(.snoozeOne, [.char("z")], "snooze", "Snooze the selected signal until a date, with a reason", status: true),
         ActionSpec(.dismissOne, [.char("d")], "dismiss", "Dismiss the selected signal as false alarm, with a reason", status: true),
     ]
@@ -25,28 +25,39 @@ struct RiskCaseScreen {
     }
 
     static let keyHelp = KeyHelp(title: "Customer at risk",
-                                 entries: KeyHelp(title: "", ownActions).entries + KeyHelp(title: "", sharedActions).entries)
+                                 entries: KeyHelp(title: "", ListKeys.actions("signal")).entries
+                                    + KeyHelp(title: "", ownActions).entries + KeyHelp(title: "", sharedActions).entries)
+    var keyHelp: KeyHelp { Self.keyHelp }
+    var backEffect: ScreenEffect { .popAndReload }
+
+    static func source(_ signals: [ChurnSignal]) -> ArraySource<ChurnSignal> {
+        ArraySource(rows: signals, identify: { $0.id ?? -1 }, text: { "\(SignalWords.name($0.kind)) \($0.evidence)" })
+    }
 
     init(customerID: Int64, env: Environment) throws {
         self.customerID = customerID
         guard let s = try env.store.customerSummary(id: customerID) else { throw StoreError.notFound("customer \(customerID)") }
         summary = s
         detail = try env.store.riskDetail(customerID: customerID, asOf: env.today, settings: env.settings)
+        list = try PagedList(Self.source(detail.signals))
     }
 
     var title: String { "Risk · \(summary.name)" }
 
     mutating func reload(_ env: Environment) throws {
         detail = try env.store.riskDetail(customerID: customerID, asOf: env.today, settings: env.settings)
-        cursor = min(cursor, max(0, detail.signals.count - 1))
+        list.source = Self.source(detail.signals)
+        try list.reload()
     }
 
     mutating func handle(_ key: Key, env: Environment) throws -> ScreenEffect? {
         let label = "\(summary.number) \(summary.name)"
+        if let move = ListKeys.move(for: key) {
+            try list.perform(move)
+            return .stay
+        }
         if let action: CaseAction = Self.ownActions.action(for: key) {
             switch action {
-            case .down: cursor = min(max(0, detail.signals.count - 1), cursor + 1)
-            case .up: cursor = max(0, cursor - 1)
             case .snoozeOne, .dismissOne:
                 guard detail.signals.indices.contains(cursor), let id = detail.signals[cursor].id else {
                     return .message("No signal selected", .info)
@@ -61,7 +72,14 @@ struct RiskCaseScreen {
         return try TriageActions.effect(action, customerID: customerID, label: label, env: env)
     }
 
-    func render(into buffer: inout ScreenBuffer, area: Rect, env: Environment) {
+    func currentCustomer(_ env: Environment) -> CustomerSummary? { summary }
+
+    func afterMerge(removed: Int64, kept: Int64, env: Environment) -> (any LoyalScreen)? {
+        customerID == removed ? nil : self
+    }
+
+    func render(into buffer: inout ScreenBuffer, area: Rect, context: RenderContext) -> CursorPosition? {
+        let env = context.env
         let f = Format(display: env.display)
         var doc = Document()
         let a = detail.assessment
@@ -116,5 +134,6 @@ struct RiskCaseScreen {
             buffer.put(row: row, col: area.col, "›", role: .helpKey)
             buffer.put(row: row, col: area.col + 1, SignalWords.name(detail.signals[cursor].kind), role: .selected, maxWidth: 23)
         }
+        return nil
     }
 }

@@ -12,14 +12,13 @@ enum TriageActions {
         }
         switch action {
         case .open:
-            return .push(.riskCase(try RiskCaseScreen(customerID: customerID, env: env)))
+            return .push(try RiskCaseScreen(customerID: customerID, env: env))
         case .account:
-            return .push(.detail(try AccountDetailScreen(customerID: customerID, env: env)))
+            return .push(try AccountDetailScreen(customerID: customerID, env: env))
         case .assign:
-            return .overlay(.picker(TriagePickers.rep(current: nil, includeAll: false, env: env) { _, code, env in
-                guard let code else { return .stay }
-                return run(.assign(customerID: customerID, repCode: code), env: env)
-            }))
+            let reps = (try? env.store.reps()) ?? []
+            return .overlay(.picker(Picker(title: "Assign to", items: TriagePickers.repItems(reps), selected: 0,
+                                           choices: reps.map { .effect(.runTriage(.assign(customerID: customerID, repCode: $0.code))) })))
         case .playbook:
             let kinds = try env.store.activeSignals(customerID: customerID).map(\.kind)
             let available = kinds.filter { env.settings.retention.playbook(for: $0) != nil }
@@ -28,21 +27,20 @@ enum TriageActions {
                 let steps = env.settings.retention.playbook(for: kind)!.steps
                 return "\(kind): " + steps.map { "\($0.channel.rawValue) in \($0.afterDays) d" }.joined(separator: ", ")
             }
-            return .overlay(.picker(Picker(title: "Apply the playbook of", items: items, selected: 0) { _, index, env in
-                run(.applyPlaybook(customerID: customerID, kind: available[index]), env: env)
-            }))
+            return .overlay(.picker(Picker(title: "Apply the playbook of", items: items, selected: 0,
+                                           choices: available.map { .effect(.runTriage(.applyPlaybook(customerID: customerID, kind: $0))) })))
         case .schedule:
-            return .push(.form(TriageForms.schedule(customerID: customerID, label: label, env: env)))
+            return .push(TriageForms.schedule(customerID: customerID, label: label, env: env))
         case .snooze:
             let open = try open()
             guard !open.isEmpty else { return .message("Nothing open to snooze", .info) }
-            return .push(.form(TriageForms.snooze(signalIDs: open, label: label, env: env)))
+            return .push(TriageForms.snooze(signalIDs: open, label: label, env: env))
         case .dismiss:
             let open = try open()
             guard !open.isEmpty else { return .message("Nothing open to dismiss", .info) }
-            return .push(.form(TriageForms.dismiss(signalIDs: open, label: label)))
+            return .push(TriageForms.dismiss(signalIDs: open, label: label))
         case .lost:
-            return .push(.form(TriageForms.lost(customerID: customerID, label: label, env: env)))
+            return .push(TriageForms.lost(customerID: customerID, label: label, env: env))
         default:
             return .stay
         }
@@ -60,32 +58,23 @@ enum TriageActions {
 }
 
 enum TriagePickers {
-    /// Reps to choose from (every list's rep filter, and triage's assign); `choose` gets
-    /// the code (nil for "all").
-    static func rep(current: String?, includeAll: Bool = true, title: String? = nil, env: Environment,
-                    choose: @escaping (inout Screen, String?, Environment) -> ScreenEffect) -> Picker {
+    /// "CODE  Name" per rep, alphabetical by name as the store gives them.
+    static func repItems(_ reps: [Rep]) -> [String] { reps.map { "\($0.code)  \($0.name)" } }
+
+    /// Every list's rep filter: "All reps", then the reps; answers `.rep(code)`.
+    static func rep(current: String?, title: String = "Show customers of", env: Environment) -> Picker {
         let reps = (try? env.store.reps()) ?? []
-        let items = (includeAll ? ["All reps"] : []) + reps.map { "\($0.code)  \($0.name)" }
-        let offset = includeAll ? 1 : 0
-        let selected = reps.firstIndex { $0.code == current }.map { $0 + offset } ?? 0
-        return Picker(title: title ?? (includeAll ? "Show customers of" : "Assign to"), items: items,
-                      selected: selected) { screen, index, env in
-            let code = includeAll && index == 0 ? nil : reps[index - offset].code
-            return choose(&screen, code, env)
-        }
+        let selected = reps.firstIndex { $0.code == current }.map { $0 + 1 } ?? 0
+        return Picker(title: title, items: ["All reps"] + repItems(reps), selected: selected,
+                      choices: [.rep(nil)] + reps.map { .rep($0.code) })
     }
 
+    /// The early-warning kind filter; answers `.signalKind(kind)`.
     static func kind(current: String?, env: Environment) -> Picker {
         let kinds = (try? env.store.openSignalKinds()) ?? []
         let items = ["Every kind"] + kinds.map { "\($0.kind) (\($0.count))" }
         let selected = kinds.firstIndex { $0.kind == current }.map { $0 + 1 } ?? 0
-        return Picker(title: "Show customers with", items: items, selected: selected) { screen, index, env in
-            guard case .earlyWarning(var s) = screen else { return .stay }
-            s.filter.signalKind = index == 0 ? nil : kinds[index - 1].kind
-            s.cursor = 0; s.top = 0
-            do { try s.reload(env) } catch { return .message("\(StoreError.message(for: error))", .error) }
-            screen = .earlyWarning(s)
-            return .stay
-        }
+        return Picker(title: "Show customers with", items: items, selected: selected,
+                      choices: [.signalKind(nil)] + kinds.map { .signalKind($0.kind) })
     }
 }

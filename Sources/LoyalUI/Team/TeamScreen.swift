@@ -8,7 +8,7 @@ enum TeamAction: Hashable, Sendable { case down, up, top, bottom, open }
 /// contacts, satisfaction and losses, the team's total, and bars of the classes and of
 /// what is at stake. The figures are read in the background (on 200000 customers that
 /// takes a good part of a second); until they come the last ones stay on screen.
-struct TeamScreen {
+struct TeamScreen: LoyalScreen {
     var overview: TeamOverview?
     /// Why the figures could not be read, if they could not.
     var error: String?
@@ -29,6 +29,8 @@ struct TeamScreen {
     ]
 
     static let keyHelp = KeyHelp(title: "Team", actions)
+    var keyHelp: KeyHelp { Self.keyHelp }
+    var title: String { "Team" }
 
     init(env: Environment) { reload(env) }
 
@@ -42,7 +44,7 @@ struct TeamScreen {
         loading = true
         let store = env.store, today = env.today
         env.background.run({ Result { try store.teamOverview(today: today) } }) { state, result in
-            state.updateTeam { $0.show(result) }
+            state.update(TeamScreen.self) { $0.show(result) }
         }
     }
 
@@ -85,23 +87,9 @@ struct TeamScreen {
         do {
             let accounts = try AccountsScreen(environment: env, filter: filter)
             accounts.countTotals(env)
-            return .push(.accounts(accounts))
+            return .push(accounts)
         } catch {
             return .message("\(StoreError.message(for: error))", .error)
-        }
-    }
-}
-
-extension AppState {
-    /// Updates the team overview wherever it is in the stacks (for background results).
-    mutating func updateTeam(_ change: (inout TeamScreen) -> Void) {
-        for t in tabs.indices {
-            for s in tabs[t].stack.indices {
-                if case .team(var screen) = tabs[t].stack[s] {
-                    change(&screen)
-                    tabs[t].stack[s] = .team(screen)
-                }
-            }
         }
     }
 }

@@ -4,16 +4,13 @@ import LoyalTerminal
 /// Draws the overview: a title with the windows, the table of reps with the team's line
 /// under it, then the bars of the reps shown in the table.
 enum TeamView {
-    static func render(_ screen: inout TeamScreen, into buffer: inout ScreenBuffer, area: Rect, env: Environment) {
+    static func render(_ screen: TeamScreen, into buffer: inout ScreenBuffer, area: Rect, env: Environment) {
         let f = Format(display: env.display)
         let (titleRow, rest) = area.top(1)
         let (headerRow, body) = rest.top(1)
         drawTitle(screen, into: &buffer, row: titleRow)
 
         let reps = screen.reps
-        // Table rows and bar rows share the height: k reps, the team, a gap, the bars' title, k bars.
-        screen.visibleReps = max(1, min(reps.count, (body.height - 3) / 2))
-        scroll(&screen)
         let (columns, layout) = TeamColumn.fitting(screen.lines, width: area.width, format: f)
         layout.drawHeader(into: &buffer, row: headerRow.row, col: area.col, width: area.width, highlight: nil, mark: "")
         if let message = emptyMessage(screen) {
@@ -53,7 +50,11 @@ enum TeamView {
     }
 
     /// Keeps the selected rep among the reps shown; the team's line is always shown.
-    static func scroll(_ screen: inout TeamScreen) {
+    /// The layout step: table rows and bar rows share the height (k reps, the team, a gap,
+    /// the bars' title, k bars); the cursor's rep stays in view.
+    static func arrange(_ screen: inout TeamScreen, area: Rect) {
+        let body = area.top(2).1
+        screen.visibleReps = max(1, min(screen.reps.count, (body.height - 3) / 2))
         let reps = screen.reps.count
         if screen.cursor < reps {
             if screen.cursor < screen.top { screen.top = screen.cursor }
@@ -72,5 +73,14 @@ enum TeamView {
             layout.drawCell(text, column: i, into: &buffer, row: row, col: area.col, width: area.width,
                             role: selected || r.kind == .team || role == .normal ? base : role)
         }
+    }
+}
+
+extension TeamScreen {
+    mutating func arrange(_ area: Rect, env: Environment) { TeamView.arrange(&self, area: area) }
+
+    func render(into buffer: inout ScreenBuffer, area: Rect, context: RenderContext) -> CursorPosition? {
+        TeamView.render(self, into: &buffer, area: area, env: context.env)
+        return nil
     }
 }

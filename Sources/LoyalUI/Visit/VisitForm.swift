@@ -172,3 +172,14 @@ struct VisitForm {
         try? env.store.saveDraft(kind: "visit", subject: draftSubject, payload: values.encoded())
     }
 }
+
+extension VisitForm: LoyalScreen {
+    var keyHelp: KeyHelp { Self.keyHelp }
+    /// The visit form has no unsaved changes to ask about: its draft is in the database
+    /// and offered at the next start.
+    var capturesText: Bool { true }
+
+    func render(into buffer: inout ScreenBuffer, area: Rect, context: RenderContext) -> CursorPosition? {
+        VisitFormView.render(self, into: &buffer, area: area, env: context.env)
+    }
+}

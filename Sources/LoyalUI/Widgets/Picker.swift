@@ -1,12 +1,30 @@
+import LoyalStore
 import LoyalTerminal
+
+/// The typed answer of a picker: the screen that opened it acts on the filters; an
+/// effect is carried out by the app whatever screen is below.
+enum PickerChoice {
+    /// A rep's code, nil for every rep.
+    case rep(String?)
+    case sort(AccountSort)
+    /// A signal kind, nil for every kind.
+    case signalKind(String?)
+    case effect(ScreenEffect)
+}
 
 /// A small list to choose one item from (rep filter, sort column, …).
 struct Picker {
     var title: String
     var items: [String]
     var selected: Int
-    /// Applied to the screen under the picker when item `index` is chosen.
-    var apply: (inout Screen, Int, Environment) -> ScreenEffect
+    /// What each item means, handed to the screen under the picker when it is chosen
+    /// (one per item).
+    var choices: [PickerChoice]
+
+    init(title: String, items: [String], selected: Int, choices: [PickerChoice]) {
+        precondition(items.count == choices.count, "one choice per item")
+        self.title = title; self.items = items; self.selected = selected; self.choices = choices
+    }
 
     mutating func handle(_ key: Key) -> PickerResult {
         switch key {
@@ -16,14 +34,14 @@ struct Picker {
         case .end, .char("G"): selected = items.count - 1
         case .pageDown: selected = min(items.count - 1, selected + 10)
         case .pageUp: selected = max(0, selected - 10)
-        case .enter, .char("l"), .right: return .chosen(selected)
+        case .enter, .char("l"), .right: return choices.indices.contains(selected) ? .chosen(choices[selected]) : .cancelled
         case .escape, .char("q"), .char("h"), .left: return .cancelled
         default: break
         }
         return .stay
     }
 
-    enum PickerResult { case stay, chosen(Int), cancelled }
+    enum PickerResult { case stay, chosen(PickerChoice), cancelled }
 
     func render(into buffer: inout ScreenBuffer, area: Rect) {
         let width = min(area.width - 4, max(TextWidth.columns(of: title) + 6, (items.map { TextWidth.columns(of: $0) }.max() ?? 10) + 6))
