@@ -131,44 +131,9 @@ extension EvidenceFormat {
 
 extension StoredText {
     /// Plain English text stored before keys were, read back into a key of `section` whose
-    /// English text it is, with its variable parts as text arguments (they keep the numbers
-    /// and days as they were written); nil when no text of the section matches.
+    /// English text it is; nil when no text of the section matches. For many rows build one
+    /// `LegacyTextReader` instead: building its patterns costs far more than one match.
     public static func fromLegacy(_ text: String, section: String) -> StoredText? {
-        for (key, regex) in legacyPatterns(section) {
-            guard let m = try? regex.wholeMatch(in: text) else { continue }
-            let args = m.output.dropFirst().map { StoredText.Arg.text($0.substring.map(String.init) ?? "") }
-            return StoredText(key, Array(args))
-        }
-        return nil
-    }
-
-    /// The section's English texts as patterns, those with the most fixed text first, so that
-    /// "P(alive) {1}, below {2}; {3} purchases…" is tried before "P(alive) {1}, below {2}".
-    static func legacyPatterns(_ section: String) -> [(String, Regex<AnyRegexOutput>)] {
-        let texts = Catalogue.entries(.en).filter { $0.key.hasPrefix(section + ".") }
-        func fixed(_ t: String) -> Int { Text.fill(t, Array(repeating: "", count: 9)).count }
-        return texts.sorted { (fixed($0.value), $0.key) > (fixed($1.value), $1.key) }.compactMap { key, template in
-            var pattern = ""
-            var rest = template[...]
-            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}"),
-                  Int(rest[rest.index(after: open)..<close]) != nil {
-                pattern += escaped(rest[..<open]) + "(.+?)"
-                rest = rest[rest.index(after: close)...]
-            }
-            pattern += escaped(rest)
-            // Texts that are only glue ("{1} {2}") would match anything: they never stood alone.
-            guard Text.fill(template, Array(repeating: "", count: 9)).contains(where: \.isLetter),
-                  let regex = try? Regex(pattern) else { return nil }
-            return (key, regex)
-        }
-    }
-
-    static func escaped(_ s: Substring) -> String {
-        var out = ""
-        for c in s {
-            if "\\^$.|?*+()[]{}".contains(c) { out.append("\\") }
-            out.append(c)
-        }
-        return out
+        LegacyTextReader(section: section).keyed(text)
     }
 }

@@ -8,9 +8,10 @@ enum StoredTextMigration {
     static func run(_ db: Database) throws {
         let rows = try Row.fetchAll(db, sql: "SELECT id, evidence FROM signal WHERE evidence NOT LIKE '[\"%'")
         let update = try db.makeStatement(sql: "UPDATE signal SET evidence = ? WHERE id = ?")
+        let reader = LegacyTextReader(section: "evidence")
         for row in rows {
             let id: Int64 = row["id"], text: String = row["evidence"]
-            guard let keyed = StoredText.fromLegacy(text, section: "evidence") else { continue }
+            guard let keyed = reader.keyed(text) else { continue }
             try update.execute(arguments: [keyed.stored, id])
         }
     }
