@@ -22,9 +22,9 @@ struct AgendaCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings = try global.settings()
         let today = try global.todayDay()
         let store = try global.openStore(.read)
+        let settings = try global.settings(with: store)
         if unplanned { return try listUnplanned(store, display: settings.display) }
         let rows = try store.calendar(from: today, to: today.adding(days: days - 1), repCode: rep,
                                       includeBlocked: includeBlocked, overdueBefore: today, openOnly: true)

@@ -31,9 +31,9 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings = try global.settings()
         let day = try global.asOfDay(asOf)
         let store = try global.openStore(.read)
+        let settings = try global.settings(with: store)
         let horizon = horizonDays ?? settings.retention.risk.horizonDays
         let report = try store.backtest(asOf: day, horizonDays: horizon, settings: settings)
         guard report.customers > 0 else {

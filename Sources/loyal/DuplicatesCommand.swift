@@ -80,9 +80,9 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings = try global.settings()
         let today = try global.todayDay()
         let store = try global.openStore(.write)
+        let settings = try global.settings(with: store)
         let actor = ProcessInfo.processInfo.environment["USER"] ?? "cli"
         if undo {
             try printLine(try store.undoLastMerge(actor: actor, today: today, settings: settings))

@@ -109,9 +109,9 @@ struct ImportCommand: ParsableCommand {
         } else if detected != nil {
             Console.error("\(file): read as \(entity.rawValue) (from its header names; name the entity to read it otherwise)")
         }
-        let settings = try global.settings()
         let today = try global.todayDay()
         let store = try global.openStore(.create)
+        let settings = try global.settings(with: store)
         var options = ImportOptions(today: today)
         options.dryRun = dryRun; options.createCustomers = createCustomers; options.createProducts = createProducts
         options.again = again; options.maxProblems = maxErrors; options.skipBad = skipBad != nil

@@ -20,9 +20,9 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings = try global.settings()
         let today = try global.todayDay()
         let store = try global.openStore(.read)
+        let settings = try global.settings(with: store)
         let sink = try OutputSink(path: nil)
         if let number = explain {
             guard let x = try store.explainPlan(customerNumber: number, today: today, settings: settings) else {

@@ -20,9 +20,9 @@ struct RefreshCommand: ParsableCommand {
     var timings = false
 
     func run() throws {
-        let settings = try global.settings()
         let day = try global.asOfDay(asOf)
         let store = try global.openStore(.create)
+        let settings = try global.settings(with: store)
         let r = try store.refreshAll(asOf: day, settings: settings, full: full) { step, seconds in
             guard timings else { return }
             var usage = rusage()

@@ -16,8 +16,8 @@ struct TeamReport: ParsableCommand {
     @Flag(help: "Print the time the store took to read the figures on stderr.") var timing = false
 
     func run() throws {
-        let settings = try global.settings()
         let store = try global.openStore(.read)
+        let settings = try global.settings(with: store)
         let today = try global.todayDay()
         let started = Date()
         let overview = try store.teamOverview(today: today)

@@ -32,9 +32,9 @@ struct ValueReport: ParsableCommand {
     }
 
     func run() throws {
-        let settings = try global.settings()
         let day = try global.asOfDay(asOf)
         let store = try global.openStore(.read)
+        let settings = try global.settings(with: store)
         let started = Date()
         let input = try store.valueInput(asOf: day, unitDays: timeUnit.days, useMargin: settings.value.useMargin)
         let loaded = Date()
