@@ -182,7 +182,8 @@ extension Store {
             if key.affectsFigures { try ChangeTracking.mark(db, [ChangeTracking.everyone]) }
             try Audit.record(db, actor: scope.user, entity: "team_setting", id: nil,
                              action: new == nil ? "unset setting" : "set setting",
-                             detail: key.rawValue, changes: [AuditChange(key.rawValue, old, new)])
+                             detail: key.rawValue,
+                             changes: [AuditChange(key.rawValue, old ?? key.defaultValue, new ?? key.defaultValue)])
         }
     }
 }
