@@ -110,8 +110,9 @@ struct ImportCommand: ParsableCommand {
             Console.error(Text.tr("import.read_detected", file, ImportWords.entity(entity)))
         }
         let today = try global.todayDay()
+        let mine = try global.settings()  // a broken config file is reported before the database is opened
         let store = try global.openStore(.create)
-        let settings = try global.settings(with: store)
+        let settings = try global.settings(mine, with: store)
         var options = ImportOptions(today: today)
         options.dryRun = dryRun; options.createCustomers = createCustomers; options.createProducts = createProducts
         options.again = again; options.maxProblems = maxErrors; options.skipBad = skipBad != nil

@@ -9,15 +9,20 @@ extension GlobalOptions {
     /// When the user's config sets one of those, one line on standard error says the
     /// team's value is used, so nobody wonders why their figure has no effect.
     func settings(with store: Store) throws -> Settings {
-        let (settings, note) = try settingsAndNote(with: store)
+        try settings(try settings(), with: store)
+    }
+
+    /// `mine` (the user's config, read before the database was opened) with the team's values.
+    func settings(_ mine: Settings, with store: Store) throws -> Settings {
+        let (settings, note) = try settingsAndNote(mine, with: store)
         if let note { Console.error(note) }
         return settings
     }
 
     /// The settings and the line that says which of the user's values the team's replace
     /// (the interface shows it on its status line instead).
-    func settingsAndNote(with store: Store) throws -> (Settings, String?) {
-        let applied = try store.applyingTeamSettings(to: try settings())
+    func settingsAndNote(_ mine: Settings, with store: Store) throws -> (Settings, String?) {
+        let applied = try store.applyingTeamSettings(to: mine)
         let replaced = TeamSettingsNote.replacedKeys(given: ConfigFile.keysGiven(path: configPath),
                                                      stored: try store.storedTeamSettings(), applied: applied)
         return (applied.settings, replaced.isEmpty ? nil : TeamSettingsNote.line(replaced))

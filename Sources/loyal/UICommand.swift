@@ -17,12 +17,13 @@ struct UICommand: ParsableCommand {
 
     func run() throws {
         do { try NcursesTerminal.checkUsable() } catch let e as TerminalError { throw CLIError(e.description) }
+        let mine = try global.settings()  // a broken config file is reported before the database is opened
         let today = try global.todayDay()
         // Held while the interface is open: `demo --replace` refuses to delete the file under it.
         let lock = try DatabaseLock.shared(database: global.databasePath)
         defer { lock.release() }
         let store = try global.openStore(.create)
-        let (settings, teamNote) = try global.settingsAndNote(with: store)
+        let (settings, teamNote) = try global.settingsAndNote(mine, with: store)
         let loaded = ThemeLoader(searchDirectories: ThemeLoader.defaultSearchDirectories())
             .load(named: theme ?? settings.display.theme)
         for d in loaded.diagnostics { Console.error(Sanitizer.clean(d.description)) }

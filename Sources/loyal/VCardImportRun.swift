@@ -27,8 +27,9 @@ struct VCardImportRun {
             inputs.append(VCardInput(name: file, bytes: [UInt8](data)))
         }
         let today = try global.todayDay()
+        let mine = try global.settings()  // a broken config file is reported before the database is opened
         let store = try global.openStore(.create)
-        let settings = try global.settings(with: store)
+        let settings = try global.settings(mine, with: store)
         let report = try store.importVCards(inputs, dryRun: dryRun)
         for (file, warning) in report.warnings { Console.error(Sanitizer.clean("\(file): \(warning)")) }
         guard report.cards > 0 else {

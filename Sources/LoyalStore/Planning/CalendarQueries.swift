@@ -64,15 +64,17 @@ extension Store {
     static func calendarRow(_ r: Row) -> CalendarRow {
         let entry = CalendarEntry(
             id: r[0], customerID: r[1], contactPersonID: r[2], repID: r[3], due: Day(iso: r[4] as String) ?? Day(number: 0),
-            channel: Channel(rawValue: r[5]) ?? .phone, reason: r[6], source: CalendarEntrySource(rawValue: r[7]) ?? .manual,
-            status: CalendarEntryStatus(rawValue: r[8]) ?? .open, statusReason: r[9],
+            // Reasons and notes Loyal wrote are catalogue keys: read in the viewer's language.
+            channel: Channel(rawValue: r[5]) ?? .phone, reason: StoredText.render(stored: r[6]),
+            source: CalendarEntrySource(rawValue: r[7]) ?? .manual,
+            status: CalendarEntryStatus(rawValue: r[8]) ?? .open, statusReason: StoredText.render(stored: r[9]),
             doneOn: (r[10] as String?).flatMap { Day(iso: $0) }, uid: r[11])
         let contact: String? = r[16]
         return CalendarRow(entry: entry, customerNumber: r[12], customerName: r[13],
                            customerClass: CustomerClass(rawValue: r[14] ?? "C") ?? .c, repCode: r[15],
                            contactName: contact.flatMap { $0.isEmpty ? nil : $0 },
                            time: (r[17] as String?).flatMap(TimeOfDay.init(parsing:)), blocked: r[18],
-                           note: r[19] ?? "", userMoved: r[20], postalCode: r[21] ?? "")
+                           note: StoredText.render(stored: r[19] ?? ""), userMoved: r[20], postalCode: r[21] ?? "")
     }
 }
 
@@ -108,7 +110,8 @@ extension Store {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM calendar_entry WHERE id = ?", arguments: [id]) else {
             throw StoreError.notFound("the calendar entry no longer exists")
         }
-        let entry = CalendarRecords.entry(row)
+        var entry = CalendarRecords.entry(row)
+        entry.reason = StoredText.render(stored: entry.reason)
         var interactionID: Int64?
         var detail: String
         switch action {
