@@ -65,4 +65,22 @@ final class StoredCalendarTextTests: StoreTestCase {
         XCTAssertTrue(summary.description.contains("order overdue: Ask whether"), summary.description)
         XCTAssertTrue(germanEvent.description.contains("Bestellung überfällig: Fragen, ob"), germanEvent.description)
     }
+
+    func testTheAuditLineOfACalendarActionIsReadInEachViewersLanguage() throws {
+        let store = try makeStore()
+        try importText(store, .customers, "number,name,consent_phone,consent_date\nK1,Alpha,ja,2024-01-10\n")
+        let id = try XCTUnwrap(try store.pool.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM customer") })
+        _ = try store.triage(.applyPlaybook(customerID: id, kind: "overdue"), actor: "t", today: today, settings: Settings())
+        let entry = try XCTUnwrap(try store.calendar(from: today, to: today.adding(days: 30)).first?.entry.id)
+        Text.use(.de)
+        _ = try store.calendarAction(.move(entryID: entry, to: today.adding(days: 3)), actor: "t", today: today, settings: Settings())
+        func line() throws -> String? {
+            try store.auditPage(AuditFilter()).first { $0.entity == "calendar_entry" }?.detail
+        }
+        XCTAssertEqual(try line(), "verschoben: Bestellung überfällig: Fragen, ob die nächste Bestellung geplant ist; "
+                       + "Hilfe beim Lager anbieten von 2026-11-24 auf 2026-11-26")
+        Text.use(.en)
+        XCTAssertEqual(try line(), "moved order overdue: Ask whether the next order is planned; offer help with stock "
+                       + "from 2026-11-24 to 2026-11-26")
+    }
 }

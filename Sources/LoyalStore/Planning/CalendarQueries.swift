@@ -111,9 +111,12 @@ extension Store {
             throw StoreError.notFound("the calendar entry no longer exists")
         }
         var entry = CalendarRecords.entry(row)
+        // The audit keeps the reason as stored (keys stay keys); the contact logged reads it
+        // as the user who made it.
+        let why: StoredText.Arg = StoredText(stored: entry.reason).map(StoredText.Arg.sub) ?? .text(entry.reason)
         entry.reason = StoredText.render(stored: entry.reason)
         var interactionID: Int64?
-        var detail: String
+        var detail: StoredText
         switch action {
         case .done(_, let day):
             guard entry.status == .open else { throw StoreError.invalid("this entry is \(entry.status.rawValue) already") }
@@ -123,20 +126,20 @@ extension Store {
                 customerID: entry.customerID, repID: entry.repID, kind: kind, day: day,
                 contactPersonIDs: entry.contactPersonID.map { [$0] } ?? [], subject: entry.reason), now: Timestamp.now())
             try db.execute(sql: "UPDATE calendar_entry SET status = 'done', done_on = ? WHERE id = ?", arguments: [day.iso, id])
-            detail = "done: \(entry.reason)"
+            detail = StoredText("audit.calendar_done", [why])
         case .doneRecorded(_, let day):
             try db.execute(sql: "UPDATE calendar_entry SET status = 'done', done_on = ? WHERE id = ? AND status = 'open'",
                            arguments: [day.iso, id])
-            detail = "done with feedback: \(entry.reason)"
+            detail = StoredText("audit.calendar_done_feedback", [why])
         case .skip(_, let reason):
             try db.execute(sql: "UPDATE calendar_entry SET status = 'skipped', status_reason = ? WHERE id = ?",
                            arguments: [reason, id])
-            detail = "skipped: \(entry.reason) (\(reason))"
+            detail = StoredText("audit.calendar_skipped", [why, .text(reason)])
         case .move(_, let day):
             try db.execute(sql: "UPDATE calendar_entry SET due = ?, user_moved = 1 WHERE id = ?", arguments: [day.iso, id])
-            detail = "moved \(entry.reason) from \(entry.due.iso) to \(day.iso)"
+            detail = StoredText("audit.calendar_moved", [why, .text(entry.due.iso), .text(day.iso)])
         }
-        try Audit.record(db, actor: actor, entity: "calendar_entry", id: id, action: "calendar", detail: detail)
+        try Audit.record(db, actor: actor, entity: "calendar_entry", id: id, action: "calendar", detail: detail.stored)
         return (entry.customerID, interactionID)
     }
 }
