@@ -105,9 +105,9 @@ struct ImportCommand: ParsableCommand {
                                   + "FILE): its header is no layout Loyal knows")
         }
         if let p = layout.preset {
-            Console.error(Text.tr("import.read_preset", file, p.title, p.name, ImportWords.entity(entity)))
+            Console.error(Text.tr("import_message.read_preset", file, p.title, p.name, ImportWords.entity(entity)))
         } else if detected != nil {
-            Console.error(Text.tr("import.read_detected", file, ImportWords.entity(entity)))
+            Console.error(Text.tr("import_message.read_detected", file, ImportWords.entity(entity)))
         }
         let today = try global.todayDay()
         let mine = try global.settings()  // a broken config file is reported before the database is opened
@@ -125,9 +125,9 @@ struct ImportCommand: ParsableCommand {
             }
         } catch let failure as ImportFailure {
             for p in failure.problems { Console.error(Sanitizer.clean(p.located(in: file))) }
-            let more = failure.truncated ? Text.tr("import.listing_stopped", failure.problems.count) : ""
-            let count = failure.problems.count == 1 ? Text.tr("import.problem_one") : Text.tr("import.problems", failure.problems.count)
-            Console.error(Text.tr("import.nothing_imported", file, count, more))
+            let more = failure.truncated ? Text.tr("import_message.listing_stopped", failure.problems.count) : ""
+            let count = failure.problems.count == 1 ? Text.tr("import_message.problem_one") : Text.tr("import_message.problems", failure.problems.count)
+            Console.error(Text.tr("import_message.nothing_imported", file, count, more))
             throw ExitCode(1)
         }
         if let encoding = report.windows1252Summary { Console.error("\(file): \(encoding)") }
@@ -135,17 +135,17 @@ struct ImportCommand: ParsableCommand {
         if !report.ignoredColumns.isEmpty {
             let kept = entity == .customers || entity == .contacts
             let columns = report.ignoredColumns.map { Sanitizer.clean($0) }.joined(separator: ", ")
-            Console.error(Text.tr(kept ? "import.columns_kept" : "import.columns_ignored", file, columns))
+            Console.error(Text.tr(kept ? "import_message.columns_kept" : "import_message.columns_ignored", file, columns))
         }
-        var parts = [Text.tr("import.rows", report.rows), Text.tr("import.new", report.inserted),
-                     Text.tr("import.updated", report.updated)]
-        if entity == .purchases { parts = [Text.tr("import.rows", report.rows), Text.tr("import.written", report.inserted)] }
-        if report.createdCustomers > 0 { parts.append(Text.tr("import.customers_created", report.createdCustomers)) }
-        if report.createdProducts > 0 { parts.append(Text.tr("import.products_created", report.createdProducts)) }
+        var parts = [Text.tr("import_message.rows", report.rows), Text.tr("import_message.new", report.inserted),
+                     Text.tr("import_message.updated", report.updated)]
+        if entity == .purchases { parts = [Text.tr("import_message.rows", report.rows), Text.tr("import_message.written", report.inserted)] }
+        if report.createdCustomers > 0 { parts.append(Text.tr("import_message.customers_created", report.createdCustomers)) }
+        if report.createdProducts > 0 { parts.append(Text.tr("import_message.products_created", report.createdProducts)) }
         if !report.createdReps.isEmpty {
-            parts.append(Text.tr("import.new_reps", report.createdReps.map(Sanitizer.clean).joined(separator: ", ")))
+            parts.append(Text.tr("import_message.new_reps", report.createdReps.map(Sanitizer.clean).joined(separator: ", ")))
         }
-        if let skipBad { parts.append(Text.tr("import.rejected", report.rejects.count, skipBad)) }
+        if let skipBad { parts.append(Text.tr("import_message.rejected", report.rejects.count, skipBad)) }
         if dryRun || layout.preset != nil || detected != nil || !maps.isEmpty || mapping != nil {
             Console.error(ImportLayout.describe(report.columnMap))
         }
@@ -154,25 +154,25 @@ struct ImportCommand: ParsableCommand {
             let sink = try OutputSink(path: saveMapping)
             try sink.write(ImportMappingFile.text(entity: entity.rawValue, columns: columns))
             try sink.finish()
-            Console.error(Text.tr("import.mapping_saved", file, saveMapping))
+            Console.error(Text.tr("import_message.mapping_saved", file, saveMapping))
         }
         if dryRun {
             try printLine(ImportLayout.firstRows(bytes: [UInt8](data), report: report), terminator: "")
             let good = report.rows - report.rejects.count
-            let created = report.createdCustomers > 0 ? Text.tr("import.would_create", report.createdCustomers) : ""
-            try printLine(Text.tr("import.dry_run_ok", file, good, created)
-                          + (skipBad.map { "; " + Text.tr("import.rejected", report.rejects.count, $0) } ?? ""))
+            let created = report.createdCustomers > 0 ? Text.tr("import_message.would_create", report.createdCustomers) : ""
+            try printLine(Text.tr("import_message.dry_run_ok", file, good, created)
+                          + (skipBad.map { "; " + Text.tr("import_message.rejected", report.rejects.count, $0) } ?? ""))
             ImportDuplicatesNote.print(report.duplicates, dryRun: true, file: file)
             return
         }
-        try printLine(Text.tr("import.imported", file, ImportWords.entity(entity), parts.joined(separator: ", ")))
+        try printLine(Text.tr("import_message.imported", file, ImportWords.entity(entity), parts.joined(separator: ", ")))
         ImportDuplicatesNote.print(report.duplicates, dryRun: false, file: file)
         let refreshed = try store.refreshAll(asOf: today, settings: settings)
-        try printLine(Text.tr("import.refreshed", refreshed.statistics.customers, today.iso, refreshed.signals.atRisk))
+        try printLine(Text.tr("import_message.refreshed", refreshed.statistics.customers, today.iso, refreshed.signals.atRisk))
     }
 }
 
 /// The words of import messages that name what a file holds, in the user's language.
 enum ImportWords {
-    static func entity(_ e: ImportEntity) -> String { Text.tr("import.entity_\(e.rawValue)") }
+    static func entity(_ e: ImportEntity) -> String { Text.tr("import_message.entity_\(e.rawValue)") }
 }

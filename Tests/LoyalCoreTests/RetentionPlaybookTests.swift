@@ -36,7 +36,7 @@ final class RetentionPlaybookTests: XCTestCase {
     func testCalendarEntry() {
         let e = playbook.apply(today: R.asOf)[0].calendarEntry(customerID: 42, repID: 3)
         XCTAssertEqual(e, CalendarEntry(customerID: 42, repID: 3, due: R.day("2026-09-17"), channel: .phone,
-                                        reason: #"["calendar.playbook_step","w:signal.revenue_drop","t:Ask how business is going"]"#,
+                                        reason: #"["calendar_reason.playbook_step","w:signal.revenue_drop","t:Ask how business is going"]"#,
                                         source: .triage,
                                         uid: "playbook-42-revenue_drop-2026-09-15-1@loyal"))
     }

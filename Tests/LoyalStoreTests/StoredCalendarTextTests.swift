@@ -35,8 +35,8 @@ final class StoredCalendarTextTests: StoreTestCase {
 
         let again = try makeStore()
         let raw = try again.pool.read { db in try String.fetchAll(db, sql: "SELECT reason FROM calendar_entry ORDER BY uid") }
-        XCTAssertEqual(raw, [#"["calendar.playbook_step","w:signal.cancellation","w:playbook.cancellation_1"]"#,
-                             #"["calendar.playbook_step","w:signal.revenue_drop","t:our own words for the step"]"#,
+        XCTAssertEqual(raw, [#"["calendar_reason.playbook_step","w:signal.cancellation","w:playbook_step.cancellation_1"]"#,
+                             #"["calendar_reason.playbook_step","w:signal.revenue_drop","t:our own words for the step"]"#,
                              "Jahresgespräch"])
         XCTAssertEqual(try reasons(again), ["Jahresgespräch",
                                             "cancellation announced: Call at once: understand the reason, involve management",

@@ -17,15 +17,15 @@ public struct PlaybookStep: Hashable, Sendable {
     public var channel: PlaybookChannel
     /// Days after the day the playbook is applied (0 = the same day).
     public var afterDays: Int
-    /// As given: a catalogue key (`playbook.…`) for the defaults, the user's own words from
+    /// As given: a catalogue key (`playbook_step.…`) for the defaults, the user's own words from
     /// config.toml.
     public var words: String
 
     /// What the step says, in the language in use.
-    public var text: String { Text.keyedOrPlain(words, section: "playbook") }
+    public var text: String { Text.keyedOrPlain(words, section: "playbook_step") }
 
     /// What the calendar keeps: a default's key (read in each viewer's language) or the user's words.
-    var storedArg: StoredText.Arg { Text.isKey(words, section: "playbook") ? .word(words) : .text(words) }
+    var storedArg: StoredText.Arg { Text.isKey(words, section: "playbook_step") ? .word(words) : .text(words) }
 
     public init(_ channel: PlaybookChannel, after afterDays: Int, _ text: String) {
         self.channel = channel; self.afterDays = afterDays; self.words = text
@@ -49,7 +49,7 @@ public struct Playbook: Hashable, Sendable {
             // The signal's name where the catalogue has one (a kind of the user's own is its name).
             let name: StoredText.Arg = Text.has("signal.\(kind)") ? .word("signal.\(kind)") : .text(kind)
             return PlannedContact(kind: kind, step: i + 1, appliedOn: today, due: due, channel: step.channel.channel,
-                                  words: StoredText("calendar.playbook_step", [name, step.storedArg]))
+                                  words: StoredText("calendar_reason.playbook_step", [name, step.storedArg]))
         }
     }
 

@@ -20,11 +20,11 @@ extension WinbackMatrix {
         ],
         classes: [
             WinbackClass(name: "A", from: 80,
-                         effort: "winback.effort_a"),
+                         effort: "winback_effort.a"),
             WinbackClass(name: "B", from: 55,
-                         effort: "winback.effort_b"),
+                         effort: "winback_effort.b"),
             WinbackClass(name: "C", from: 30,
-                         effort: "winback.effort_c"),
-            WinbackClass(name: "D", from: 0, effort: "winback.effort_d"),
+                         effort: "winback_effort.c"),
+            WinbackClass(name: "D", from: 0, effort: "winback_effort.d"),
         ])
 }

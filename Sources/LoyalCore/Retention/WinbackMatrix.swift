@@ -59,10 +59,10 @@ public struct WinbackClass: Hashable, Sendable {
     /// Lowest total in this class.
     public var from: Int
     /// What to spend on winning such a customer back, as given: a catalogue key
-    /// (`winback.effort_a`) for the defaults, the user's own words from config.toml.
+    /// (`winback_effort.a`) for the defaults, the user's own words from config.toml.
     public var effortWords: String
     /// In words for the user, in the language in use.
-    public var effort: String { Text.keyedOrPlain(effortWords, section: "winback") }
+    public var effort: String { Text.keyedOrPlain(effortWords, section: "winback_effort") }
 
     public init(name: String, from: Int, effort: String) { self.name = name; self.from = from; self.effortWords = effort }
 }

@@ -66,7 +66,7 @@ struct ImportSession {
             throw ImportFailure(problems: [Self.problem(error, header: nil)], truncated: false)
         }
         guard let headerRecord = first else {
-            throw ImportFailure(problems: [ImportProblem(line: 1, message: Text.tr("import.empty"))], truncated: false)
+            throw ImportFailure(problems: [ImportProblem(line: 1, message: Text.tr("import_message.empty"))], truncated: false)
         }
         let header: ImportHeader
         do {
@@ -188,8 +188,8 @@ struct ImportSession {
             """, arguments: [entity.rawValue, hash]) {
             let at: String = row["at"]
             throw ImportFailure(problems: [ImportProblem(line: 1, message: Text.tr(
-                "import.already_imported", String(at.prefix(10)), row["file_name"] as String, row["rows"] as Int,
-                Text.tr(entity == .feedback ? "import.twice_visits" : "import.twice_purchases")))],
+                "import_message.already_imported", String(at.prefix(10)), row["file_name"] as String, row["rows"] as Int,
+                Text.tr(entity == .feedback ? "import_message.twice_visits" : "import_message.twice_purchases")))],
                 truncated: false)
         }
     }

@@ -126,18 +126,18 @@ extension Store {
                 customerID: entry.customerID, repID: entry.repID, kind: kind, day: day,
                 contactPersonIDs: entry.contactPersonID.map { [$0] } ?? [], subject: entry.reason), now: Timestamp.now())
             try db.execute(sql: "UPDATE calendar_entry SET status = 'done', done_on = ? WHERE id = ?", arguments: [day.iso, id])
-            detail = StoredText("audit.calendar_done", [why])
+            detail = StoredText("audit_line.calendar_done", [why])
         case .doneRecorded(_, let day):
             try db.execute(sql: "UPDATE calendar_entry SET status = 'done', done_on = ? WHERE id = ? AND status = 'open'",
                            arguments: [day.iso, id])
-            detail = StoredText("audit.calendar_done_feedback", [why])
+            detail = StoredText("audit_line.calendar_done_feedback", [why])
         case .skip(_, let reason):
             try db.execute(sql: "UPDATE calendar_entry SET status = 'skipped', status_reason = ? WHERE id = ?",
                            arguments: [reason, id])
-            detail = StoredText("audit.calendar_skipped", [why, .text(reason)])
+            detail = StoredText("audit_line.calendar_skipped", [why, .text(reason)])
         case .move(_, let day):
             try db.execute(sql: "UPDATE calendar_entry SET due = ?, user_moved = 1 WHERE id = ?", arguments: [day.iso, id])
-            detail = StoredText("audit.calendar_moved", [why, .text(entry.due.iso), .text(day.iso)])
+            detail = StoredText("audit_line.calendar_moved", [why, .text(entry.due.iso), .text(day.iso)])
         }
         try Audit.record(db, actor: actor, entity: "calendar_entry", id: id, action: "calendar", detail: detail.stored)
         return (entry.customerID, interactionID)

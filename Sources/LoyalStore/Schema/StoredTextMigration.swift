@@ -34,7 +34,7 @@ extension StoredTextMigration {
                 ? Playbook(kind: kind, steps: []) : nil) else { continue }
             let step = playbook.steps.first { english[$0.words] == text }
             let name: StoredText.Arg = english["signal.\(kind)"] != nil ? .word("signal.\(kind)") : .text(kind)
-            let words = StoredText("calendar.playbook_step", [name, step.map { .word($0.words) } ?? .text(text)])
+            let words = StoredText("calendar_reason.playbook_step", [name, step.map { .word($0.words) } ?? .text(text)])
             try update.execute(arguments: [words.stored, id])
         }
     }
