@@ -65,3 +65,23 @@ public enum ConfigFile {
         return try parse(text, file: path)
     }
 }
+
+extension ConfigFile {
+    /// The keys `path` writes, as `section.key` (`calendar.visits_per_day`) and for a rep's own
+    /// table `reps.CODE.key`: to tell a user which of their values a team setting replaces.
+    /// Empty for a missing or unreadable file (loading it reports what is wrong).
+    public static func keysGiven(path: String) -> Set<String> {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
+              let root = try? TOMLNode.parse(text, file: path), let sections = try? root.entries() else { return [] }
+        var out = Set<String>()
+        for (name, node) in sections {
+            guard let keys = try? node.entries() else { continue }
+            for (key, value) in keys {
+                out.insert(name + "." + key)
+                guard value.isTable, let inner = try? value.entries() else { continue }
+                for (k, _) in inner { out.insert(name + "." + key + "." + k) }
+            }
+        }
+        return out
+    }
+}

@@ -20,7 +20,7 @@ enum PlaybookConfig {
             for element in try node.elements("an array of { channel = …, after_days = …, text = … }") {
                 let r = try step.read(element, from: [:])
                 steps.append(PlaybookStep(PlaybookChannel(rawValue: r["channel"]!.text)!, after: r["after_days"]!.integer,
-                                          r["text"]!.text))
+                                          Text.key(for: r["text"]!.text, section: "playbook_step") ?? r["text"]!.text))
             }
         },
     ], shape: "a table with steps = [ … ]")

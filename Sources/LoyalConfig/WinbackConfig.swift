@@ -32,7 +32,7 @@ enum WinbackConfig {
         var result: [WinbackClass] = []
         for element in elements {
             let r = try classSchema.read(element, from: [:])
-            let c = WinbackClass(name: r["name"]!.text, from: r["from"]!.integer, effort: r["effort"]!.text)
+            let c = WinbackClass(name: r["name"]!.text, from: r["from"]!.integer, effort: Text.key(for: r["effort"]!.text, section: "winback_effort") ?? r["effort"]!.text)
             if let previous = result.last, c.from >= previous.from {
                 throw element.error(at: "from", "must be below the class before it (\(previous.name) from \(previous.from)): best class first")
             }

@@ -50,8 +50,9 @@ struct AccountsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings = try global.settings()
+        let mine = try global.settings()  // a broken config file is reported before the database is opened
         let store = try global.openStore(.read)
+        let settings = try global.settings(mine, with: store)
         let query = AccountQuery(filter: AccountFilter(customerClass: customerClass, repCode: rep, search: search ?? ""),
                                  sort: sort, descending: descending ? true : ascending ? false : nil)
         var writer = try OutputWriter(AccountFields.output, format: format, sink: try OutputSink(path: nil),

@@ -22,9 +22,10 @@ struct AgendaCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings = try global.settings()
         let today = try global.todayDay()
+        let mine = try global.settings()  // a broken config file is reported before the database is opened
         let store = try global.openStore(.read)
+        let settings = try global.settings(mine, with: store)
         if unplanned { return try listUnplanned(store, display: settings.display) }
         let rows = try store.calendar(from: today, to: today.adding(days: days - 1), repCode: rep,
                                       includeBlocked: includeBlocked, overdueBefore: today, openOnly: true)

@@ -31,9 +31,10 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings = try global.settings()
         let day = try global.asOfDay(asOf)
+        let mine = try global.settings()  // a broken config file is reported before the database is opened
         let store = try global.openStore(.read)
+        let settings = try global.settings(mine, with: store)
         let horizon = horizonDays ?? settings.retention.risk.horizonDays
         let report = try store.backtest(asOf: day, horizonDays: horizon, settings: settings)
         guard report.customers > 0 else {

@@ -36,13 +36,14 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings = try global.settings()
+        let mine = try global.settings()  // a broken config file is reported before anything is replaced
         let day = try global.asOfDay(asOf)
         // Held until the demo is complete: no interface opens the file while it is replaced and rebuilt.
         let lock = replace ? try DatabaseLock.exclusive(database: global.databasePath) : nil
         defer { lock?.release() }
         if replace { try removeExisting(global.databasePath) }
         let store = try global.openStore(.create)
+        let settings = try global.settings(mine, with: store)
         let started = Date()
         var bar = ProgressBar(label: "demo")
         do {

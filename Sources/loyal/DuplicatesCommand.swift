@@ -80,9 +80,10 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings = try global.settings()
         let today = try global.todayDay()
+        let mine = try global.settings()  // a broken config file is reported before the database is opened
         let store = try global.openStore(.write)
+        let settings = try global.settings(mine, with: store)
         let actor = ProcessInfo.processInfo.environment["USER"] ?? "cli"
         if undo {
             try printLine(try store.undoLastMerge(actor: actor, today: today, settings: settings))

@@ -62,7 +62,7 @@ struct ExportCommand: ParsableCommand {
 
     /// Returns the line that says what was written, for after the output is complete.
     func writeICS(_ store: Store, _ sink: OutputSink) throws -> String {
-        let settings = try global.settings()
+        let settings = try global.settings(with: store)
         let today = try global.todayDay()
         func day(_ text: String?, _ name: String, _ fallback: Day) throws -> Day {
             try global.typedDay(text, option: name, today: today, pastBias: false) ?? fallback

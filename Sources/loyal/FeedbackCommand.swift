@@ -70,7 +70,7 @@ struct FeedbackCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let saved = try store.saveVisit(r, VisitSaveContext(
-                actor: ProcessInfo.processInfo.environment["USER"] ?? "cli", today: today, settings: try global.settings()))
+                actor: ProcessInfo.processInfo.environment["USER"] ?? "cli", today: today, settings: try global.settings(with: store)))
             var parts = ["recorded \(channel.rawValue) with \(Sanitizer.clean(found.name)) (\(found.number)) on \(r.day.iso)"]
             if let c = saved.complaintID { parts.append("complaint #\(c)") }
             if let e = saved.calendarEntryID, let f = r.followUpOn { parts.append("follow-up on \(f.iso) (entry #\(e))") }

@@ -105,13 +105,14 @@ struct ImportCommand: ParsableCommand {
                                   + "FILE): its header is no layout Loyal knows")
         }
         if let p = layout.preset {
-            Console.error("\(file): read as \(p.title) (--preset \(p.name)), \(entity.rawValue)")
+            Console.error(Text.tr("import_message.read_preset", file, p.title, p.name, ImportWords.entity(entity)))
         } else if detected != nil {
-            Console.error("\(file): read as \(entity.rawValue) (from its header names; name the entity to read it otherwise)")
+            Console.error(Text.tr("import_message.read_detected", file, ImportWords.entity(entity)))
         }
-        let settings = try global.settings()
         let today = try global.todayDay()
+        let mine = try global.settings()  // a broken config file is reported before the database is opened
         let store = try global.openStore(.create)
+        let settings = try global.settings(mine, with: store)
         var options = ImportOptions(today: today)
         options.dryRun = dryRun; options.createCustomers = createCustomers; options.createProducts = createProducts
         options.again = again; options.maxProblems = maxErrors; options.skipBad = skipBad != nil
@@ -124,23 +125,27 @@ struct ImportCommand: ParsableCommand {
             }
         } catch let failure as ImportFailure {
             for p in failure.problems { Console.error(Sanitizer.clean(p.located(in: file))) }
-            let more = failure.truncated ? " (listing stopped after \(failure.problems.count); --max-errors raises the limit)" : ""
-            Console.error("\(file): nothing was imported: \(failure.problems.count) problem\(failure.problems.count == 1 ? "" : "s")\(more)")
+            let more = failure.truncated ? Text.tr("import_message.listing_stopped", failure.problems.count) : ""
+            let count = failure.problems.count == 1 ? Text.tr("import_message.problem_one") : Text.tr("import_message.problems", failure.problems.count)
+            Console.error(Text.tr("import_message.nothing_imported", file, count, more))
             throw ExitCode(1)
         }
         if let encoding = report.windows1252Summary { Console.error("\(file): \(encoding)") }
         if let skipBad { try RejectsFile.write(report, to: skipBad, file: file) }
         if !report.ignoredColumns.isEmpty {
             let kept = entity == .customers || entity == .contacts
-            Console.error("\(file): \(kept ? "columns kept in each record's extra field" : "ignored columns"): "
-                          + report.ignoredColumns.map { Sanitizer.clean($0) }.joined(separator: ", "))
+            let columns = report.ignoredColumns.map { Sanitizer.clean($0) }.joined(separator: ", ")
+            Console.error(Text.tr(kept ? "import_message.columns_kept" : "import_message.columns_ignored", file, columns))
         }
-        var parts = ["\(report.rows) rows", "\(report.inserted) new", "\(report.updated) updated"]
-        if entity == .purchases { parts = ["\(report.rows) rows", "\(report.inserted) written"] }
-        if report.createdCustomers > 0 { parts.append("\(report.createdCustomers) customers created") }
-        if report.createdProducts > 0 { parts.append("\(report.createdProducts) products created") }
-        if !report.createdReps.isEmpty { parts.append("new reps: " + report.createdReps.map(Sanitizer.clean).joined(separator: ", ")) }
-        if let skipBad { parts.append("\(report.rejects.count) rejected (in \(skipBad))") }
+        var parts = [Text.tr("import_message.rows", report.rows), Text.tr("import_message.new", report.inserted),
+                     Text.tr("import_message.updated", report.updated)]
+        if entity == .purchases { parts = [Text.tr("import_message.rows", report.rows), Text.tr("import_message.written", report.inserted)] }
+        if report.createdCustomers > 0 { parts.append(Text.tr("import_message.customers_created", report.createdCustomers)) }
+        if report.createdProducts > 0 { parts.append(Text.tr("import_message.products_created", report.createdProducts)) }
+        if !report.createdReps.isEmpty {
+            parts.append(Text.tr("import_message.new_reps", report.createdReps.map(Sanitizer.clean).joined(separator: ", ")))
+        }
+        if let skipBad { parts.append(Text.tr("import_message.rejected", report.rejects.count, skipBad)) }
         if dryRun || layout.preset != nil || detected != nil || !maps.isEmpty || mapping != nil {
             Console.error(ImportLayout.describe(report.columnMap))
         }
@@ -149,21 +154,25 @@ struct ImportCommand: ParsableCommand {
             let sink = try OutputSink(path: saveMapping)
             try sink.write(ImportMappingFile.text(entity: entity.rawValue, columns: columns))
             try sink.finish()
-            Console.error("\(file): mapping saved to \(saveMapping)")
+            Console.error(Text.tr("import_message.mapping_saved", file, saveMapping))
         }
         if dryRun {
             try printLine(ImportLayout.firstRows(bytes: [UInt8](data), report: report), terminator: "")
             let good = report.rows - report.rejects.count
-            let created = report.createdCustomers > 0 ? ", \(report.createdCustomers) customers would be created" : ""
-            try printLine("\(file): OK, \(good) rows would be imported\(created) (dry run: nothing written)"
-                          + (skipBad.map { "; \(report.rejects.count) rejected (in \($0))" } ?? ""))
+            let created = report.createdCustomers > 0 ? Text.tr("import_message.would_create", report.createdCustomers) : ""
+            try printLine(Text.tr("import_message.dry_run_ok", file, good, created)
+                          + (skipBad.map { "; " + Text.tr("import_message.rejected", report.rejects.count, $0) } ?? ""))
             ImportDuplicatesNote.print(report.duplicates, dryRun: true, file: file)
             return
         }
-        try printLine("\(file): imported \(entity.rawValue): " + parts.joined(separator: ", "))
+        try printLine(Text.tr("import_message.imported", file, ImportWords.entity(entity), parts.joined(separator: ", ")))
         ImportDuplicatesNote.print(report.duplicates, dryRun: false, file: file)
         let refreshed = try store.refreshAll(asOf: today, settings: settings)
-        try printLine("refreshed \(refreshed.statistics.customers) customers as of \(today.iso): "
-              + "\(refreshed.signals.atRisk) on the early-warning panel")
+        try printLine(Text.tr("import_message.refreshed", refreshed.statistics.customers, today.iso, refreshed.signals.atRisk))
     }
+}
+
+/// The words of import messages that name what a file holds, in the user's language.
+enum ImportWords {
+    static func entity(_ e: ImportEntity) -> String { Text.tr("import_message.entity_\(e.rawValue)") }
 }

@@ -20,9 +20,10 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings = try global.settings()
         let today = try global.todayDay()
+        let mine = try global.settings()  // a broken config file is reported before the database is opened
         let store = try global.openStore(.read)
+        let settings = try global.settings(mine, with: store)
         let sink = try OutputSink(path: nil)
         if let number = explain {
             guard let x = try store.explainPlan(customerNumber: number, today: today, settings: settings) else {

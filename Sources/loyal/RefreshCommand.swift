@@ -20,9 +20,10 @@ struct RefreshCommand: ParsableCommand {
     var timings = false
 
     func run() throws {
-        let settings = try global.settings()
         let day = try global.asOfDay(asOf)
+        let mine = try global.settings()  // a broken config file is reported before the database is opened
         let store = try global.openStore(.create)
+        let settings = try global.settings(mine, with: store)
         let r = try store.refreshAll(asOf: day, settings: settings, full: full) { step, seconds in
             guard timings else { return }
             var usage = rusage()

@@ -28,8 +28,9 @@ struct ReportCommand: ParsableCommand {
         }
 
         func run() throws {
-            let settings = try global.settings()
+            let mine = try global.settings()  // a broken config file is reported before the database is opened
             let store = try global.openStore(.read)
+            let settings = try global.settings(mine, with: store)
             let filter = PanelFilter(repCode: rep, customerClass: customerClass, signalKind: kind, beyondPanel: all)
             var rows: [PanelRow] = []
             while limit == 0 || rows.count < limit {
@@ -55,8 +56,9 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "table, csv or json.") var format: ListFormat = .table
 
         func run() throws {
-            let settings = try global.settings()
+            let mine = try global.settings()  // a broken config file is reported before the database is opened
             let store = try global.openStore(.read)
+            let settings = try global.settings(mine, with: store)
             var rows: [LostRow] = []
             while true {
                 let page = try store.lostCustomers(repCode: rep, customerClass: customerClass, offset: rows.count, limit: 1000)

@@ -16,8 +16,9 @@ struct TeamReport: ParsableCommand {
     @Flag(help: "Print the time the store took to read the figures on stderr.") var timing = false
 
     func run() throws {
-        let settings = try global.settings()
+        let mine = try global.settings()  // a broken config file is reported before the database is opened
         let store = try global.openStore(.read)
+        let settings = try global.settings(mine, with: store)
         let today = try global.todayDay()
         let started = Date()
         let overview = try store.teamOverview(today: today)

@@ -17,12 +17,13 @@ struct UICommand: ParsableCommand {
 
     func run() throws {
         do { try NcursesTerminal.checkUsable() } catch let e as TerminalError { throw CLIError(e.description) }
-        let settings = try global.settings()
+        let mine = try global.settings()  // a broken config file is reported before the database is opened
         let today = try global.todayDay()
         // Held while the interface is open: `demo --replace` refuses to delete the file under it.
         let lock = try DatabaseLock.shared(database: global.databasePath)
         defer { lock.release() }
         let store = try global.openStore(.create)
+        let (settings, teamNote) = try global.settingsAndNote(mine, with: store)
         let loaded = ThemeLoader(searchDirectories: ThemeLoader.defaultSearchDirectories())
             .load(named: theme ?? settings.display.theme)
         for d in loaded.diagnostics { Console.error(Sanitizer.clean(d.description)) }
@@ -30,6 +31,7 @@ struct UICommand: ParsableCommand {
                               actor: store.scope.user.isEmpty ? ProcessInfo.processInfo.environment["USER"] ?? "loyal"
                                                               : store.scope.user)
         let app = try App(environment: env)
+        if let teamNote { app.showMessage(teamNote, warning: false) }
         if let first = loaded.diagnostics.first {
             app.showMessage("Theme problem: \(first.description) — using the default theme", warning: true)
         }

@@ -53,7 +53,7 @@ struct UsersCommand: ParsableCommand {
                 } else {
                     try sink.write(TextTable.render(header: ["USER", "ROLE", "REP"],
                                                     rows: users.map { [$0.name, $0.role.rawValue, $0.repCode ?? ""] }))
-                    try sink.write("reps see: \(try store.teamSetting(.repsSee))\n")
+                    try sink.write("reps see: \(try store.teamSetting(.repsSee) ?? "own")\n")
                 }
             }
             try sink.finish()
@@ -91,19 +91,40 @@ struct UsersCommand: ParsableCommand {
 
     struct Setting: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show or change a team setting kept in the database (reps_see = own|all).")
+            abstract: "Show or change the team settings kept in the database (only an admin changes them).",
+            discussion: """
+                reps_see = own|all; the plan's capacity calendar.visits_per_day and calendar.calls_per_day;
+                the holidays' state calendar.state; the risk thresholds risk.red_from, risk.amber_from,
+                risk.panel_threshold and risk.panel_max_share. A value set here replaces the same key of
+                every user's config file; --unset gives it back to each user's config.
+                """)
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The setting: reps_see.") var key: String
+        @Argument(help: "The setting; without it every team setting is listed.") var key: String?
         @Argument(help: "The new value; without it the current one is shown.") var value: String?
+        @Flag(help: "Remove the team's value: each user's config applies again.") var unset = false
+
+        func validate() throws {
+            if unset, value != nil { throw ValidationError("give a value or --unset, not both") }
+            if key == nil, value != nil || unset { throw ValidationError("name the setting") }
+        }
 
         func run() throws {
+            let settings = try key.map { [try Self.setting($0)] } ?? TeamSetting.allCases
+            let writes = value != nil || unset
+            let store = try global.openStore(writes ? .write : .read)
+            if writes, let setting = settings.first { try store.setTeamSetting(setting, unset ? nil : value) }
+            for setting in settings {
+                let shown = try store.teamSetting(setting).map { $0.isEmpty ? "\"\"" : $0 } ?? Text.tr("team_settings.not_set")
+                try printLine("\(setting.rawValue) = \(shown)")
+            }
+        }
+
+        static func setting(_ key: String) throws -> TeamSetting {
             guard let setting = TeamSetting(rawValue: key) else {
                 throw ValidationError("unknown team setting \"\(key)\"; known: "
                                       + TeamSetting.allCases.map(\.rawValue).joined(separator: ", "))
             }
-            let store = try global.openStore(value == nil ? .read : .write)
-            if let value { try store.setTeamSetting(setting, value) }
-            try printLine("\(setting.rawValue) = \(try store.teamSetting(setting))")
+            return setting
         }
     }
 }

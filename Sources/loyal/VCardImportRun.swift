@@ -26,9 +26,10 @@ struct VCardImportRun {
             guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
             inputs.append(VCardInput(name: file, bytes: [UInt8](data)))
         }
-        let settings = try global.settings()
         let today = try global.todayDay()
+        let mine = try global.settings()  // a broken config file is reported before the database is opened
         let store = try global.openStore(.create)
+        let settings = try global.settings(mine, with: store)
         let report = try store.importVCards(inputs, dryRun: dryRun)
         for (file, warning) in report.warnings { Console.error(Sanitizer.clean("\(file): \(warning)")) }
         guard report.cards > 0 else {

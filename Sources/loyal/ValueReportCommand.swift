@@ -32,9 +32,10 @@ struct ValueReport: ParsableCommand {
     }
 
     func run() throws {
-        let settings = try global.settings()
         let day = try global.asOfDay(asOf)
+        let mine = try global.settings()  // a broken config file is reported before the database is opened
         let store = try global.openStore(.read)
+        let settings = try global.settings(mine, with: store)
         let started = Date()
         let input = try store.valueInput(asOf: day, unitDays: timeUnit.days, useMargin: settings.value.useMargin)
         let loaded = Date()

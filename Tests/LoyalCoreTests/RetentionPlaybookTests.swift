@@ -17,7 +17,7 @@ final class RetentionPlaybookTests: XCTestCase {
                                             R.day("2026-09-29"),    // Tuesday
                                             R.day("2026-09-21")])   // Sunday 20.09. → Monday
         XCTAssertEqual(planned.map(\.channel), [.phone, .email, .visit, .letter])
-        XCTAssertEqual(planned[0].reason, "revenue_drop: Ask how business is going")
+        XCTAssertEqual(planned[0].reason, "revenue drop: Ask how business is going")
         XCTAssertEqual(planned.map(\.step), [1, 2, 3, 4])
         XCTAssertEqual(planned[3].appliedOn, R.asOf)
     }
@@ -36,7 +36,8 @@ final class RetentionPlaybookTests: XCTestCase {
     func testCalendarEntry() {
         let e = playbook.apply(today: R.asOf)[0].calendarEntry(customerID: 42, repID: 3)
         XCTAssertEqual(e, CalendarEntry(customerID: 42, repID: 3, due: R.day("2026-09-17"), channel: .phone,
-                                        reason: "revenue_drop: Ask how business is going", source: .triage,
+                                        reason: #"["calendar_reason.playbook_step","w:signal.revenue_drop","t:Ask how business is going"]"#,
+                                        source: .triage,
                                         uid: "playbook-42-revenue_drop-2026-09-15-1@loyal"))
     }
 

@@ -124,7 +124,7 @@ class CalendarStoreTestCase: StoreTestCase {
     func calendarAudit(_ store: Store) throws -> [String] {
         try store.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE entity = 'calendar_entry' ORDER BY id").map {
-                "\($0["actor"] as String) \($0["action"] as String) \($0["entity_id"] as Int64): \($0["detail"] as String)"
+                "\($0["actor"] as String) \($0["action"] as String) \($0["entity_id"] as Int64): \(StoredText.render(stored: $0["detail"] as String))"
             }
         }
     }

@@ -93,7 +93,8 @@ class EarlyWarningTestCase: StoreTestCase {
                 WHERE c.number = ? AND e.source NOT IN ('plan', 'birthday', 'partner_birthday', 'post_purchase')
                 ORDER BY e.due, e.id
                 """, arguments: [number]).map {
-                "\($0[0] as String) \($0[1] as String) \($0[2] as String) \(($0[3] as String?) ?? "-"): \($0[4] as String)"
+                "\($0[0] as String) \($0[1] as String) \($0[2] as String) \(($0[3] as String?) ?? "-"): "
+                    + StoredText.render(stored: $0[4] as String)
             }
         }
     }

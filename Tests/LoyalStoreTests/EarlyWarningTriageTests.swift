@@ -70,8 +70,8 @@ final class EarlyWarningTriageTests: EarlyWarningTestCase {
         try checkUndo(store, "K5", .applyPlaybook(customerID: try id(store, "K5"), kind: "cancellation"),
                       audit: "applied the cancellation playbook to K5 (2 entries)") {
             XCTAssertEqual(try calendar(store, "K5"), [
-                "2026-11-23 phone triage AB: cancellation: Call at once: understand the reason, involve management",
-                "2026-11-30 visit triage AB: cancellation: Management visit with an offer that fits the reason",
+                "2026-11-23 phone triage AB: cancellation announced: Call at once: understand the reason, involve management",
+                "2026-11-30 visit triage AB: cancellation announced: Management visit with an offer that fits the reason",
             ])
             XCTAssertEqual(try stage(store, "K5").now, "plan_in_place 2026-11-23")
         }

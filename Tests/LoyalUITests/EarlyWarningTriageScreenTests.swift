@@ -65,8 +65,8 @@ final class EarlyWarningTriageScreenTests: EarlyWarningUITestCase {
         press(.enter)
         assertStatus("Done: applied the cancellation playbook to K5 (2 entries) — u undoes")
         XCTAssertEqual(try calendar("K5"), [
-            "2026-11-23 phone triage: cancellation: Call at once: understand the reason, involve management",
-            "2026-11-30 visit triage: cancellation: Management visit with an offer that fits the reason",
+            "2026-11-23 phone triage: cancellation announced: Call at once: understand the reason, involve management",
+            "2026-11-30 visit triage: cancellation announced: Management visit with an offer that fits the reason",
         ])
         XCTAssertEqual(panelCells("K5")[4], "plan in place 0d")
         press(.char("u"))

@@ -90,7 +90,9 @@ class EarlyWarningUITestCase: UITestCase {
                 SELECT e.due, e.channel, e.source, e.reason FROM calendar_entry e JOIN customer c ON c.id = e.customer_id
                 WHERE c.number = ? AND e.source NOT IN ('plan', 'birthday', 'partner_birthday', 'post_purchase')
                 ORDER BY e.due, e.id
-                """, arguments: [number]).map { "\($0[0] as String) \($0[1] as String) \($0[2] as String): \($0[3] as String)" }
+                """, arguments: [number]).map {
+                    "\($0[0] as String) \($0[1] as String) \($0[2] as String): " + StoredText.render(stored: $0[3] as String)
+                }
         }
     }
 

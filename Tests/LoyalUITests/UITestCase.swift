@@ -72,7 +72,8 @@ class UITestCase: XCTestCase {
     func auditEntries() throws -> [(actor: String, entity: String, entityID: Int64?, action: String, detail: String)] {
         try store.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE actor <> 'import' ORDER BY id").map {
-                ($0["actor"], $0["entity"], $0["entity_id"], $0["action"], $0["detail"])
+                // As a viewer reads it: lines Loyal keeps as catalogue keys rendered.
+                ($0["actor"], $0["entity"], $0["entity_id"], $0["action"], StoredText.render(stored: $0["detail"] as String))
             }
         }
     }

@@ -30,6 +30,28 @@ public enum Text {
     /// Whether `key` is in the catalogue (of English, which must hold every key).
     public static func has(_ key: String) -> Bool { Catalogue.entries(.en)[key] != nil }
 
+    /// Whether `s` is a key of the catalogue's `section` (`playbook.revenue_drop_1`), as the
+    /// defaults give their texts; the user's own words from config.toml never are.
+    public static func isKey(_ s: String, section: String) -> Bool {
+        s.hasPrefix(section + ".") && !s.contains(" ") && has(s)
+    }
+
+    /// A default's key in the language in use, or the user's own words as they are.
+    public static func keyedOrPlain(_ s: String, section: String) -> String {
+        isKey(s, section: section) ? tr(s, in: language, []) : s
+    }
+
+    /// The key of `section` whose text, in either language, `s` is: a default written out by
+    /// `loyal config init` reads back as the default, and keeps following the viewer's language.
+    public static func key(for s: String, section: String) -> String? {
+        for language in Language.allCases {
+            if let found = Catalogue.entries(language).first(where: { $0.key.hasPrefix(section + ".") && $0.value == s }) {
+                return found.key
+            }
+        }
+        return nil
+    }
+
     static func fill(_ template: String, _ args: [String]) -> String {
         guard !args.isEmpty, template.contains("{") else { return template }
         var out = ""

@@ -17,10 +17,18 @@ public struct PlaybookStep: Hashable, Sendable {
     public var channel: PlaybookChannel
     /// Days after the day the playbook is applied (0 = the same day).
     public var afterDays: Int
-    public var text: String
+    /// As given: a catalogue key (`playbook_step.…`) for the defaults, the user's own words from
+    /// config.toml.
+    public var words: String
+
+    /// What the step says, in the language in use.
+    public var text: String { Text.keyedOrPlain(words, section: "playbook_step") }
+
+    /// What the calendar keeps: a default's key (read in each viewer's language) or the user's words.
+    var storedArg: StoredText.Arg { Text.isKey(words, section: "playbook_step") ? .word(words) : .text(words) }
 
     public init(_ channel: PlaybookChannel, after afterDays: Int, _ text: String) {
-        self.channel = channel; self.afterDays = afterDays; self.text = text
+        self.channel = channel; self.afterDays = afterDays; self.words = text
     }
 }
 
@@ -38,8 +46,10 @@ public struct Playbook: Hashable, Sendable {
         steps.enumerated().map { i, step in
             var due = today.adding(days: max(0, step.afterDays))
             if weekdaysOnly { due = due.weekdayOrNextMonday }
+            // The signal's name where the catalogue has one (a kind of the user's own is its name).
+            let name: StoredText.Arg = Text.has("signal.\(kind)") ? .word("signal.\(kind)") : .text(kind)
             return PlannedContact(kind: kind, step: i + 1, appliedOn: today, due: due, channel: step.channel.channel,
-                                  reason: "\(kind): \(step.text)")
+                                  words: StoredText("calendar_reason.playbook_step", [name, step.storedArg]))
         }
     }
 
@@ -57,12 +67,14 @@ public struct PlannedContact: Hashable, Sendable {
     public var appliedOn: Day
     public var due: Day
     public var channel: Channel
-    /// "revenue_drop: Ask how business is going …" — the kind says why the call is made.
-    public var reason: String
+    /// "revenue drop: Ask how business is going …" — the kind says why the call is made. Kept
+    /// as catalogue keys (`reason` reads it in the language in use).
+    public var words: StoredText
+    public var reason: String { words.render() }
 
-    public init(kind: String, step: Int, appliedOn: Day, due: Day, channel: Channel, reason: String) {
+    public init(kind: String, step: Int, appliedOn: Day, due: Day, channel: Channel, words: StoredText) {
         self.kind = kind; self.step = step; self.appliedOn = appliedOn; self.due = due
-        self.channel = channel; self.reason = reason
+        self.channel = channel; self.words = words
     }
 
     /// An open calendar entry from the early-warning triage. The uid is stable for the
@@ -70,7 +82,7 @@ public struct PlannedContact: Hashable, Sendable {
     /// re-exporting to a phone updates instead of duplicating.
     public func calendarEntry(customerID: Int64, repID: Int64? = nil, contactPersonID: Int64? = nil) -> CalendarEntry {
         CalendarEntry(customerID: customerID, contactPersonID: contactPersonID, repID: repID, due: due, channel: channel,
-                      reason: reason, source: .triage,
+                      reason: words.stored, source: .triage,
                       uid: "playbook-\(customerID)-\(kind)-\(appliedOn.iso)-\(step)@loyal")
     }
 }

@@ -4,55 +4,55 @@ extension Playbook {
     /// Visits follow where the account needs a face (A customers, complaints, a new buyer).
     public static let defaults: [Playbook] = [
         Playbook(kind: "revenue_drop", steps: [
-            PlaybookStep(.call, after: 2, "Ask how business is going and what they now buy elsewhere"),
-            PlaybookStep(.visit, after: 14, "Go through the assortment and the last orders with the buyer"),
+            PlaybookStep(.call, after: 2, "playbook_step.revenue_drop_1"),
+            PlaybookStep(.visit, after: 14, "playbook_step.revenue_drop_2"),
         ]),
         Playbook(kind: "overdue", steps: [
-            PlaybookStep(.call, after: 1, "Ask whether the next order is planned; offer help with stock"),
+            PlaybookStep(.call, after: 1, "playbook_step.overdue_1"),
         ]),
         Playbook(kind: "likely_inactive", steps: [
-            PlaybookStep(.call, after: 3, "Ask whether they still need us and why it went quiet"),
+            PlaybookStep(.call, after: 3, "playbook_step.likely_inactive_1"),
         ]),
         Playbook(kind: "open_complaint", steps: [
-            PlaybookStep(.call, after: 1, "Call about the open complaint and agree a date for the solution"),
+            PlaybookStep(.call, after: 1, "playbook_step.open_complaint_1"),
         ]),
         Playbook(kind: "repeated_complaints", steps: [
-            PlaybookStep(.visit, after: 7, "Visit with the service lead: go through the complaints and what changes"),
-            PlaybookStep(.letter, after: 21, "Confirm in writing what was changed"),
+            PlaybookStep(.visit, after: 7, "playbook_step.repeated_complaints_1"),
+            PlaybookStep(.letter, after: 21, "playbook_step.repeated_complaints_2"),
         ]),
         Playbook(kind: "low_nps", steps: [
-            PlaybookStep(.call, after: 3, "Ask what would make them recommend us"),
+            PlaybookStep(.call, after: 3, "playbook_step.low_nps_1"),
         ]),
         Playbook(kind: "low_csat", steps: [
-            PlaybookStep(.call, after: 2, "Ask what went wrong and agree how to put it right"),
+            PlaybookStep(.call, after: 2, "playbook_step.low_csat_1"),
         ]),
         Playbook(kind: "high_effort", steps: [
-            PlaybookStep(.call, after: 5, "Ask where working with us is hard (ordering, invoices, delivery)"),
+            PlaybookStep(.call, after: 5, "playbook_step.high_effort_1"),
         ]),
         Playbook(kind: "discount_creep", steps: [
-            PlaybookStep(.visit, after: 14, "Talk value, not price: delivery, service, advice; review conditions"),
+            PlaybookStep(.visit, after: 14, "playbook_step.discount_creep_1"),
         ]),
         Playbook(kind: "price_pressure", steps: [
-            PlaybookStep(.call, after: 3, "Ask which offers they compare us with"),
-            PlaybookStep(.visit, after: 14, "Bring a value argument and conditions agreed with sales management"),
+            PlaybookStep(.call, after: 3, "playbook_step.price_pressure_1"),
+            PlaybookStep(.visit, after: 14, "playbook_step.price_pressure_2"),
         ]),
         Playbook(kind: "contact_left", steps: [
-            PlaybookStep(.call, after: 2, "Find out who the new contact person is"),
-            PlaybookStep(.visit, after: 21, "Introduce yourself to the new contact person"),
+            PlaybookStep(.call, after: 2, "playbook_step.contact_left_1"),
+            PlaybookStep(.visit, after: 21, "playbook_step.contact_left_2"),
         ]),
         Playbook(kind: "address_changed", steps: [
-            PlaybookStep(.call, after: 3, "Confirm the new address and ask whether the contact persons stay"),
+            PlaybookStep(.call, after: 3, "playbook_step.address_changed_1"),
         ]),
         Playbook(kind: "competitor_named", steps: [
-            PlaybookStep(.call, after: 2, "Ask what the competitor offers and what matters to them"),
-            PlaybookStep(.visit, after: 14, "Show what we do better for them"),
+            PlaybookStep(.call, after: 2, "playbook_step.competitor_named_1"),
+            PlaybookStep(.visit, after: 14, "playbook_step.competitor_named_2"),
         ]),
         Playbook(kind: "cancellation", steps: [
-            PlaybookStep(.call, after: 0, "Call at once: understand the reason, involve management"),
-            PlaybookStep(.visit, after: 7, "Management visit with an offer that fits the reason"),
+            PlaybookStep(.call, after: 0, "playbook_step.cancellation_1"),
+            PlaybookStep(.visit, after: 7, "playbook_step.cancellation_2"),
         ]),
         Playbook(kind: "single_category", steps: [
-            PlaybookStep(.visit, after: 30, "Present one matching category from the range"),
+            PlaybookStep(.visit, after: 30, "playbook_step.single_category_1"),
         ]),
     ]
 }

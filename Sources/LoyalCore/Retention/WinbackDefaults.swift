@@ -20,11 +20,11 @@ extension WinbackMatrix {
         ],
         classes: [
             WinbackClass(name: "A", from: 80,
-                         effort: "Personal visit by management within two weeks; tailored offer; agree the conditions for a return"),
+                         effort: "winback_effort.a"),
             WinbackClass(name: "B", from: 55,
-                         effort: "Call by the account manager, then a visit; an offer that fits the reason for leaving"),
+                         effort: "winback_effort.b"),
             WinbackClass(name: "C", from: 30,
-                         effort: "Letter or e-mail with a short survey; win back only if it takes little effort"),
-            WinbackClass(name: "D", from: 0, effort: "No active win-back: not our target group"),
+                         effort: "winback_effort.c"),
+            WinbackClass(name: "D", from: 0, effort: "winback_effort.d"),
         ])
 }

@@ -58,10 +58,13 @@ public struct WinbackClass: Hashable, Sendable {
     public var name: String
     /// Lowest total in this class.
     public var from: Int
-    /// What to spend on winning such a customer back, in words for the user.
-    public var effort: String
+    /// What to spend on winning such a customer back, as given: a catalogue key
+    /// (`winback_effort.a`) for the defaults, the user's own words from config.toml.
+    public var effortWords: String
+    /// In words for the user, in the language in use.
+    public var effort: String { Text.keyedOrPlain(effortWords, section: "winback_effort") }
 
-    public init(name: String, from: Int, effort: String) { self.name = name; self.from = from; self.effort = effort }
+    public init(name: String, from: Int, effort: String) { self.name = name; self.from = from; self.effortWords = effort }
 }
 
 /// What is known about a lost customer. Judgements are 1–5, given by a person:

@@ -73,10 +73,16 @@ extension Store {
         let summary = try checkedSummary(backup.pool.base, path: source)
         // Restoring onto a new machine: there is nothing to keep yet.
         let existed = FileManager.default.fileExists(atPath: path)
+        // A team's shared file (group, 0660) stays the team's: restored by an admin, it
+        // must not become the admin's alone.
+        let shared = SharedMode.of(database: path)
         let live = try Store(path: path, access: .create, busyTimeout: busyTimeout)
         defer { try? live.close() }
         if existed { _ = try live.backup(to: path + ".before-restore") }
         try live.pool.retrying { try backup.pool.base.backup(to: live.pool.base) }
+        if let shared {
+            for suffix in ["", "-wal", "-shm", DatabaseLock.lockPath(for: "")] { shared.apply(to: path + suffix) }
+        }
         return summary
     }
 

@@ -33,8 +33,15 @@ public final class DatabaseLock: @unchecked Sendable {
                 throw StoreError.cannotCreate(path: path, reason: error.localizedDescription)
             }
         }
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        // On a team's shared database (group, 0660) the lock is the group's too: whoever
+        // opens an interface first creates it, and everyone after must be able to open it.
+        let shared = SharedMode.of(database: database)
+        var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, shared?.mode ?? 0o600)
+        // flock needs no write access: a lock file made private by someone else still locks.
+        if fd < 0, errno == EACCES { fd = open(path, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno))) }
+        // A lock made private before (by an older Loyal) is put right by its owner.
+        if let shared { shared.apply(fd: fd) }
         while flock(fd, operation | LOCK_NB) != 0 {
             if errno == EINTR { continue }
             let failure = errno

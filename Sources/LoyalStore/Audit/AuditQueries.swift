@@ -57,7 +57,9 @@ extension Store {
             args.append(limit)
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)!).map {
                 AuditEntry(id: $0["id"], at: $0["at"], user: $0["actor"], entity: $0["entity"], entityID: $0["entity_id"],
-                           customerNumber: $0["number"], action: $0["action"], detail: $0["detail"], changes: $0["changes"])
+                           customerNumber: $0["number"], action: $0["action"],
+                           // Lines Loyal wrote as keys read in the viewer's language; older ones as written.
+                           detail: StoredText.render(stored: $0["detail"]), changes: $0["changes"])
             }
         }
     }

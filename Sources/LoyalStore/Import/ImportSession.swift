@@ -66,7 +66,7 @@ struct ImportSession {
             throw ImportFailure(problems: [Self.problem(error, header: nil)], truncated: false)
         }
         guard let headerRecord = first else {
-            throw ImportFailure(problems: [ImportProblem(line: 1, message: "the file is empty")], truncated: false)
+            throw ImportFailure(problems: [ImportProblem(line: 1, message: Text.tr("import_message.empty"))], truncated: false)
         }
         let header: ImportHeader
         do {
@@ -187,10 +187,9 @@ struct ImportSession {
             SELECT file_name, at, rows FROM import_batch WHERE entity = ? AND content_hash = ? ORDER BY id DESC LIMIT 1
             """, arguments: [entity.rawValue, hash]) {
             let at: String = row["at"]
-            throw ImportFailure(problems: [ImportProblem(line: 1, message:
-                "this file was already imported on \(at.prefix(10)) (as \(row["file_name"] as String), \(row["rows"] as Int) rows); "
-                + "importing it again would count its \(entity == .feedback ? "visits" : "purchases") twice. "
-                + "Use --again if that is really wanted")],
+            throw ImportFailure(problems: [ImportProblem(line: 1, message: Text.tr(
+                "import_message.already_imported", String(at.prefix(10)), row["file_name"] as String, row["rows"] as Int,
+                Text.tr(entity == .feedback ? "import_message.twice_visits" : "import_message.twice_purchases")))],
                 truncated: false)
         }
     }

@@ -38,8 +38,8 @@ public struct ImportReport: Sendable {
     public var windows1252Summary: String? {
         guard !windows1252Lines.isEmpty else { return nil }
         let shown = windows1252Lines.prefix(10).map(String.init).joined(separator: ", ")
-        let more = windows1252Lines.count > 10 ? " and \(windows1252Lines.count - 10) more" : ""
-        return "line\(windows1252Lines.count == 1 ? "" : "s") \(shown)\(more) read as Windows-1252 (not UTF-8)"
+        let lines = windows1252Lines.count > 10 ? Text.tr("import_message.and_more", shown, windows1252Lines.count - 10) : shown
+        return Text.tr(windows1252Lines.count == 1 ? "import_message.line_cp1252" : "import_message.lines_cp1252", lines)
     }
     public var dryRun = false
     /// With `skipBad`: the rows left out, with why, in file order, and the header they had.

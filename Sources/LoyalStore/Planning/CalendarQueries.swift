@@ -64,15 +64,17 @@ extension Store {
     static func calendarRow(_ r: Row) -> CalendarRow {
         let entry = CalendarEntry(
             id: r[0], customerID: r[1], contactPersonID: r[2], repID: r[3], due: Day(iso: r[4] as String) ?? Day(number: 0),
-            channel: Channel(rawValue: r[5]) ?? .phone, reason: r[6], source: CalendarEntrySource(rawValue: r[7]) ?? .manual,
-            status: CalendarEntryStatus(rawValue: r[8]) ?? .open, statusReason: r[9],
+            // Reasons and notes Loyal wrote are catalogue keys: read in the viewer's language.
+            channel: Channel(rawValue: r[5]) ?? .phone, reason: StoredText.render(stored: r[6]),
+            source: CalendarEntrySource(rawValue: r[7]) ?? .manual,
+            status: CalendarEntryStatus(rawValue: r[8]) ?? .open, statusReason: StoredText.render(stored: r[9]),
             doneOn: (r[10] as String?).flatMap { Day(iso: $0) }, uid: r[11])
         let contact: String? = r[16]
         return CalendarRow(entry: entry, customerNumber: r[12], customerName: r[13],
                            customerClass: CustomerClass(rawValue: r[14] ?? "C") ?? .c, repCode: r[15],
                            contactName: contact.flatMap { $0.isEmpty ? nil : $0 },
                            time: (r[17] as String?).flatMap(TimeOfDay.init(parsing:)), blocked: r[18],
-                           note: r[19] ?? "", userMoved: r[20], postalCode: r[21] ?? "")
+                           note: StoredText.render(stored: r[19] ?? ""), userMoved: r[20], postalCode: r[21] ?? "")
     }
 }
 
@@ -108,9 +110,13 @@ extension Store {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM calendar_entry WHERE id = ?", arguments: [id]) else {
             throw StoreError.notFound("the calendar entry no longer exists")
         }
-        let entry = CalendarRecords.entry(row)
+        var entry = CalendarRecords.entry(row)
+        // The audit keeps the reason as stored (keys stay keys); the contact logged reads it
+        // as the user who made it.
+        let why: StoredText.Arg = StoredText(stored: entry.reason).map(StoredText.Arg.sub) ?? .text(entry.reason)
+        entry.reason = StoredText.render(stored: entry.reason)
         var interactionID: Int64?
-        var detail: String
+        var detail: StoredText
         switch action {
         case .done(_, let day):
             guard entry.status == .open else { throw StoreError.invalid("this entry is \(entry.status.rawValue) already") }
@@ -120,20 +126,20 @@ extension Store {
                 customerID: entry.customerID, repID: entry.repID, kind: kind, day: day,
                 contactPersonIDs: entry.contactPersonID.map { [$0] } ?? [], subject: entry.reason), now: Timestamp.now())
             try db.execute(sql: "UPDATE calendar_entry SET status = 'done', done_on = ? WHERE id = ?", arguments: [day.iso, id])
-            detail = "done: \(entry.reason)"
+            detail = StoredText("audit_line.calendar_done", [why])
         case .doneRecorded(_, let day):
             try db.execute(sql: "UPDATE calendar_entry SET status = 'done', done_on = ? WHERE id = ? AND status = 'open'",
                            arguments: [day.iso, id])
-            detail = "done with feedback: \(entry.reason)"
+            detail = StoredText("audit_line.calendar_done_feedback", [why])
         case .skip(_, let reason):
             try db.execute(sql: "UPDATE calendar_entry SET status = 'skipped', status_reason = ? WHERE id = ?",
                            arguments: [reason, id])
-            detail = "skipped: \(entry.reason) (\(reason))"
+            detail = StoredText("audit_line.calendar_skipped", [why, .text(reason)])
         case .move(_, let day):
             try db.execute(sql: "UPDATE calendar_entry SET due = ?, user_moved = 1 WHERE id = ?", arguments: [day.iso, id])
-            detail = "moved \(entry.reason) from \(entry.due.iso) to \(day.iso)"
+            detail = StoredText("audit_line.calendar_moved", [why, .text(entry.due.iso), .text(day.iso)])
         }
-        try Audit.record(db, actor: actor, entity: "calendar_entry", id: id, action: "calendar", detail: detail)
+        try Audit.record(db, actor: actor, entity: "calendar_entry", id: id, action: "calendar", detail: detail.stored)
         return (entry.customerID, interactionID)
     }
 }

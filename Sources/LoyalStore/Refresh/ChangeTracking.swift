@@ -54,7 +54,7 @@ enum ChangeTracking {
         "import_batch": "which files were imported; their rows are tracked",
         "customer_search": "the search index, kept by its own triggers",
         "team_user": "who may use the database; no figure depends on it",
-        "team_setting": "what reps may see; no figure depends on it",
+        "team_setting": "what reps see and the team's figures; setTeamSetting marks everyone when a figure changes",
     ]
 
     /// The triggers of one tracked table, for the migration that adds them.

@@ -164,6 +164,11 @@ enum Schema {
         m.registerMigration("v1-stored-text-keys", foreignKeyChecks: .immediate) { db in
             try StoredTextMigration.run(db)
         }
+        // Calendar entries a playbook made (issue 15): the signal's name and the default step
+        // as keys, read in the viewer's language; UIDs unchanged.
+        m.registerMigration("v1-stored-text-calendar", foreignKeyChecks: .immediate) { db in
+            try StoredTextMigration.playbookReasons(db)
+        }
         return m
     }
 }

@@ -16,3 +16,27 @@ enum StoredTextMigration {
         }
     }
 }
+
+extension StoredTextMigration {
+    /// Calendar entries a playbook made were kept as "kind: step text" in English; they
+    /// become the signal's name and the step's key (a step of the user's own keeps its
+    /// words), so each viewer reads them in their language. The UIDs stay as they are.
+    static func playbookReasons(_ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT id, reason FROM calendar_entry WHERE source = 'triage' AND reason NOT LIKE '["%'
+            """)
+        let english = Catalogue.entries(.en)
+        let update = try db.makeStatement(sql: "UPDATE calendar_entry SET reason = ? WHERE id = ?")
+        for row in rows {
+            let id: Int64 = row["id"], reason: String = row["reason"]
+            guard let colon = reason.range(of: ": ") else { continue }
+            let kind = String(reason[..<colon.lowerBound]), text = String(reason[colon.upperBound...])
+            guard let playbook = Playbook.find(kind, in: Playbook.defaults) ?? (english["signal.\(kind)"] != nil
+                ? Playbook(kind: kind, steps: []) : nil) else { continue }
+            let step = playbook.steps.first { english[$0.words] == text }
+            let name: StoredText.Arg = english["signal.\(kind)"] != nil ? .word("signal.\(kind)") : .text(kind)
+            let words = StoredText("calendar_reason.playbook_step", [name, step.map { .word($0.words) } ?? .text(text)])
+            try update.execute(arguments: [words.stored, id])
+        }
+    }
+}
