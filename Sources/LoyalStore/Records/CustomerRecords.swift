@@ -93,8 +93,17 @@ enum CustomerRecords {
         return StatementArguments(values)
     }
 
+    /// One main contact per customer: making `p` the main one makes the one before an
+    /// ordinary contact, in the same transaction (interface, imports, vCards alike).
+    static func demoteOtherMainContact(_ db: Database, _ p: ContactPerson) throws {
+        guard p.isPrimary else { return }
+        try db.cachedStatement(sql: "UPDATE contact_person SET is_primary = 0 WHERE customer_id = ? AND is_primary = 1 AND id IS NOT ?")
+            .execute(arguments: [p.customerID, p.id])
+    }
+
     @discardableResult
     static func insertContact(_ db: Database, _ p: ContactPerson) throws -> Int64 {
+        try demoteOtherMainContact(db, p)
         var args: StatementArguments = [p.id]
         args += contactArguments(p)
         try db.cachedStatement(sql: "INSERT INTO contact_person (id, \(contactColumns())) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
@@ -104,6 +113,7 @@ enum CustomerRecords {
 
     static func updateContact(_ db: Database, _ p: ContactPerson) throws {
         guard let id = p.id else { throw StoreError.invalid("contact person has no id") }
+        try demoteOtherMainContact(db, p)
         let sets = contactColumns().split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespaces)) = ?" }
         var args = contactArguments(p)
         args += [id]
