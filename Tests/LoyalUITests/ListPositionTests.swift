@@ -16,7 +16,7 @@ final class ListPositionTests: UITestCase {
     }
 
     func testEarlyWarningShowsThePositionAfterAFarJump() throws {
-        try openDemo(customers: 400)
+        try openDemo(customers: 900)
         try store.refreshAll(asOf: Self.today, settings: settings)
         try launch(width: 120, height: 30)
         press(.char("3"), .char("w"))
