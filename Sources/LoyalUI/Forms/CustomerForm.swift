@@ -50,8 +50,7 @@ struct CustomerForm: LoyalScreen {
         let field = form.fields[form.focus].key
         if let action: FormAction = FormScreen.actions.action(for: key), action == .save { return save(env) }
         if key == .enter, field == "rep", lockedRep == nil {
-            return .overlay(.picker(TriagePickers.rep(current: Self.code(form.value("rep")),
-                                                      title: Text.tr("customer_form.rep"), env: env)))
+            return .overlay(.picker(repPicker(env)))
         }
         let effect = form.handle(key, env: env)
         if form.fields[form.focus].key != field { visited.insert(field) }
@@ -59,7 +58,15 @@ struct CustomerForm: LoyalScreen {
         return effect
     }
 
-    /// The rep picker's answer ("All reps" there means no rep here).
+    /// The reps by code with their names, "no rep" first; answers `.rep(code)`.
+    func repPicker(_ env: Environment) -> Picker {
+        let reps = (try? env.store.reps()) ?? []
+        let selected = reps.firstIndex { $0.code == form.value("rep") }.map { $0 + 1 } ?? 0
+        return Picker(title: Text.tr("customer_form.rep"), items: [Text.tr("customer_form.no_rep")] + TriagePickers.repItems(reps),
+                      selected: selected, choices: [.rep(nil)] + reps.map { .rep($0.code) })
+    }
+
+    /// The rep picker's answer.
     mutating func choose(_ choice: PickerChoice, env: Environment) throws -> ScreenEffect {
         guard case .rep(let code) = choice, let i = form.fields.firstIndex(where: { $0.key == "rep" }) else { return .stay }
         form.fields[i].input = TextField(code ?? "")
