@@ -43,7 +43,7 @@ final class AccountsListTests: UITestCase {
         let hints = AccountsScreen.keyHelp.statusHints + GlobalKeys.keyHelp.statusHints
         let expected = " " + hints.map { "\($0.key) \($0.label)" }.joined(separator: "  ")
         XCTAssertEqual(statusRow.trimmingCharacters(in: .whitespaces), expected.trimmingCharacters(in: .whitespaces))
-        XCTAssertTrue(statusRow.hasPrefix(" Enter open  a A  b B  c C  * all  r rep  s sort  ? help  / search  v log visit  q quit"),
+        XCTAssertTrue(statusRow.hasPrefix(" Enter open  + new  a A  b B  c C  * all  r rep  s sort  ? help  / search  v log visit  q quit"),
                       statusRow)
     }
 

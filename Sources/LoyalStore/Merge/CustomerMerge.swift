@@ -86,6 +86,11 @@ enum CustomerMerge {
             SELECT count(*) FROM feedback f JOIN interaction i ON i.id = f.interaction_id WHERE i.customer_id = ?
             """, arguments: [otherID]) ?? 0
         if feedback > 0 { summary.moved["feedback"] = feedback }
+        // One main contact: the kept customer's stays main, the other's moves as an ordinary one.
+        try db.execute(sql: """
+            UPDATE contact_person SET is_primary = 0 WHERE customer_id = ? AND is_primary = 1
+              AND EXISTS (SELECT 1 FROM contact_person WHERE customer_id = ? AND is_primary = 1)
+            """, arguments: [otherID, keepID])
         for table in movedTables {
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE customer_id = ?", arguments: [otherID])
             guard !ids.isEmpty else { continue }

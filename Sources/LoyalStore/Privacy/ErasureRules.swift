@@ -76,6 +76,8 @@ enum ErasureRules {
             "preferred_channel": .keep, "class_override": .keep, "status": .keep, "lost_on": .keep,
             "lost_reason": .keep, "returned_on": .keep, "address_changed_on": .keep, "created_at": .keep,
             "updated_at": .keep, "kind": .keep,
+            // The rep's name folded for the rep sort: about the rep, not the customer.
+            "rep_sort": .keep,
         ]),
         // left_on stays: "the contact left" is a churn signal of the business, not about him.
         ErasureRule(table: "contact_person", columns: [

@@ -32,7 +32,7 @@ public enum AccountSort: String, CaseIterable, Sendable {
         case .revenue: return ["s.revenue_12m_cents", "s.customer_id"]
         case .lastPurchase: return ["s.last_purchase", "s.customer_id"]
         case .risk: return ["s.risk", "s.customer_id"]
-        case .rep: return ["ifnull(c.rep_id, 0)", "c.sort_name", "c.id"]
+        case .rep: return ["c.rep_sort", "c.sort_name", "c.id"]
         }
     }
 }

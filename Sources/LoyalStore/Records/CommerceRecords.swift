@@ -3,8 +3,8 @@ import LoyalCore
 
 enum CommerceRecords {
     static func insertRep(_ db: Database, _ r: Rep) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO rep (id, code, name, email, region) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [r.id, r.code, r.name, r.email, r.region])
+        try db.execute(sql: "INSERT INTO rep (id, code, name, email, region, sort_name) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [r.id, r.code, r.name, r.email, r.region, RepSortMigration.sortName(name: r.name, code: r.code)])
         return db.lastInsertedRowID
     }
 

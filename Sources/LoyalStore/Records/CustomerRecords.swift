@@ -31,10 +31,14 @@ enum CustomerRecords {
     static func insert(_ db: Database, _ c: Customer, now: String) throws -> Int64 {
         var args: StatementArguments = [c.id]
         args += arguments(c)
-        args += [now, now]
+        args += [now, now, c.repID]
         let placeholders = Array(repeating: "?", count: 33).joined(separator: ", ")
-        try db.cachedStatement(sql: "INSERT INTO customer (id, \(columns), created_at, updated_at) VALUES (\(placeholders))")
-            .execute(arguments: args)
+        // The rep sort key written with the row, so its trigger (RepSortMigration) has nothing to
+        // fix: a second write per imported customer would cost a third of the insert.
+        try db.cachedStatement(sql: """
+            INSERT INTO customer (id, \(columns), created_at, updated_at, rep_sort)
+            VALUES (\(placeholders), ifnull((SELECT sort_name FROM rep WHERE id = ?), ''))
+            """).execute(arguments: args)
         let id = db.lastInsertedRowID
         try db.cachedStatement(sql: "INSERT INTO customer_stats (customer_id, as_of) VALUES (?, '1970-01-01')")
             .execute(arguments: [id])
@@ -93,8 +97,17 @@ enum CustomerRecords {
         return StatementArguments(values)
     }
 
+    /// One main contact per customer: making `p` the main one makes the one before an
+    /// ordinary contact, in the same transaction (interface, imports, vCards alike).
+    static func demoteOtherMainContact(_ db: Database, _ p: ContactPerson) throws {
+        guard p.isPrimary else { return }
+        try db.cachedStatement(sql: "UPDATE contact_person SET is_primary = 0 WHERE customer_id = ? AND is_primary = 1 AND id IS NOT ?")
+            .execute(arguments: [p.customerID, p.id])
+    }
+
     @discardableResult
     static func insertContact(_ db: Database, _ p: ContactPerson) throws -> Int64 {
+        try demoteOtherMainContact(db, p)
         var args: StatementArguments = [p.id]
         args += contactArguments(p)
         try db.cachedStatement(sql: "INSERT INTO contact_person (id, \(contactColumns())) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
@@ -104,6 +117,7 @@ enum CustomerRecords {
 
     static func updateContact(_ db: Database, _ p: ContactPerson) throws {
         guard let id = p.id else { throw StoreError.invalid("contact person has no id") }
+        try demoteOtherMainContact(db, p)
         let sets = contactColumns().split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespaces)) = ?" }
         var args = contactArguments(p)
         args += [id]

@@ -31,14 +31,7 @@ extension Store {
             var (clauses, args) = Self.lostClauses(repCode: repCode, customerClass: customerClass,
                                                    includeReturnees: includeReturnees)
             let backward = direction == .backward
-            if let after {
-                // The order is (returned?, lost_on descending, id): the keyset compares each in its direction.
-                let returned = after.returnedOn == nil ? 0 : 1, lost = after.lostOn?.iso ?? ""
-                clauses.append(backward
-                    ? "((c.returned_on IS NOT NULL) < ? OR ((c.returned_on IS NOT NULL) = ? AND (ifnull(c.lost_on, '') > ? OR (ifnull(c.lost_on, '') = ? AND c.id < ?))))"
-                    : "((c.returned_on IS NOT NULL) > ? OR ((c.returned_on IS NOT NULL) = ? AND (ifnull(c.lost_on, '') < ? OR (ifnull(c.lost_on, '') = ? AND c.id > ?))))")
-                args += [returned, returned, lost, lost, after.id]
-            }
+            if let after { Self.addLostKeyset(&clauses, &args, after, backward: backward) }
             let (words, wordArgs) = AccountSQL.searchClauses(search)
             clauses += words; args += wordArgs
             let order = backward ? "c.returned_on IS NOT NULL DESC, c.lost_on ASC, c.id DESC"
@@ -64,9 +57,12 @@ extension Store {
         }
     }
 
-    public func lostCount(repCode: String? = nil, customerClass: CustomerClass? = nil) throws -> Int {
+    /// How many the list holds; with `before`, how many come before that row (its 0-based
+    /// position, for "k of N" after a far jump).
+    public func lostCount(repCode: String? = nil, customerClass: CustomerClass? = nil, before row: LostRow? = nil) throws -> Int {
         try pool.read { db in
-            let (clauses, args) = Self.lostClauses(repCode: repCode, customerClass: customerClass, includeReturnees: true)
+            var (clauses, args) = Self.lostClauses(repCode: repCode, customerClass: customerClass, includeReturnees: true)
+            if let row { Self.addLostKeyset(&clauses, &args, row, backward: true) }
             return try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM customer c JOIN customer_stats s ON s.customer_id = c.id LEFT JOIN rep r ON r.id = c.rep_id
                 WHERE \(clauses.joined(separator: " AND "))
@@ -81,6 +77,16 @@ extension Store {
         AND day > date((SELECT max(day) FROM purchase WHERE customer_id = c.id AND day <= ifnull(c.lost_on, '9999-12-31')),
                        '-12 months')
         """
+
+    /// The rows after `row` in list order (backward: before it). The order is (returned?,
+    /// lost_on descending, id): the keyset compares each in its direction.
+    static func addLostKeyset(_ clauses: inout [String], _ args: inout StatementArguments, _ row: LostRow, backward: Bool) {
+        let returned = row.returnedOn == nil ? 0 : 1, lost = row.lostOn?.iso ?? ""
+        clauses.append(backward
+            ? "((c.returned_on IS NOT NULL) < ? OR ((c.returned_on IS NOT NULL) = ? AND (ifnull(c.lost_on, '') > ? OR (ifnull(c.lost_on, '') = ? AND c.id < ?))))"
+            : "((c.returned_on IS NOT NULL) > ? OR ((c.returned_on IS NOT NULL) = ? AND (ifnull(c.lost_on, '') < ? OR (ifnull(c.lost_on, '') = ? AND c.id > ?))))")
+        args += [returned, returned, lost, lost, row.id]
+    }
 
     /// The filters the lost list and its count share.
     static func lostClauses(repCode: String?, customerClass: CustomerClass?,

@@ -51,10 +51,7 @@ extension Store {
         try pool.read { db in
             var (clauses, args) = PanelSQL.clauses(filter)
             let backward = direction == .backward
-            if let after {
-                clauses.append("(s.risk_priority, s.customer_id) \(backward ? ">" : "<") (?, ?)")
-                args += [after.priority, after.id]
-            }
+            if let after { PanelSQL.addKeyset(&clauses, &args, after, backward: backward) }
             let (words, wordArgs) = AccountSQL.searchClauses(search)
             clauses += words; args += wordArgs
             let rows = try Row.fetchAll(db, sql: """
@@ -74,9 +71,12 @@ extension Store {
         }
     }
 
-    public func riskPanelCount(_ filter: PanelFilter) throws -> Int {
+    /// How many customers the filter shows; with `before`, how many come before that row
+    /// (its 0-based position, for "k of N" after a far jump): a count over the same index.
+    public func riskPanelCount(_ filter: PanelFilter, before row: PanelRow? = nil) throws -> Int {
         try pool.read { db in
-            let (clauses, args) = PanelSQL.clauses(filter)
+            var (clauses, args) = PanelSQL.clauses(filter)
+            if let row { PanelSQL.addKeyset(&clauses, &args, row, backward: true) }
             // Without a rep or kind filter the panel's partial index alone answers (no
             // customer row read for each of tens of thousands at risk).
             let needsCustomer = filter.repCode != nil || filter.signalKind != nil
@@ -138,6 +138,12 @@ extension Store {
 }
 
 enum PanelSQL {
+    /// The rows after `row` in the panel's order, most to lose first (backward: before it).
+    static func addKeyset(_ clauses: inout [String], _ args: inout StatementArguments, _ row: PanelRow, backward: Bool) {
+        clauses.append("(s.risk_priority, s.customer_id) \(backward ? ">" : "<") (?, ?)")
+        args += [row.priority, row.id]
+    }
+
     /// A rep sees the customers he owns and those assigned to him in triage.
     static func clauses(_ filter: PanelFilter) -> ([String], StatementArguments) {
         var clauses = [filter.beyondPanel ? "s.open_signals > 0" : "s.on_panel = 1"]

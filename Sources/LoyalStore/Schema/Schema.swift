@@ -169,6 +169,14 @@ enum Schema {
         m.registerMigration("v1-stored-text-calendar", foreignKeyChecks: .immediate) { db in
             try StoredTextMigration.playbookReasons(db)
         }
+        // One main contact per customer (issue 12): duplicates repaired, then a unique index.
+        m.registerMigration("v1-one-main-contact", foreignKeyChecks: .immediate) { db in
+            try OneMainContactMigration.run(db)
+        }
+        // The rep sort goes by the rep's name through a kept sort key and its index (issue 12).
+        m.registerMigration("v1-rep-sort-name", foreignKeyChecks: .immediate) { db in
+            try RepSortMigration.run(db)
+        }
         return m
     }
 }

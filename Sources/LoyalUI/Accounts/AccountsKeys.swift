@@ -1,12 +1,14 @@
+import LoyalCore
 import LoyalTerminal
 
 enum AccountsAction: Hashable, Sendable {
-    case open, classA, classB, classC, allClasses, rep, sort, sortNext, sortPrevious, invert, merge, undo
+    case open, add, classA, classB, classC, allClasses, rep, sort, sortNext, sortPrevious, invert, merge, undo
 }
 
 extension AccountsScreen {
     static let actions: [ActionSpec<AccountsAction>] = [
         ActionSpec(.open, [.enter, .right, .char("l")], "open", "Open the account's detail", status: true),
+        ActionSpec(.add, [.char("+")], Text.tr("customer_form.key_new"), Text.tr("customer_form.key_new_help"), status: true),
         ActionSpec(.classA, [.char("a")], "A", "Show only class A accounts", status: true),
         ActionSpec(.classB, [.char("b")], "B", "Show only class B accounts", status: true),
         ActionSpec(.classC, [.char("c")], "C", "Show only class C accounts", status: true),

@@ -41,6 +41,7 @@ struct AccountsScreen: ListScreen {
         guard let action: AccountsAction = Self.actions.action(for: key) else { return nil }
         switch action {
         case .open: return openSelected(env)
+        case .add: return .push(CustomerForm(existing: nil, env: env))
         case .classA: try setFilter(\.customerClass, .a, env)
         case .classB: try setFilter(\.customerClass, .b, env)
         case .classC: try setFilter(\.customerClass, .c, env)

@@ -203,6 +203,14 @@ public final class App {
             guard state.tabs[state.activeTab].stack.count > 1 else { return }
             state.tabs[state.activeTab].stack.removeLast()
             if case .popAndReload = effect { reloadScreen() }
+        case .popAndFocus(let id):
+            guard state.tabs[state.activeTab].stack.count > 1 else { return }
+            state.tabs[state.activeTab].stack.removeLast()
+            var screen = state.screen
+            do { try screen.focus(on: id, env) } catch {
+                state.message = StatusMessage(text: "\(StoreError.message(for: error))", kind: .error)
+            }
+            state.screen = screen
         case .message(let text, let kind): state.message = StatusMessage(text: text, kind: kind)
         case .overlay(let overlay): state.overlay = overlay
         case .confirm(let question, let onYes): state.overlay = .confirm(Confirmation(question: question, onYes: onYes))

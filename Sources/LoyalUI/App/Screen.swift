@@ -31,6 +31,8 @@ protocol LoyalScreen {
     mutating func choose(_ choice: PickerChoice, env: Environment) throws -> ScreenEffect
     /// The customer the user is looking at here, for forms opened from anywhere.
     func currentCustomer(_ env: Environment) -> CustomerSummary?
+    /// Puts the cursor on customer `id` (a new one the screen above created), reloading.
+    mutating func focus(on id: Int64, _ env: Environment) throws
     /// The record `m` merges on this screen.
     var mergeSubject: MergeSubject? { get }
     /// After customer `removed` was merged into `kept`: this screen as it should be now, or nil to drop it.
@@ -65,6 +67,7 @@ extension LoyalScreen {
         return .stay
     }
     func currentCustomer(_ env: Environment) -> CustomerSummary? { nil }
+    mutating func focus(on id: Int64, _ env: Environment) throws { try reload(env) }
     var mergeSubject: MergeSubject? { nil }
     func afterMerge(removed: Int64, kept: Int64, env: Environment) -> (any LoyalScreen)? { self }
     mutating func click(row: Int, col: Int, area: Rect, env: Environment) throws -> ScreenEffect? { nil }
@@ -87,6 +90,8 @@ indirect enum ScreenEffect {
     case pop
     /// Pop, then let the screen below reload what the popped one changed.
     case popAndReload
+    /// Pop, then put the screen below on customer `customerID` (one just created).
+    case popAndFocus(customerID: Int64)
     case message(String, StatusMessage.Kind)
     case overlay(Overlay)
     case confirm(String, ScreenEffect)

@@ -3,7 +3,7 @@ import LoyalStore
 import LoyalTerminal
 
 enum DetailAction: Hashable, Sendable {
-    case down, up, pageDown, pageUp, top, bottom, nextSection, previousSection, editSoftFacts, contacts, merge, undo, back
+    case down, up, pageDown, pageUp, top, bottom, nextSection, previousSection, editSoftFacts, editCustomer, contacts, merge, undo, back
 }
 
 /// One account's whole story on one scrollable page.
@@ -30,6 +30,7 @@ struct AccountDetailScreen: LoyalScreen {
         ActionSpec(.nextSection, [.char("]"), .tab], "next section", "Jump to the next section", status: true),
         ActionSpec(.previousSection, [.char("["), .backTab], "previous section", "Jump to the previous section"),
         ActionSpec(.editSoftFacts, [.char("e")], "edit", "Edit soft facts, potential and class override", status: true),
+        ActionSpec(.editCustomer, [.char("E")], Text.tr("customer_form.key_edit"), Text.tr("customer_form.key_edit_help")),
         ActionSpec(.contacts, [.char("p")], "people", "Contact persons: edit, add or merge", status: true),
         ActionSpec(.merge, [.char("m")], "merge", MergeKeys.customerHelp),
         ActionSpec(.undo, [.char("u")], "undo", MergeKeys.undoHelp),
@@ -69,6 +70,8 @@ struct AccountDetailScreen: LoyalScreen {
             if let previous = document.sections.last(where: { $0.line < top }) { top = previous.line }
         case .editSoftFacts:
             return .push(FormScreen.softFacts(detail.customer, env: env))
+        case .editCustomer:
+            return .push(CustomerForm(existing: detail.customer, env: env))
         case .contacts:
             return .push(ContactsScreen(detail: detail))
         case .merge: return .mergeSelected

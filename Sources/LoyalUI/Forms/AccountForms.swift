@@ -71,7 +71,7 @@ enum FormSaving {
             p.isPrimary = form.value("primary") == "yes"
             p.notes = form.value("notes")
             try env.store.saveContact(p, actor: env.actor)
-        case .triage, .winback, .calendar:
+        case .triage, .winback, .calendar, .customer:
             break
         }
     }

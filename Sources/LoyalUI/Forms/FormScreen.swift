@@ -16,6 +16,8 @@ struct FormScreen {
         case triage(TriageForm)
         case winback(LostRow)
         case calendar(CalendarForm)
+        /// A customer's master data (CustomerForm saves it).
+        case customer
     }
 
     /// Calendar entries that need a reason or a day first.

@@ -15,6 +15,13 @@ protocol PageSource {
     /// The first matching row after `row` in `direction` (from the edge when nil),
     /// asked of the store's search index; nil when none.
     func firstMatch(_ pattern: String, after row: Row?, direction: Store.PageDirection) throws -> Row?
+    /// How many rows come before `row` (its 0-based position), counted by the store over the
+    /// list's keyset, so a far jump shows "k of N"; nil when the source cannot count cheaply.
+    func position(of row: Row) throws -> Int?
+}
+
+extension PageSource {
+    func position(of row: Row) throws -> Int? { nil }
 }
 
 /// A list held in memory (a customer's contact persons, a case's signals): pages are
@@ -37,6 +44,7 @@ struct ArraySource<Row>: PageSource {
     }
 
     func id(of row: Row) -> Int64 { identify(row) }
+    func position(of row: Row) throws -> Int? { rows.firstIndex { identify($0) == identify(row) } }
     func matches(_ row: Row, _ pattern: String) -> Bool { ListSearch.matches(text(row), pattern) }
 
     func firstMatch(_ pattern: String, after row: Row?, direction: Store.PageDirection) throws -> Row? {

@@ -69,7 +69,7 @@ struct PagedList<Source: PageSource> {
         atEnd = after.count <= Self.pageSize
         rows = head + after.prefix(Self.pageSize)
         cursor = rows.firstIndex { source.id(of: $0) == id } ?? min(head.count, max(0, rows.count - 1))
-        start = atStart ? 0 : nil
+        start = atStart ? 0 : try rows.first.flatMap(source.position(of:))
         top = max(0, cursor - visibleRows / 2)
     }
 

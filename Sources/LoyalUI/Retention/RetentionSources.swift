@@ -19,6 +19,8 @@ struct PanelSource: PageSource {
     func firstMatch(_ pattern: String, after row: PanelRow?, direction: Store.PageDirection) throws -> PanelRow? {
         try store.riskPanel(filter, after: row, direction: direction, matching: pattern, limit: 1).first
     }
+
+    func position(of row: PanelRow) throws -> Int? { try store.riskPanelCount(filter, before: row) }
 }
 
 /// Lost customers and returnees, most recently lost first, by keyset both ways.
@@ -39,4 +41,6 @@ struct LostSource: PageSource {
     func firstMatch(_ pattern: String, after row: LostRow?, direction: Store.PageDirection) throws -> LostRow? {
         try store.lostCustomers(customerClass: customerClass, after: row, direction: direction, matching: pattern, limit: 1).first
     }
+
+    func position(of row: LostRow) throws -> Int? { try store.lostCount(customerClass: customerClass, before: row) }
 }
