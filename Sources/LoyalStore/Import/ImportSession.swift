@@ -2,13 +2,17 @@ import GRDB
 import LoyalCore
 
 /// A row that passed every check, waiting to be written.
+/// Every row of a file is held until the write, and an enum is as large as its largest
+/// case: a customer record (a few hundred bytes) inline would make each of a million
+/// purchases as large (issue 17: 1 M purchases took over 1 GB). The large, rare cases
+/// are boxed, so a purchase row takes only its own size.
 enum PendingRow {
-    case customer(CustomerImportRecord, line: Int)
-    case contact(ContactImportRecord, line: Int, fields: Set<String>)
-    case product(ProductImportRecord, fields: Set<String>)
+    indirect case customer(CustomerImportRecord, line: Int)
+    indirect case contact(ContactImportRecord, line: Int, fields: Set<String>)
+    indirect case product(ProductImportRecord, fields: Set<String>)
     case purchase(PurchaseImportRecord)
-    case feedback(FeedbackImportRecord, line: Int)
-    case absence(AbsenceImportRecord, line: Int)
+    indirect case feedback(FeedbackImportRecord, line: Int)
+    indirect case absence(AbsenceImportRecord, line: Int)
 }
 
 /// One import in two passes. The first reads and checks the whole file without holding

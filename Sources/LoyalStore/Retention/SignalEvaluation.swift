@@ -61,14 +61,7 @@ enum SignalEvaluation {
         for (index, scope) in scopes.enumerated() {
             let facts = try next?.value() ?? SignalFactsLoader.load(db, asOf: asOf, scope: scope)
             next = prefetch(index + 1)
-            var existing: [Int64: [ChurnSignal]] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT * FROM signal WHERE status <> 'resolved' AND \(scope.condition("customer_id"))
-                """)
-            while let r = try rows.next() {
-                let s = StatsRecords.signal(r)
-                existing[s.customerID, default: []].append(s)
-            }
+            let existing = try standingSignals(db, scope: scope)
             let classes = try classesAndValues(db, filter: " AND " + scope.condition("customer_id"))
             for f in facts {
                 var findings = EarlyWarning.findings(f, rules: rules, format: format)
@@ -96,24 +89,55 @@ enum SignalEvaluation {
         return summary
     }
 
+    /// The signals not resolved of one batch, by customer, as reconciliation compares them:
+    /// by their stored evidence. Rendering each one's text in the viewer's language (as the
+    /// screens do) would cost more than the rest of reading them, on a day when every
+    /// customer's signals are read again (issue 17).
+    static func standingSignals(_ db: Database, scope: CustomerScope) throws -> [Int64: [ChurnSignal]] {
+        var existing: [Int64: [ChurnSignal]] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, customer_id, kind, evidence, evidence_key, weight, status, opened_on, snoozed_until, reason,
+                   assigned_rep_id
+            FROM signal WHERE status <> 'resolved' AND \(scope.condition("customer_id"))
+            """)
+        // Columns by position: by name, GRDB searches them for every row.
+        while let r = try rows.next() {
+            let stored: String = r[3]
+            var s = ChurnSignal(id: r[0], customerID: r[1], kind: r[2], evidence: stored, evidenceKey: r[4], weight: r[5],
+                                status: SignalStatus(rawValue: r[6]) ?? .open,
+                                openedOn: (r[7] as String?).flatMap { Day(iso: $0) } ?? Day(number: 0),
+                                snoozedUntil: (r[8] as String?).flatMap { Day(iso: $0) }, reason: r[9], assignedRepID: r[10])
+            s.storedEvidence = stored
+            existing[s.customerID, default: []].append(s)
+        }
+        return existing
+    }
+
     static func apply(_ db: Database, _ plan: SignalReconciliation, customerID: Int64, asOf: Day,
                       summary: inout SignalRefreshSummary) throws {
+        // Cached statements: on a day change most customers' signals get new evidence, and
+        // preparing a statement for each would cost as much as running it.
         for finding in plan.open {
             // The same kind may have been resolved before; a new signal row keeps the history.
-            try db.execute(sql: """
+            let insert = try db.cachedStatement(sql: """
                 INSERT INTO signal (customer_id, kind, evidence, evidence_key, weight, status, opened_on, updated_on)
                 VALUES (?, ?, ?, ?, ?, 'open', ?, ?)
-                """, arguments: [customerID, finding.kind, finding.storedEvidence, finding.evidenceKey, finding.weight,
-                                 asOf.iso, asOf.iso])
+                """)
+            try insert.execute(arguments: [customerID, finding.kind, finding.storedEvidence, finding.evidenceKey,
+                                           finding.weight, asOf.iso, asOf.iso])
             summary.opened += 1
         }
         for r in plan.refresh {
-            try db.execute(sql: "UPDATE signal SET evidence = ?, evidence_key = ?, weight = ?, updated_on = ? WHERE id = ?",
-                           arguments: [r.finding.storedEvidence, r.finding.evidenceKey, r.finding.weight, asOf.iso, r.signal.id])
+            let update = try db.cachedStatement(sql: """
+                UPDATE signal SET evidence = ?, evidence_key = ?, weight = ?, updated_on = ? WHERE id = ?
+                """)
+            try update.execute(arguments: [r.finding.storedEvidence, r.finding.evidenceKey, r.finding.weight, asOf.iso,
+                                           r.signal.id])
             summary.updated += 1
         }
         for s in plan.resolve {
-            try db.execute(sql: "UPDATE signal SET status = 'resolved', updated_on = ? WHERE id = ?", arguments: [asOf.iso, s.id])
+            let resolve = try db.cachedStatement(sql: "UPDATE signal SET status = 'resolved', updated_on = ? WHERE id = ?")
+            try resolve.execute(arguments: [asOf.iso, s.id])
             summary.resolved += 1
         }
     }
