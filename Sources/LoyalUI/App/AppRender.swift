@@ -65,15 +65,16 @@ extension App {
 
     private func drawTabBar(_ buffer: inout ScreenBuffer, _ bar: Rect) {
         buffer.fill(row: bar.row, col: bar.col, width: bar.width, role: .tabInactive)
-        let right = "as of " + Format(display: env.display).day(env.today) + " "
+        let right = (state.live.refreshing ? Text.tr("live.refreshing_tab") + " · " : "")
+            + "as of " + Format(display: env.display).day(env.today) + " "
         let crumbs = state.tabs[state.activeTab].stack.dropFirst().map(\.title)
         let trail = crumbs.isEmpty ? "" : "› " + crumbs.joined(separator: " › ")
         let tabs = state.tabs.reduce(0) { $0 + TextWidth.columns(of: $1.title) + 2 }
         // With five tabs the name gives way when the trail would not fit beside them:
         // where the user is matters more than the name of the program.
         let brand = " Loyal "
-        let showBrand = trail.isEmpty
-            || TextWidth.columns(of: brand) + tabs + TextWidth.columns(of: trail) + 3 <= bar.width - TextWidth.columns(of: right)
+        let trailWidth = trail.isEmpty ? 0 : TextWidth.columns(of: trail) + 3
+        let showBrand = TextWidth.columns(of: brand) + tabs + trailWidth <= bar.width - TextWidth.columns(of: right)
         var x = bar.col
         if showBrand { x += buffer.put(row: bar.row, col: x, brand, role: .title) }
         for (i, tab) in state.tabs.enumerated() {
@@ -109,7 +110,7 @@ extension App {
         let mark = state.mergeMark.flatMap { $0.kind == state.screen.mergeSubject?.kind ? $0 : nil }
         let marked = mark.map { [(key: "m", label: "merge into \($0.label)")] } ?? []
         let hints = marked + state.screen.keyHelp.statusHints
-            + GlobalKeys.keyHelp.statusHints(whileTyping: state.screen.capturesText)
+            + GlobalKeys.keyHelp(readOnly: state.screen.readOnlyReason(env) != nil).statusHints(whileTyping: state.screen.capturesText)
         for hint in hints {
             let needed = TextWidth.columns(of: hint.key) + TextWidth.columns(of: hint.label) + 3
             if x + needed > bar.right { break }

@@ -31,6 +31,8 @@ protocol LoyalScreen {
     mutating func choose(_ choice: PickerChoice, env: Environment) throws -> ScreenEffect
     /// The customer the user is looking at here, for forms opened from anywhere.
     func currentCustomer(_ env: Environment) -> CustomerSummary?
+    /// Why that customer may not be changed by this user ("read only: belongs to rep X"), if so.
+    func readOnlyReason(_ env: Environment) -> String?
     /// The record `m` merges on this screen.
     var mergeSubject: MergeSubject? { get }
     /// After customer `removed` was merged into `kept`: this screen as it should be now, or nil to drop it.
@@ -65,6 +67,7 @@ extension LoyalScreen {
         return .stay
     }
     func currentCustomer(_ env: Environment) -> CustomerSummary? { nil }
+    func readOnlyReason(_ env: Environment) -> String? { nil }
     var mergeSubject: MergeSubject? { nil }
     func afterMerge(removed: Int64, kept: Int64, env: Environment) -> (any LoyalScreen)? { self }
     mutating func click(row: Int, col: Int, area: Rect, env: Environment) throws -> ScreenEffect? { nil }

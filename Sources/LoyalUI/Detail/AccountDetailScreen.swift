@@ -17,6 +17,8 @@ struct AccountDetailScreen: LoyalScreen {
     /// Set when an edit was saved, so the list below reloads on return.
     var changed = false
     var searchOrigin: Int?
+    /// Set when the customer is another rep's and this user may only look (ReadOnlyAccess).
+    var readOnly: String?
 
     var title: String { detail.customer.name }
 
@@ -37,7 +39,7 @@ struct AccountDetailScreen: LoyalScreen {
     ]
 
     static let keyHelp = KeyHelp(title: "Account", actions)
-    var keyHelp: KeyHelp { Self.keyHelp }
+    var keyHelp: KeyHelp { readOnly == nil ? Self.keyHelp : Self.readOnlyKeyHelp }
 
     init(customerID: Int64, env: Environment) throws {
         guard let detail = try env.store.accountDetail(id: customerID, asOf: env.today) else {
@@ -45,6 +47,7 @@ struct AccountDetailScreen: LoyalScreen {
         }
         self.customerID = customerID
         self.detail = detail
+        readOnly = Self.readOnlyReason(detail, env: env)
     }
 
     mutating func reload(_ env: Environment) throws {
@@ -55,6 +58,7 @@ struct AccountDetailScreen: LoyalScreen {
 
     mutating func handle(_ key: Key, env: Environment) throws -> ScreenEffect? {
         guard let action: DetailAction = Self.actions.action(for: key) else { return nil }
+        if let readOnly, Self.editActions.contains(action) { return .message(readOnly, .warning) }
         let maxTop = max(0, document.lines.count - visibleRows)
         switch action {
         case .down: top = min(maxTop, top + 1)
