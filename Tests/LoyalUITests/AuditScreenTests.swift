@@ -5,7 +5,7 @@ import LoyalCore
 import LoyalTerminal
 @testable import LoyalUI
 
-/// The Audit tab (6): newest first, paged by id, `/` search, `u` and `c` filters, Enter
+/// The audit view (`A` on the Team tab): newest first, paged by id, `/` search, `u` and `c` filters, Enter
 /// shows each field's before and after; managers and admins only.
 final class AuditScreenTests: UITestCase {
     static let customers = "number,name,rep,city\nK1,Adler GmbH,AB,Berlin\nK2,Birke KG,AB,Bonn\nK3,Clemens AG,CD,Celle\n"
@@ -27,8 +27,9 @@ final class AuditScreenTests: UITestCase {
     func testTheAuditListsNewestFirstAndEnterShowsBeforeAndAfter() throws {
         try openEdited()
         try launch(width: 120, height: 30)
-        XCTAssertTrue(term.row(0).contains(" Audit "), term.row(0))
-        press(.char("6"))
+        press(.char("5"))
+        XCTAssertTrue(statusRow.contains(" A audit "), statusRow)
+        press(.char("A"))
         XCTAssertTrue(titleRow.hasPrefix(" Audit · every user · every customer"), titleRow)
         XCTAssertTrue(headerRow.contains("When") && headerRow.contains("Changes"), headerRow)
         let lines = entryLines
@@ -48,12 +49,14 @@ final class AuditScreenTests: UITestCase {
         XCTAssertEqual(words, ["preferences", "Kaffee", "Kakao"])
         press(.escape)
         XCTAssertTrue(titleRow.hasPrefix(" Audit · "), titleRow)
+        press(.escape)
+        XCTAssertTrue(app.state.screen is TeamScreen)
     }
 
     func testUserAndCustomerFiltersAndSearch() throws {
         try openEdited()
         try launch(width: 120, height: 30)
-        press(.char("6"), .char("j"))
+        press(.char("5"), .char("A"), .char("j"))
         XCTAssertTrue(selectedRowText?.contains("max") == true, selectedRowText ?? "")
         press(.char("u"))
         XCTAssertTrue(titleRow.hasPrefix(" Audit · by max · every customer"), titleRow)
@@ -82,7 +85,7 @@ final class AuditScreenTests: UITestCase {
             try store.saveSoftFacts(c, actor: "anna")
         }
         try launch(width: 120, height: 30)
-        press(.char("6"))
+        press(.char("5"), .char("A"))
         XCTAssertTrue(selectedRowText?.contains("Sorte 249 → Sorte 250") == true, selectedRowText ?? "")
         press(.char("G"))
         XCTAssertTrue(selectedRowText?.contains("customers.csv: 3 rows") == true, "the oldest: the import")
@@ -103,18 +106,21 @@ final class AuditScreenTests: UITestCase {
         XCTAssertTrue(selectedRowText?.contains("Sorte 2 → Sorte 3") == true, selectedRowText ?? "")
     }
 
-    func testARepHasNoAuditTab() throws {
+    func testARepIsNotOfferedTheAudit() throws {
         try openEdited()
         try store.addTeamUser(TeamUser(name: "boss", role: .admin))
         try store.addTeamUser(TeamUser(name: "anna", role: .rep, repCode: "AB"))
         try store.addTeamUser(TeamUser(name: "max", role: .manager))
         try reopen(as: "max")
         try launch(width: 120, height: 30)
-        XCTAssertTrue(term.row(0).contains(" Audit "), term.row(0))
+        press(.char("5"), .char("A"))
+        XCTAssertTrue(titleRow.hasPrefix(" Audit · every user"), "a manager reads everyone's entries: \(titleRow)")
         try reopen(as: "anna")
         try launch(width: 120, height: 30)
-        XCTAssertFalse(term.row(0).contains(" Audit "), term.row(0))
-        press(.char("6"))
-        XCTAssertTrue(titleRow.hasPrefix(" Accounts"), titleRow)
+        press(.char("5"))
+        XCTAssertFalse(statusRow.contains("audit"), statusRow)
+        press(.char("A"))
+        XCTAssertTrue(statusRow.hasPrefix(" The audit is for managers and admins"), statusRow)
+        XCTAssertFalse(app.state.screen is AuditScreen)
     }
 }

@@ -25,13 +25,8 @@ public final class App {
         ("Team", { TeamScreen(env: $0) }),
     ] }
 
-    /// The Audit tab, for managers and admins only.
-    static func auditTab(for scope: AccessScope) -> [(title: String, root: (Environment) throws -> any LoyalScreen)] {
-        AuditScreen.isOffered(to: scope) ? [(Text.tr("audit_view.tab"), { try AuditScreen(env: $0) })] : []
-    }
-
     public convenience init(environment: Environment) throws {
-        try self.init(environment: environment, tabs: Self.standardTabs + Self.auditTab(for: environment.store.scope))
+        try self.init(environment: environment, tabs: Self.standardTabs)
     }
 
     /// An app with its own tabs (a test registers a screen type here).
@@ -183,8 +178,8 @@ public final class App {
                 state.message = StatusMessage(text: "Press q to quit", kind: .info)
             }
         case .quit: requestQuit()
-        case .tab1, .tab2, .tab3, .tab4, .tab5, .tab6:
-            let index = [GlobalAction.tab1, .tab2, .tab3, .tab4, .tab5, .tab6].firstIndex(of: action)!
+        case .tab1, .tab2, .tab3, .tab4, .tab5:
+            let index = [GlobalAction.tab1, .tab2, .tab3, .tab4, .tab5].firstIndex(of: action)!
             if index < state.tabs.count {
                 if state.tabs[index].stack.isEmpty {
                     do {

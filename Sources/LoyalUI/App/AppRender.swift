@@ -73,8 +73,8 @@ extension App {
         // With five tabs the name gives way when the trail would not fit beside them:
         // where the user is matters more than the name of the program.
         let brand = " Loyal "
-        let trailWidth = trail.isEmpty ? 0 : TextWidth.columns(of: trail) + 3
-        let showBrand = TextWidth.columns(of: brand) + tabs + trailWidth <= bar.width - TextWidth.columns(of: right)
+        let showBrand = trail.isEmpty
+            || TextWidth.columns(of: brand) + tabs + TextWidth.columns(of: trail) + 3 <= bar.width - TextWidth.columns(of: right)
         var x = bar.col
         if showBrand { x += buffer.put(row: bar.row, col: x, brand, role: .title) }
         for (i, tab) in state.tabs.enumerated() {

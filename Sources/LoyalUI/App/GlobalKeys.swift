@@ -1,7 +1,7 @@
 import LoyalTerminal
 
 enum GlobalAction: Hashable, Sendable {
-    case help, search, searchNext, searchPrevious, back, quit, tab1, tab2, tab3, tab4, tab5, tab6, repaint, logVisit
+    case help, search, searchNext, searchPrevious, back, quit, tab1, tab2, tab3, tab4, tab5, repaint, logVisit
 }
 
 /// Keys that work on every screen (forms keep printable keys for typing).
@@ -20,7 +20,6 @@ enum GlobalKeys {
         ActionSpec(.tab3, [.char("3"), .alt("3")], "early warning", "Go to the Early warning tab"),
         ActionSpec(.tab4, [.char("4"), .alt("4")], "win-back", "Go to the Win-back tab (lost customers)"),
         ActionSpec(.tab5, [.char("5"), .alt("5")], "team", "Go to the Team tab (the manager's overview per rep)"),
-        ActionSpec(.tab6, [.char("6"), .alt("6")], "audit", "Go to the Audit tab (managers and admins: who changed what)"),
         ActionSpec(.repaint, [.ctrl("l")], "repaint", "Redraw the whole screen"),
     ]
 

@@ -4,10 +4,10 @@ import LoyalTerminal
 
 enum AuditAction: Hashable, Sendable { case open, user, customer }
 
-/// The audit log for managers and admins (a tab of its own): who changed what and when,
+/// The audit log for managers and admins (`A` on the Team tab): who changed what and when,
 /// newest first, paged from the store like every list; `/` searches it, `u` and `c` keep
 /// to one user or one customer, Enter shows each changed field's before and after.
-/// A rep does not get the tab; the store shows a rep only their own entries anyway.
+/// A rep is not offered it; the store shows a rep only their own entries anyway.
 struct AuditScreen: ListScreen {
     var list: PagedList<AuditSource>
     var filter: AuditFilter { list.source.filter }
@@ -18,6 +18,19 @@ struct AuditScreen: ListScreen {
 
     /// Who may open it: managers and admins (everyone on a single-user file).
     static func isOffered(to scope: AccessScope) -> Bool { scope.role >= .manager }
+
+    /// The key that opens it from the Team tab.
+    static func openAction<A>(_ action: A) -> ActionSpec<A> {
+        ActionSpec(action, [.char("A")], Text.tr("audit_view.key_audit"), Text.tr("audit_view.key_audit_help"), status: true)
+    }
+
+    /// The audit on top of the Team tab, or why not.
+    static func open(_ env: Environment) -> ScreenEffect {
+        guard isOffered(to: env.store.scope) else { return .message(Text.tr("audit_view.managers_only"), .info) }
+        do { return .push(try AuditScreen(env: env)) } catch {
+            return .message(StoreError.message(for: error), .error)
+        }
+    }
 
     var title: String { Text.tr("audit_view.title") }
 

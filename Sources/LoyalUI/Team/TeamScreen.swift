@@ -2,7 +2,7 @@ import LoyalCore
 import LoyalStore
 import LoyalTerminal
 
-enum TeamAction: Hashable, Sendable { case down, up, top, bottom, open }
+enum TeamAction: Hashable, Sendable { case down, up, top, bottom, open, audit }
 
 /// The manager's overview: one line per rep with his accounts, revenue, risk, plan,
 /// contacts, satisfaction and losses, the team's total, and bars of the classes and of
@@ -26,13 +26,19 @@ struct TeamScreen: LoyalScreen {
         ActionSpec(.bottom, [.end, .char("G")], "team", "The team's total"),
         ActionSpec(.open, [.enter, .right, .char("l")], "accounts",
                    "Open the rep's accounts (on the team's line: every account)", status: true),
+        AuditScreen.openAction(.audit),
     ]
 
     static let keyHelp = KeyHelp(title: "Team", actions)
-    var keyHelp: KeyHelp { Self.keyHelp }
+    /// A rep is not offered the audit (AuditScreen.isOffered).
+    var offersAudit = true
+    var keyHelp: KeyHelp { offersAudit ? Self.keyHelp : KeyHelp(title: "Team", Self.actions.filter { $0.action != .audit }) }
     var title: String { "Team" }
 
-    init(env: Environment) { reload(env) }
+    init(env: Environment) {
+        offersAudit = AuditScreen.isOffered(to: env.store.scope)
+        reload(env)
+    }
 
     /// The rows in screen order: reps (and what has no rep), then the team.
     var lines: [TeamRow] { overview.map { $0.rows + [$0.team] } ?? [] }
@@ -71,6 +77,7 @@ struct TeamScreen: LoyalScreen {
         case .top: cursor = 0
         case .bottom: cursor = max(0, lines.count - 1)
         case .open: return openAccounts(env)
+        case .audit: return AuditScreen.open(env)
         }
         return .stay
     }
