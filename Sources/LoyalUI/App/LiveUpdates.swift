@@ -19,7 +19,7 @@ struct LiveStatus {
 
 /// Watches the database and the clock from the input loop (issue 18 point 3, issue 17).
 ///
-/// Polling `PRAGMA data_version` costs 20-31 µs, so the loop asks twice a second while
+/// Polling `PRAGMA data_version` costs tens of µs, so the loop asks twice a second while
 /// idle (a getch timeout) and reloads the screen on top only when something was committed:
 /// on a slow SSH link nothing is sent unless the screen really changed.
 final class LiveWatch {
