@@ -13,6 +13,15 @@ final class ReadOnlyCustomerTests: UITestCase {
 
     private func openAsAnna() throws {
         try openImported([(.customers, Self.customers), (.purchases, Self.purchases)])
+        // Both on the early-warning panel, K2 first (planted: the churn model is not for this test).
+        try store.pool.write { db in
+            for (number, priority) in [("K1", Int64(10_000_000_000)), ("K2", 50_000_000_000)] {
+                try db.execute(sql: """
+                    UPDATE customer_stats SET on_panel = 1, open_signals = 1, risk_priority = ?
+                    WHERE customer_id = (SELECT id FROM customer WHERE number = ?)
+                    """, arguments: [priority, number])
+            }
+        }
         try store.addTeamUser(TeamUser(name: "boss", role: .admin))
         try store.addTeamUser(TeamUser(name: "anna", role: .rep, repCode: "AB"))
         try reopen(as: "boss")
@@ -50,6 +59,21 @@ final class ReadOnlyCustomerTests: UITestCase {
         XCTAssertTrue(statusRow.hasPrefix(" read only: belongs to rep CD"), statusRow)
         press(.char("k"), .char("v"))
         XCTAssertTrue(app.state.screen is VisitForm, "her own customer's visit form opens")
+    }
+
+    func testTheEarlyWarningPanelOffersNoTriageOnAnotherRepsCustomer() throws {
+        try openAsAnna()
+        press(.char("3"))
+        XCTAssertTrue(selectedRowText?.contains("Birke KG") == true, screen)
+        XCTAssertFalse(statusRow.contains("assign") || statusRow.contains("schedule"), statusRow)
+        press(.char("A"))
+        XCTAssertTrue(statusRow.hasPrefix(" read only: belongs to rep CD"), statusRow)
+        XCTAssertNil(app.state.overlay, "no rep picker opened")
+        press(.char("L"))
+        XCTAssertTrue(statusRow.hasPrefix(" read only: belongs to rep CD"), statusRow)
+        press(.char("j"))
+        XCTAssertTrue(selectedRowText?.contains("Adler GmbH") == true, screen)
+        XCTAssertTrue(statusRow.contains(" A assign "), "her own customer: \(statusRow)")
     }
 
     func testAManagerIsOfferedEverything() throws {

@@ -98,6 +98,10 @@ public final class App {
         if handleOverlay(key) { return }
         if state.search != nil { handleSearchKey(key); return }
         var screen = state.screen
+        if screen.editKeys.contains(key), let reason = screen.readOnlyReason(env) {
+            state.message = StatusMessage(text: reason, kind: .warning)
+            return
+        }
         let effect: ScreenEffect?
         do {
             effect = try screen.handle(key, env: env)
@@ -159,7 +163,7 @@ public final class App {
         switch action {
         case .help:
             let readOnly = state.screen.readOnlyReason(env) != nil
-            state.overlay = .help(HelpOverlay(tables: [state.screen.keyHelp, GlobalKeys.keyHelp(readOnly: readOnly)]))
+            state.overlay = .help(HelpOverlay(tables: [offeredKeys(state.screen), GlobalKeys.keyHelp(readOnly: readOnly)]))
         case .search:
             guard state.screen.isSearchable else {
                 state.message = StatusMessage(text: "Nothing to search here", kind: .info)

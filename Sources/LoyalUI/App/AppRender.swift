@@ -109,7 +109,7 @@ extension App {
         // A marked record stays in sight while the user goes to the other one.
         let mark = state.mergeMark.flatMap { $0.kind == state.screen.mergeSubject?.kind ? $0 : nil }
         let marked = mark.map { [(key: "m", label: "merge into \($0.label)")] } ?? []
-        let hints = marked + state.screen.keyHelp.statusHints
+        let hints = marked + offeredKeys(state.screen).statusHints
             + GlobalKeys.keyHelp(readOnly: state.screen.readOnlyReason(env) != nil).statusHints(whileTyping: state.screen.capturesText)
         for hint in hints {
             let needed = TextWidth.columns(of: hint.key) + TextWidth.columns(of: hint.label) + 3

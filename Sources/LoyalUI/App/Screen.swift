@@ -33,6 +33,8 @@ protocol LoyalScreen {
     func currentCustomer(_ env: Environment) -> CustomerSummary?
     /// Why that customer may not be changed by this user ("read only: belongs to rep X"), if so.
     func readOnlyReason(_ env: Environment) -> String?
+    /// The keys that change that customer: not offered, and answered with the reason, when it is read-only.
+    var editKeys: Set<Key> { get }
     /// The record `m` merges on this screen.
     var mergeSubject: MergeSubject? { get }
     /// After customer `removed` was merged into `kept`: this screen as it should be now, or nil to drop it.
@@ -68,6 +70,7 @@ extension LoyalScreen {
     }
     func currentCustomer(_ env: Environment) -> CustomerSummary? { nil }
     func readOnlyReason(_ env: Environment) -> String? { nil }
+    var editKeys: Set<Key> { [] }
     var mergeSubject: MergeSubject? { nil }
     func afterMerge(removed: Int64, kept: Int64, env: Environment) -> (any LoyalScreen)? { self }
     mutating func click(row: Int, col: Int, area: Rect, env: Environment) throws -> ScreenEffect? { nil }

@@ -39,7 +39,7 @@ struct AccountDetailScreen: LoyalScreen {
     ]
 
     static let keyHelp = KeyHelp(title: "Account", actions)
-    var keyHelp: KeyHelp { readOnly == nil ? Self.keyHelp : Self.readOnlyKeyHelp }
+    var keyHelp: KeyHelp { Self.keyHelp }
 
     init(customerID: Int64, env: Environment) throws {
         guard let detail = try env.store.accountDetail(id: customerID, asOf: env.today) else {
@@ -58,7 +58,6 @@ struct AccountDetailScreen: LoyalScreen {
 
     mutating func handle(_ key: Key, env: Environment) throws -> ScreenEffect? {
         guard let action: DetailAction = Self.actions.action(for: key) else { return nil }
-        if let readOnly, Self.editActions.contains(action) { return .message(readOnly, .warning) }
         let maxTop = max(0, document.lines.count - visibleRows)
         switch action {
         case .down: top = min(maxTop, top + 1)
