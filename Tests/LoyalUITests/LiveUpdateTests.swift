@@ -75,6 +75,17 @@ final class LiveUpdateTests: UITestCase {
         XCTAssertEqual(screen, form)
         XCTAssertTrue(app.state.live.pending, "the reload waits for the form")
         XCTAssertEqual(app.state.live.staleTabs, [0], "the account and the list below it are stale")
+
+        // Leaving the form (throwing "Tee" away): the account reloads, then the list shows K4.
+        press(.escape)
+        XCTAssertNotNil(app.state.overlay, "a changed form asks first")
+        press(.char("y"))
+        XCTAssertTrue(titleRow.hasPrefix(" K1 · Adler GmbH"), titleRow)
+        XCTAssertTrue(app.tick(), "the change that waited is shown now")
+        XCTAssertFalse(app.state.live.pending)
+        press(.escape)
+        app.drain(term)
+        XCTAssertEqual(listRows.map(number(of:)), ["K1", "K3", "K2", "K4"], screen)
     }
 
     // MARK: The day changes while the interface is open
