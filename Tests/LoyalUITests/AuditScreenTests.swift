@@ -106,6 +106,23 @@ final class AuditScreenTests: UITestCase {
         XCTAssertTrue(selectedRowText?.contains("Sorte 2 → Sorte 3") == true, selectedRowText ?? "")
     }
 
+    func testTheAuditSpeaksGerman() throws {
+        try openEdited()
+        Text.use(.de)
+        defer { Text.use(LanguageChoice(.en, explicit: false)) }
+        try launch(width: 120, height: 30)
+        press(.char("5"))
+        XCTAssertTrue(statusRow.contains(" A Protokoll "), statusRow)
+        press(.char("A"))
+        XCTAssertTrue(titleRow.hasPrefix(" Protokoll · alle Benutzer · alle Kunden"), titleRow)
+        XCTAssertTrue(headerRow.contains("Wann") && headerRow.contains("Änderungen"), headerRow)
+        press(.char("u"))
+        XCTAssertTrue(titleRow.hasPrefix(" Protokoll · von anna · alle Kunden"), titleRow)
+        press(.enter)
+        XCTAssertTrue(titleRow.hasPrefix(" Protokolleintrag "), titleRow)
+        XCTAssertTrue(screen.contains("Feld") && screen.contains("Vorher") && screen.contains("Nachher"), screen)
+    }
+
     func testARepIsNotOfferedTheAudit() throws {
         try openEdited()
         try store.addTeamUser(TeamUser(name: "boss", role: .admin))

@@ -19,7 +19,8 @@ struct TeamScreen: LoyalScreen {
     var top = 0
     var visibleReps = 8
 
-    static let actions: [ActionSpec<TeamAction>] = [
+    /// Built when asked, so the audit key's words follow the language (not frozen at first use).
+    static var actions: [ActionSpec<TeamAction>] { [
         ActionSpec(.down, [.down, .char("j")], "down", "Next rep"),
         ActionSpec(.up, [.up, .char("k")], "up", "Previous rep"),
         ActionSpec(.top, [.home, .char("g")], "first", "The first rep"),
@@ -27,9 +28,9 @@ struct TeamScreen: LoyalScreen {
         ActionSpec(.open, [.enter, .right, .char("l")], "accounts",
                    "Open the rep's accounts (on the team's line: every account)", status: true),
         AuditScreen.openAction(.audit),
-    ]
+    ] }
 
-    static let keyHelp = KeyHelp(title: "Team", actions)
+    static var keyHelp: KeyHelp { KeyHelp(title: "Team", actions) }
     /// A rep is not offered the audit (AuditScreen.isOffered).
     var offersAudit = true
     var keyHelp: KeyHelp { offersAudit ? Self.keyHelp : KeyHelp(title: "Team", Self.actions.filter { $0.action != .audit }) }
