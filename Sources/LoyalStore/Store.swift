@@ -87,6 +87,9 @@ public final class Store: Sendable {
     public let isReadOnly: Bool
     /// Who opened it and what they may see and change; everything for a store opened without a user.
     public let scope: AccessScope
+    /// Who opened it and how long it waits for locks, to open it again the same way (`reopened`).
+    let identity: UserIdentity?
+    let busyTimeout: Double
 
     /// Opens or creates the database at `path`, migrating it to the current schema.
     /// A file of a newer schema is refused before anything is written to it. Every
@@ -100,6 +103,8 @@ public final class Store: Sendable {
                 user: UserIdentity? = nil) throws {
         _ = Store.multithreadMode
         self.path = path
+        identity = user
+        self.busyTimeout = busyTimeout
         let fm = FileManager.default
         let exists = fm.fileExists(atPath: path)
         if exists {

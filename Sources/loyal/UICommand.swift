@@ -27,9 +27,14 @@ struct UICommand: ParsableCommand {
         let loaded = ThemeLoader(searchDirectories: ThemeLoader.defaultSearchDirectories())
             .load(named: theme ?? settings.display.theme)
         for d in loaded.diagnostics { Console.error(Sanitizer.clean(d.description)) }
+        // A day given by --today or LOYAL_TODAY stays; else the interface moves on at midnight.
+        let dayIsFixed = global.today != nil || ProcessInfo.processInfo.environment["LOYAL_TODAY"] != nil
+        let fromClock: @Sendable () -> Day = { Clock.localToday() }
+        let clock: (@Sendable () -> Day)? = dayIsFixed ? nil : fromClock
         let env = Environment(store: store, settings: settings, today: today,
                               actor: store.scope.user.isEmpty ? ProcessInfo.processInfo.environment["USER"] ?? "loyal"
-                                                              : store.scope.user)
+                                                              : store.scope.user,
+                              clock: clock)
         let app = try App(environment: env)
         if let teamNote { app.showMessage(teamNote, warning: false) }
         if let first = loaded.diagnostics.first {

@@ -30,7 +30,10 @@ public struct AuditFilter: Sendable, Hashable {
 extension Store {
     /// A page of the audit, newest first: entries with an id below `before` (nil: from the
     /// newest). A rep sees only their own entries, whatever the filter asks.
-    public func auditPage(_ filter: AuditFilter, before: Int64? = nil, limit: Int = 200) throws -> [AuditEntry] {
+    /// `after` pages the other way (the interface's list scrolling up): the `limit` entries
+    /// just newer than it, still newest first.
+    public func auditPage(_ filter: AuditFilter, before: Int64? = nil, after: Int64? = nil,
+                          limit: Int = 200) throws -> [AuditEntry] {
         try pool.read { db in
             var clauses: [String] = [], args: [DatabaseValueConvertible?] = []
             var user = filter.user
@@ -49,13 +52,15 @@ extension Store {
             }
             if let since = filter.since { clauses.append("a.at >= ?"); args.append(since.description) }
             if let before { clauses.append("a.id < ?"); args.append(before) }
+            if let after { clauses.append("a.id > ?"); args.append(after) }
             let sql = """
                 SELECT a.*, c.number FROM main.audit a LEFT JOIN main.customer c ON c.id = a.customer_id
                 \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "))
-                ORDER BY a.id DESC LIMIT ?
+                ORDER BY a.id \(after == nil ? "DESC" : "ASC") LIMIT ?
                 """
             args.append(limit)
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)!).map {
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)!)
+            return (after == nil ? rows : rows.reversed()).map {
                 AuditEntry(id: $0["id"], at: $0["at"], user: $0["actor"], entity: $0["entity"], entityID: $0["entity_id"],
                            customerNumber: $0["number"], action: $0["action"],
                            // Lines Loyal wrote as keys read in the viewer's language; older ones as written.

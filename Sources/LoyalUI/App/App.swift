@@ -7,6 +7,8 @@ import LoyalTerminal
 public final class App {
     public internal(set) var state: AppState
     let env: Environment
+    /// Others' writes and the day, watched from the input loop.
+    let live: LiveWatch
     public static let minimumWidth = 80
     public static let minimumHeight = 24
 
@@ -30,6 +32,7 @@ public final class App {
     /// An app with its own tabs (a test registers a screen type here).
     init(environment: Environment, tabs: [(title: String, root: (Environment) throws -> any LoyalScreen)]) throws {
         env = environment
+        live = LiveWatch(changes: try? environment.store.watchChanges(), clock: environment.clock)
         // Only the first tab is built now, so the first frame only waits for it.
         state = AppState(tabs: tabs.map { AppState.Tab(title: $0.title, stack: [], root: $0.root) }, activeTab: 0)
         state.tabs[0].stack = [try tabs[0].root(environment)]
@@ -50,10 +53,14 @@ public final class App {
         arrangeScreen()
         terminal.present(frame(width: terminal.width, height: terminal.height))
         while !state.quitRequested {
-            let timeout = env.background.isBusy ? 40 : -1
-            if let event = terminal.nextEvent(timeoutMilliseconds: timeout) { handle(event, terminal: terminal) }
+            let busy = env.background.isBusy
+            // Never waits for ever: others' writes and a new day show without a key press.
+            let event = terminal.nextEvent(timeoutMilliseconds: busy ? 40 : LiveWatch.pollMilliseconds)
+            if let event { handle(event, terminal: terminal) }
             applyFinishedWork()
-            terminal.present(frame(width: terminal.width, height: terminal.height))
+            let changed = (live.isDue || state.live.refreshed) && tick()
+            // An idle poll that found nothing draws nothing.
+            if event != nil || busy || changed { terminal.present(frame(width: terminal.width, height: terminal.height)) }
         }
     }
 
@@ -91,6 +98,10 @@ public final class App {
         if handleOverlay(key) { return }
         if state.search != nil { handleSearchKey(key); return }
         var screen = state.screen
+        if screen.editKeys.contains(key), let reason = screen.readOnlyReason(env) {
+            state.message = StatusMessage(text: reason, kind: .warning)
+            return
+        }
         let effect: ScreenEffect?
         do {
             effect = try screen.handle(key, env: env)
@@ -151,7 +162,8 @@ public final class App {
         guard let action: GlobalAction = GlobalKeys.actions.action(for: key) else { return }
         switch action {
         case .help:
-            state.overlay = .help(HelpOverlay(tables: [state.screen.keyHelp, GlobalKeys.keyHelp]))
+            let readOnly = state.screen.readOnlyReason(env) != nil
+            state.overlay = .help(HelpOverlay(tables: [offeredKeys(state.screen), GlobalKeys.keyHelp(readOnly: readOnly)]))
         case .search:
             guard state.screen.isSearchable else {
                 state.message = StatusMessage(text: "Nothing to search here", kind: .info)
@@ -191,6 +203,10 @@ public final class App {
         case .logVisit:
             // One report at a time: F2 in the form must not stack a second one on it.
             if state.screen is VisitForm { return }
+            if let reason = state.screen.readOnlyReason(env) {
+                state.message = StatusMessage(text: reason, kind: .warning)
+                return
+            }
             apply(.push(VisitForm(customer: currentCustomer(), env: env)))
         }
     }
@@ -202,7 +218,7 @@ public final class App {
         case .pop, .popAndReload:
             guard state.tabs[state.activeTab].stack.count > 1 else { return }
             state.tabs[state.activeTab].stack.removeLast()
-            if case .popAndReload = effect { reloadScreen() }
+            if case .popAndReload = effect { reloadScreen() } else { reloadIfStale() }
         case .popAndFocus(let id):
             guard state.tabs[state.activeTab].stack.count > 1 else { return }
             state.tabs[state.activeTab].stack.removeLast()

@@ -65,7 +65,8 @@ extension App {
 
     private func drawTabBar(_ buffer: inout ScreenBuffer, _ bar: Rect) {
         buffer.fill(row: bar.row, col: bar.col, width: bar.width, role: .tabInactive)
-        let right = "as of " + Format(display: env.display).day(env.today) + " "
+        let right = (state.live.refreshing ? Text.tr("live.refreshing_tab") + " · " : "")
+            + "as of " + Format(display: env.display).day(env.today) + " "
         let crumbs = state.tabs[state.activeTab].stack.dropFirst().map(\.title)
         let trail = crumbs.isEmpty ? "" : "› " + crumbs.joined(separator: " › ")
         let tabs = state.tabs.reduce(0) { $0 + TextWidth.columns(of: $1.title) + 2 }
@@ -108,8 +109,8 @@ extension App {
         // A marked record stays in sight while the user goes to the other one.
         let mark = state.mergeMark.flatMap { $0.kind == state.screen.mergeSubject?.kind ? $0 : nil }
         let marked = mark.map { [(key: "m", label: "merge into \($0.label)")] } ?? []
-        let hints = marked + state.screen.keyHelp.statusHints
-            + GlobalKeys.keyHelp.statusHints(whileTyping: state.screen.capturesText)
+        let hints = marked + offeredKeys(state.screen).statusHints
+            + GlobalKeys.keyHelp(readOnly: state.screen.readOnlyReason(env) != nil).statusHints(whileTyping: state.screen.capturesText)
         for hint in hints {
             let needed = TextWidth.columns(of: hint.key) + TextWidth.columns(of: hint.label) + 3
             if x + needed > bar.right { break }

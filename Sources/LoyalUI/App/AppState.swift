@@ -20,6 +20,8 @@ public struct AppState {
     var mergeMark: MergeSubject?
     /// The terminal's size, for the layout step and to map mouse clicks.
     var size = (width: 80, height: 24)
+    /// Changes made elsewhere and the day's refresh (LiveUpdates).
+    var live = LiveStatus()
 
     public struct Tab {
         public var title: String

@@ -34,7 +34,7 @@ enum GlobalKeys {
     static var allTables: [KeyHelp] {
         [AccountsScreen.keyHelp, AccountDetailScreen.keyHelp, ContactsScreen.keyHelp, MergeScreen.keyHelp, FormScreen.keyHelp,
          VisitForm.keyHelp, CalendarScreen.keyHelp, EarlyWarningScreen.keyHelp, RiskCaseScreen.keyHelp, LostScreen.keyHelp,
-         TeamScreen.keyHelp, keyHelp]
+         TeamScreen.keyHelp, AuditScreen.keyHelp, AuditEntryScreen.keyHelp, keyHelp]
     }
 
     /// The key tables as Markdown, one table per screen.

@@ -33,6 +33,10 @@ protocol LoyalScreen {
     func currentCustomer(_ env: Environment) -> CustomerSummary?
     /// Puts the cursor on customer `id` (a new one the screen above created), reloading.
     mutating func focus(on id: Int64, _ env: Environment) throws
+    /// Why that customer may not be changed by this user ("read only: belongs to rep X"), if so.
+    func readOnlyReason(_ env: Environment) -> String?
+    /// The keys that change that customer: not offered, and answered with the reason, when it is read-only.
+    var editKeys: Set<Key> { get }
     /// The record `m` merges on this screen.
     var mergeSubject: MergeSubject? { get }
     /// After customer `removed` was merged into `kept`: this screen as it should be now, or nil to drop it.
@@ -68,6 +72,8 @@ extension LoyalScreen {
     }
     func currentCustomer(_ env: Environment) -> CustomerSummary? { nil }
     mutating func focus(on id: Int64, _ env: Environment) throws { try reload(env) }
+    func readOnlyReason(_ env: Environment) -> String? { nil }
+    var editKeys: Set<Key> { [] }
     var mergeSubject: MergeSubject? { nil }
     func afterMerge(removed: Int64, kept: Int64, env: Environment) -> (any LoyalScreen)? { self }
     mutating func click(row: Int, col: Int, area: Rect, env: Environment) throws -> ScreenEffect? { nil }

@@ -17,6 +17,8 @@ struct AccountDetailScreen: LoyalScreen {
     /// Set when an edit was saved, so the list below reloads on return.
     var changed = false
     var searchOrigin: Int?
+    /// Set when the customer is another rep's and this user may only look (ReadOnlyAccess).
+    var readOnly: String?
 
     var title: String { detail.customer.name }
 
@@ -46,6 +48,7 @@ struct AccountDetailScreen: LoyalScreen {
         }
         self.customerID = customerID
         self.detail = detail
+        readOnly = Self.readOnlyReason(detail, env: env)
     }
 
     mutating func reload(_ env: Environment) throws {

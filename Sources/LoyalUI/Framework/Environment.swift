@@ -7,13 +7,18 @@ import LoyalStore
 public final class Environment: @unchecked Sendable {
     public let store: Store
     public let settings: Settings
-    public let today: Day
+    /// The day figures are as of; moves on when the clock passes midnight (LiveUpdates).
+    public internal(set) var today: Day
+    /// Where the day comes from: the clock, or fixed (LOYAL_TODAY, tests) unless a test moves it.
+    public let clock: @Sendable () -> Day
     /// Who is using Loyal, for the audit log.
     public let actor: String
     let background: BackgroundWork
 
-    public init(store: Store, settings: Settings, today: Day, actor: String, synchronous: Bool = false) {
+    public init(store: Store, settings: Settings, today: Day, actor: String, synchronous: Bool = false,
+                clock: (@Sendable () -> Day)? = nil) {
         self.store = store; self.settings = settings; self.today = today; self.actor = actor
+        self.clock = clock ?? { today }
         background = BackgroundWork(synchronous: synchronous)
     }
 

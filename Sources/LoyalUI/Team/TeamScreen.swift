@@ -2,7 +2,7 @@ import LoyalCore
 import LoyalStore
 import LoyalTerminal
 
-enum TeamAction: Hashable, Sendable { case down, up, top, bottom, open }
+enum TeamAction: Hashable, Sendable { case down, up, top, bottom, open, audit }
 
 /// The manager's overview: one line per rep with his accounts, revenue, risk, plan,
 /// contacts, satisfaction and losses, the team's total, and bars of the classes and of
@@ -19,20 +19,27 @@ struct TeamScreen: LoyalScreen {
     var top = 0
     var visibleReps = 8
 
-    static let actions: [ActionSpec<TeamAction>] = [
+    /// Built when asked, so the audit key's words follow the language (not frozen at first use).
+    static var actions: [ActionSpec<TeamAction>] { [
         ActionSpec(.down, [.down, .char("j")], "down", "Next rep"),
         ActionSpec(.up, [.up, .char("k")], "up", "Previous rep"),
         ActionSpec(.top, [.home, .char("g")], "first", "The first rep"),
         ActionSpec(.bottom, [.end, .char("G")], "team", "The team's total"),
         ActionSpec(.open, [.enter, .right, .char("l")], "accounts",
                    "Open the rep's accounts (on the team's line: every account)", status: true),
-    ]
+        AuditScreen.openAction(.audit),
+    ] }
 
-    static let keyHelp = KeyHelp(title: "Team", actions)
-    var keyHelp: KeyHelp { Self.keyHelp }
+    static var keyHelp: KeyHelp { KeyHelp(title: "Team", actions) }
+    /// A rep is not offered the audit (AuditScreen.isOffered).
+    var offersAudit = true
+    var keyHelp: KeyHelp { offersAudit ? Self.keyHelp : KeyHelp(title: "Team", Self.actions.filter { $0.action != .audit }) }
     var title: String { "Team" }
 
-    init(env: Environment) { reload(env) }
+    init(env: Environment) {
+        offersAudit = AuditScreen.isOffered(to: env.store.scope)
+        reload(env)
+    }
 
     /// The rows in screen order: reps (and what has no rep), then the team.
     var lines: [TeamRow] { overview.map { $0.rows + [$0.team] } ?? [] }
@@ -71,6 +78,7 @@ struct TeamScreen: LoyalScreen {
         case .top: cursor = 0
         case .bottom: cursor = max(0, lines.count - 1)
         case .open: return openAccounts(env)
+        case .audit: return AuditScreen.open(env)
         }
         return .stay
     }
