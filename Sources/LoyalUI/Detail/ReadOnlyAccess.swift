@@ -62,7 +62,7 @@ extension AccountDetailScreen {
     }
 
     func readOnlyReason(_ env: Environment) -> String? { readOnly }
-    var editKeys: Set<Key> { ReadOnlyAccess.keys(Self.actions, [.editSoftFacts, .contacts, .merge, .undo]) }
+    var editKeys: Set<Key> { ReadOnlyAccess.keys(Self.actions, [.editSoftFacts, .editCustomer, .contacts, .merge, .undo]) }
 }
 
 extension AccountsScreen {
