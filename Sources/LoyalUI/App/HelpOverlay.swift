@@ -1,3 +1,4 @@
+import LoyalCore
 import LoyalTerminal
 
 /// The `?` screen: every binding of the current screen, then the global ones.
@@ -34,7 +35,7 @@ struct HelpOverlay {
         let helpWidth = all.filter { !$0.isTitle }.map { TextWidth.columns(of: $0.help) }.max() ?? 40
         let box = area.centered(width: min(area.width - 2, max(76, keyWidth + helpWidth + 4)),
                                 height: min(area.height - 2, all.count + 3))
-        Box.draw(into: &buffer, box, title: "Keys — Esc closes, j/k scroll")
+        Box.draw(into: &buffer, box, title: Text.tr("app.help_title"))
         let inner = box.inset(1)
         for i in 0..<inner.height {
             let index = top + i

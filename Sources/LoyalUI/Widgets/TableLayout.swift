@@ -15,6 +15,13 @@ struct TableLayout {
     let spans: [(col: Int, width: Int)]
 
     init(_ columns: [Column], width: Int, gap: Int = 1) {
+        // A column is never narrower than its title: German titles are longer, and a cut
+        // title ("Risi") reads as a mistake where a cut value does not.
+        let columns = columns.map { c in
+            var c = c
+            c.width = max(c.width, TextWidth.columns(of: c.title))
+            return c
+        }
         self.columns = columns
         let fixed = columns.reduce(0) { $0 + $1.width } + gap * max(0, columns.count - 1)
         let spare = max(0, width - fixed)
