@@ -19,18 +19,18 @@ struct TeamScreen: LoyalScreen {
     var top = 0
     var visibleReps = 8
 
-    static let actions: [ActionSpec<TeamAction>] = [
-        ActionSpec(.down, [.down, .char("j")], "down", "Next rep"),
-        ActionSpec(.up, [.up, .char("k")], "up", "Previous rep"),
-        ActionSpec(.top, [.home, .char("g")], "first", "The first rep"),
-        ActionSpec(.bottom, [.end, .char("G")], "team", "The team's total"),
-        ActionSpec(.open, [.enter, .right, .char("l")], "accounts",
-                   "Open the rep's accounts (on the team's line: every account)", status: true),
-    ]
+    static var actions: [ActionSpec<TeamAction>] { [
+        ActionSpec(.down, [.down, .char("j")], "down", Text.tr("team.down_help")),
+        ActionSpec(.up, [.up, .char("k")], "up", Text.tr("team.up_help")),
+        ActionSpec(.top, [.home, .char("g")], "first", Text.tr("team.first_help")),
+        ActionSpec(.bottom, [.end, .char("G")], Text.tr("keys.team"), Text.tr("team.total_help")),
+        ActionSpec(.open, [.enter, .right, .char("l")], Text.tr("keys.accounts"),
+                   Text.tr("team.open_help"), status: true),
+    ] }
 
-    static let keyHelp = KeyHelp(title: "Team", actions)
+    static var keyHelp: KeyHelp { KeyHelp(title: Text.tr("tab.team"), actions) }
     var keyHelp: KeyHelp { Self.keyHelp }
-    var title: String { "Team" }
+    var title: String { Text.tr("tab.team") }
 
     init(env: Environment) { reload(env) }
 
@@ -77,12 +77,12 @@ struct TeamScreen: LoyalScreen {
 
     /// The accounts list filtered to the selected rep, through the list's own rep filter.
     func openAccounts(_ env: Environment) -> ScreenEffect {
-        guard let row = selected else { return .message("No figures yet", .info) }
+        guard let row = selected else { return .message(Text.tr("team.no_figures"), .info) }
         let filter: AccountFilter
         switch row.kind {
         case .rep: filter = AccountFilter(repCode: row.repCode)
         case .team: filter = AccountFilter()
-        case .unassigned: return .message("The accounts list filters by rep; accounts without one show under all reps", .info)
+        case .unassigned: return .message(Text.tr("team.unassigned"), .info)
         }
         do {
             let accounts = try AccountsScreen(environment: env, filter: filter)
