@@ -138,7 +138,7 @@ public final class App {
             switch key {
             // `y` in English, `j` in German (the box says which); never both, so a German
             // `j` typed into English Loyal cannot say yes by accident.
-            case .char(let c) where c.lowercased() == Text.tr("app.yes_key"):
+            case .char(let typed) where typed.lowercased() == Text.tr("app.yes_key"):
                 state.overlay = nil
                 apply(c.onYes)
             case .char("n"), .char("N"), .escape, .char("q"):

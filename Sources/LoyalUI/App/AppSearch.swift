@@ -44,7 +44,7 @@ extension App {
             case .wrapped:
                 state.message = StatusMessage(text: forward ? Text.tr("app.wrapped_top")
                                                             : Text.tr("app.wrapped_end"), kind: .info)
-            case .notFound: state.message = StatusMessage(text: "Not found: \(pattern)", kind: .warning)
+            case .notFound: state.message = StatusMessage(text: Text.tr("app.not_found", pattern), kind: .warning)
             }
         }
         return outcome

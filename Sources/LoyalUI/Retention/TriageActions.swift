@@ -25,7 +25,7 @@ enum TriageActions {
             guard !available.isEmpty else { return .message(Text.tr("triage.no_playbook"), .warning) }
             let items = available.map { kind -> String in
                 let steps = env.settings.retention.playbook(for: kind)!.steps
-                return "\(SignalWords.name(kind)): " + steps.map { Text.tr("triage.step", Words.channel($0.channel), $0.afterDays) }.joined(separator: ", ")
+                return "\(SignalWords.name(kind)): " + steps.map { Text.tr("triage.step", Text.tr("approach.\($0.channel.rawValue)"), $0.afterDays) }.joined(separator: ", ")
             }
             return .overlay(.picker(Picker(title: Text.tr("triage.apply_playbook"), items: items, selected: 0,
                                            choices: available.map { .effect(.runTriage(.applyPlaybook(customerID: customerID, kind: $0))) })))
