@@ -93,7 +93,7 @@ struct LostScreen: ListScreen {
         buffer.put(row: titleRow.row, col: area.right - TextWidth.columns(of: position) - 1, position, role: .title)
         let layout = TableLayout([
             .init(title: Text.tr("warning.col_customer"), width: 20, flex: 3), .init(title: Text.tr("accounts.col_class"), width: 2), .init(title: Text.tr("lost.col_lost_on"), width: 10),
-            .init(title: Text.tr("calendar.reason"), width: 18), .init(title: Text.tr("lost.col_brought"), width: 8, alignRight: true),
+            .init(title: Text.tr("calendar.reason"), width: 20), .init(title: Text.tr("lost.col_brought"), width: 8, alignRight: true),
             .init(title: Text.tr("tab.winback"), width: 14, flex: 1),
         ], width: area.width)
         layout.drawHeader(into: &buffer, row: headerRow.row, col: area.col, width: area.width, highlight: nil, mark: "")
