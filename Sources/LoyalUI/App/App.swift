@@ -153,7 +153,7 @@ public final class App {
         guard let action: GlobalAction = GlobalKeys.actions.action(for: key) else { return }
         switch action {
         case .help:
-            state.overlay = .help(HelpOverlay(tables: [state.screen.keyHelp, GlobalKeys.keyHelp]))
+            state.overlay = .help(HelpOverlay(tables: [state.screen.keyHelp, GlobalKeys.keyHelp], terminalWidth: state.size.width))
         case .search:
             guard state.screen.isSearchable else {
                 state.message = StatusMessage(text: Text.tr("app.nothing_to_search"), kind: .info)
