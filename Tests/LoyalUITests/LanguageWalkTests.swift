@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import LoyalCore
+import GRDB
 @testable import LoyalStore
 import LoyalTerminal
 @testable import LoyalUI
@@ -78,6 +79,8 @@ final class LanguageWalkTests: UITestCase {
         let foreign = foreignPhrases(shown: expected)
         XCTAssertGreaterThan(foreign.count, 300, "the walk checks against the catalogue")
         for frame in frames {
+            // Only a frame with a suspect is cleaned of its data (that takes a while).
+            guard foreign.contains(where: { Self.containsWord($0, in: frame.text) }) else { continue }
             let text = withoutUnkeyedData(frame.text)
             for phrase in foreign where Self.containsWord(phrase, in: text) {
                 XCTFail("\(frame.name): \"\(phrase)\" is \(expected == .de ? "English" : "German"):\n\(frame.text)")
@@ -189,14 +192,27 @@ final class LanguageWalkTests: UITestCase {
     /// Words that are the same in both languages' screens though a catalogue text differs.
     static let machineWords: Set<String> = ["loyal import customers", "loyal refresh", "loyal demo"]
 
-    /// The frame without what the store still keeps as plain English text (calendar reasons
-    /// written by the planner; stored-text keys for them are other work) and the win-back
-    /// classes' effort texts, which are the team's own configuration.
+    /// The frame without the data it shows: the demo company's German names, subjects and
+    /// notes are data, not interface, and so are texts the store still keeps as plain English
+    /// (calendar reasons written by the planner; stored-text keys for them are other work)
+    /// and the win-back classes' effort texts, the team's own configuration. Stored raw
+    /// values (`visit`, `job_change`) stay: showing one of those would be a missing word.
+    lazy var dataTexts: [String] = {
+        var texts = Set(Settings().retention.winback.classes.map(\.effort))
+        try? store.pool.read { db in
+            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT LIKE '%fts%'") {
+                for column in try Row.fetchAll(db, sql: "PRAGMA table_info(\"\(table)\")").map({ $0["name"] as String }) {
+                    let values = try String.fetchAll(db, sql: "SELECT DISTINCT \"\(column)\" FROM \"\(table)\" WHERE typeof(\"\(column)\") = 'text' AND length(\"\(column)\") BETWEEN 3 AND 300")
+                    for v in values where !v.hasPrefix("[\"") && v.contains(where: { $0 == " " || $0.isUppercase }) { texts.insert(v) }
+                }
+            }
+        }
+        return texts.sorted { $0.count > $1.count }
+    }()
+
     func withoutUnkeyedData(_ text: String) -> String {
         var out = text
-        let reasons = (try? store.pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT reason FROM calendar_entry") }) ?? []
-        let efforts = Settings().retention.winback.classes.map(\.effort)
-        for known in (reasons + efforts).sorted(by: { $0.count > $1.count }) where !known.isEmpty {
+        for known in dataTexts {
             // Cut to the screen's width a text may show only in part: drop its first 12 characters too.
             out = out.replacing(known, with: " ")
             if known.count > 12 { out = out.replacing(String(known.prefix(12)), with: " ") }
@@ -221,16 +237,15 @@ final class LanguageWalkTests: UITestCase {
         for tab in app.state.tabs {
             XCTAssertTrue(term.row(0).contains(" \(tab.title) "), "\(name): tab \(tab.title) cut: \(term.row(0))", file: file, line: line)
         }
-        let titles = Catalogue.entries(Text.language).filter { $0.key.contains(".col_") }.map(\.value)
-        for row in 1..<min(5, term.height) {
-            let tokens = term.row(row).split(whereSeparator: { $0 == " " || $0 == "│" || $0 == "▲" || $0 == "▼" }).map(String.init)
-            for token in tokens where token.count >= 2 {
-                for title in titles {
-                    let first = String(title.split(separator: " ").first ?? "")
-                    if first.count > token.count, first.hasPrefix(token), !titles.contains(where: { $0.hasPrefix(token + " ") || $0 == token }) {
-                        XCTFail("\(name): column title \"\(title)\" cut to \"\(token)\":\n\(screen)", file: file, line: line)
-                    }
-                }
+        // Column titles whole in their header row (TableLayout sizes columns from their titles).
+        if app.state.overlay == nil, app.state.screen is AccountsScreen {
+            for c in AccountsView.layout(width: term.width).columns {
+                XCTAssertTrue(term.row(2).contains(c.title), "\(name): \(c.title) cut: \(term.row(2))", file: file, line: line)
+            }
+        }
+        if app.state.overlay == nil, app.state.screen is EarlyWarningScreen {
+            for c in EarlyWarningView.layout(width: term.width).columns {
+                XCTAssertTrue(term.row(2).contains(c.title), "\(name): \(c.title) cut: \(term.row(2))", file: file, line: line)
             }
         }
         if app.state.overlay == nil, let form = app.state.screen as? FormScreen {
@@ -244,8 +259,8 @@ final class LanguageWalkTests: UITestCase {
             for l in help.lines(helpWidth: room) {
                 XCTAssertLessThanOrEqual(TextWidth.columns(of: l.help), room, "\(name): help \"\(l.help)\" is cut", file: file, line: line)
             }
-            for l in help.lines(helpWidth: room).prefix(help.geometry(area).box.height - 2) where !l.help.isEmpty {
-                XCTAssertTrue(screen.contains(l.help), "\(name): help line \"\(l.help)\" not shown whole:\n\(screen)", file: file, line: line)
+            for l in help.lines(helpWidth: room).dropFirst(help.top).prefix(help.geometry(area).box.height - 2) where !l.help.isEmpty {
+                XCTAssertTrue(screen.contains(l.help), "\(name): help line \"\(l.help)\" (top \(help.top)) not shown whole:\n\(screen)", file: file, line: line)
             }
         }
     }

@@ -98,7 +98,7 @@ enum AccountDetailView {
         doc.field(Text.tr("detail.customer_since"), f.day(c.since))
         doc.section(Text.tr("detail.soft_facts"))
         doc.field(Text.tr("detail.preferences"), c.preferences.ifEmpty("–"))
-        doc.field(Text.tr("detail.preferred_channel"), c.preferredChannel?.rawValue ?? "–")
+        doc.field(Text.tr("detail.preferred_channel"), c.preferredChannel.map(Words.channel) ?? "–")
         doc.field(Text.tr("detail.best_call_times"), c.bestCallTimes.ifEmpty("–"))
         doc.field(Text.tr("detail.high_season"), c.highSeason.ifEmpty("–"))
         doc.field(Text.tr("detail.busy_hours"), c.busyHours.ifEmpty("–"))
@@ -124,10 +124,12 @@ enum AccountDetailView {
             }
         }
         doc.section(Text.tr("detail.consents"))
+        // As wide as the longer answer of the language ("abgelehnt").
+        let answerWidth = max(8, TextWidth.columns(of: Text.tr("detail.yes")), TextWidth.columns(of: Text.tr("detail.refused")))
         let byChannel = Dictionary(d.consents.map { ($0.channel, $0) }, uniquingKeysWith: { a, _ in a })
         for channel in Channel.allCases where channel.needsConsent {
             if let c = byChannel[channel] {
-                doc.line(.t(Words.channel(channel), .dim, 18), .t(c.granted ? Text.tr("detail.yes") : Text.tr("detail.refused"), c.granted ? .success : .warning, 8),
+                doc.line(.t(Words.channel(channel), .dim, 18), .t(c.granted ? Text.tr("detail.yes") : Text.tr("detail.refused"), c.granted ? .success : .warning, answerWidth),
                          .t(Text.tr("detail.since", f.day(c.on)) + (c.source.isEmpty ? "" : " · \(c.source)"), .dim))
             } else {
                 doc.line(.t(Words.channel(channel), .dim, 18), .t(Text.tr("detail.not_asked"), .blocked))
@@ -139,7 +141,7 @@ enum AccountDetailView {
         doc.section(Text.tr("detail.signals", d.signals.count))
         if d.signals.isEmpty { doc.text(Text.tr("detail.none_open"), .dim) }
         for s in d.signals {
-            doc.line(.t(s.kind, .riskHigh, 18), .t(s.evidence), .t(s.status == .snoozed ? Text.tr("detail.snoozed_until", f.day(s.snoozedUntil)) : "", .dim))
+            doc.line(.t(SignalWords.name(s.kind), .riskHigh, 18), .t(s.evidence), .t(s.status == .snoozed ? Text.tr("detail.snoozed_until", f.day(s.snoozedUntil)) : "", .dim))
         }
         let open = d.complaints.filter(\.isOpen).count
         doc.section(Text.tr("detail.complaints", d.complaints.count, open))
