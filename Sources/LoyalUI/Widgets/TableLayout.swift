@@ -44,8 +44,10 @@ struct TableLayout {
     func drawHeader(into buffer: inout ScreenBuffer, row: Int, col: Int, width: Int, highlight: Int?, mark: String) {
         buffer.fill(row: row, col: col, width: width, role: .header)
         for (i, c) in columns.enumerated() {
-            let title = i == highlight ? c.title + mark : c.title
             let span = spans[i]
+            // The sort mark goes beside the title where it fits; the title itself is never cut.
+            let marked = i == highlight && TextWidth.columns(of: c.title + mark) <= span.width
+            let title = marked ? c.title + mark : c.title
             buffer.put(row: row, col: col + span.col,
                        TextWidth.pad(title, to: span.width, alignment: c.alignRight ? .right : .left),
                        role: .header, maxWidth: min(span.width, width - span.col))
