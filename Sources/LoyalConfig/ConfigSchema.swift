@@ -94,6 +94,10 @@ enum ConfigSchema {
                doc: "Language of screens and messages: \"de\", \"en\", or \"\" for the locale (LC_ALL, LC_MESSAGES, LANG; "
                    + "de… is German, anything else English). --lang overrides it.",
                get: { quote($0.display.language) }, set: { $0.display.language = $1.text }),
+        .value("formats", .choice(["", "de", "en"]),
+               doc: "Formats of days and amounts: \"de\" (31.12.2026, 1.234,56), \"en\" (2026-12-31, 1,234.56), or \"\" for "
+                   + "the locale (LC_ALL, LC_TIME, LC_MONETARY, LC_NUMERIC; de… or en…), else those of the language.",
+               get: { quote($0.display.formats) }, set: { $0.display.formats = $1.text }),
         .value("dates", .choice(DateStyle.allCases.map(\.rawValue)),
                doc: "Date style: \"de\" (31.12.2026) or \"iso\" (2026-12-31).",
                get: { quote($0.display.dateStyle.rawValue) },

@@ -34,8 +34,12 @@ enum LanguageSetup {
             i += 1
         }
         // An unreadable file is reported by the command itself; here it just means no setting.
-        let setting = flag == nil ? (try? ConfigFile.load(path: Paths.config(option: config)))?.display.language : nil
-        Text.use(LanguageChoice.resolve(flag: flag, setting: setting, environment: environment))
+        let display = (try? ConfigFile.load(path: Paths.config(option: config)))?.display
+        let choice = LanguageChoice.resolve(flag: flag, setting: display?.language, environment: environment)
+        Text.use(choice)
+        // Loyal itself always chooses formats: those of the locale's time and money
+        // categories or the setting, else those of the language (`LANG=C`: English).
+        Text.useFormats(FormatChoice.resolve(setting: display?.formats, environment: environment, language: choice.language))
         return Result(arguments: rest, problem: problem.map { Text.tr("cli.bad_lang", $0) })
     }
 }

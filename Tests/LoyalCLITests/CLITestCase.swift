@@ -49,6 +49,10 @@ class CLITestCase: XCTestCase {
             "LOYAL_TODAY": "2026-11-23",
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "LANG": "C.UTF-8",
+            // English words (LANG=C) with German days and amounts, as these tests were written:
+            // formats follow the locale's time and money categories (see FormatChoice).
+            "LC_TIME": "de_DE.UTF-8",
+            "LC_MONETARY": "de_DE.UTF-8",
         ]
         for (key, value) in extra { env[key] = value }
         return env

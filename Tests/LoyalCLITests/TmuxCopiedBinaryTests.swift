@@ -13,7 +13,7 @@ final class TmuxCopiedBinaryTests: TmuxTestCase {
         try FileManager.default.copyItem(at: binary, to: copy)
         let db = try smallDemo()
 
-        let command = "env -i TERM=xterm-256color LANG=C.UTF-8 LOYAL_TODAY=2026-11-23 HOME=\(shellQuote(empty.path)) "
+        let command = "env -i TERM=xterm-256color LANG=C.UTF-8 LC_TIME=de_DE.UTF-8 LC_MONETARY=de_DE.UTF-8 LOYAL_TODAY=2026-11-23 HOME=\(shellQuote(empty.path)) "
             + "\(shellQuote(copy.path)) --db \(shellQuote(db)); echo LOYAL-EXITED; sleep 5"
         try tmuxRun(["new-session", "-d", "-s", "loyal", "-x", "100", "-y", "30", command])
         let lines = try waitFor("the first frame") { lines in lines.contains { $0.contains("Accounts · all classes") } }

@@ -18,7 +18,7 @@ final class TmuxMergeTests: TmuxTestCase {
             let result = try loyal(args + ["--db", db], in: home)
             XCTAssertEqual(result.status, 0, result.stderr)
         }
-        let command = "env TERM=xterm-256color LOYAL_TODAY=2026-11-23 LANG=C.UTF-8 HOME=\(shellQuote(home.path)) "
+        let command = "env TERM=xterm-256color LOYAL_TODAY=2026-11-23 LANG=C.UTF-8 LC_TIME=de_DE.UTF-8 LC_MONETARY=de_DE.UTF-8 HOME=\(shellQuote(home.path)) "
             + "\(shellQuote(binary.path)) --db \(shellQuote(db)); echo LOYAL-EXITED; sleep 5"
         try tmuxRun(["new-session", "-d", "-s", "loyal", "-x", "100", "-y", "30", command])
         try waitFor("the accounts list") { lines in lines.contains { $0.hasPrefix(" 2 accounts") } }

@@ -14,7 +14,7 @@ final class TmuxSignalRestoreTests: TmuxTestCase {
             XCTAssertEqual(demo.status, 0, demo.stderr)
         }
         let script = "\"$0\" --db \"$1\"; echo \"LOYAL-EXITED $?\"; sleep 30"
-        let command = "env TERM=xterm-256color LOYAL_TODAY=2026-11-23 LANG=C.UTF-8 HOME=\(shellQuote(home.path)) "
+        let command = "env TERM=xterm-256color LOYAL_TODAY=2026-11-23 LANG=C.UTF-8 LC_TIME=de_DE.UTF-8 LC_MONETARY=de_DE.UTF-8 HOME=\(shellQuote(home.path)) "
             + "sh -c \(shellQuote(script)) \(shellQuote(binary.path)) \(shellQuote(db))"
         try tmuxRun(["new-session", "-d", "-s", "loyal", "-x", "100", "-y", "30", command])
         try waitFor("the accounts list") { lines in lines.contains { $0.contains("Accounts · all classes") } }
@@ -55,7 +55,7 @@ final class TmuxSuspendTests: TmuxTestCase {
         let db = home.appendingPathComponent("suspend.db").path
         let demo = try loyal(["demo", "--db", db, "--customers", "50", "--seed", "3", "--as-of", "2026-11-23"])
         XCTAssertEqual(demo.status, 0, demo.stderr)
-        let shell = "env -i TERM=xterm-256color LOYAL_TODAY=2026-11-23 LANG=C.UTF-8 HOME=\(shellQuote(home.path)) "
+        let shell = "env -i TERM=xterm-256color LOYAL_TODAY=2026-11-23 LANG=C.UTF-8 LC_TIME=de_DE.UTF-8 LC_MONETARY=de_DE.UTF-8 HOME=\(shellQuote(home.path)) "
             + "PATH=/usr/bin:/bin PS1='READY$ ' bash --norc --noprofile -i"
         try tmuxRun(["new-session", "-d", "-s", "loyal", "-x", "100", "-y", "30", shell])
         try waitFor("the shell") { lines in lines.contains { $0.hasPrefix("READY$") } }

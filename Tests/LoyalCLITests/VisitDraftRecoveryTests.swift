@@ -24,7 +24,7 @@ final class VisitDraftRecoveryTests: TmuxTestCase {
         // A shell loop in the pane: Loyal, then (after it ends) a sane terminal and Enter starts it again.
         // (Enter is pressed only once the terminal is sane again: in raw mode it would not end the line.)
         let loop = "while :; do \"$0\" --db \"$1\"; echo \"LOYAL-EXITED $?\"; stty sane; echo ENTER-STARTS-LOYAL; read x || exit; done"
-        let command = "env TERM=xterm-256color LOYAL_TODAY=2026-11-23 LANG=C.UTF-8 HOME=\(shellQuote(home.path)) "
+        let command = "env TERM=xterm-256color LOYAL_TODAY=2026-11-23 LANG=C.UTF-8 LC_TIME=de_DE.UTF-8 LC_MONETARY=de_DE.UTF-8 HOME=\(shellQuote(home.path)) "
             + "sh -c \(shellQuote(loop)) \(shellQuote(binary.path)) \(shellQuote(db))"
         try tmuxRun(["new-session", "-d", "-s", "loyal", "-x", "120", "-y", "34", command])
         try waitFor("the accounts list", shows("Accounts · all classes"))

@@ -56,7 +56,7 @@ final class ConfigSectionsTests: XCTestCase {
                        "c.toml:2: key \"risk.red_from\": expected a whole number from 1 to 100, found 0")
         XCTAssertEqual(error("[display]\nzzz = 1\naaa = 2\n"),
                        "c.toml:2: key \"display.zzz\": is not a known key (known in [display]: theme, currency, "
-                       + "thousands_separator, decimal_separator, language, dates)")
+                       + "thousands_separator, decimal_separator, language, formats, dates)")
         XCTAssertEqual(error("classes = 3\n"), "c.toml:1: key \"classes\": expected a table [classes], found 3")
     }
 

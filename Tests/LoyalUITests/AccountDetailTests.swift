@@ -88,7 +88,7 @@ final class AccountDetailTests: UITestCase {
         XCTAssertEqual(words(ofLineWith: "partner Jonas", in: text), ["partner", "Jonas,", "born", "29.02.1968", "(58)"])
         XCTAssertEqual(words(ofLineWith: "Bernd Weber", in: text), ["Bernd", "Weber", "Geschäftsführung", "born", "03.12."])
         // Consents per channel that needs one.
-        XCTAssertEqual(Array(words(ofLineStartingWith: "email", in: text).prefix(4)), ["email", "yes", "since", "01.03.2024"])
+        XCTAssertEqual(Array(words(ofLineStartingWith: "e-mail", in: text).prefix(4)), ["e-mail", "yes", "since", "01.03.2024"])
         XCTAssertEqual(Array(words(ofLineStartingWith: "phone", in: text).prefix(4)), ["phone", "refused", "since", "01.03.2024"])
         XCTAssertEqual(words(ofLineStartingWith: "newsletter", in: text), ["newsletter", "not", "asked"])
         // Purchases, newest first.

@@ -128,12 +128,13 @@ final class EarlyWarningPanelTests: EarlyWarningUITestCase {
         XCTAssertEqual(listedNumbers, order)
 
         press(.char("f"))
-        assertScreenContains("┌─ Show customers with ─┐")
-        for kind in ["revenue_drop (1)", "overdue (1)", "open_complaint (1)", "low_nps (1)", "cancellation (1)",
-                     "churn_risk (1)"] {
+        assertScreenContains("┌─ Show customers with ─")
+        // The kinds read as the panel names them.
+        for kind in ["revenue drop (1)", "order overdue (1)", "open complaint (1)", "low NPS (1)", "cancellation announced (1)",
+                     "likely to stop buying (1)"] {
             assertScreenContains(kind)
         }
-        choose("overdue (1)")
+        choose("order overdue (1)")
         XCTAssertTrue(titleRow.contains("· signal order overdue ·"), titleRow)
         XCTAssertEqual(listedNumbers, ["K2"])
         press(.char("f"))

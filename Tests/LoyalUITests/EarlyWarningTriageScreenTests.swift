@@ -61,7 +61,7 @@ final class EarlyWarningTriageScreenTests: EarlyWarningUITestCase {
         select("K5")
         press(.char("P"))
         assertScreenContains("┌─ Apply the playbook of ─")
-        XCTAssertTrue(isSelected("cancellation: call in 0 d, visit in 7 d"))
+        XCTAssertTrue(isSelected("cancellation announced: call in 0 d, visit in 7 d"))
         press(.enter)
         assertStatus("Done: applied the cancellation playbook to K5 (2 entries) — u undoes")
         XCTAssertEqual(try calendar("K5"), [

@@ -74,7 +74,7 @@ final class VisitFormKeystrokeTests: VisitFormTestCase {
         assertScreenContains("Lager wird umgebaut")
         assertScreenContains("Chef ab Januar neu")
         assertScreenContains("NPS 8 CSAT 4/5 CES 2/7 rep 4/5 price pressure competitor: Grosso interest: Werkzeug")
-        assertScreenContains(" competitor_named   competitor Grosso named on 23.11.2026")
+        assertScreenContains(" competitor named   competitor Grosso named on 23.11.2026")
         assertScreenContains(" 23.11.2026 delivery  OPEN                Lieferung zu spät")
         assertScreenContains("next: Angebot Werkzeug by 30.11.2026")
 

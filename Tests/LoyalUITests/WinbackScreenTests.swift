@@ -39,7 +39,7 @@ final class WinbackScreenTests: EarlyWarningUITestCase {
         XCTAssertEqual(row("K1")?.split(separator: " ").map(String.init),
                        ["K1", "Rückgang", "GmbH", "A", "20.11.2026", "price", "(ours)", "5.000", "–"])
         XCTAssertEqual(row("K2")?.split(separator: " ").map(String.init),
-                       ["K2", "Pause", "KG", "B", "10.11.2026", "moved", "(theirs)", "4.000", "–"])
+                       ["K2", "Pause", "KG", "B", "10.11.2026", "moved", "away", "(theirs)", "4.000", "–"])
         press(.char("a"))
         XCTAssertEqual(listedNumbers, ["K1"])
         press(.char("b"))
@@ -117,7 +117,7 @@ final class WinbackScreenTests: EarlyWarningUITestCase {
         press(.char("j"), .enter)
         XCTAssertTrue(term.row(1).hasPrefix(" Win-back · K2 Pause KG"), term.row(1))
         assertScreenContains("Score 47 of 120 → class C: Letter or e-mail with a short survey; win back only if it takes little effort")
-        assertScreenContains("Left because of moved (a reason in the customer's life)")
+        assertScreenContains("Left because of moved away (a reason in the customer's life)")
         assertScreenContains("Offers that fit: none")
         press(.tab)
         type("m")

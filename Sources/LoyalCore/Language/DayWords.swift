@@ -35,12 +35,13 @@ extension MoneyStyle {
 extension DisplaySettings {
     /// The formats of a language: German `31.12.2026` and `1.234,56 €`, English ISO days and
     /// `1,234.56 €`. The config file's own `dates` and separators still override them.
-    public static func defaults(for language: Language) -> DisplaySettings {
+    public static func defaults(for language: Language) -> DisplaySettings { defaults(for: FormatChoice(language)) }
+
+    /// Days and numbers each in the formats of their own language.
+    public static func defaults(for choice: FormatChoice) -> DisplaySettings {
         var d = DisplaySettings(plain: ())
-        if language == .en {
-            d.money = .english
-            d.dateStyle = .iso
-        }
+        if choice.numbers == .en { d.money = .english }
+        if choice.dates == .en { d.dateStyle = .iso }
         return d
     }
 }

@@ -6,13 +6,19 @@ public enum Text {
     /// and the locale before parsing its arguments) and by tests. Read from many threads,
     /// written before any of them start.
     nonisolated(unsafe) public private(set) static var language = Language.en
-    /// True when the language was chosen (see `LanguageChoice.explicit`): formats follow it.
-    nonisolated(unsafe) public private(set) static var formatsFollowLanguage = false
+    /// The formats of days and numbers when someone chose them (`loyal` always does, from the
+    /// `formats` setting, the locale or the language); nil in a library caller that chose
+    /// none: Loyal's German formats, as before languages existed.
+    nonisolated(unsafe) public private(set) static var formats: FormatChoice?
 
+    /// The language, and the formats with it when it was chosen explicitly.
     public static func use(_ choice: LanguageChoice) {
         language = choice.language
-        formatsFollowLanguage = choice.explicit
+        formats = choice.explicit ? FormatChoice(choice.language) : nil
     }
+
+    /// Days and numbers in these formats whatever the language of the words.
+    public static func useFormats(_ choice: FormatChoice?) { formats = choice }
 
     public static func use(_ language: Language) { use(LanguageChoice(language, explicit: true)) }
 

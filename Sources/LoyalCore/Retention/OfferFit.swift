@@ -33,32 +33,28 @@ public enum OfferFit: Hashable, Sendable {
     public static func check(_ offer: WinbackOfferType, reason: LostReason) -> OfferFit {
         switch reason {
         case .moved:
-            return .notWorthAnOffer("customer-related reason (moved): win-back is usually not worth an offer")
+            return .notWorthAnOffer(Text.tr("offer_fit.moved"))
         case .jobChange:
-            return .notWorthAnOffer("customer-related reason (job change): win-back is usually not worth an offer; "
-                                    + "find the new contact person instead")
+            return .notWorthAnOffer(Text.tr("offer_fit.job_change"))
         case .insolvency:
-            return .notWorthAnOffer("customer-related reason (insolvency): win-back is not worth an offer; "
-                                    + "check the payment risk before delivering again")
+            return .notWorthAnOffer(Text.tr("offer_fit.insolvency"))
         case .other:
-            return .unknownReason("reason for leaving unknown: ask the customer why he left before making an offer")
+            return .unknownReason(Text.tr("offer_fit.unknown"))
         case .price, .service, .product, .competitor:
             let fitting = fitting(reason)
             if fitting.contains(offer) { return .fits }
-            let names = fitting.map(\.rawValue).joined(separator: " or ")
-            return .mismatch("\(article(offer)) \(offer.rawValue) offer does not fit the reason \"\(reason.label)\": "
-                             + "\(advice(reason)); offer \(article(fitting[0])) \(names) one")
+            // Article and adjective per language: "an emotional" / "ein emotionales".
+            let names = fitting.map { Text.tr("offer_fit.adjective_\($0.rawValue)") }.joined(separator: Text.tr("offer_fit.or"))
+            return .mismatch(Text.tr("offer_fit.mismatch", article(offer) + " " + Text.tr("offer_fit.adjective_\(offer.rawValue)"),
+                                     Words.lostReason(reason), advice(reason), article(fitting[0]) + " " + names))
         }
     }
 
-    static func article(_ offer: WinbackOfferType) -> String { offer == .emotional ? "an" : "a" }
+    static func article(_ offer: WinbackOfferType) -> String { Text.tr("offer_fit.article_\(offer.rawValue)") }
 
     static func advice(_ reason: LostReason) -> String {
         switch reason {
-        case .price: return "he left over price (check first whether a better price-performance ratio would do)"
-        case .service: return "he left over our service, which a discount does not fix"
-        case .product: return "he left over the product (exchange, replacement or repair)"
-        case .competitor: return "he left for a competitor (better conditions or a better product)"
+        case .price, .service, .product, .competitor: return Text.tr("offer_fit.advice_\(reason.rawValue)")
         case .moved, .jobChange, .insolvency, .other: return ""
         }
     }

@@ -3,17 +3,7 @@
 public enum WinbackCriterion: String, CaseIterable, Hashable, Sendable {
     case revenue, margin, effort, referral, payment, growthMarket = "growth_market", accountClass = "class"
 
-    public var label: String {
-        switch self {
-        case .revenue: return "revenue brought"
-        case .margin: return "contribution margin"
-        case .effort: return "effort"
-        case .referral: return "referral value"
-        case .payment: return "payment behaviour"
-        case .growthMarket: return "growth market"
-        case .accountClass: return "class"
-        }
-    }
+    public var label: String { Text.tr("criterion.\(rawValue)") }
 }
 
 /// A point band for an amount: amounts from `from` up earn `points`.

@@ -22,11 +22,13 @@ public struct DisplaySettings: Sendable, Hashable {
     public var dateStyle = DateStyle.german
     /// `de` or `en`; empty: from the locale (LC_ALL, LC_MESSAGES, LANG), English otherwise.
     public var language = ""
+    /// Formats of days and numbers, `de` or `en`; empty: from the locale (LC_ALL, LC_TIME,
+    /// LC_MONETARY, LC_NUMERIC), else those of the language.
+    public var formats = ""
 
-    /// The formats of the language in use when one was chosen (`Text.formatsFollowLanguage`),
-    /// else German formats, which Loyal has always shown.
+    /// The formats chosen (`Text.formats`), else German formats, which Loyal has always shown.
     public init() {
-        self = Text.formatsFollowLanguage ? .defaults(for: Text.language) : DisplaySettings(plain: ())
+        self = Text.formats.map { .defaults(for: $0) } ?? DisplaySettings(plain: ())
     }
 
     init(plain: Void) {}

@@ -6,22 +6,22 @@ enum AccountsAction: Hashable, Sendable {
 }
 
 extension AccountsScreen {
-    static let actions: [ActionSpec<AccountsAction>] = [
-        ActionSpec(.open, [.enter, .right, .char("l")], "open", "Open the account's detail", status: true),
+    static var actions: [ActionSpec<AccountsAction>] { [
+        ActionSpec(.open, [.enter, .right, .char("l")], Text.tr("keys.open"), Text.tr("accounts.open_help"), status: true),
         ActionSpec(.add, [.char("+")], Text.tr("customer_form.key_new"), Text.tr("customer_form.key_new_help"), status: true),
-        ActionSpec(.classA, [.char("a")], "A", "Show only class A accounts", status: true),
-        ActionSpec(.classB, [.char("b")], "B", "Show only class B accounts", status: true),
-        ActionSpec(.classC, [.char("c")], "C", "Show only class C accounts", status: true),
-        ActionSpec(.allClasses, [.char("*"), .char("0")], "all", "Show accounts of every class", status: true),
-        ActionSpec(.rep, [.char("r")], "rep", "Show only the accounts of one rep (or all)", status: true),
-        ActionSpec(.sort, [.char("s")], "sort", "Choose the column to sort by", status: true),
-        ActionSpec(.sortNext, [.char(">")], "next sort", "Sort by the next column to the right"),
-        ActionSpec(.sortPrevious, [.char("<")], "previous sort", "Sort by the next column to the left"),
-        ActionSpec(.invert, [.char("I")], "invert", "Reverse the sort order"),
-        ActionSpec(.merge, [.char("m")], "merge", MergeKeys.customerHelp),
-        ActionSpec(.undo, [.char("u")], "undo", MergeKeys.undoHelp),
-    ]
+        ActionSpec(.classA, [.char("a")], "A", Text.tr("accounts.class_a_help"), status: true),
+        ActionSpec(.classB, [.char("b")], "B", Text.tr("accounts.class_b_help"), status: true),
+        ActionSpec(.classC, [.char("c")], "C", Text.tr("accounts.class_c_help"), status: true),
+        ActionSpec(.allClasses, [.char("*"), .char("0")], Text.tr("keys.all"), Text.tr("accounts.all_help"), status: true),
+        ActionSpec(.rep, [.char("r")], Text.tr("keys.rep"), Text.tr("accounts.rep_help"), status: true),
+        ActionSpec(.sort, [.char("s")], Text.tr("keys.sort"), Text.tr("accounts.sort_help"), status: true),
+        ActionSpec(.sortNext, [.char(">")], Text.tr("keys.next_sort"), Text.tr("accounts.next_sort_help")),
+        ActionSpec(.sortPrevious, [.char("<")], Text.tr("keys.previous_sort"), Text.tr("accounts.previous_sort_help")),
+        ActionSpec(.invert, [.char("I")], Text.tr("keys.invert"), Text.tr("accounts.invert_help")),
+        ActionSpec(.merge, [.char("m")], Text.tr("keys.merge"), MergeKeys.customerHelp),
+        ActionSpec(.undo, [.char("u")], Text.tr("keys.undo"), MergeKeys.undoHelp),
+    ] }
 
-    static let keyHelp = KeyHelp(title: "Accounts", entries: KeyHelp(title: "", ListKeys.actions("account")).entries
-                                                             + KeyHelp(title: "", actions).entries)
+    static var keyHelp: KeyHelp { KeyHelp(title: Text.tr("tab.accounts"), entries: KeyHelp(title: "", ListKeys.actions("account")).entries
+                                                             + KeyHelp(title: "", actions).entries) }
 }

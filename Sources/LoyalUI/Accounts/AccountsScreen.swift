@@ -20,7 +20,7 @@ struct AccountsScreen: ListScreen {
         repName = Dictionary((try? env.store.reps())?.map { ($0.code, $0.name) } ?? [], uniquingKeysWith: { a, _ in a })
     }
 
-    var title: String { "Accounts" }
+    var title: String { Text.tr("tab.accounts") }
     var keyHelp: KeyHelp { Self.keyHelp }
 
     /// Fetches the totals for the current query off the keystroke path.
@@ -46,7 +46,7 @@ struct AccountsScreen: ListScreen {
         case .classB: try setFilter(\.customerClass, .b, env)
         case .classC: try setFilter(\.customerClass, .c, env)
         case .allClasses: try setFilter(\.customerClass, nil, env)
-        case .rep: return .overlay(.picker(TriagePickers.rep(current: query.filter.repCode, title: "Show accounts of", env: env)))
+        case .rep: return .overlay(.picker(TriagePickers.rep(current: query.filter.repCode, title: Text.tr("accounts.show_of"), env: env)))
         case .sort: return .overlay(.picker(sortPicker()))
         case .sortNext, .sortPrevious:
             let i = Self.sortColumns.firstIndex(of: query.sort) ?? 0
@@ -72,11 +72,11 @@ struct AccountsScreen: ListScreen {
     }
 
     func openSelected(_ env: Environment) -> ScreenEffect {
-        guard let row = list.selected else { return .message("No account selected", .warning) }
+        guard let row = list.selected else { return .message(Text.tr("accounts.none_selected"), .warning) }
         do {
             return .push(try AccountDetailScreen(customerID: row.id, env: env))
         } catch {
-            return .message("Cannot open \(row.number): \(StoreError.message(for: error))", .error)
+            return .message(Text.tr("accounts.cannot_open", row.number, StoreError.message(for: error)), .error)
         }
     }
 
@@ -119,7 +119,7 @@ struct AccountsScreen: ListScreen {
     func sortPicker() -> Picker {
         let items = Self.sortColumns.map { AccountsView.columnTitle($0) }
         let current = Self.sortColumns.firstIndex(of: query.sort) ?? 0
-        return Picker(title: "Sort by", items: items, selected: current, choices: Self.sortColumns.map { .sort($0) })
+        return Picker(title: Text.tr("accounts.sort_by"), items: items, selected: current, choices: Self.sortColumns.map { .sort($0) })
     }
 
     mutating func arrange(_ area: Rect, env: Environment) { list.arrange(height: AccountsView.listArea(area).height) }

@@ -6,15 +6,15 @@ import LoyalTerminal
 enum AccountsView {
     static func columnTitle(_ sort: AccountSort) -> String {
         switch sort {
-        case .number: return "Number"
-        case .name: return "Name"
-        case .city: return "City"
-        case .class: return "Cl"
-        case .value: return "Value"
-        case .revenue: return "Rev 12m"
-        case .lastPurchase: return "Last buy"
-        case .risk: return "Risk"
-        case .rep: return "Rep"
+        case .number: return Text.tr("accounts.col_number")
+        case .name: return Text.tr("accounts.col_name")
+        case .city: return Text.tr("accounts.col_city")
+        case .class: return Text.tr("accounts.col_class")
+        case .value: return Text.tr("accounts.col_value")
+        case .revenue: return Text.tr("accounts.col_revenue")
+        case .lastPurchase: return Text.tr("accounts.col_last_buy")
+        case .risk: return Text.tr("accounts.col_risk")
+        case .rep: return Text.tr("accounts.col_rep")
         }
     }
 
@@ -23,16 +23,16 @@ enum AccountsView {
 
     static func layout(width: Int) -> TableLayout {
         TableLayout([
-            .init(title: "Number", width: 8),
-            .init(title: "Name", width: 14, flex: 3),
-            .init(title: "City", width: 10, flex: 1),
-            .init(title: "Cl", width: 2),
-            .init(title: "Value", width: 7, alignRight: true),
-            .init(title: "Rev 12m", width: 8, alignRight: true),
-            .init(title: "Last buy", width: 10),
-            .init(title: "Risk", width: 4, alignRight: true),
-            .init(title: "Rep", width: 3),
-        ] + (width >= potentialWidth ? [.init(title: "Potential", width: 9, alignRight: true)] : []), width: width)
+            .init(title: Text.tr("accounts.col_number"), width: 8),
+            .init(title: Text.tr("accounts.col_name"), width: 14, flex: 3),
+            .init(title: Text.tr("accounts.col_city"), width: 10, flex: 1),
+            .init(title: Text.tr("accounts.col_class"), width: 2),
+            .init(title: Text.tr("accounts.col_value"), width: 7, alignRight: true),
+            .init(title: Text.tr("accounts.col_revenue"), width: 8, alignRight: true),
+            .init(title: Text.tr("accounts.col_last_buy"), width: 10),
+            .init(title: Text.tr("accounts.col_risk"), width: 4, alignRight: true),
+            .init(title: Text.tr("accounts.col_rep"), width: 3),
+        ] + (width >= potentialWidth ? [.init(title: Text.tr("accounts.col_potential"), width: 9, alignRight: true)] : []), width: width)
     }
 
     /// Where the rows go: below the title and the column header, above the totals line.
@@ -47,10 +47,10 @@ enum AccountsView {
 
         buffer.fill(row: titleRow.row, col: area.col, width: area.width, role: .title)
         var filters: [String] = []
-        filters.append(screen.query.filter.customerClass.map { "class \($0.rawValue)" } ?? "all classes")
-        filters.append(screen.query.filter.repCode.map { code in "rep \(code)" + (screen.repName[code].map { " (\($0))" } ?? "") } ?? "all reps")
-        filters.append("by \(columnTitle(screen.query.sort).lowercased()) \(screen.query.descending ? "▼" : "▲")")
-        buffer.put(row: titleRow.row, col: area.col + 1, "Accounts · " + filters.joined(separator: " · "), role: .title,
+        filters.append(screen.query.filter.customerClass.map { Text.tr("accounts.class_filter", $0.rawValue) } ?? Text.tr("accounts.all_classes"))
+        filters.append(screen.query.filter.repCode.map { code in Text.tr("accounts.rep_filter", code) + (screen.repName[code].map { " (\($0))" } ?? "") } ?? Text.tr("accounts.all_reps"))
+        filters.append(Text.tr("accounts.by", columnTitle(screen.query.sort).lowercased(), screen.query.descending ? "▼" : "▲"))
+        buffer.put(row: titleRow.row, col: area.col + 1, Text.tr("accounts.title") + filters.joined(separator: " · "), role: .title,
                    maxWidth: area.width - 2)
         let position = positionText(screen, format)
         buffer.put(row: titleRow.row, col: area.right - TextWidth.columns(of: position) - 1, position, role: .title)
@@ -62,8 +62,8 @@ enum AccountsView {
 
         let w = screen.list
         if w.rows.isEmpty {
-            let text = screen.query.filter == AccountFilter() ? "No accounts yet: import customers (loyal import customers FILE) or create a demo (loyal demo)."
-                : "No account matches this filter. Press * for all classes, r to choose another rep."
+            let text = screen.query.filter == AccountFilter() ? Text.tr("accounts.empty")
+                : Text.tr("accounts.no_match")
             buffer.put(row: list.row + 1, col: area.col + 2, text, role: .dim, maxWidth: area.width - 4)
         }
         for (i, (index, row)) in w.visible.enumerated() {
@@ -73,8 +73,8 @@ enum AccountsView {
 
         buffer.fill(row: footer.row, col: area.col, width: area.width, role: .statusBar)
         let totals = screen.totals.map { t in
-            "\(t.count) accounts · revenue 12m \(format.money(t.revenue12m)) · value \(format.money(t.value))"
-        } ?? "counting…"
+            Text.tr("accounts.totals", t.count, format.money(t.revenue12m), format.money(t.value))
+        } ?? Text.tr("accounts.counting")
         buffer.put(row: footer.row, col: area.col + 1, totals, role: .statusBar, maxWidth: area.width - 2)
     }
 
@@ -91,7 +91,7 @@ enum AccountsView {
         let match = search.map { AccountsScreen.matches(r, $0) } ?? false
         let nameRole: StyleRole = match && !selected ? .searchMatch : base
         var name = r.name
-        if r.status == .lost { name += " (lost)" } else if r.isReturnee { name += " ↺" }
+        if r.status == .lost { name += Text.tr("accounts.lost_mark") } else if r.isReturnee { name += " ↺" }
         let cells: [(String, StyleRole)] = [
             (r.number, match && !selected ? .searchMatch : base), (name, nameRole), (r.city, base),
             (r.customerClass.rawValue + (r.classOverridden ? "*" : ""), classRole),

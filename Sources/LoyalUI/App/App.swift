@@ -14,15 +14,15 @@ public final class App {
 
     /// The tabs in order (the number keys go to them): a title and how to build the first screen.
     static var standardTabs: [(title: String, root: (Environment) throws -> any LoyalScreen)] { [
-        ("Accounts", { env in
+        (Text.tr("tab.accounts"), { env in
             let accounts = try AccountsScreen(environment: env)
             accounts.countTotals(env)
             return accounts
         }),
-        ("Calendar", { try CalendarScreen(env: $0) }),
-        ("Early warning", { try EarlyWarningScreen(env: $0) }),
-        ("Win-back", { try LostScreen(env: $0) }),
-        ("Team", { TeamScreen(env: $0) }),
+        (Text.tr("tab.calendar"), { try CalendarScreen(env: $0) }),
+        (Text.tr("tab.early_warning"), { try EarlyWarningScreen(env: $0) }),
+        (Text.tr("tab.winback"), { try LostScreen(env: $0) }),
+        (Text.tr("tab.team"), { TeamScreen(env: $0) }),
     ] }
 
     public convenience init(environment: Environment) throws {
@@ -147,7 +147,9 @@ public final class App {
             }
         case .confirm(let c):
             switch key {
-            case .char("y"), .char("Y"):
+            // `y` in English, `j` in German (the box says which); never both, so a German
+            // `j` typed into English Loyal cannot say yes by accident.
+            case .char(let typed) where typed.lowercased() == Text.tr("app.yes_key"):
                 state.overlay = nil
                 apply(c.onYes)
             case .char("n"), .char("N"), .escape, .char("q"):
@@ -163,23 +165,24 @@ public final class App {
         switch action {
         case .help:
             let readOnly = state.screen.readOnlyReason(env) != nil
-            state.overlay = .help(HelpOverlay(tables: [offeredKeys(state.screen), GlobalKeys.keyHelp(readOnly: readOnly)]))
+            state.overlay = .help(HelpOverlay(tables: [offeredKeys(state.screen), GlobalKeys.keyHelp(readOnly: readOnly)],
+                                              terminalWidth: state.size.width))
         case .search:
             guard state.screen.isSearchable else {
-                state.message = StatusMessage(text: "Nothing to search here", kind: .info)
+                state.message = StatusMessage(text: Text.tr("app.nothing_to_search"), kind: .info)
                 return
             }
             state.search = SearchPrompt()
             state.screen.beginSearch()
         case .searchNext, .searchPrevious:
             guard let pattern = state.lastSearch else {
-                state.message = StatusMessage(text: "No search yet: press / to search", kind: .info)
+                state.message = StatusMessage(text: Text.tr("app.no_search_yet"), kind: .info)
                 return
             }
             runSearch(pattern, forward: action == .searchNext, includeCurrent: false)
         case .back:
             if state.tabs[state.activeTab].stack.count > 1 { apply(state.screen.backEffect) } else {
-                state.message = StatusMessage(text: "Press q to quit", kind: .info)
+                state.message = StatusMessage(text: Text.tr("app.press_q"), kind: .info)
             }
         case .quit: requestQuit()
         case .tab1, .tab2, .tab3, .tab4, .tab5:
@@ -234,20 +237,20 @@ public final class App {
         case .quitDiscarding: state.quitRequested = true
         case .undoable(let undo):
             state.lastUndo = .triage(undo)
-            state.message = StatusMessage(text: "Done: \(undo.description) — u undoes", kind: .info)
+            state.message = StatusMessage(text: Text.tr("app.done_undo", undo.description), kind: .info)
             reloadScreen()
         case .undoLast:
             guard let undo = state.lastUndo else {
-                state.message = StatusMessage(text: "Nothing to undo", kind: .info)
+                state.message = StatusMessage(text: Text.tr("app.nothing_to_undo"), kind: .info)
                 return
             }
             do {
                 try undo.run(env)
                 state.lastUndo = nil
-                state.message = StatusMessage(text: "Undone: \(undo.description)", kind: .info)
+                state.message = StatusMessage(text: Text.tr("app.undone", undo.description), kind: .info)
                 reloadScreen()
             } catch {
-                state.message = StatusMessage(text: "Cannot undo: \(StoreError.message(for: error))", kind: .error)
+                state.message = StatusMessage(text: Text.tr("app.cannot_undo", StoreError.message(for: error)), kind: .error)
             }
         case .reloadTop:
             reloadScreen()
@@ -285,7 +288,7 @@ extension App {
     /// Quitting never throws a changed form away unasked.
     func requestQuit() {
         if let title = state.tabs.flatMap(\.stack).compactMap(\.unsavedForm).first {
-            state.overlay = .confirm(Confirmation(question: "Quit and throw away the changes to \(title)? n goes back to it",
+            state.overlay = .confirm(Confirmation(question: Text.tr("app.quit_discarding", title),
                                                   onYes: .quitDiscarding))
             return
         }
@@ -296,10 +299,10 @@ extension App {
     func offerDrafts() {
         guard let draft = (try? env.store.drafts(kind: "visit"))?.first else { return }
         let values = VisitFormValues.decoded(draft.payload)
-        let who = values?.customerLabel.isEmpty == false ? " for \(values!.customerLabel)" : ""
+        let who = values?.customerLabel.isEmpty == false ? Text.tr("app.draft_for", values!.customerLabel) : ""
         let when = draft.updatedAt.replacing("T", with: " ").replacing("Z", with: " UTC")
         state.overlay = .confirm(Confirmation(
-            question: "Resume the unsaved visit report\(who) (last typed \(when))? n keeps it for later",
+            question: Text.tr("app.resume_draft", who, when),
             onYes: .push(VisitForm(draft: draft, env: env))))
     }
 }

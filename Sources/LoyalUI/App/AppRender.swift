@@ -24,11 +24,11 @@ extension App {
             let width = min(area.width - 4, min(64, TextWidth.columns(of: c.question)) + 6)
             let lines = Wrap.lines(c.question, width: width - 4)
             let box = area.centered(width: width, height: lines.count + 4)
-            Box.draw(into: &buffer, box, title: "Please confirm")
+            Box.draw(into: &buffer, box, title: Text.tr("app.please_confirm"))
             for (i, line) in lines.enumerated() {
                 buffer.put(row: box.row + 1 + i, col: box.col + 2, line, role: .popup, maxWidth: box.width - 4)
             }
-            buffer.put(row: box.bottom - 2, col: box.col + 2, "y yes   n no", role: .helpKey, maxWidth: box.width - 4)
+            buffer.put(row: box.bottom - 2, col: box.col + 2, Text.tr("app.yes_no"), role: .helpKey, maxWidth: box.width - 4)
             cursor = nil
         case nil: break
         }
@@ -54,8 +54,8 @@ extension App {
     }
 
     private func drawTooSmall(_ buffer: inout ScreenBuffer, width: Int, height: Int) {
-        let lines = ["Terminal too small: \(width)×\(height)", "Loyal needs at least \(Self.minimumWidth)×\(Self.minimumHeight).",
-                     "Enlarge the window, or press q to quit."]
+        let lines = [Text.tr("app.too_small", width, height), Text.tr("app.needs_size", Self.minimumWidth, Self.minimumHeight),
+                     Text.tr("app.enlarge")]
         let top = max(0, height / 2 - 1)
         for (i, line) in lines.enumerated() where top + i < height {
             let w = TextWidth.columns(of: line)
@@ -66,7 +66,7 @@ extension App {
     private func drawTabBar(_ buffer: inout ScreenBuffer, _ bar: Rect) {
         buffer.fill(row: bar.row, col: bar.col, width: bar.width, role: .tabInactive)
         let right = (state.live.refreshing ? Text.tr("live.refreshing_tab") + " · " : "")
-            + "as of " + Format(display: env.display).day(env.today) + " "
+            + Text.tr("app.as_of") + Format(display: env.display).day(env.today) + " "
         let crumbs = state.tabs[state.activeTab].stack.dropFirst().map(\.title)
         let trail = crumbs.isEmpty ? "" : "› " + crumbs.joined(separator: " › ")
         let tabs = state.tabs.reduce(0) { $0 + TextWidth.columns(of: $1.title) + 2 }
@@ -96,7 +96,7 @@ extension App {
             let width = bar.width - 20
             let x = prompt.field.draw(into: &buffer, row: bar.row, col: bar.col + 1, width: width, role: .statusBar)
             if !prompt.found {
-                buffer.put(row: bar.row, col: bar.right - 12, "not found", role: .error)
+                buffer.put(row: bar.row, col: bar.right - 12, Text.tr("app.not_found_short"), role: .error)
             }
             return CursorPosition(row: bar.row, col: x)
         }
@@ -108,7 +108,7 @@ extension App {
         var x = bar.col + 1
         // A marked record stays in sight while the user goes to the other one.
         let mark = state.mergeMark.flatMap { $0.kind == state.screen.mergeSubject?.kind ? $0 : nil }
-        let marked = mark.map { [(key: "m", label: "merge into \($0.label)")] } ?? []
+        let marked = mark.map { [(key: "m", label: Text.tr("app.merge_into", $0.label))] } ?? []
         let hints = marked + offeredKeys(state.screen).statusHints
             + GlobalKeys.keyHelp(readOnly: state.screen.readOnlyReason(env) != nil).statusHints(whileTyping: state.screen.capturesText)
         for hint in hints {

@@ -1,3 +1,4 @@
+import LoyalCore
 import LoyalStore
 import LoyalTerminal
 
@@ -12,7 +13,7 @@ extension App {
             let text = prompt.field.text
             if !text.isEmpty { state.lastSearch = text }
             state.screen.endSearch(keep: true)
-            if !prompt.found { state.message = StatusMessage(text: "Not found: \(text)", kind: .warning) }
+            if !prompt.found { state.message = StatusMessage(text: Text.tr("app.not_found", text), kind: .warning) }
         case .escape, .ctrl("c"), .ctrl("g"):
             state.search = nil
             state.screen.endSearch(keep: false)
@@ -41,9 +42,9 @@ extension App {
             switch outcome {
             case .found: break
             case .wrapped:
-                state.message = StatusMessage(text: forward ? "Search reached the end, continued at the top"
-                                                            : "Search reached the top, continued at the end", kind: .info)
-            case .notFound: state.message = StatusMessage(text: "Not found: \(pattern)", kind: .warning)
+                state.message = StatusMessage(text: forward ? Text.tr("app.wrapped_top")
+                                                            : Text.tr("app.wrapped_end"), kind: .info)
+            case .notFound: state.message = StatusMessage(text: Text.tr("app.not_found", pattern), kind: .warning)
             }
         }
         return outcome

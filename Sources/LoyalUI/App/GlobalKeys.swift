@@ -1,3 +1,4 @@
+import LoyalCore
 import LoyalTerminal
 
 enum GlobalAction: Hashable, Sendable {
@@ -6,29 +7,29 @@ enum GlobalAction: Hashable, Sendable {
 
 /// Keys that work on every screen (forms keep printable keys for typing).
 enum GlobalKeys {
-    static let actions: [ActionSpec<GlobalAction>] = [
-        ActionSpec(.help, [.char("?"), .function(1)], "help", "Show every key of this screen", status: true),
-        ActionSpec(.search, [.char("/")], "search", "Search as you type; Enter keeps the match, Esc goes back", status: true),
-        ActionSpec(.searchNext, [.char("n")], "next match", "Jump to the next match of the last search"),
-        ActionSpec(.searchPrevious, [.char("N")], "previous match", "Jump to the previous match"),
-        ActionSpec(.back, [.escape], "back", "Back to the previous screen, closes pop-ups; never loses data"),
-        ActionSpec(.logVisit, [.char("v"), .function(2)], "log visit",
-                   "Record visit feedback (for the selected or open account, if any)", status: true),
-        ActionSpec(.quit, [.char("q"), .ctrl("c")], "quit", "Quit Loyal; asks first when a form holds unsaved changes", status: true),
-        ActionSpec(.tab1, [.char("1"), .alt("1")], "accounts", "Go to the Accounts tab"),
-        ActionSpec(.tab2, [.char("2"), .alt("2")], "calendar", "Go to the Calendar tab"),
-        ActionSpec(.tab3, [.char("3"), .alt("3")], "early warning", "Go to the Early warning tab"),
-        ActionSpec(.tab4, [.char("4"), .alt("4")], "win-back", "Go to the Win-back tab (lost customers)"),
-        ActionSpec(.tab5, [.char("5"), .alt("5")], "team", "Go to the Team tab (the manager's overview per rep)"),
-        ActionSpec(.repaint, [.ctrl("l")], "repaint", "Redraw the whole screen"),
-    ]
+    static var actions: [ActionSpec<GlobalAction>] { [
+        ActionSpec(.help, [.char("?"), .function(1)], Text.tr("keys.help"), Text.tr("keys.help_help"), status: true),
+        ActionSpec(.search, [.char("/")], Text.tr("keys.search"), Text.tr("keys.search_help"), status: true),
+        ActionSpec(.searchNext, [.char("n")], Text.tr("keys.next_match"), Text.tr("keys.next_match_help")),
+        ActionSpec(.searchPrevious, [.char("N")], Text.tr("keys.previous_match"), Text.tr("keys.previous_match_help")),
+        ActionSpec(.back, [.escape], Text.tr("keys.back"), Text.tr("keys.back_help")),
+        ActionSpec(.logVisit, [.char("v"), .function(2)], Text.tr("keys.log_visit"),
+                   Text.tr("keys.log_visit_help"), status: true),
+        ActionSpec(.quit, [.char("q"), .ctrl("c")], Text.tr("keys.quit"), Text.tr("keys.quit_help"), status: true),
+        ActionSpec(.tab1, [.char("1"), .alt("1")], Text.tr("keys.tab_accounts"), Text.tr("keys.tab_accounts_help")),
+        ActionSpec(.tab2, [.char("2"), .alt("2")], Text.tr("keys.tab_calendar"), Text.tr("keys.tab_calendar_help")),
+        ActionSpec(.tab3, [.char("3"), .alt("3")], Text.tr("keys.tab_early_warning"), Text.tr("keys.tab_early_warning_help")),
+        ActionSpec(.tab4, [.char("4"), .alt("4")], Text.tr("keys.tab_winback"), Text.tr("keys.tab_winback_help")),
+        ActionSpec(.tab5, [.char("5"), .alt("5")], Text.tr("keys.tab_team"), Text.tr("keys.tab_team_help")),
+        ActionSpec(.repaint, [.ctrl("l")], Text.tr("keys.repaint"), Text.tr("keys.repaint_help")),
+    ] }
 
     /// Handled by the terminal itself, listed so help and the README show them.
-    static let terminalKeys: [ActionSpec<GlobalAction>] = [
-        ActionSpec(.repaint, [.ctrl("z")], "suspend", "Suspend Loyal (fg brings it back)"),
-    ]
+    static var terminalKeys: [ActionSpec<GlobalAction>] { [
+        ActionSpec(.repaint, [.ctrl("z")], Text.tr("keys.suspend"), Text.tr("keys.suspend_help")),
+    ] }
 
-    static let keyHelp = KeyHelp(title: "Everywhere", actions + terminalKeys)
+    static var keyHelp: KeyHelp { KeyHelp(title: Text.tr("keys.everywhere"), actions + terminalKeys) }
 
     /// Every key table, for `loyal keys` and the README.
     static var allTables: [KeyHelp] {
@@ -40,7 +41,7 @@ enum GlobalKeys {
     /// The key tables as Markdown, one table per screen.
     static func markdown() -> String {
         allTables.map { table in
-            "**\(table.title)**\n\n| keys | does |\n|---|---|\n"
+            "**\(table.title)**\n\n| \(Text.tr("keys.md_keys")) | \(Text.tr("keys.md_does")) |\n|---|---|\n"
                 + table.entries.map { "| \($0.keys.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")) | \($0.help) |" }
                     .joined(separator: "\n") + "\n"
         }.joined(separator: "\n")

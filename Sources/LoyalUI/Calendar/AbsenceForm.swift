@@ -6,20 +6,20 @@ import LoyalStore
 enum AbsenceForm {
     static func open(repCode: String?, env: Environment) -> ScreenEffect {
         let codes = ((try? env.store.reps()) ?? []).map(\.code)
-        guard !codes.isEmpty else { return .message("No reps yet: import customers with a rep column first", .info) }
+        guard !codes.isEmpty else { return .message(Text.tr("calendar.no_reps"), .info) }
         let rep = repCode.flatMap { code in codes.first { $0.uppercased() == code.uppercased() } } ?? codes[0]
         let first = env.today.adding(days: 1)
-        return .push(FormScreen(title: "Absence (Urlaub, krank, Messe)", purpose: .calendar(.absence), fields: [
-            FormField("rep", "Rep", .choice(codes), value: rep),
-            FormField("from", "From", .day, value: first.german),
-            FormField("to", "To", .day, value: first.german),
-            FormField("reason", "Reason", .text, value: ""),
+        return .push(FormScreen(title: Text.tr("calendar.absence_title"), purpose: .calendar(.absence), fields: [
+            FormField("rep", Text.tr("detail.rep"), .choice(codes), value: rep),
+            FormField("from", Text.tr("calendar.from"), .day, value: first.german),
+            FormField("to", Text.tr("calendar.until"), .day, value: first.german),
+            FormField("reason", Text.tr("calendar.reason"), .text, value: ""),
         ]))
     }
 
     static func save(_ form: FormScreen, env: Environment) throws {
-        guard let from = Day(typed: form.value("from"), today: env.today, pastBias: false) else { throw FormError("From: not a date") }
-        guard let to = Day(typed: form.value("to"), today: env.today, pastBias: false) else { throw FormError("To: not a date") }
+        guard let from = Day(typed: form.value("from"), today: env.today, pastBias: false) else { throw FormError(Text.tr("calendar.from_bad")) }
+        guard let to = Day(typed: form.value("to"), today: env.today, pastBias: false) else { throw FormError(Text.tr("calendar.to_bad")) }
         try env.store.addAbsence(repCode: form.value("rep"), from: from, to: to, reason: form.value("reason"), actor: env.actor)
     }
 }

@@ -15,15 +15,15 @@ enum CalendarEntryActions {
                 form.calendarEntryID = id
                 return .push(form)
             }
-            return run(.done(entryID: id, on: env.today), env: env, text: "Done: \(row.entry.reason) · \(label)")
+            return run(.done(entryID: id, on: env.today), env: env, text: Text.tr("calendar.done_text", row.entry.reason, label))
         case .skip:
-            return .push(FormScreen(title: "Skip \(row.entry.reason) · \(label)", purpose: .calendar(.skip(entryID: id)),
-                                          fields: [FormField("reason", "Why", .text, value: "")]))
+            return .push(FormScreen(title: Text.tr("calendar.skip_title", row.entry.reason, label), purpose: .calendar(.skip(entryID: id)),
+                                          fields: [FormField("reason", Text.tr("calendar.why"), .text, value: "")]))
         case .move:
             let next = env.store.nextWorkingDay(onOrAfter: row.entry.due < env.today ? env.today : row.entry.due.adding(days: 1),
                                                 repID: row.entry.repID, settings: env.settings)
-            return .push(FormScreen(title: "Move \(row.entry.reason) · \(label)", purpose: .calendar(.move(entryID: id)),
-                                          fields: [FormField("day", "To", .day, value: next.german)]))
+            return .push(FormScreen(title: Text.tr("calendar.move_title", row.entry.reason, label), purpose: .calendar(.move(entryID: id)),
+                                          fields: [FormField("day", Text.tr("calendar.to"), .day, value: next.german)]))
         default:
             return .stay
         }
@@ -34,18 +34,18 @@ enum CalendarEntryActions {
             try env.store.calendarAction(action, actor: env.actor, today: env.today, settings: env.settings)
             return .both(.reloadTop, .message(text, .info))
         } catch {
-            return .message("Not done: \(StoreError.message(for: error))", .error)
+            return .message(Text.tr("calendar.not_done", StoreError.message(for: error)), .error)
         }
     }
 
     static func save(_ form: FormScreen, _ kind: FormScreen.CalendarForm, env: Environment) throws {
         switch kind {
         case .skip(let id):
-            guard !form.value("reason").isEmpty else { throw FormError("say why, so the plan's gaps can be explained") }
+            guard !form.value("reason").isEmpty else { throw FormError(Text.tr("calendar.say_why")) }
             try env.store.calendarAction(.skip(entryID: id, reason: form.value("reason")), actor: env.actor,
                                          today: env.today, settings: env.settings)
         case .move(let id):
-            guard let day = Day(typed: form.value("day"), today: env.today, pastBias: false) else { throw FormError("not a date") }
+            guard let day = Day(typed: form.value("day"), today: env.today, pastBias: false) else { throw FormError(Text.tr("calendar.not_a_date")) }
             try env.store.calendarAction(.move(entryID: id, to: day), actor: env.actor, today: env.today, settings: env.settings)
         case .absence:
             try AbsenceForm.save(form, env: env)

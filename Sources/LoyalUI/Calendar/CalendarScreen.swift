@@ -38,30 +38,30 @@ struct CalendarScreen: LoyalScreen {
     /// The week grid loads each day's first entries; a day with more says "+N+ more".
     static let weekPerDay = 100
 
-    static let actions: [ActionSpec<CalendarViewAction>] = [
-        ActionSpec(.down, [.down, .char("j")], "down", "Next entry (month: next week)"),
-        ActionSpec(.up, [.up, .char("k")], "up", "Previous entry (month: previous week)"),
-        ActionSpec(.left, [.left], "previous day", "Week and month: the day before"),
-        ActionSpec(.right, [.right], "next day", "Week and month: the day after"),
-        ActionSpec(.previous, [.char("["), .pageUp], "earlier", "The week or month before (agenda: a page up)"),
-        ActionSpec(.next, [.char("]"), .pageDown], "later", "The week or month after (agenda: a page down)"),
-        ActionSpec(.today, [.char("t")], "today", "Back to today"),
-        ActionSpec(.top, [.home, .char("g")], "first", "The first line (week: the day's first entry)"),
-        ActionSpec(.bottom, [.end, .char("G")], "last", "The last line (week: the day's last entry)"),
-        ActionSpec(.nextView, [.tab], "view", "Next view: agenda → week → month", status: true),
-        ActionSpec(.previousView, [.backTab], "previous view", "Previous view: month → week → agenda"),
-        ActionSpec(.rep, [.char("r")], "rep", "Only one rep's calendar", status: true),
-        ActionSpec(.blocked, [.char("B")], "blocked", "Show or hide entries blocked for lack of consent"),
-        ActionSpec(.open, [.enter, .char("o")], "open", "Open the customer (overdue line: show or hide them; month: that day's week)"),
-        ActionSpec(.done, [.char("x")], "done", "Mark done: logs the contact; a visit offers the feedback form", status: true),
-        ActionSpec(.skip, [.char("d")], "skip", "Skip (drop) with a reason", status: true),
-        ActionSpec(.move, [.char("M")], "move", "Move to another day", status: true),
-        ActionSpec(.absence, [.char("U")], "absence", "Urlaub/absence: a rep away from one day to another; nothing is planned then"),
-    ]
+    static var actions: [ActionSpec<CalendarViewAction>] { [
+        ActionSpec(.down, [.down, .char("j")], "down", Text.tr("calendar.down_help")),
+        ActionSpec(.up, [.up, .char("k")], "up", Text.tr("calendar.up_help")),
+        ActionSpec(.left, [.left], Text.tr("keys.previous_day"), Text.tr("calendar.left_help")),
+        ActionSpec(.right, [.right], Text.tr("keys.next_day"), Text.tr("calendar.right_help")),
+        ActionSpec(.previous, [.char("["), .pageUp], Text.tr("keys.earlier"), Text.tr("calendar.previous_help")),
+        ActionSpec(.next, [.char("]"), .pageDown], Text.tr("keys.later"), Text.tr("calendar.next_help")),
+        ActionSpec(.today, [.char("t")], Text.tr("keys.today"), Text.tr("calendar.today_help")),
+        ActionSpec(.top, [.home, .char("g")], "first", Text.tr("calendar.first_help")),
+        ActionSpec(.bottom, [.end, .char("G")], "last", Text.tr("calendar.last_help")),
+        ActionSpec(.nextView, [.tab], Text.tr("keys.view"), Text.tr("calendar.next_view_help"), status: true),
+        ActionSpec(.previousView, [.backTab], Text.tr("keys.previous_view"), Text.tr("calendar.previous_view_help")),
+        ActionSpec(.rep, [.char("r")], "rep", Text.tr("calendar.rep_help"), status: true),
+        ActionSpec(.blocked, [.char("B")], Text.tr("keys.blocked"), Text.tr("calendar.blocked_help")),
+        ActionSpec(.open, [.enter, .char("o")], "open", Text.tr("calendar.open_help")),
+        ActionSpec(.done, [.char("x")], Text.tr("keys.done"), Text.tr("calendar.done_help"), status: true),
+        ActionSpec(.skip, [.char("d")], Text.tr("keys.skip"), Text.tr("calendar.skip_help"), status: true),
+        ActionSpec(.move, [.char("M")], Text.tr("keys.move"), Text.tr("calendar.move_help"), status: true),
+        ActionSpec(.absence, [.char("U")], Text.tr("keys.absence"), Text.tr("calendar.absence_help")),
+    ] }
 
-    static let keyHelp = KeyHelp(title: "Calendar", actions)
+    static var keyHelp: KeyHelp { KeyHelp(title: Text.tr("tab.calendar"), actions) }
     var keyHelp: KeyHelp { Self.keyHelp }
-    var title: String { "Calendar" }
+    var title: String { Text.tr("tab.calendar") }
 
     init(env: Environment) throws {
         anchor = env.today
@@ -197,8 +197,8 @@ struct CalendarScreen: LoyalScreen {
             guard let r = selected else { return .stay }
             return .push(try AccountDetailScreen(customerID: r.entry.customerID, env: env))
         case .done, .skip, .move:
-            guard let r = selected, let id = r.entry.id else { return .message("No entry selected", .info) }
-            guard r.entry.status == .open else { return .message("This entry is \(r.entry.status.rawValue) already", .info) }
+            guard let r = selected, let id = r.entry.id else { return .message(Text.tr("calendar.none_selected"), .info) }
+            guard r.entry.status == .open else { return .message(Text.tr("calendar.already", Words.entryStatus(r.entry.status)), .info) }
             return CalendarEntryActions.effect(action, row: r, id: id, env: env)
         case .absence: return AbsenceForm.open(repCode: repCode ?? selected?.repCode, env: env)
         }

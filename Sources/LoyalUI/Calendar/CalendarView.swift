@@ -3,22 +3,20 @@ import LoyalStore
 import LoyalTerminal
 
 enum CalendarView {
-    static let weekdays = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
-
     static func render(_ s: CalendarScreen, into buffer: inout ScreenBuffer, area: Rect, env: Environment) {
         let f = Format(display: env.display)
         let (titleRow, body) = area.top(1)
         buffer.fill(row: titleRow.row, col: area.col, width: area.width, role: .title)
-        let who = s.repCode.map { "rep \($0)" } ?? "all reps"
+        let who = s.repCode.map { Text.tr("calendar.rep", $0) } ?? Text.tr("accounts.all_reps")
         let what: String
         switch s.view {
-        case .agenda: what = "Agenda · overdue, today and the next \(CalendarScreen.agendaDays - 1) days"
+        case .agenda: what = Text.tr("calendar.agenda", CalendarScreen.agendaDays - 1)
         case .week:
             let w = s.dayCursor.isoWeek
-            what = "Week \(w.week)/\(w.year) · \(f.day(s.dayCursor.startOfWeek)) – \(f.day(s.dayCursor.startOfWeek.adding(days: 6)))"
-        case .month: what = "Month \(monthName(s.dayCursor.month)) \(s.dayCursor.year)"
+            what = Text.tr("calendar.week", w.week, w.year, f.day(s.dayCursor.startOfWeek), f.day(s.dayCursor.startOfWeek.adding(days: 6)))
+        case .month: what = Text.tr("calendar.month", DayWords.month(s.dayCursor.month), s.dayCursor.year)
         }
-        buffer.put(row: titleRow.row, col: area.col + 1, "Calendar · \(what) · \(who)" + (s.showBlocked ? " · with blocked" : ""),
+        buffer.put(row: titleRow.row, col: area.col + 1, Text.tr("calendar.title", what, who) + (s.showBlocked ? Text.tr("calendar.with_blocked") : ""),
                    role: .title, maxWidth: area.width - 2)
         switch s.view {
         case .agenda: agenda(s, &buffer, body, env, f)
@@ -27,21 +25,9 @@ enum CalendarView {
         }
     }
 
-    static func monthName(_ m: Int) -> String {
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-         "November", "December"][m - 1]
-    }
-
     static func channelMark(_ c: Channel) -> String {
-        switch c {
-        case .visit: return "visit"
-        case .phone: return "call"
-        case .email: return "e-mail"
-        case .letter: return "letter"
-        case .newsletter: return "news"
-        case .sms: return "sms"
-        case .social: return "social"
-        }
+        // At most six letters in each language: the agenda's channel column is that wide.
+        Text.tr("calendar.mark_\(c.rawValue)")
     }
 
     static func agenda(_ s: CalendarScreen, _ buffer: inout ScreenBuffer, _ area: Rect, _ env: Environment, _ f: Format) {
@@ -57,17 +43,17 @@ enum CalendarView {
             guard case .entry(let i) = line else {
                 if case .overdue(let count, let oldest) = line {
                     // One line for what is late, not hundreds of rows above today; Enter opens it.
-                    let text = "Overdue: \(count) (oldest since \(f.day(oldest))) " + (s.overdueOpen ? "▾" : "▸ Enter shows them")
+                    let text = Text.tr("calendar.overdue_line", count, f.day(oldest)) + (s.overdueOpen ? "▾" : Text.tr("calendar.enter_shows"))
                     lines.append(([(text, .overdue, nil)], item))
-                    group = "Overdue"
+                    group = Text.tr("calendar.overdue")
                 }
                 continue
             }
             let r = s.rows[i]
             let e = r.entry
-            let g = e.due < env.today ? "Overdue" : e.due == env.today ? "Today" : "\(weekdays[e.due.weekday - 1]) \(f.day(e.due))"
+            let g = e.due < env.today ? Text.tr("calendar.overdue") : e.due == env.today ? Text.tr("calendar.today") : "\(DayWords.narrowWeekday(e.due.weekday)) \(f.day(e.due))"
             if g != group {
-                lines.append(([(g, g == "Overdue" ? .overdue : .header, nil)], nil))
+                lines.append(([(g, g == Text.tr("calendar.overdue") ? .overdue : .header, nil)], nil))
                 group = g
             }
             let when = e.due < env.today ? f.day(e.due) : (r.time?.description ?? "")
@@ -78,7 +64,7 @@ enum CalendarView {
                            (note, r.blocked != nil ? .blocked : .dim, nil)], item))
         }
         if lines.isEmpty {
-            buffer.put(row: area.row + 1, col: area.col + 2, "Nothing due: the plan is up to date for \(s.repCode ?? "everyone").", role: .dim)
+            buffer.put(row: area.row + 1, col: area.col + 2, Text.tr("calendar.nothing_due", s.repCode ?? Text.tr("calendar.everyone")), role: .dim)
         }
         let cursorLine = lines.firstIndex { $0.entry == s.cursor } ?? 0
         let top = max(0, min(cursorLine - area.height / 2, lines.count - area.height))
@@ -118,7 +104,7 @@ enum CalendarView {
             let areas = Set(entries.filter { $0.entry.channel == .visit && $0.entry.status == .open }
                 .map { LevelItem.region(ofPostalCode: $0.postalCode) }.filter { $0 >= 0 })
                 .sorted().map { $0 < 10 ? "0\($0)" : "\($0)" }
-            let head = "\(weekdays[d]) \(String(f.day(day).prefix(6)))" + (areas.isEmpty ? "" : " PLZ " + areas.joined(separator: ","))
+            let head = "\(DayWords.narrowWeekday(d + 1)) \(f.shortDay(day))" + (areas.isEmpty ? "" : " PLZ " + areas.joined(separator: ","))
             buffer.put(row: area.row, col: x, head, role: headRole, maxWidth: colWidth - 1)
             for (i, r) in entries.enumerated() {
                 let row = area.row + 1 + i
@@ -128,7 +114,7 @@ enum CalendarView {
                 if row == area.bottom - 1 && i < entries.count - 1 {
                     // Only the first entries of a day are loaded: beyond them, "at least".
                     let atLeast = entries.count >= CalendarScreen.weekPerDay ? "+" : ""
-                    buffer.put(row: row, col: x, "+\(entries.count - i)\(atLeast) more", role: .dim, maxWidth: colWidth - 1)
+                    buffer.put(row: row, col: x, Text.tr("calendar.more", entries.count - i, atLeast), role: .dim, maxWidth: colWidth - 1)
                     break
                 }
                 let done = r.entry.status != .open
@@ -153,7 +139,7 @@ enum CalendarView {
         let colWidth = max(8, (area.width - 1) / 7)
         let rowHeight = max(2, (area.height - 1) / 6)
         for d in 0..<7 {
-            buffer.put(row: area.row, col: area.col + d * colWidth, weekdays[d], role: .header)
+            buffer.put(row: area.row, col: area.col + d * colWidth, DayWords.narrowWeekday(d + 1), role: .header)
         }
         for week in 0..<6 {
             for d in 0..<7 {
@@ -168,8 +154,8 @@ enum CalendarView {
                 if let c = s.counts[day] {
                     let overdue = day < env.today && c.open > 0
                     // Only what the agenda and week would show: blocked entries when `b` shows them.
-                    let text = [c.open > 0 ? "\(c.open) open" : nil, c.done > 0 ? "\(c.done)✓" : nil,
-                                s.showBlocked && c.blocked > 0 ? "\(c.blocked) blocked" : nil].compactMap { $0 }.joined(separator: " ")
+                    let text = [c.open > 0 ? Text.tr("calendar.open_count", c.open) : nil, c.done > 0 ? "\(c.done)✓" : nil,
+                                s.showBlocked && c.blocked > 0 ? Text.tr("calendar.blocked_count", c.blocked) : nil].compactMap { $0 }.joined(separator: " ")
                     if y + 1 < area.bottom, !text.isEmpty {
                         buffer.put(row: y + 1, col: x, text, role: selected ? .selected : overdue ? .overdue : .dim, maxWidth: colWidth - 1)
                     }

@@ -22,29 +22,29 @@ struct AccountDetailScreen: LoyalScreen {
 
     var title: String { detail.customer.name }
 
-    static let actions: [ActionSpec<DetailAction>] = [
-        ActionSpec(.down, [.down, .char("j")], "down", "Scroll down a line"),
-        ActionSpec(.up, [.up, .char("k")], "up", "Scroll up a line"),
-        ActionSpec(.pageDown, [.pageDown, .ctrl("f"), .char(" ")], "page down", "Scroll down a screen"),
-        ActionSpec(.pageUp, [.pageUp, .ctrl("b")], "page up", "Scroll up a screen"),
-        ActionSpec(.top, [.home, .char("g")], "top", "Go to the top"),
-        ActionSpec(.bottom, [.end, .char("G")], "bottom", "Go to the end"),
-        ActionSpec(.nextSection, [.char("]"), .tab], "next section", "Jump to the next section", status: true),
-        ActionSpec(.previousSection, [.char("["), .backTab], "previous section", "Jump to the previous section"),
-        ActionSpec(.editSoftFacts, [.char("e")], "edit", "Edit soft facts, potential and class override", status: true),
+    static var actions: [ActionSpec<DetailAction>] { [
+        ActionSpec(.down, [.down, .char("j")], "down", Text.tr("detail.scroll_down_help")),
+        ActionSpec(.up, [.up, .char("k")], "up", Text.tr("detail.scroll_up_help")),
+        ActionSpec(.pageDown, [.pageDown, .ctrl("f"), .char(" ")], "page down", Text.tr("detail.page_down_help")),
+        ActionSpec(.pageUp, [.pageUp, .ctrl("b")], "page up", Text.tr("detail.page_up_help")),
+        ActionSpec(.top, [.home, .char("g")], Text.tr("keys.top"), Text.tr("detail.top_help")),
+        ActionSpec(.bottom, [.end, .char("G")], Text.tr("keys.bottom"), Text.tr("detail.bottom_help")),
+        ActionSpec(.nextSection, [.char("]"), .tab], Text.tr("keys.next_section"), Text.tr("detail.next_section_help"), status: true),
+        ActionSpec(.previousSection, [.char("["), .backTab], Text.tr("keys.previous_section"), Text.tr("detail.previous_section_help")),
+        ActionSpec(.editSoftFacts, [.char("e")], Text.tr("keys.edit"), Text.tr("detail.edit_help"), status: true),
         ActionSpec(.editCustomer, [.char("E")], Text.tr("customer_form.key_edit"), Text.tr("customer_form.key_edit_help")),
-        ActionSpec(.contacts, [.char("p")], "people", "Contact persons: edit, add or merge", status: true),
+        ActionSpec(.contacts, [.char("p")], Text.tr("keys.people"), Text.tr("detail.contacts_help"), status: true),
         ActionSpec(.merge, [.char("m")], "merge", MergeKeys.customerHelp),
         ActionSpec(.undo, [.char("u")], "undo", MergeKeys.undoHelp),
-        ActionSpec(.back, [.left, .char("h")], "back", "Back to the list (also Esc)"),
-    ]
+        ActionSpec(.back, [.left, .char("h")], "back", Text.tr("detail.back_help")),
+    ] }
 
-    static let keyHelp = KeyHelp(title: "Account", actions)
+    static var keyHelp: KeyHelp { KeyHelp(title: Text.tr("detail.title"), actions) }
     var keyHelp: KeyHelp { Self.keyHelp }
 
     init(customerID: Int64, env: Environment) throws {
         guard let detail = try env.store.accountDetail(id: customerID, asOf: env.today) else {
-            throw StoreError.notFound("customer \(customerID) no longer exists")
+            throw StoreError.notFound(Text.tr("detail.gone", customerID))
         }
         self.customerID = customerID
         self.detail = detail

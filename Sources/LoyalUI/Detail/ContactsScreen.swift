@@ -22,22 +22,22 @@ struct ContactsScreen: ListScreen {
     }
 
     var contacts: [ContactPerson] { list.source.rows }
-    var title: String { "Contacts of \(customerName)" }
+    var title: String { Text.tr("contacts.title", customerName) }
     var keyHelp: KeyHelp { Self.keyHelp }
     var backEffect: ScreenEffect { .popAndReload }
 
     mutating func select(contact id: Int64) { _ = list.select(id: id) }
 
-    static let actions: [ActionSpec<ContactsAction>] = [
-        ActionSpec(.edit, [.enter, .char("e")], "edit", "Edit the selected person", status: true),
-        ActionSpec(.add, [.char("+")], "new", "Add a contact person", status: true),
+    static var actions: [ActionSpec<ContactsAction>] { [
+        ActionSpec(.edit, [.enter, .char("e")], "edit", Text.tr("contacts.edit_help"), status: true),
+        ActionSpec(.add, [.char("+")], Text.tr("keys.new"), Text.tr("contacts.add_help"), status: true),
         ActionSpec(.merge, [.char("m")], "merge", MergeKeys.contactHelp),
         ActionSpec(.undo, [.char("u")], "undo", MergeKeys.undoHelp),
-        ActionSpec(.back, [.left, .char("h")], "back", "Back to the account (also Esc)"),
-    ]
+        ActionSpec(.back, [.left, .char("h")], "back", Text.tr("contacts.back_help")),
+    ] }
 
-    static let keyHelp = KeyHelp(title: "Contact persons",
-                                 entries: KeyHelp(title: "", ListKeys.actions("person")).entries + KeyHelp(title: "", actions).entries)
+    static var keyHelp: KeyHelp { KeyHelp(title: Text.tr("contacts.help_title"),
+                                 entries: KeyHelp(title: "", ListKeys.actions("person")).entries + KeyHelp(title: "", actions).entries) }
 
     mutating func handle(_ key: Key, env: Environment) throws -> ScreenEffect? {
         if let move = ListKeys.move(for: key) {
@@ -47,7 +47,7 @@ struct ContactsScreen: ListScreen {
         guard let action: ContactsAction = Self.actions.action(for: key) else { return nil }
         switch action {
         case .edit:
-            guard let person = list.selected else { return .message("No contact person yet: press +", .warning) }
+            guard let person = list.selected else { return .message(Text.tr("contacts.none_yet"), .warning) }
             return .push(FormScreen.contact(person, customerName: customerName))
         case .add:
             return .push(FormScreen.contact(ContactPerson(customerID: customerID, firstName: "", lastName: ""),
@@ -80,7 +80,7 @@ struct ContactsScreen: ListScreen {
 
     var mergeSubject: MergeSubject? {
         guard let person = list.selected, let id = person.id else { return nil }
-        return MergeSubject(kind: .contact, id: id, label: person.fullName, name: "\(person.fullName) at \(customerName)")
+        return MergeSubject(kind: .contact, id: id, label: person.fullName, name: Text.tr("contacts.at", person.fullName, customerName))
     }
 
     func afterMerge(removed: Int64, kept: Int64, env: Environment) -> (any LoyalScreen)? {
@@ -92,21 +92,21 @@ struct ContactsScreen: ListScreen {
         let f = Format(display: env.display)
         let (header, body) = area.top(1)
         buffer.fill(row: header.row, col: area.col, width: area.width, role: .title)
-        buffer.put(row: header.row, col: area.col + 1, "Contact persons of \(customerName)", role: .title, maxWidth: area.width - 2)
+        buffer.put(row: header.row, col: area.col + 1, Text.tr("contacts.header", customerName), role: .title, maxWidth: area.width - 2)
         let layout = TableLayout([
-            .init(title: "Name", width: 16, flex: 2), .init(title: "Role", width: 12, flex: 1),
-            .init(title: "Birthday", width: 16), .init(title: "Phone", width: 12, flex: 1), .init(title: "Status", width: 12),
+            .init(title: Text.tr("accounts.col_name"), width: 16, flex: 2), .init(title: Text.tr("contacts.col_role"), width: 12, flex: 1),
+            .init(title: Text.tr("contacts.col_birthday"), width: 16), .init(title: Text.tr("contacts.col_phone"), width: 12, flex: 1), .init(title: Text.tr("detail.status"), width: 12),
         ], width: area.width - 2)
         layout.drawHeader(into: &buffer, row: body.row, col: area.col + 1, width: area.width - 2, highlight: nil, mark: "")
         if contacts.isEmpty {
-            buffer.put(row: body.row + 2, col: area.col + 2, "No contact persons yet. Press + to add one.", role: .dim)
+            buffer.put(row: body.row + 2, col: area.col + 2, Text.tr("contacts.empty"), role: .dim)
         }
         for (i, (index, p)) in list.visible.enumerated() {
             let r = body.row + 1 + i
             let role: StyleRole = index == list.cursor ? .selected : (p.leftOn == nil ? .normal : .dim)
             buffer.fill(row: r, col: area.col, width: area.width, role: role)
             let cells = [p.fullName + (p.isPrimary ? " ★" : ""), p.role, f.birthday(p.birthday, on: env.today), p.phone,
-                         p.leftOn.map { "left \(f.day($0))" } ?? "active"]
+                         p.leftOn.map { Text.tr("contacts.left", f.day($0)) } ?? Text.tr("detail.active")]
             for (c, text) in cells.enumerated() {
                 layout.drawCell(text, column: c, into: &buffer, row: r, col: area.col + 1, width: area.width - 2, role: role)
             }

@@ -8,7 +8,7 @@ extension FormScreen {
         return FormScreen(title: Text.tr("form.soft_facts_title", c.name), purpose: .softFacts(c), fields: [
             FormField("preferences", Text.tr("form.preferences"), .text, value: c.preferences),
             FormField("channel", Text.tr("form.preferred_channel"), .choice([""] + Channel.allCases.map(\.rawValue)),
-                      value: c.preferredChannel?.rawValue ?? ""),
+                      value: c.preferredChannel?.rawValue ?? "").showing { Words.named("channel", $0) },
             FormField("call_times", Text.tr("form.call_times"), .text, value: c.bestCallTimes),
             FormField("high_season", Text.tr("form.high_season"), .months, value: c.highSeason),
             FormField("busy_hours", Text.tr("form.busy_hours"), .text, value: c.busyHours),

@@ -15,12 +15,25 @@ struct FormField {
     let kind: Kind
     var input: TextField
     var error: String?
+    /// How a choice's stored value reads (`phone` as "Telefon" in German); the value kept
+    /// stays the stored one.
+    var words: ((String) -> String)?
 
     init(_ key: String, _ label: String, _ kind: Kind, value: String) {
         self.key = key; self.label = label; self.kind = kind; input = TextField(value)
     }
 
     var value: String { input.text.trimmingSpacesAndNewlines }
+
+    /// The field with its choices shown as the words of a catalogue section.
+    func showing(_ words: @escaping (String) -> String) -> FormField {
+        var f = self
+        f.words = words
+        return f
+    }
+
+    /// A choice as the user reads it.
+    var shownChoice: String { input.text.isEmpty ? "" : words.map { $0(input.text) } ?? input.text }
 
     /// Checks the text against the field's kind; nil when valid.
     func problem(today: Day) -> String? {

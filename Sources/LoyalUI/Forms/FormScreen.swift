@@ -138,7 +138,7 @@ struct FormScreen {
             let role: StyleRole = focused ? .inputFocused : .inputField
             if case .choice = field.kind {
                 buffer.fill(row: r, col: x, width: inputWidth, role: role)
-                buffer.put(row: r, col: x, "‹ \(field.input.text.ifEmpty("–")) ›", role: role, maxWidth: inputWidth)
+                buffer.put(row: r, col: x, "‹ \(field.shownChoice.ifEmpty("–")) ›", role: role, maxWidth: inputWidth)
             } else {
                 let cx = shown.draw(into: &buffer, row: r, col: x, width: inputWidth, role: role)
                 if focused { cursor = CursorPosition(row: r, col: cx) }

@@ -9,6 +9,16 @@ struct Format: Sendable {
     func compact(_ m: Money?) -> String { m.map { display.money.compact($0) } ?? "–" }
     func day(_ d: Day?) -> String { d.map(display.dateStyle.format) ?? "–" }
 
+    /// `1,5` / `1.5`: a number with the decimal separator of amounts.
+    func decimal(_ x: Double, _ digits: Int) -> String {
+        String(format: "%.\(digits)f", x).replacing(".", with: display.money.decimalSeparator)
+    }
+
+    /// A day without its year for narrow grids: `04.12.` / `12-04`.
+    func shortDay(_ d: Day) -> String {
+        display.dateStyle == .german ? String(d.german.prefix(6)) : String(d.iso.suffix(5))
+    }
+
     func percent(_ p: Double?) -> String { p.map { "\(Int(($0 * 100).rounded())) %" } ?? "–" }
 
     /// Risk 0–1 as 0–100, blank when nothing has been evaluated.

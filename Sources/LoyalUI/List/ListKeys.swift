@@ -1,3 +1,4 @@
+import LoyalCore
 import LoyalTerminal
 
 /// Moving in a list: the same keys on every list screen.
@@ -7,18 +8,18 @@ enum ListKeys {
     /// The table every list shares, worded for what it lists ("account", "customer").
     static func actions(_ noun: String) -> [ActionSpec<ListMove>] {
         [
-            ActionSpec(.down, [.down, .char("j")], "down", "Move to the next \(noun)"),
-            ActionSpec(.up, [.up, .char("k")], "up", "Move to the previous \(noun)"),
-            ActionSpec(.pageDown, [.pageDown, .ctrl("f"), .char(" ")], "page down", "One screen down"),
-            ActionSpec(.pageUp, [.pageUp, .ctrl("b")], "page up", "One screen up"),
-            ActionSpec(.halfDown, [.ctrl("d")], "half down", "Half a screen down"),
-            ActionSpec(.halfUp, [.ctrl("u")], "half up", "Half a screen up"),
-            ActionSpec(.first, [.home, .char("g")], "first", "Jump to the first \(noun)"),
-            ActionSpec(.last, [.end, .char("G")], "last", "Jump to the last \(noun) (reads only the last page)"),
+            ActionSpec(.down, [.down, .char("j")], Text.tr("keys.down"), Text.tr("list.next_\(noun)")),
+            ActionSpec(.up, [.up, .char("k")], Text.tr("keys.up"), Text.tr("list.previous_\(noun)")),
+            ActionSpec(.pageDown, [.pageDown, .ctrl("f"), .char(" ")], Text.tr("keys.page_down"), Text.tr("list.page_down_help")),
+            ActionSpec(.pageUp, [.pageUp, .ctrl("b")], Text.tr("keys.page_up"), Text.tr("list.page_up_help")),
+            ActionSpec(.halfDown, [.ctrl("d")], Text.tr("keys.half_down"), Text.tr("list.half_down_help")),
+            ActionSpec(.halfUp, [.ctrl("u")], Text.tr("keys.half_up"), Text.tr("list.half_up_help")),
+            ActionSpec(.first, [.home, .char("g")], Text.tr("keys.first"), Text.tr("list.first_\(noun)")),
+            ActionSpec(.last, [.end, .char("G")], Text.tr("keys.last"), Text.tr("list.last_\(noun)")),
         ]
     }
 
-    static let table = actions("row")
+    static var table: [ActionSpec<ListMove>] { actions("row") }
 
     static func move(for key: Key) -> ListMove? { table.action(for: key) }
 }

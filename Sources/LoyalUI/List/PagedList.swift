@@ -1,3 +1,4 @@
+import LoyalCore
 import LoyalStore
 
 /// The one list of Loyal: the slice of a long list held in memory (a few pages around
@@ -180,7 +181,7 @@ struct PagedList<Source: PageSource> {
     /// "12 of 3400" for a title line.
     func positionText(total: Int?) -> String {
         let count = total.map(String.init) ?? "…"
-        guard !rows.isEmpty else { return "0 of \(count)" }
-        return "\(absoluteCursor.map { String($0 + 1) } ?? "?") of \(count)"
+        guard !rows.isEmpty else { return Text.tr("list.position_empty", count) }
+        return Text.tr("list.position", absoluteCursor.map { String($0 + 1) } ?? "?", count)
     }
 }

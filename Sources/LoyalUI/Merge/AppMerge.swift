@@ -8,20 +8,20 @@ import LoyalTerminal
 extension App {
     func startMerge() {
         guard let subject = state.screen.mergeSubject else {
-            state.message = StatusMessage(text: "Nothing selected to merge", kind: .warning)
+            state.message = StatusMessage(text: Text.tr("merge.nothing_selected"), kind: .warning)
             return
         }
         if let mark = state.mergeMark, mark.kind == subject.kind {
             state.mergeMark = nil
             if mark.id == subject.id {
-                state.message = StatusMessage(text: "\(mark.label) is no longer marked for a merge", kind: .info)
+                state.message = StatusMessage(text: Text.tr("merge.unmarked", mark.label), kind: .info)
             } else {
                 apply(MergeScreen.open(keep: mark.id, other: subject.id, kind: subject.kind, env: env))
             }
             return
         }
         // Reading every record to compare takes a moment on a big database: off the keystroke path.
-        state.message = StatusMessage(text: "Looking for likely duplicates of \(subject.name)…", kind: .info)
+        state.message = StatusMessage(text: Text.tr("merge.looking", subject.name), kind: .info)
         let store = env.store
         env.background.run({ () -> Result<[DuplicatePair], any Error> in
             Result {
@@ -36,16 +36,16 @@ extension App {
                 state.message = nil
                 state.overlay = .picker(DuplicatePicker.make(for: subject, pairs))
             case .failure(let error):
-                state.message = StatusMessage(text: "Cannot look for duplicates: \(StoreError.message(for: error))", kind: .error)
+                state.message = StatusMessage(text: Text.tr("merge.cannot_look", StoreError.message(for: error)), kind: .error)
             }
         }
     }
 
     func mark(_ subject: MergeSubject) {
         state.mergeMark = subject
-        let other = subject.kind == .customer ? "account" : "person"
+        let other = Text.tr(subject.kind == .customer ? "merge.account" : "merge.person")
         state.message = StatusMessage(
-            text: "\(subject.label) marked: go to the other \(other) and press m to merge it into \(subject.label) (m here unmarks)",
+            text: Text.tr("merge.marked", subject.label, other, subject.label),
             kind: .info)
     }
 
@@ -73,9 +73,9 @@ extension App {
             c.select(contact: kept.id)
             state.screen = c
         }
-        state.lastUndo = .merge(id: outcome.summary.undoID, description: "the merge of \(removedName) into \(keptName)")
+        state.lastUndo = .merge(id: outcome.summary.undoID, description: Text.tr("merge.undo_description", removedName, keptName))
         let moved = MergeWords.moved(outcome.summary.moved)
-        state.message = StatusMessage(text: "Merged \(removedName) into \(keptName) (u undoes; later loyal merge --undo): "
-                                          + (moved.isEmpty ? "nothing else moved" : "moved \(moved)"), kind: .info)
+        state.message = StatusMessage(text: Text.tr("merge.merged", removedName, keptName)
+                                          + (moved.isEmpty ? Text.tr("merge.nothing_moved") : Text.tr("merge.moved", moved)), kind: .info)
     }
 }

@@ -15,10 +15,10 @@ enum DuplicatePicker {
                 + TextWidth.pad(name, to: nameWidth) + "  " + TextWidth.pad(String(pair.score), to: 3, alignment: .right)
                 + "  " + pair.reasons.joined(separator: ", ")
         }
-        let other = subject.kind == .customer ? "account" : "person"
-        let markItem = pairs.isEmpty ? "None found: mark \(subject.label), then press m on the other \(other)"
-            : "Another \(other): mark \(subject.label), then press m on it"
-        return Picker(title: "Likely duplicates of \(subject.name) · Enter merges into it", items: items + [markItem],
+        let other = Text.tr(subject.kind == .customer ? "merge.account" : "merge.person")
+        let markItem = pairs.isEmpty ? Text.tr("merge.none_found", subject.label, other)
+            : Text.tr("merge.another", other, subject.label)
+        return Picker(title: Text.tr("merge.duplicates_of", subject.name), items: items + [markItem],
                       selected: 0,
                       choices: pairs.map { .effect(.openMerge(keep: subject.id, other: $0.b.id, kind: subject.kind)) }
                         + [.effect(.markForMerge(subject))])

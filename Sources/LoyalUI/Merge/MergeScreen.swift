@@ -14,23 +14,23 @@ struct MergeScreen {
     private(set) var choices: [String: MergePreference] = [:]
     var cursor = 0
 
-    var title: String { "Merge \(preview.other.label) into \(preview.keep.label)" }
+    var title: String { Text.tr("merge.title", preview.other.label, preview.keep.label) }
 
-    static let actions: [ActionSpec<MergeAction>] = [
-        ActionSpec(.down, [.down, .char("j"), .tab], "down", "Next field"),
-        ActionSpec(.up, [.up, .char("k"), .backTab], "up", "Previous field"),
-        ActionSpec(.first, [.home, .char("g")], "first", "First field"),
-        ActionSpec(.last, [.end, .char("G")], "last", "Last field"),
-        ActionSpec(.toggle, [.char(" "), .left, .right], "choose", "Switch which value of this field stays", status: true),
-        ActionSpec(.keepValue, [.char("1")], "left", "Keep the left value (the kept record's)"),
-        ActionSpec(.otherValue, [.char("2")], "right", "Take the right value (the removed record's)"),
-        ActionSpec(.swap, [.char("x")], "swap", "Keep the other record instead (its number); chosen values stay chosen",
+    static var actions: [ActionSpec<MergeAction>] { [
+        ActionSpec(.down, [.down, .char("j"), .tab], "down", Text.tr("merge.next_help")),
+        ActionSpec(.up, [.up, .char("k"), .backTab], "up", Text.tr("merge.previous_help")),
+        ActionSpec(.first, [.home, .char("g")], "first", Text.tr("merge.first_help")),
+        ActionSpec(.last, [.end, .char("G")], "last", Text.tr("merge.last_help")),
+        ActionSpec(.toggle, [.char(" "), .left, .right], Text.tr("keys.choose"), Text.tr("merge.toggle_help"), status: true),
+        ActionSpec(.keepValue, [.char("1")], Text.tr("keys.left"), Text.tr("merge.keep_help")),
+        ActionSpec(.otherValue, [.char("2")], Text.tr("keys.right"), Text.tr("merge.other_help")),
+        ActionSpec(.swap, [.char("x")], Text.tr("keys.swap"), Text.tr("merge.swap_help"),
                    status: true),
-        ActionSpec(.merge, [.enter], "merge", "Merge: one transaction, in the audit; u on the list undoes it", status: true),
-        ActionSpec(.cancel, [.escape], "cancel", "Cancel: both records stay as they are", status: true),
-    ]
+        ActionSpec(.merge, [.enter], Text.tr("keys.merge"), Text.tr("merge.merge_help"), status: true),
+        ActionSpec(.cancel, [.escape], Text.tr("keys.cancel"), Text.tr("merge.cancel_help"), status: true),
+    ] }
 
-    static let keyHelp = KeyHelp(title: "Merge", actions)
+    static var keyHelp: KeyHelp { KeyHelp(title: Text.tr("merge.help_title"), actions) }
     var keyHelp: KeyHelp { Self.keyHelp }
 
     init(keep: Int64, other: Int64, kind: MergeKind, env: Environment) throws {
@@ -42,7 +42,7 @@ struct MergeScreen {
         do {
             return .push(try MergeScreen(keep: keep, other: other, kind: kind, env: env))
         } catch {
-            return .message("Cannot merge: \(StoreError.message(for: error))", .error)
+            return .message(Text.tr("merge.cannot_merge", StoreError.message(for: error)), .error)
         }
     }
 
@@ -73,7 +73,7 @@ struct MergeScreen {
                 })
                 preview = swapped
             } catch {
-                return .message("Cannot swap: \(StoreError.message(for: error))", .error)
+                return .message(Text.tr("merge.cannot_swap", StoreError.message(for: error)), .error)
             }
         case .merge:
             do {
@@ -81,10 +81,10 @@ struct MergeScreen {
                                                   settings: env.settings)
                 return .merged(MergeOutcome(preview: preview, summary: summary))
             } catch {
-                return .message("Not merged: \(StoreError.message(for: error))", .error)
+                return .message(Text.tr("merge.not_merged", StoreError.message(for: error)), .error)
             }
         case .cancel:
-            return .both(.pop, .message("Not merged: \(preview.keep.label) and \(preview.other.label) are as they were", .info))
+            return .both(.pop, .message(Text.tr("merge.as_they_were", preview.keep.label, preview.other.label), .info))
         }
         return .stay
     }

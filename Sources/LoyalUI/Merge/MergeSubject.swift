@@ -1,3 +1,4 @@
+import LoyalCore
 import LoyalStore
 
 /// A record the user wants to merge: the one `m` was pressed on, or the one marked.
@@ -12,7 +13,7 @@ struct MergeSubject: Equatable, Sendable {
 
 /// The help of the merge keys, the same words on every screen that has them.
 enum MergeKeys {
-    static let customerHelp = "Merge with a likely duplicate or a marked account, choosing field by field"
-    static let contactHelp = "Merge with a likely duplicate or a marked person, choosing field by field"
-    static let undoHelp = "Take back the last merge or triage action (later: loyal merge --undo)"
+    static var customerHelp: String { Text.tr("merge.customer_help") }
+    static var contactHelp: String { Text.tr("merge.contact_help") }
+    static var undoHelp: String { Text.tr("merge.undo_help") }
 }

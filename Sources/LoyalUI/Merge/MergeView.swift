@@ -10,30 +10,30 @@ enum MergeView {
         let p = s.preview
         let (header, body) = area.top(1)
         buffer.fill(row: header.row, col: area.col, width: area.width, role: .title)
-        buffer.put(row: header.row, col: area.col + 1, "Merge \(p.other.label) \(p.other.name) into \(p.keep.label) \(p.keep.name)",
+        buffer.put(row: header.row, col: area.col + 1, Text.tr("merge.header", p.other.label, p.other.name, p.keep.label, p.keep.name),
                    role: .title, maxWidth: area.width - 2)
         let textWidth = area.width - 4
         var r = body.row + 1
         let moved = MergeWords.moved(p.moving)
-        var intro = Wrap.lines(moved.isEmpty ? "Nothing else moves to \(p.keep.label)." : "Moves to \(p.keep.label): \(moved).",
+        var intro = Wrap.lines(moved.isEmpty ? Text.tr("merge.nothing_else", p.keep.label) : Text.tr("merge.moves_to", p.keep.label, moved),
                                width: textWidth).prefix(2).map { ($0, StyleRole.normal) }
         if !p.filled.isEmpty {
-            intro.append(("Filled in from \(p.other.label), empty in \(p.keep.label): "
+            intro.append((Text.tr("merge.filled_in", p.other.label, p.keep.label)
                           + p.filled.map { MergeWords.label($0).lowercased() }.joined(separator: ", "), .normal))
         }
-        intro.append(("\(p.other.label) is removed. Choose per field whose value stays; Enter merges, Esc cancels.", .dim))
+        intro.append((Text.tr("merge.removed_note", p.other.label), .dim))
         for (line, role) in intro {
             buffer.put(row: r, col: area.col + 2, line, role: role, maxWidth: textWidth)
             r += 1
         }
         r += 1
         guard !p.conflicts.isEmpty else {
-            buffer.put(row: r, col: area.col + 2, "No field differs: there is nothing to choose.", role: .dim, maxWidth: textWidth)
+            buffer.put(row: r, col: area.col + 2, Text.tr("merge.no_difference"), role: .dim, maxWidth: textWidth)
             return
         }
         let layout = TableLayout([
-            .init(title: "Field", width: 20), .init(title: "\(p.keep.label) (kept)", width: 20, flex: 1),
-            .init(title: "\(p.other.label) (removed)", width: 20, flex: 1),
+            .init(title: Text.tr("merge.col_field"), width: 20), .init(title: Text.tr("merge.col_kept", p.keep.label), width: 20, flex: 1),
+            .init(title: Text.tr("merge.col_removed", p.other.label), width: 20, flex: 1),
         ], width: area.width - 2)
         layout.drawHeader(into: &buffer, row: r, col: area.col + 1, width: area.width - 2, highlight: nil, mark: "")
         r += 1

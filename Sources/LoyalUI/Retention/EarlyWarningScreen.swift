@@ -16,30 +16,30 @@ struct EarlyWarningScreen: ListScreen {
     var list: PagedList<PanelSource>
     var total: Int?
 
-    static let actions: [ActionSpec<PanelAction>] = [
-        ActionSpec(.open, [.enter, .right, .char("l")], "open", "The case: risk factors, trend, stages, each signal's evidence", status: true),
-        ActionSpec(.account, [.char("o")], "account", "Open the account's detail"),
-        ActionSpec(.classA, [.char("a")], "A", "Only class A customers"),
-        ActionSpec(.classB, [.char("b")], "B", "Only class B customers"),
-        ActionSpec(.classC, [.char("c")], "C", "Only class C customers"),
-        ActionSpec(.allClasses, [.char("*"), .char("0")], "all", "Every class"),
-        ActionSpec(.rep, [.char("r")], "rep", "Only the customers of (or assigned to) one rep"),
-        ActionSpec(.kind, [.char("f")], "kind", "Only customers with a signal of one kind", status: true),
-        ActionSpec(.beyondPanel, [.char("w")], "all signals",
-                   "The panel (most to lose, capped) or everyone with an open signal", status: true),
-        ActionSpec(.assign, [.char("A")], "assign", "Assign the customer's signals to a rep", status: true),
-        ActionSpec(.schedule, [.char("S")], "schedule", "Schedule a call or visit (goes into the calendar)", status: true),
-        ActionSpec(.playbook, [.char("P")], "playbook", "Apply the playbook of a signal kind: its steps fill the calendar", status: true),
-        ActionSpec(.snooze, [.char("z")], "snooze", "Snooze the customer's signals until a date, with a reason"),
-        ActionSpec(.dismiss, [.char("d")], "dismiss", "Dismiss as false alarm with a reason; it does not come back for the same evidence"),
-        ActionSpec(.lost, [.char("L")], "lost", "Mark the customer lost with a reason"),
-        ActionSpec(.undo, [.char("u")], "undo", "Take back the last triage action (or merge) right after it", status: true),
-    ]
+    static var actions: [ActionSpec<PanelAction>] { [
+        ActionSpec(.open, [.enter, .right, .char("l")], Text.tr("keys.open"), Text.tr("warning.open_help"), status: true),
+        ActionSpec(.account, [.char("o")], Text.tr("keys.account"), Text.tr("accounts.open_help")),
+        ActionSpec(.classA, [.char("a")], "A", Text.tr("warning.class_a_help")),
+        ActionSpec(.classB, [.char("b")], "B", Text.tr("warning.class_b_help")),
+        ActionSpec(.classC, [.char("c")], "C", Text.tr("warning.class_c_help")),
+        ActionSpec(.allClasses, [.char("*"), .char("0")], Text.tr("keys.all"), Text.tr("warning.every_class")),
+        ActionSpec(.rep, [.char("r")], Text.tr("keys.rep"), Text.tr("warning.rep_help")),
+        ActionSpec(.kind, [.char("f")], Text.tr("keys.kind"), Text.tr("warning.kind_help"), status: true),
+        ActionSpec(.beyondPanel, [.char("w")], Text.tr("keys.all_signals"),
+                   Text.tr("warning.beyond_help"), status: true),
+        ActionSpec(.assign, [.char("A")], Text.tr("keys.assign"), Text.tr("warning.assign_help"), status: true),
+        ActionSpec(.schedule, [.char("S")], Text.tr("keys.schedule"), Text.tr("warning.schedule_help"), status: true),
+        ActionSpec(.playbook, [.char("P")], Text.tr("keys.playbook"), Text.tr("warning.playbook_help"), status: true),
+        ActionSpec(.snooze, [.char("z")], Text.tr("keys.snooze"), Text.tr("warning.snooze_help")),
+        ActionSpec(.dismiss, [.char("d")], Text.tr("keys.dismiss"), Text.tr("warning.dismiss_help")),
+        ActionSpec(.lost, [.char("L")], Text.tr("keys.lost"), Text.tr("warning.lost_help")),
+        ActionSpec(.undo, [.char("u")], Text.tr("keys.undo"), Text.tr("warning.undo_help"), status: true),
+    ] }
 
-    static let keyHelp = KeyHelp(title: "Early warning", entries: KeyHelp(title: "", ListKeys.actions("customer")).entries
-                                                                  + KeyHelp(title: "", actions).entries)
+    static var keyHelp: KeyHelp { KeyHelp(title: Text.tr("tab.early_warning"), entries: KeyHelp(title: "", ListKeys.actions("customer")).entries
+                                                                  + KeyHelp(title: "", actions).entries) }
     var keyHelp: KeyHelp { Self.keyHelp }
-    var title: String { "Early warning" }
+    var title: String { Text.tr("tab.early_warning") }
 
     var selected: PanelRow? { list.selected }
 
@@ -75,7 +75,7 @@ struct EarlyWarningScreen: ListScreen {
         case .beyondPanel: try setFilter({ $0.beyondPanel.toggle() }, env)
         case .undo: return .undoLast
         default:
-            guard let row = selected else { return .message("No customer at risk here", .info) }
+            guard let row = selected else { return .message(Text.tr("warning.no_customer"), .info) }
             return try TriageActions.effect(action, customerID: row.id, label: "\(row.number) \(row.name)", env: env)
         }
         return .stay

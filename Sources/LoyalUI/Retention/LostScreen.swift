@@ -11,21 +11,21 @@ struct LostScreen: ListScreen {
     var list: PagedList<LostSource>
     var total = 0
 
-    static let actions: [ActionSpec<LostAction>] = [
-        ActionSpec(.winback, [.enter, .right, .char("l")], "win-back", "Open or edit the win-back case: approach, offer, conditions, score", status: true),
-        ActionSpec(.account, [.char("o")], "account", "Open the account's detail", status: true),
-        ActionSpec(.returned, [.char("R")], "returned", "Mark the customer as come back (a returnee)", status: true),
-        ActionSpec(.classA, [.char("a")], "A", "Only class A"),
-        ActionSpec(.classB, [.char("b")], "B", "Only class B"),
-        ActionSpec(.classC, [.char("c")], "C", "Only class C"),
-        ActionSpec(.allClasses, [.char("*"), .char("0")], "all", "Every class"),
-        ActionSpec(.undo, [.char("u")], "undo", "Take back the last action"),
-    ]
+    static var actions: [ActionSpec<LostAction>] { [
+        ActionSpec(.winback, [.enter, .right, .char("l")], Text.tr("keys.winback"), Text.tr("lost.winback_help"), status: true),
+        ActionSpec(.account, [.char("o")], Text.tr("keys.account"), Text.tr("accounts.open_help"), status: true),
+        ActionSpec(.returned, [.char("R")], Text.tr("keys.returned"), Text.tr("lost.returned_help"), status: true),
+        ActionSpec(.classA, [.char("a")], "A", Text.tr("lost.class_a_help")),
+        ActionSpec(.classB, [.char("b")], "B", Text.tr("lost.class_b_help")),
+        ActionSpec(.classC, [.char("c")], "C", Text.tr("lost.class_c_help")),
+        ActionSpec(.allClasses, [.char("*"), .char("0")], Text.tr("keys.all"), Text.tr("warning.every_class")),
+        ActionSpec(.undo, [.char("u")], Text.tr("keys.undo"), Text.tr("lost.undo_help")),
+    ] }
 
-    static let keyHelp = KeyHelp(title: "Lost customers and win-back",
-                                 entries: KeyHelp(title: "", ListKeys.actions("customer")).entries + KeyHelp(title: "", actions).entries)
+    static var keyHelp: KeyHelp { KeyHelp(title: Text.tr("lost.help_title"),
+                                 entries: KeyHelp(title: "", ListKeys.actions("customer")).entries + KeyHelp(title: "", actions).entries) }
     var keyHelp: KeyHelp { Self.keyHelp }
-    var title: String { "Win-back" }
+    var title: String { Text.tr("tab.winback") }
 
     init(env: Environment) throws {
         list = try PagedList(LostSource(customerClass: nil, store: env.store))
@@ -60,8 +60,8 @@ struct LostScreen: ListScreen {
             return .push(try AccountDetailScreen(customerID: r.id, env: env))
         case .returned:
             guard let r = selected else { return .stay }
-            guard r.returnedOn == nil else { return .message("\(r.number) has come back already", .info) }
-            return .confirm("Mark \(r.number) \(r.name) as come back today?",
+            guard r.returnedOn == nil else { return .message(Text.tr("lost.back_already", r.number), .info) }
+            return .confirm(Text.tr("lost.confirm_returned", r.number, r.name),
                             .runTriage(.markReturned(customerID: r.id, on: env.today)))
         }
         return .stay
@@ -87,25 +87,25 @@ struct LostScreen: ListScreen {
         let (titleRow, rest) = area.top(1)
         let (headerRow, _) = rest.top(1)
         buffer.fill(row: titleRow.row, col: area.col, width: area.width, role: .title)
-        buffer.put(row: titleRow.row, col: area.col + 1, "Lost customers and win-back · " + (customerClass.map { "class \($0.rawValue)" } ?? "all classes"),
+        buffer.put(row: titleRow.row, col: area.col + 1, Text.tr("lost.title") + (customerClass.map { Text.tr("accounts.class_filter", $0.rawValue) } ?? Text.tr("accounts.all_classes")),
                    role: .title, maxWidth: area.width - 14)
         let position = list.positionText(total: total)
         buffer.put(row: titleRow.row, col: area.right - TextWidth.columns(of: position) - 1, position, role: .title)
         let layout = TableLayout([
-            .init(title: "Customer", width: 20, flex: 3), .init(title: "Cl", width: 2), .init(title: "Lost on", width: 10),
-            .init(title: "Reason", width: 18), .init(title: "Brought", width: 8, alignRight: true),
-            .init(title: "Win-back", width: 14, flex: 1),
+            .init(title: Text.tr("warning.col_customer"), width: 20, flex: 3), .init(title: Text.tr("accounts.col_class"), width: 2), .init(title: Text.tr("lost.col_lost_on"), width: 10),
+            .init(title: Text.tr("calendar.reason"), width: 20), .init(title: Text.tr("lost.col_brought"), width: 8, alignRight: true),
+            .init(title: Text.tr("tab.winback"), width: 14, flex: 1),
         ], width: area.width)
         layout.drawHeader(into: &buffer, row: headerRow.row, col: area.col, width: area.width, highlight: nil, mark: "")
         let rowsArea = Self.listArea(area)
-        if self.list.isEmpty { buffer.put(row: rowsArea.row + 1, col: area.col + 2, "No lost customers.", role: .dim) }
+        if self.list.isEmpty { buffer.put(row: rowsArea.row + 1, col: area.col + 2, Text.tr("lost.empty"), role: .dim) }
         for (i, (index, r)) in self.list.visible.enumerated() {
             let selected = index == self.list.cursor
             let base: StyleRole = selected ? .selected : (r.returnedOn != nil ? .success : .normal)
             buffer.fill(row: rowsArea.row + i, col: area.col, width: area.width, role: base)
-            let reason = r.reason.map { "\($0.label) (\($0.isCompanyRelated ? "ours" : "theirs"))" } ?? "–"
-            let status = r.returnedOn.map { "↺ back \(f.day($0))" }
-                ?? r.winback.map { "\($0.scoreClass) · \($0.outcome.rawValue)" + ($0.followUpOn.map { " · \(f.day($0))" } ?? "") }
+            let reason = r.reason.map { Words.lostReason($0) + " " + Text.tr($0.isCompanyRelated ? "winback.ours" : "winback.theirs") } ?? "–"
+            let status = r.returnedOn.map { Text.tr("lost.back", f.day($0)) }
+                ?? r.winback.map { "\($0.scoreClass) · \(Words.outcome($0.outcome))" + ($0.followUpOn.map { " · \(f.day($0))" } ?? "") }
                 ?? "–"
             let cells = ["\(r.number) \(r.name)", r.customerClass.rawValue, f.day(r.lostOn), reason, f.compact(r.revenueBrought), status]
             for (c, text) in cells.enumerated() {

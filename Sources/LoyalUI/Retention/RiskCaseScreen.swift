@@ -14,19 +14,19 @@ struct RiskCaseScreen: ListScreen {
     var list: PagedList<ArraySource<ChurnSignal>>
     var cursor: Int { list.cursor }
 
-    static let ownActions: [ActionSpec<CaseAction>] = [
-        ActionSpec(.snoozeOne, [.char("z")], "snooze", "Snooze the selected signal until a date, with a reason", status: true),
-        ActionSpec(.dismissOne, [.char("d")], "dismiss", "Dismiss the selected signal as false alarm, with a reason", status: true),
-    ]
+    static var ownActions: [ActionSpec<CaseAction>] { [
+        ActionSpec(.snoozeOne, [.char("z")], Text.tr("keys.snooze"), Text.tr("case.snooze_help"), status: true),
+        ActionSpec(.dismissOne, [.char("d")], Text.tr("keys.dismiss"), Text.tr("case.dismiss_help"), status: true),
+    ] }
 
     /// The panel's actions that act on the whole customer here too.
-    static let sharedActions: [ActionSpec<PanelAction>] = EarlyWarningScreen.actions.filter {
+    static var sharedActions: [ActionSpec<PanelAction>] { EarlyWarningScreen.actions.filter {
         [.account, .assign, .schedule, .playbook, .lost, .undo].contains($0.action)
-    }
+    } }
 
-    static let keyHelp = KeyHelp(title: "Customer at risk",
+    static var keyHelp: KeyHelp { KeyHelp(title: Text.tr("case.help_title"),
                                  entries: KeyHelp(title: "", ListKeys.actions("signal")).entries
-                                    + KeyHelp(title: "", ownActions).entries + KeyHelp(title: "", sharedActions).entries)
+                                    + KeyHelp(title: "", ownActions).entries + KeyHelp(title: "", sharedActions).entries) }
     var keyHelp: KeyHelp { Self.keyHelp }
     var backEffect: ScreenEffect { .popAndReload }
 
@@ -36,13 +36,13 @@ struct RiskCaseScreen: ListScreen {
 
     init(customerID: Int64, env: Environment) throws {
         self.customerID = customerID
-        guard let s = try env.store.customerSummary(id: customerID) else { throw StoreError.notFound("customer \(customerID)") }
+        guard let s = try env.store.customerSummary(id: customerID) else { throw StoreError.notFound(Text.tr("case.gone", customerID)) }
         summary = s
         detail = try env.store.riskDetail(customerID: customerID, asOf: env.today, settings: env.settings)
         list = try PagedList(Self.source(detail.signals))
     }
 
-    var title: String { "Risk · \(summary.name)" }
+    var title: String { Text.tr("case.title", summary.name) }
 
     mutating func reload(_ env: Environment) throws {
         detail = try env.store.riskDetail(customerID: customerID, asOf: env.today, settings: env.settings)
@@ -60,7 +60,7 @@ struct RiskCaseScreen: ListScreen {
             switch action {
             case .snoozeOne, .dismissOne:
                 guard detail.signals.indices.contains(cursor), let id = detail.signals[cursor].id else {
-                    return .message("No signal selected", .info)
+                    return .message(Text.tr("case.no_signal"), .info)
                 }
                 return try TriageActions.effect(action == .snoozeOne ? .snooze : .dismiss, customerID: customerID,
                                                 label: label, signalIDs: [id], env: env)
@@ -83,41 +83,41 @@ struct RiskCaseScreen: ListScreen {
         let f = Format(display: env.display)
         var doc = Document()
         let a = detail.assessment
-        doc.section("Risk")
+        doc.section(Text.tr("detail.risk"))
         let bandRole: StyleRole = a.band == .red ? .riskHigh : a.band == .amber ? .riskMedium : .riskLow
         if let lost = detail.lostOn {
-            doc.line(.t("Risk", .dim, 18), .t("lost since \(f.day(lost))", .riskHigh), .t(" a win-back case now", .dim))
+            doc.line(.t(Text.tr("detail.risk"), .dim, 18), .t(Text.tr("case.lost_since", f.day(lost)), .riskHigh), .t(Text.tr("case.winback_now"), .dim))
         } else {
-            var trend = "no risk recorded for last month"
+            var trend = Text.tr("case.no_trend")
             if let last = detail.lastMonthScore {
                 let d = a.score - last
-                trend = d == 0 ? "unchanged against last month (\(last) %)"
-                    : d > 0 ? "▲ \(d) points against last month (\(last) %)" : "▼ \(-d) points against last month (\(last) %)"
+                trend = d == 0 ? Text.tr("case.unchanged", last)
+                    : d > 0 ? Text.tr("case.up", d, last) : Text.tr("case.down", -d, last)
             }
-            doc.line(.t("Risk", .dim, 18), .t("\(a.score) % · \(a.band.rawValue)", bandRole), .t(" " + trend, .dim))
-            doc.field("Means", "\(a.score) % chance of no purchase in the next \(detail.horizonDays) days")
-            let source = detail.modelFitted ? "learnt from this customer base's history" : "prior weights: too little history to learn from"
-            doc.line(.t("Typical customer", .dim, 18), .t("\(Int((a.base * 100).rounded())) %"), .t(" " + source, .dim))
+            doc.line(.t(Text.tr("detail.risk"), .dim, 18), .t("\(a.score) % · \(Text.tr("band.\(a.band.rawValue)"))", bandRole), .t(" " + trend, .dim))
+            doc.field(Text.tr("case.means"), Text.tr("case.chance", a.score, detail.horizonDays))
+            let source = detail.modelFitted ? Text.tr("case.learnt") : Text.tr("case.prior")
+            doc.line(.t(Text.tr("case.typical"), .dim, 18), .t("\(Int((a.base * 100).rounded())) %"), .t(" " + source, .dim))
             for factor in a.factors {
                 let name = factor.judgement.map { "\(factor.name) \($0)/5" } ?? SignalWords.name(factor.name)
-                let points = (factor.points < 0 ? "−" : "+") + "\(abs(factor.points)) pts"
+                let points = (factor.points < 0 ? "−" : "+") + Text.tr("case.points", abs(factor.points))
                 doc.line(.t("", .dim, 18), .t(points + "  " + name, factor.points > 0 ? .riskMedium : .success))
             }
         }
-        doc.section("Stage")
+        doc.section(Text.tr("case.stage"))
         if let current = detail.stages.current {
-            doc.field("Now", "\(current.label) for \(detail.stages.daysInCurrentStage(asOf: env.today)) days")
+            doc.field(Text.tr("case.now"), Text.tr("case.for_days", current.label, detail.stages.daysInCurrentStage(asOf: env.today)))
             for entry in detail.stages.entries {
                 doc.line(.t("", .dim, 18), .t(f.day(entry.since), .dim, 10), .t(entry.stage.label, .normal, 14),
-                         .t("\(detail.stages.days(in: entry.stage, asOf: env.today)) days in all", .dim))
+                         .t(Text.tr("case.days_in_all", detail.stages.days(in: entry.stage, asOf: env.today)), .dim))
             }
         } else {
-            doc.text("not at risk", .dim)
+            doc.text(Text.tr("case.not_at_risk"), .dim)
         }
-        doc.section("Signals (\(detail.signals.count))")
+        doc.section(Text.tr("case.signals", detail.signals.count))
         let signalLine = doc.lines.count
         for s in detail.signals {
-            let state = s.status == .snoozed ? "snoozed until \(f.day(s.snoozedUntil)): \(s.reason)" : "open since \(f.day(s.openedOn))"
+            let state = s.status == .snoozed ? Text.tr("case.snoozed", f.day(s.snoozedUntil), s.reason) : Text.tr("case.open_since", f.day(s.openedOn))
             doc.line(.t(SignalWords.name(s.kind), .riskHigh, 24), .t(state, .dim))
             doc.line(.t("", .normal, 24), .t(s.evidence))
         }

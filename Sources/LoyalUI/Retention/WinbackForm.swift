@@ -11,17 +11,17 @@ enum WinbackForm {
     static func make(_ lost: LostRow, env: Environment) -> FormScreen {
         let w = lost.winback
         let judgements = parse(w?.judgements ?? "")
-        var form = FormScreen(title: "Win-back · \(lost.number) \(lost.name)", purpose: .winback(lost), fields: [
-            FormField("approach", "Approach", .choice(WinbackApproach.all), value: w?.approach.ifEmpty("call") ?? "call"),
-            FormField("offer", "Offer type", .choice(["", "financial", "emotional", "material"]), value: w?.offerType?.rawValue ?? ""),
-            FormField("conditions", "He would return if", .text, value: w?.conditions ?? ""),
-            FormField("follow_up", "Follow-up", .day, value: (w?.followUpOn ?? env.store.nextWorkingDay(
+        var form = FormScreen(title: Text.tr("winback.form_title", lost.number, lost.name), purpose: .winback(lost), fields: [
+            FormField("approach", Text.tr("winback.approach"), .choice(WinbackApproach.all), value: w?.approach.ifEmpty("call") ?? "call").showing { Text.tr("approach.\($0)") },
+            FormField("offer", Text.tr("winback.offer_type"), .choice(["", "financial", "emotional", "material"]), value: w?.offerType?.rawValue ?? "").showing { Words.named("offer_type", $0) },
+            FormField("conditions", Text.tr("winback.conditions"), .text, value: w?.conditions ?? ""),
+            FormField("follow_up", Text.tr("glossary.follow_up"), .day, value: (w?.followUpOn ?? env.store.nextWorkingDay(
                 onOrAfter: env.today.adding(days: 7), customerID: lost.id, settings: env.settings)).german),
-            FormField("effort", "Effort to win (1–5)", .choice(["", "1", "2", "3", "4", "5"]), value: judgements["effort"].map(String.init) ?? ""),
-            FormField("referral", "Referral value (1–5)", .choice(["", "1", "2", "3", "4", "5"]), value: judgements["referral"].map(String.init) ?? ""),
-            FormField("payment", "Pays reliably (1–5)", .choice(["", "1", "2", "3", "4", "5"]), value: judgements["payment"].map(String.init) ?? ""),
-            FormField("growth_market", "Growth market (1–5)", .choice(["", "1", "2", "3", "4", "5"]), value: judgements["growth_market"].map(String.init) ?? ""),
-            FormField("outcome", "Outcome", .choice(WinbackOutcome.allCases.map(\.rawValue)), value: w?.outcome.rawValue ?? "open"),
+            FormField("effort", Text.tr("winback.effort"), .choice(["", "1", "2", "3", "4", "5"]), value: judgements["effort"].map(String.init) ?? ""),
+            FormField("referral", Text.tr("winback.referral"), .choice(["", "1", "2", "3", "4", "5"]), value: judgements["referral"].map(String.init) ?? ""),
+            FormField("payment", Text.tr("winback.payment"), .choice(["", "1", "2", "3", "4", "5"]), value: judgements["payment"].map(String.init) ?? ""),
+            FormField("growth_market", Text.tr("winback.growth"), .choice(["", "1", "2", "3", "4", "5"]), value: judgements["growth_market"].map(String.init) ?? ""),
+            FormField("outcome", Text.tr("winback.outcome"), .choice(WinbackOutcome.allCases.map(\.rawValue)), value: w?.outcome.rawValue ?? "open").showing { Words.named("outcome", $0) },
         ])
         form.info = { form in lines(form, lost: lost, env: env) }
         return form
@@ -48,21 +48,21 @@ enum WinbackForm {
     static func lines(_ form: FormScreen, lost: LostRow, env: Environment) -> [(text: String, role: StyleRole)] {
         let s = score(form, lost: lost, env: env)
         var out: [(String, StyleRole)] = [
-            ("Score \(s.total) of \(s.maxTotal) → class \(s.scoreClass.name): \(s.scoreClass.effort)", .header),
+            (Text.tr("winback.score", s.total, s.maxTotal, s.scoreClass.name, s.scoreClass.effort), .header),
         ]
         if let reason = lost.reason {
-            let side = reason.isCompanyRelated ? "a reason on our side" : "a reason in the customer's life"
-            out.append(("Left because of \(reason.label) (\(side))", .normal))
+            let side = reason.isCompanyRelated ? Text.tr("winback.our_side") : Text.tr("winback.their_side")
+            out.append((Text.tr("winback.left_because", Words.lostReason(reason), side), .normal))
             if let offer = WinbackOfferType(rawValue: form.value("offer")), let warning = OfferFit.check(offer, reason: reason).warning {
                 out.append(("⚠ " + warning, .warning))
             } else if form.value("offer").isEmpty {
-                out.append(("Offers that fit: " + OfferFit.fitting(reason).map(\.rawValue).joined(separator: ", ").ifEmpty("none"), .dim))
+                out.append((Text.tr("winback.offers_fit") + OfferFit.fitting(reason).map(Words.offerType).joined(separator: ", ").ifEmpty(Text.tr("detail.none")), .dim))
             }
         }
         // The points per criterion last: on a small terminal they are what is cut, not the warning.
         out.append(("  " + s.lines.map { "\($0.criterion.label) \($0.weighted)" }.joined(separator: " · "), .dim))
         if !s.assumed.isEmpty {
-            out.append(("  assumed (not given): " + s.assumed.map(\.label).joined(separator: ", "), .dim))
+            out.append((Text.tr("winback.assumed") + s.assumed.map(\.label).joined(separator: ", "), .dim))
         }
         return out
     }

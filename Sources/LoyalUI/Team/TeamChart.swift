@@ -15,12 +15,12 @@ enum TeamChart {
         let codeWidth = TeamColumn.codeWidth(shown.map { reps[$0] })
 
         var x = left.col + 1
-        x += buffer.put(row: left.row, col: x, "Accounts by class ", role: .header, maxWidth: left.right - x)
+        x += buffer.put(row: left.row, col: x, Text.tr("team.by_class"), role: .header, maxWidth: left.right - x)
         for (i, (glyph, role)) in classGlyphs.enumerated() where x < left.right {
             x += buffer.put(row: left.row, col: x, glyph, role: role)
             x += buffer.put(row: left.row, col: x, " \(CustomerClass.allCases[i].rawValue)  ", role: .header, maxWidth: left.right - x)
         }
-        buffer.put(row: right.row, col: right.col, "Value at stake (customers at risk)", role: .header, maxWidth: right.width)
+        buffer.put(row: right.row, col: right.col, Text.tr("team.at_stake"), role: .header, maxWidth: right.width)
 
         let maxAccounts = reps.map(\.accountCount).max() ?? 0
         let maxStake = reps.map(\.atStake.cents).max() ?? 0

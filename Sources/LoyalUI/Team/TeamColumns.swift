@@ -11,27 +11,27 @@ struct TeamColumn: Sendable {
     var alignRight = true
     let cell: @Sendable (TeamRow, Format) -> (String, StyleRole)
 
-    static let all: [TeamColumn] = [
-        TeamColumn(title: "Rep", keep: 99, alignRight: false) { r, _ in (label(r), .normal) },
+    static var all: [TeamColumn] { [
+        TeamColumn(title: Text.tr("accounts.col_rep"), keep: 99, alignRight: false) { r, _ in (label(r), .normal) },
         TeamColumn(title: "A", keep: 3) { r, _ in ("\(r.accounts(.a))", .classA) },
         TeamColumn(title: "B", keep: 2) { r, _ in ("\(r.accounts(.b))", .classB) },
         TeamColumn(title: "C", keep: 1) { r, _ in ("\(r.accounts(.c))", .classC) },
-        TeamColumn(title: "Rev 12m", keep: 90) { r, f in
+        TeamColumn(title: Text.tr("accounts.col_revenue"), keep: 90) { r, f in
             (f.compact(r.revenue12m) + r.revenueTrend.mark, trendRole(r.revenueTrend == .up ? 1 : r.revenueTrend == .down ? -1 : 0))
         },
-        TeamColumn(title: "Risk", keep: 80) { r, _ in ("\(r.atRisk)", r.atRisk > 0 ? .riskHigh : .normal) },
-        TeamColumn(title: "Stake", keep: 85) { r, f in (f.compact(r.atStake), .normal) },
-        TeamColumn(title: "Open", keep: 40) { r, _ in ("\(r.planOpen)", .normal) },
-        TeamColumn(title: "Overdue", keep: 70) { r, _ in ("\(r.planOverdue)", r.planOverdue > 0 ? .overdue : .normal) },
-        TeamColumn(title: "Visits", keep: 60) { r, _ in against(r.visitsDone, r.visitsPlanned) },
-        TeamColumn(title: "Calls", keep: 50) { r, _ in against(r.callsDone, r.callsPlanned) },
+        TeamColumn(title: Text.tr("accounts.col_risk"), keep: 80) { r, _ in ("\(r.atRisk)", r.atRisk > 0 ? .riskHigh : .normal) },
+        TeamColumn(title: Text.tr("team.col_stake"), keep: 85) { r, f in (f.compact(r.atStake), .normal) },
+        TeamColumn(title: Text.tr("team.col_open"), keep: 40) { r, _ in ("\(r.planOpen)", .normal) },
+        TeamColumn(title: Text.tr("calendar.overdue"), keep: 70) { r, _ in ("\(r.planOverdue)", r.planOverdue > 0 ? .overdue : .normal) },
+        TeamColumn(title: Text.tr("team.col_visits"), keep: 60) { r, _ in against(r.visitsDone, r.visitsPlanned) },
+        TeamColumn(title: Text.tr("team.col_calls"), keep: 50) { r, _ in against(r.callsDone, r.callsPlanned) },
         TeamColumn(title: "NPS", keep: 65) { r, _ in now(r.nps) { "\($0)" } },
         TeamColumn(title: "Δ", keep: 64) { r, _ in change(r.nps) { "\($0)" } },
-        TeamColumn(title: "Sat", keep: 45) { r, f in now(r.satisfaction) { tenths($0, f) } },
+        TeamColumn(title: Text.tr("team.col_sat"), keep: 45) { r, f in now(r.satisfaction) { tenths($0, f) } },
         TeamColumn(title: "Δ", keep: 44) { r, f in change(r.satisfaction) { tenths($0, f) } },
-        TeamColumn(title: "Lost", keep: 30) { r, _ in ("\(r.lost)", .normal) },
-        TeamColumn(title: "Won", keep: 20) { r, _ in ("\(r.wonBack)", .normal) },
-    ]
+        TeamColumn(title: Text.tr("team.col_lost"), keep: 30) { r, _ in ("\(r.lost)", .normal) },
+        TeamColumn(title: Text.tr("team.col_won"), keep: 20) { r, _ in ("\(r.wonBack)", .normal) },
+    ] }
 
     /// The columns that fit in `width` with the widths their texts need, in display order;
     /// the rep column takes what is left (for the rep's name).
@@ -58,23 +58,23 @@ struct TeamColumn: Sendable {
         lines.reduce(4) { max($0, TextWidth.columns(of: Sanitizer.cleanPrefix(code($1), columns: 10))) }
     }
 
-    /// "AB Anja Brandt", "none (no rep)", "Team"; only the code where the name would
+    /// "AB Anja Brandt", Text.tr("team.no_rep"), Text.tr("tab.team"); only the code where the name would
     /// be cut to a stub.
     static func label(_ r: TeamRow, width: Int = .max) -> String {
         let short = code(r)
         if width < TextWidth.columns(of: Sanitizer.cleanPrefix(short, columns: 10)) + 8 { return short }
         switch r.kind {
         case .rep: return code(r) + " " + r.repName
-        case .unassigned: return "none (no rep)"
-        case .team: return "Team"
+        case .unassigned: return Text.tr("team.no_rep")
+        case .team: return Text.tr("tab.team")
         }
     }
 
     static func code(_ r: TeamRow) -> String {
         switch r.kind {
         case .rep: return r.repCode ?? ""
-        case .unassigned: return "none"
-        case .team: return "Team"
+        case .unassigned: return Text.tr("detail.none")
+        case .team: return Text.tr("tab.team")
         }
     }
 

@@ -19,22 +19,21 @@ struct TeamScreen: LoyalScreen {
     var top = 0
     var visibleReps = 8
 
-    /// Built when asked, so the audit key's words follow the language (not frozen at first use).
     static var actions: [ActionSpec<TeamAction>] { [
-        ActionSpec(.down, [.down, .char("j")], "down", "Next rep"),
-        ActionSpec(.up, [.up, .char("k")], "up", "Previous rep"),
-        ActionSpec(.top, [.home, .char("g")], "first", "The first rep"),
-        ActionSpec(.bottom, [.end, .char("G")], "team", "The team's total"),
-        ActionSpec(.open, [.enter, .right, .char("l")], "accounts",
-                   "Open the rep's accounts (on the team's line: every account)", status: true),
+        ActionSpec(.down, [.down, .char("j")], "down", Text.tr("team.down_help")),
+        ActionSpec(.up, [.up, .char("k")], "up", Text.tr("team.up_help")),
+        ActionSpec(.top, [.home, .char("g")], "first", Text.tr("team.first_help")),
+        ActionSpec(.bottom, [.end, .char("G")], Text.tr("keys.team"), Text.tr("team.total_help")),
+        ActionSpec(.open, [.enter, .right, .char("l")], Text.tr("keys.accounts"),
+                   Text.tr("team.open_help"), status: true),
         AuditScreen.openAction(.audit),
     ] }
 
-    static var keyHelp: KeyHelp { KeyHelp(title: "Team", actions) }
+    static var keyHelp: KeyHelp { KeyHelp(title: Text.tr("tab.team"), actions) }
     /// A rep is not offered the audit (AuditScreen.isOffered).
     var offersAudit = true
-    var keyHelp: KeyHelp { offersAudit ? Self.keyHelp : KeyHelp(title: "Team", Self.actions.filter { $0.action != .audit }) }
-    var title: String { "Team" }
+    var keyHelp: KeyHelp { offersAudit ? Self.keyHelp : KeyHelp(title: Text.tr("tab.team"), Self.actions.filter { $0.action != .audit }) }
+    var title: String { Text.tr("tab.team") }
 
     init(env: Environment) {
         offersAudit = AuditScreen.isOffered(to: env.store.scope)
@@ -85,12 +84,12 @@ struct TeamScreen: LoyalScreen {
 
     /// The accounts list filtered to the selected rep, through the list's own rep filter.
     func openAccounts(_ env: Environment) -> ScreenEffect {
-        guard let row = selected else { return .message("No figures yet", .info) }
+        guard let row = selected else { return .message(Text.tr("team.no_figures"), .info) }
         let filter: AccountFilter
         switch row.kind {
         case .rep: filter = AccountFilter(repCode: row.repCode)
         case .team: filter = AccountFilter()
-        case .unassigned: return .message("The accounts list filters by rep; accounts without one show under all reps", .info)
+        case .unassigned: return .message(Text.tr("team.unassigned"), .info)
         }
         do {
             let accounts = try AccountsScreen(environment: env, filter: filter)

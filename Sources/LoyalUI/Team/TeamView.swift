@@ -31,21 +31,21 @@ enum TeamView {
     static func drawTitle(_ screen: TeamScreen, into buffer: inout ScreenBuffer, row: Rect) {
         buffer.fill(row: row.row, col: row.col, width: row.width, role: .title)
         // The windows the figures count in, as many as fit (the README gives the exact days).
-        var title = "Team"
+        var title = Text.tr("tab.team")
         let room = row.width - 14
-        for part in ["visits/calls 30 days", "NPS/Sat 90 days vs 90 before", "lost/won 12 months"]
+        for part in [Text.tr("team.window_visits"), Text.tr("team.window_nps"), Text.tr("team.window_lost")]
         where TextWidth.columns(of: title + " · " + part) <= room {
             title += " · " + part
         }
         buffer.put(row: row.row, col: row.col + 1, title, role: .title, maxWidth: room)
-        let position = screen.loading ? "counting…" : screen.lines.isEmpty ? "" : "\(screen.cursor + 1) of \(screen.lines.count)"
+        let position = screen.loading ? Text.tr("accounts.counting") : screen.lines.isEmpty ? "" : Text.tr("team.position", screen.cursor + 1, screen.lines.count)
         buffer.put(row: row.row, col: row.right - TextWidth.columns(of: position) - 1, position, role: .title)
     }
 
     static func emptyMessage(_ screen: TeamScreen) -> String? {
-        if let e = screen.error { return "Cannot read the figures: \(e)" }
-        if screen.overview == nil { return "counting…" }
-        if screen.reps.isEmpty { return "No reps yet: import customers with a rep column (loyal import customers FILE)." }
+        if let e = screen.error { return Text.tr("team.cannot_read", e) }
+        if screen.overview == nil { return Text.tr("accounts.counting") }
+        if screen.reps.isEmpty { return Text.tr("team.no_reps") }
         return nil
     }
 

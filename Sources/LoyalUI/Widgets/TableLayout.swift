@@ -15,6 +15,13 @@ struct TableLayout {
     let spans: [(col: Int, width: Int)]
 
     init(_ columns: [Column], width: Int, gap: Int = 1) {
+        // A column is never narrower than its title: German titles are longer, and a cut
+        // title ("Risi") reads as a mistake where a cut value does not.
+        let columns = columns.map { c in
+            var c = c
+            c.width = max(c.width, TextWidth.columns(of: c.title))
+            return c
+        }
         self.columns = columns
         let fixed = columns.reduce(0) { $0 + $1.width } + gap * max(0, columns.count - 1)
         let spare = max(0, width - fixed)
@@ -37,8 +44,10 @@ struct TableLayout {
     func drawHeader(into buffer: inout ScreenBuffer, row: Int, col: Int, width: Int, highlight: Int?, mark: String) {
         buffer.fill(row: row, col: col, width: width, role: .header)
         for (i, c) in columns.enumerated() {
-            let title = i == highlight ? c.title + mark : c.title
             let span = spans[i]
+            // The sort mark goes beside the title where it fits; the title itself is never cut.
+            let marked = i == highlight && TextWidth.columns(of: c.title + mark) <= span.width
+            let title = marked ? c.title + mark : c.title
             buffer.put(row: row, col: col + span.col,
                        TextWidth.pad(title, to: span.width, alignment: c.alignRight ? .right : .left),
                        role: .header, maxWidth: min(span.width, width - span.col))
