@@ -17,13 +17,8 @@ enum PlanLoad {
     /// fixed load: a refreshed customer's entries go where there is still room.
     static func otherCustomers(_ db: Database, reps: Set<Int64>, excluding ids: [Int64], today: Day, to: Day) throws -> [LevelItem] {
         guard !reps.isEmpty else { return [] }
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT e.rep_id, e.customer_id, e.due, e.channel, c.postal_code FROM calendar_entry e
-            JOIN customer c ON c.id = e.customer_id
-            WHERE e.rep_id IN (\(reps.map(String.init).joined(separator: ","))) AND e.status = 'open'
-              AND e.blocked IS NULL AND e.channel IN ('phone', 'visit') AND e.due BETWEEN ? AND ?
-              AND e.customer_id NOT IN (\(ids.map(String.init).joined(separator: ",")))
-            """, arguments: [today.iso, to.iso])
+        let rows = try Row.fetchCursor(db, sql: otherCustomersSQL(reps: reps, excluding: ids),
+                                       arguments: [today.iso, to.iso])
         var items: [LevelItem] = []
         while let r = try rows.next() {
             guard let due = Day(iso: r[2] as String) else { continue }
@@ -33,6 +28,17 @@ enum PlanLoad {
                                    region: LevelItem.region(ofPostalCode: r[4])))
         }
         return items
+    }
+
+    /// Its terms are those of the partial index calendar_entry_rep_load, which holds only these entries.
+    static func otherCustomersSQL(reps: Set<Int64>, excluding ids: [Int64]) -> String {
+        """
+        SELECT e.rep_id, e.customer_id, e.due, e.channel, c.postal_code FROM calendar_entry e
+        JOIN customer c ON c.id = e.customer_id
+        WHERE e.rep_id IN (\(reps.sorted().map(String.init).joined(separator: ","))) AND e.status = 'open'
+          AND e.blocked IS NULL AND e.channel IN ('phone', 'visit') AND e.due BETWEEN ? AND ?
+          AND e.customer_id NOT IN (\(ids.map(String.init).joined(separator: ",")))
+        """
     }
 }
 

@@ -177,6 +177,16 @@ enum Schema {
         m.registerMigration("v1-rep-sort-name", foreignKeyChecks: .immediate) { db in
             try RepSortMigration.run(db)
         }
+        // Saving a visit re-plans the customer against what the rep already has on each day
+        // (PlanLoad.otherCustomers). Of a rep's 35,000 entries in the horizon at 200,000 customers
+        // only the open, unblocked calls and visits count: this index holds just those, so the
+        // save reads about 1,200 index rows instead of 35,000 table rows.
+        m.registerMigration("v1-calendar-rep-load-index") { db in
+            try db.execute(sql: """
+                CREATE INDEX calendar_entry_rep_load ON calendar_entry(rep_id, due, customer_id, channel)
+                WHERE status = 'open' AND blocked IS NULL AND channel IN ('phone', 'visit')
+                """)
+        }
         return m
     }
 }
