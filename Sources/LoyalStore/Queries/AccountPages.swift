@@ -91,15 +91,27 @@ enum AccountSQL {
                 clauses.append("c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)")
                 args += ["\"" + word.replacing("\"", with: "\"\"") + "\""]
             } else {
-                clauses.append("c.search_key LIKE ? ESCAPE '\\'")
-                args += ["%" + word.replacing("\\", with: "\\\\").replacing("%", with: "\\%").replacing("_", with: "\\_") + "%"]
+                clauses.append(likeClause); args += [likePattern(word)]
             }
         }
         return (clauses, args)
     }
 
+    static let likeClause = "c.search_key LIKE ? ESCAPE '\\'"
+
+    /// `word` anywhere in a search key, as a LIKE pattern.
+    static func likePattern(_ word: String) -> String {
+        "%" + word.replacing("\\", with: "\\\\").replacing("%", with: "\\%").replacing("_", with: "\\_") + "%"
+    }
+
     static func page(_ db: Database, _ q: AccountQuery, cursor: AccountCursor?, direction: Store.PageDirection,
                      limit: Int) throws -> [AccountRow] {
+        if let page = try commonWordPage(db, q, cursor: cursor, direction: direction, limit: limit) { return page }
+        return try indexedPage(db, q, cursor: cursor, direction: direction, limit: limit)
+    }
+
+    static func indexedPage(_ db: Database, _ q: AccountQuery, cursor: AccountCursor?, direction: Store.PageDirection,
+                            limit: Int) throws -> [AccountRow] {
         var (whereSQL, args) = try filter(db, q.filter, sort: q.sort)
         let keys = q.sort.keyExpressions
         // Walking backward means reading the order reversed, then flipping the page.
