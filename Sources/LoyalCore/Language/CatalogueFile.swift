@@ -12,7 +12,7 @@ enum CatalogueFile {
     static func parse(_ text: String) throws -> [String: String] {
         var entries: [String: String] = [:]
         var section = ""
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let line = raw.catalogueTrimmed
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("[") {
@@ -65,9 +65,14 @@ enum CatalogueFile {
 }
 
 extension StringProtocol {
-    /// Without spaces, tabs and carriage returns at either end.
+    /// Without spaces, tabs and carriage returns at either end. Trimmed byte by byte (they are
+    /// ASCII, never part of a longer UTF-8 sequence): every command reads a thousand lines per
+    /// language at start, and trimming by characters took a fifth of a `loyal feedback add`.
     var catalogueTrimmed: String {
-        String(drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed()
-            .drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed())
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+        let whole = String(self)
+        guard let first = whole.utf8.firstIndex(where: { !blank($0) }),
+              let last = whole.utf8.lastIndex(where: { !blank($0) }) else { return "" }
+        return String(whole[first...last])
     }
 }
