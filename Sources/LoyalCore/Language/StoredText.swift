@@ -4,7 +4,7 @@ import Foundation
 /// with typed arguments, so it reads in the viewer's language and formats whenever it is
 /// shown: two users in two languages see the same row each in their own. Stored as a JSON
 /// array `["evidence.address_changed","d:2026-11-02"]`; text stored before (plain English)
-/// still shows as it was until the migration turns it into keys (`StoredText.fromLegacy`).
+/// still shows as it was until the migration turns it into keys (`LegacyTextReader`).
 public struct StoredText: Hashable, Sendable {
     public indirect enum Arg: Hashable, Sendable {
         case text(String)
@@ -127,13 +127,4 @@ public struct StoredText: Hashable, Sendable {
 extension EvidenceFormat {
     /// The formats of the language in use (the display settings' defaults).
     public static var current: EvidenceFormat { EvidenceFormat(DisplaySettings()) }
-}
-
-extension StoredText {
-    /// Plain English text stored before keys were, read back into a key of `section` whose
-    /// English text it is; nil when no text of the section matches. For many rows build one
-    /// `LegacyTextReader` instead: building its patterns costs far more than one match.
-    public static func fromLegacy(_ text: String, section: String) -> StoredText? {
-        LegacyTextReader(section: section).keyed(text)
-    }
 }

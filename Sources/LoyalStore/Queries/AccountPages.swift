@@ -112,7 +112,15 @@ enum AccountSQL {
 
     static func indexedPage(_ db: Database, _ q: AccountQuery, cursor: AccountCursor?, direction: Store.PageDirection,
                             limit: Int) throws -> [AccountRow] {
-        var (whereSQL, args) = try filter(db, q.filter, sort: q.sort)
+        let select = try orderedSelect(db, q, filter: q.filter, cursor: cursor, direction: direction, limit: limit)
+        return try rows(db, select, direction: direction)
+    }
+
+    /// The accounts matching `filter` after the cursor in the query's order (reversed when
+    /// walking backward), at most `limit`, with the sort keys as columns k0, k1, ….
+    static func orderedSelect(_ db: Database, _ q: AccountQuery, filter f: AccountFilter, cursor: AccountCursor?,
+                              direction: Store.PageDirection, limit: Int) throws -> (sql: String, args: StatementArguments, keyCount: Int) {
+        var (whereSQL, args) = try filter(db, f, sort: q.sort)
         let keys = q.sort.keyExpressions
         // Walking backward means reading the order reversed, then flipping the page.
         let descending = q.descending != (direction == .backward)
@@ -124,7 +132,13 @@ enum AccountSQL {
             FROM customer c JOIN customer_stats s ON s.customer_id = c.id LEFT JOIN rep r ON r.id = c.rep_id
             \(whereSQL) ORDER BY \(order) LIMIT \(max(0, limit))
             """
-        var rows = try Row.fetchAll(db, sql: sql, arguments: args).map { row in account(row, keyCount: keys.count) }
+        return (sql, args, keys.count)
+    }
+
+    /// The rows of a select in screen order.
+    static func rows(_ db: Database, _ select: (sql: String, args: StatementArguments, keyCount: Int),
+                     direction: Store.PageDirection) throws -> [AccountRow] {
+        var rows = try Row.fetchAll(db, sql: select.sql, arguments: select.args).map { account($0, keyCount: select.keyCount) }
         if direction == .backward { rows.reverse() }
         return rows
     }

@@ -18,25 +18,16 @@ extension AccountSQL {
         guard words.contains(where: { $0.count >= 3 }), limit > 0 else { return nil }
         var unsearched = q.filter
         unsearched.search = ""
-        var (whereSQL, args) = try filter(db, unsearched, sort: q.sort)
-        let keys = q.sort.keyExpressions
-        let descending = q.descending != (direction == .backward)
-        if let cursor { addKeyset(&whereSQL, &args, keys: keys, cursor: cursor, descending: descending) }
-        let order = keys.map { $0 + (descending ? " DESC" : "") }.joined(separator: ", ")
-        let keyColumns = keys.enumerated().map { "\($0.element) AS k\($0.offset)" }.joined(separator: ", ")
+        let window = try orderedSelect(db, q, filter: unsearched, cursor: cursor, direction: direction, limit: commonWordWindow)
         // The window is read as a co-routine in its order; the outer query keeps that order
         // and stops at the page's last match.
-        let sql = """
-            SELECT * FROM (
-                SELECT \(selectColumns), \(keyColumns)
-                FROM customer c JOIN customer_stats s ON s.customer_id = c.id LEFT JOIN rep r ON r.id = c.rep_id
-                \(whereSQL) ORDER BY \(order) LIMIT \(commonWordWindow)
-            ) AS c WHERE \(words.map { _ in likeClause }.joined(separator: " AND ")) LIMIT \(limit)
-            """
+        var args = window.args
         for word in words { args += [likePattern(word)] }
-        var rows = try Row.fetchAll(db, sql: sql, arguments: args).map { row in account(row, keyCount: keys.count) }
-        guard rows.count == limit else { return nil }
-        if direction == .backward { rows.reverse() }
-        return rows
+        let sql = """
+            SELECT * FROM (\(window.sql)) AS c
+            WHERE \(words.map { _ in likeClause }.joined(separator: " AND ")) LIMIT \(limit)
+            """
+        let page = try rows(db, (sql, args, window.keyCount), direction: direction)
+        return page.count == limit ? page : nil
     }
 }
