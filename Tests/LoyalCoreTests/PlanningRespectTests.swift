@@ -68,7 +68,8 @@ final class PlanningRespectTests: XCTestCase {
         XCTAssertEqual(moved.map(\.line), ["2027-03-01 phone Call (every 30 days; last call 10.10.2026)",
                                            "2027-03-31 phone Call (every 30 days)",
                                            "2027-04-30 phone Call (every 30 days)"])
-        XCTAssertEqual(moved[0].moved, PlannedEntry.Move(from: d("2026-11-09"), because: "high season 11-02"))
+        XCTAssertEqual(moved[0].moved, PlannedEntry.Move(from: d("2026-11-09"),
+                                                             because: StoredText("calendar_note.high_season", [.text("11-02")])))
         XCTAssertEqual(moved[0].note(), "moved from 09.11.2026 (high season 11-02)")
         XCTAssertNil(moved[1].moved)
 

@@ -28,7 +28,7 @@ final class CalendarStoreLevellingTests: CalendarStoreTestCase {
             try Row.fetchAll(db, sql: """
                 SELECT c.number, e.due, e.note, c.postal_code FROM calendar_entry e JOIN customer c ON c.id = e.customer_id
                 WHERE e.channel = 'visit' AND e.status = 'open' ORDER BY e.due, c.number
-                """).map { ($0[0], $0[1], $0[2], $0[3]) }
+                """).map { ($0[0], $0[1], StoredText.render(stored: $0[2]), $0[3]) }
         }
     }
 

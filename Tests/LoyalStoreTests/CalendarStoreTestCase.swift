@@ -95,10 +95,11 @@ class CalendarStoreTestCase: StoreTestCase {
         try rows(store, number, source: source, channel: channel).filter { ($0["status"] as String) == "open" }.map(Self.line)
     }
 
+    /// Texts the planner wrote are stored as keys: read here as an English viewer reads them.
     static func line(_ r: Row) -> String {
-        var s = "\(r["due"] as String) \(r["channel"] as String): \(r["reason"] as String)"
-        if let b = r["blocked"] as String? { s += " [blocked: \(b)]" }
-        if let n = r["note"] as String?, !n.isEmpty { s += " {\(n)}" }
+        var s = "\(r["due"] as String) \(r["channel"] as String): \(StoredText.render(stored: r["reason"]))"
+        if let b = r["blocked"] as String? { s += " [blocked: \(StoredText.render(stored: b))]" }
+        if let n = r["note"] as String?, !n.isEmpty { s += " {\(StoredText.render(stored: n))}" }
         return s
     }
 

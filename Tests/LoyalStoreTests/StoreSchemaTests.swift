@@ -52,7 +52,7 @@ final class StoreSchemaTests: StoreTestCase {
                         "v1-consent-history", "v1-team-overview",
                         "v1-purchase-margin-index", "v1-users-audit-drafts", "v1-refresh-change",
                         "v1-stored-text-keys", "v1-stored-text-calendar", "v1-one-main-contact", "v1-rep-sort-name",
-                        "v1-calendar-rep-load-index"])
+                        "v1-calendar-rep-load-index", "v1-stored-text-plan"])
     }
 
     func testTheVCardImportsNoteLinesBecomeContactChannelsOnOpening() throws {

@@ -58,6 +58,19 @@ final class LanguageWalkTests: UITestCase {
         XCTAssertFalse(app.state.screen is VisitForm)
     }
 
+    /// The contact planner's reasons and notes are stored as keys: the agenda under a German
+    /// locale reads "Anruf (alle 90 Tage; letzter Anruf …)", not the English it was stored as.
+    func testTheCalendarShowsThePlannersReasonsInGerman() throws {
+        try openWalkData(environment: ["LANG": "de_DE.UTF-8"])
+        try launch(width: 120, height: 40)
+        press(.char("2"))
+        XCTAssertTrue(screen.contains(" Tage"), screen)
+        for english in ["(every ", "last call", "last visit", "Birthday of", "after purchase of", "overdue since", "blocked:"] {
+            XCTAssertFalse(screen.contains(english), "\(english):\n\(screen)")
+        }
+    }
+
+
     // MARK: The walk
 
     func openWalkData(environment: [String: String]) throws {
@@ -199,8 +212,8 @@ final class LanguageWalkTests: UITestCase {
     static let machineWords: Set<String> = ["loyal import customers", "loyal refresh", "loyal demo"]
 
     /// The frame without the data it shows: the demo company's German names, subjects and
-    /// notes are data, not interface, and so are texts the store still keeps as plain English
-    /// (calendar reasons written by the planner; stored-text keys for them are other work)
+    /// notes are data, not interface, and so are texts a person wrote into the store (the planner's
+    /// calendar reasons and notes are keys, `["…`, and so checked like any screen text)
     /// and the win-back classes' effort texts, the team's own configuration. Stored raw
     /// values (`visit`, `job_change`) stay: showing one of those would be a missing word.
     lazy var dataTexts: [String] = {

@@ -30,9 +30,19 @@ public struct StoredText: Hashable, Sendable {
 
     public init(_ key: String, _ args: [Arg] = []) { self.key = key; self.args = args }
 
+    /// Words of no catalogue key (a person's own reason, a text stored before keys were):
+    /// shown and stored as they are.
+    public static func plain(_ text: String) -> StoredText { StoredText("", [.text(text)]) }
+
+    /// A stored value as a text: its key, or the plain words it holds.
+    public static func read(_ stored: String) -> StoredText { StoredText(stored: stored) ?? .plain(stored) }
+
+    public var isPlain: Bool { key.isEmpty }
+
     /// The text in `language` with amounts, days and numbers in `format`.
     public func render(_ format: EvidenceFormat = .current, in language: Language = Text.language) -> String {
-        Text.tr(key, in: language, args.map { Self.render($0, format, language) })
+        if key.isEmpty, args.count == 1, case .text(let words) = args[0] { return words }
+        return Text.tr(key, in: language, args.map { Self.render($0, format, language) })
     }
 
     static func render(_ arg: Arg, _ f: EvidenceFormat, _ l: Language) -> String {
@@ -52,15 +62,72 @@ public struct StoredText: Hashable, Sendable {
 
     // MARK: the stored form
 
-    /// What the store keeps.
+    /// What the store keeps: the JSON array, written by hand (the calendar refresh stores
+    /// one per planned entry; `JSONSerialization` took most of that time), the same bytes
+    /// as `JSONSerialization` writes without escaping slashes. Plain words stay as they are.
     public var stored: String {
-        guard let data = try? JSONSerialization.data(withJSONObject: encoded, options: [.withoutEscapingSlashes]) else { return key }
-        return String(decoding: data, as: UTF8.self)
+        if key.isEmpty, args.count == 1, case .text(let words) = args[0] { return words }
+        var out = ""
+        out.reserveCapacity(key.utf8.count + 8 + args.count * 16)
+        Self.write(self, into: &out)
+        return out
+    }
+
+    static func write(_ t: StoredText, into out: inout String) {
+        out += "[\""
+        escape(t.key, into: &out)
+        out += "\""
+        for a in t.args {
+            out += ","
+            write(a, into: &out)
+        }
+        out += "]"
+    }
+
+    static func write(_ a: Arg, into out: inout String) {
+        switch a {
+        case .list(let items):
+            out += "[\",\""
+            for i in items { out += ","; write(i, into: &out) }
+            out += "]"
+        case .sub(let t): write(t, into: &out)
+        default:
+            out += "\""
+            escape(scalar(a), into: &out)
+            out += "\""
+        }
+    }
+
+    static func escape(_ s: String, into out: inout String) {
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { out += s; return }
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case _ where u.value < 0x20:
+                let hex = String(u.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(u)
+            }
+        }
     }
 
     var encoded: [Any] { [key] + args.map(Self.encode) }
 
     static func encode(_ a: Arg) -> Any {
+        switch a {
+        case .list(let items): return [","] + items.map(encode)
+        case .sub(let t): return t.encoded
+        default: return scalar(a)
+        }
+    }
+
+    static func scalar(_ a: Arg) -> String {
         switch a {
         case .text(let s): return "t:" + s
         case .int(let n): return "i:\(n)"
@@ -70,8 +137,7 @@ public struct StoredText: Hashable, Sendable {
         case .number(let x): return "n:\(x)"
         case .percent(let x): return "p:\(x)"
         case .word(let k): return "w:" + k
-        case .list(let items): return [","] + items.map(encode)
-        case .sub(let t): return t.encoded
+        case .list, .sub: return ""
         }
     }
 

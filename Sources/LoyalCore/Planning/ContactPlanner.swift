@@ -92,7 +92,7 @@ struct PlanContext {
     let cadence: [[Slot]]
 
     struct Slot {
-        var channel: Channel, every: Int, reason: String
+        var channel: Channel, every: Int, reason: StoredText
     }
     let birthdays: [BirthdayRule?]
     /// Largest amount first, so the first one reached applies.
@@ -107,7 +107,7 @@ struct PlanContext {
 
     static func ordered(_ cadence: [Channel: Int]) -> [Slot] {
         Channel.all.compactMap { c in
-            cadence[c].flatMap { $0 > 0 ? Slot(channel: c, every: $0, reason: "\(c.action) (every \($0) days)") : nil }
+            cadence[c].flatMap { $0 > 0 ? Slot(channel: c, every: $0, reason: StoredText("calendar_reason.every", [c.actionWord, .int($0)])) : nil }
         }
     }
 
@@ -137,8 +137,8 @@ struct CustomerPlanning {
     /// The person regular contact goes to: the primary contact who has not left.
     let primaryContact: Int64?
     /// Per `Channel.index`: why it is blocked (consent), worked out once per customer.
-    let blocks: [String?]
-    let busyNote: String, seasonNote: String
+    let blocks: [StoredText?]
+    let busyNote: StoredText, seasonNote: StoredText
     /// No high season and no busy hours: nothing to move.
     let noQuietTimes: Bool
 
@@ -147,9 +147,9 @@ struct CustomerPlanning {
         let today = context.today, display = context.display
         out.reserveCapacity(16)
         primaryContact = facts.contacts.first { $0.isPrimary && ($0.leftOn.map { $0 > today } ?? true) }?.id
-        blocks = Channel.all.map { facts.consentBlock(for: $0, style: display.dateStyle, b2bCalls: context.rules.b2bCalls) }
-        busyNote = facts.busyHours.isEmpty ? "" : "busy \(facts.busyHours.text)"
-        seasonNote = facts.highSeason.isEmpty ? "" : "high season \(facts.highSeason.text)"
+        blocks = Channel.all.map { facts.consentBlockText(for: $0, b2bCalls: context.rules.b2bCalls) }
+        busyNote = facts.busyHours.isEmpty ? .plain("") : StoredText("calendar_note.busy", [.text(facts.busyHours.text)])
+        seasonNote = facts.highSeason.isEmpty ? .plain("") : StoredText("calendar_note.high_season", [.text(facts.highSeason.text)])
         noQuietTimes = facts.highSeason.isEmpty && facts.busyHours.isEmpty
     }
 
@@ -182,7 +182,7 @@ struct CustomerPlanning {
         for g in facts.given where !facts.isLost || g.source == .winback {
             var e = PlannedEntry(uid: PlanUID.make(facts.customerID, g.source, PlanUID.key(g.key)),
                                  customerID: facts.customerID, repID: facts.repID, contactPersonID: g.contactPersonID,
-                                 due: g.due, time: g.time, channel: g.channel, source: g.source, reason: g.reason)
+                                 due: g.due, time: g.time, channel: g.channel, source: g.source, reasonText: .read(g.reason))
             respect(&e, movable: true)
             keep(e)
         }
@@ -193,7 +193,7 @@ struct CustomerPlanning {
     /// Consent first (blocks, keeps the day), then quiet times for calls and visits.
     /// Birthdays are not `movable`: their day is the point of them.
     func respect(_ e: inout PlannedEntry, movable: Bool) {
-        e.blocked = blocks[e.channel.index]
+        e.blockedText = blocks[e.channel.index]
         // Calls and visits are for working days; a planned slot on a weekend is
         // simply the next Monday (no note: the day was never a promise).
         if movable && e.channel.respectsQuietTimes { e.due = Self.workingDay(e.due) }
@@ -203,10 +203,10 @@ struct CustomerPlanning {
             avoidQuietDays(&e)
             avoidBusyHours(&e)
         } else if busy.isBusyAllDay(e.due.weekday) {
-            e.conflict = busyNote + ", but a birthday cannot move"
+            e.conflictText = StoredText("calendar_note.birthday_cannot_move", [.sub(busyNote)])
         }
         if e.time == nil, busy.hasBusyHours(e.due.weekday), !busy.isBusyAllDay(e.due.weekday) {
-            e.hint = busyNote
+            e.hintText = busyNote
         }
     }
 
@@ -242,7 +242,7 @@ struct CustomerPlanning {
                 return
             }
         }
-        e.conflict = "\(because): no free day within \(rules.maxMoveDays) days"
+        e.conflictText = StoredText("calendar_note.no_free_day", [.sub(because), .int(rules.maxMoveDays)])
     }
 
     /// A timed call inside busy hours moves to when they end, the same day.

@@ -25,14 +25,17 @@ public enum ICalendarExport {
         return events
     }
 
-    /// `Call Müller GmbH`, the reason and what respecting the customer changed.
+    /// `Call Müller GmbH`, the reason and what respecting the customer changed, in the
+    /// exporting user's language (`Text.language`); the UID is the same in every language.
     public static func event(_ e: PlannedEntry, customer: String?, display: DisplaySettings = DisplaySettings()) -> ICalEvent {
-        let name = customer ?? "customer \(e.customerID)"
-        var description = e.reason
-        let note = e.note(style: display.dateStyle)
+        let format = EvidenceFormat(display)
+        let name = customer ?? Text.tr("calendar_note.customer", String(e.customerID))
+        var description = e.reasonText.render(format)
+        let note = e.noteText?.render(format) ?? ""
         if !note.isEmpty { description += "\n" + note }
+        let what = Text.tr(e.channel.actionKey) + " " + name
         return ICalEvent(uid: e.uid, start: e.due, time: e.time, durationMinutes: e.channel == .visit ? 60 : 30,
-                         summary: (e.blocked != nil ? "Blocked: " : "") + "\(e.channel.action) \(name)",
+                         summary: e.blockedText != nil ? Text.tr("calendar_note.blocked_summary", what) : what,
                          description: description, categories: categories(e), status: status(e))
     }
 
@@ -40,14 +43,15 @@ public enum ICalendarExport {
     /// many days before, since the card must be posted then.
     static func birthdayEvent(_ e: PlannedEntry, uid: String, customer: String?, display: DisplaySettings) -> ICalEvent {
         let b = e.birthday!, occasion = e.occasion!
+        let format = EvidenceFormat(display)
         // The age belongs to one year, not to the series: "Birthday of Anna Schmidt (54)" → "… Schmidt".
-        var title = e.reason
+        var title = e.reasonText.render(format)
         if let born = b.year, title.hasSuffix(" (\(occasion.year - born))") {
             title.removeLast(" (\(occasion.year - born))".count)
         }
-        var lines = ["\(e.channel.action)" + (customer.map { " (\($0))" } ?? "")]
-        if let born = b.year { lines.append("Born \(born)") }
-        let note = e.note(style: display.dateStyle)
+        var lines = [Text.tr(e.channel.actionKey) + (customer.map { " (\($0))" } ?? "")]
+        if let born = b.year { lines.append(Text.tr("calendar_note.born", String(born))) }
+        let note = e.noteText?.render(format) ?? ""
         if !note.isEmpty { lines.append(note) }
         let lead = occasion - e.due
         return ICalEvent(uid: uid, start: occasion, summary: title, description: lines.joined(separator: "\n"),
@@ -62,7 +66,7 @@ public enum ICalendarExport {
     }
 
     static func status(_ e: PlannedEntry) -> ICalEventStatus {
-        e.blocked != nil || e.conflict != nil ? .tentative : .confirmed
+        e.blockedText != nil || e.conflictText != nil ? .tentative : .confirmed
     }
 
     static func categories(_ e: PlannedEntry) -> [String] {

@@ -56,12 +56,19 @@ public struct CustomerPlanFacts: Sendable, Hashable {
     /// and letters need none. A refused or withdrawn consent blocks every channel.
     public func consentBlock(for channel: Channel, style: DateStyle = .german,
                              b2bCalls: B2BCallConsent = .presumed) -> String? {
+        var format = EvidenceFormat.current
+        format.dates = style
+        return consentBlockText(for: channel, b2bCalls: b2bCalls)?.render(format)
+    }
+
+    /// The block as the store keeps it (`calendar_note.no_consent_…`, `….consent_refused_…`).
+    public func consentBlockText(for channel: Channel, b2bCalls: B2BCallConsent = .presumed) -> StoredText? {
         if let c = consent(for: channel), !c.granted {
-            return "\(channel.consentName) consent refused on \(style.format(c.on))"
+            return StoredText("calendar_note.consent_refused_\(channel.rawValue)", [.day(c.on)])
         }
         guard channel.needsConsent else { return nil }
         if channel == .phone, kind == .business, b2bCalls == .presumed { return nil }
-        return consent(for: channel) == nil ? channel.noConsent : nil
+        return consent(for: channel) == nil ? StoredText("calendar_note.no_consent_\(channel.rawValue)") : nil
     }
 
     /// The last contact that counts for a planned contact on `channel` (see `Channel.isSatisfied(by:)`).
@@ -127,17 +134,6 @@ extension Channel {
         }
     }
 
-    /// "no phone consent": a literal, since every planned entry may carry it.
-    var noConsent: String {
-        switch self {
-        case .phone: return "no phone consent"
-        case .email: return "no e-mail consent"
-        case .newsletter: return "no newsletter consent"
-        case .sms: return "no SMS consent"
-        default: return "no \(consentName) consent"
-        }
-    }
-
     /// What doing it is called, for reasons and summaries: "Call", "Visit".
     public var action: String {
         switch self {
@@ -148,17 +144,6 @@ extension Channel {
         case .newsletter: return "Newsletter"
         case .sms: return "SMS"
         case .social: return "Message"
-        }
-    }
-
-    /// "last visit", "no call yet".
-    var contactNoun: String {
-        switch self {
-        case .phone: return "call"
-        case .email: return "e-mail"
-        case .sms: return "SMS"
-        case .social: return "message"
-        default: return rawValue
         }
     }
 

@@ -313,7 +313,7 @@ extension PlannedEntry {
         guard let day = p.day else { return false }
         if item.rule == .overdue { overdueSince = overdueSince ?? due }
         if item.rule == .birthday, day != due, moved == nil {
-            moved = Move(from: due, because: "not a working day")
+            moved = Move(from: due, because: StoredText("calendar_note.not_working_day"))
         }
         due = day
         return true

@@ -12,17 +12,19 @@ public struct PlannedEntry: Hashable, Sendable {
     public var time: TimeOfDay?
     public var channel: Channel
     public var source: CalendarEntrySource
-    /// "Birthday of Anna Schmidt (54)", "Visit (every 90 days; last visit 12.08.2026)".
-    public var reason: String
+    /// "Birthday of Anna Schmidt (54)", "Visit (every 90 days; last visit 12.08.2026)":
+    /// a catalogue key with its arguments (a person's own words stay plain), so the
+    /// store keeps one value each viewer reads in their language.
+    public var reasonText: StoredText
     /// Why it must not be done as planned (missing or refused consent). Blocked
     /// entries are kept, so someone can ask for the consent instead.
-    public var blocked: String?
+    public var blockedText: StoredText?
     /// Set when the entry was moved out of a quiet time.
     public var moved: Move?
     /// A quiet time it could not be moved out of within the limit, and why.
-    public var conflict: String?
+    public var conflictText: StoredText?
     /// The day is fine but some hours are not: "busy Mo–Fr 11–14 Uhr".
-    public var hint: String?
+    public var hintText: StoredText?
     /// For birthday entries: the birthday and the day it is celebrated this time
     /// (the due day may lie before it by the lead time).
     public var birthday: Birthday?
@@ -32,24 +34,58 @@ public struct PlannedEntry: Hashable, Sendable {
     /// The levelling's window, priority and day (set by `apply`), for explanations.
     public var levelled: Levelled?
 
+    /// The reason in the viewer's language (set: plain words).
+    public var reason: String {
+        get { reasonText.render() }
+        set { reasonText = .plain(newValue) }
+    }
+    public var blocked: String? {
+        get { blockedText?.render() }
+        set { blockedText = newValue.map(StoredText.plain) }
+    }
+    public var conflict: String? {
+        get { conflictText?.render() }
+        set { conflictText = newValue.map(StoredText.plain) }
+    }
+    public var hint: String? {
+        get { hintText?.render() }
+        set { hintText = newValue.map(StoredText.plain) }
+    }
+
+    public init(uid: String, customerID: Int64, repID: Int64? = nil, contactPersonID: Int64? = nil, due: Day,
+                time: TimeOfDay? = nil, channel: Channel, source: CalendarEntrySource, reasonText: StoredText,
+                blocked: StoredText? = nil, moved: Move? = nil, conflict: StoredText? = nil, hint: StoredText? = nil,
+                birthday: Birthday? = nil, occasion: Day? = nil) {
+        self.uid = uid; self.customerID = customerID; self.repID = repID; self.contactPersonID = contactPersonID
+        self.due = due; self.time = time; self.channel = channel; self.source = source; self.reasonText = reasonText
+        self.blockedText = blocked; self.moved = moved; self.conflictText = conflict; self.hintText = hint
+        self.birthday = birthday; self.occasion = occasion
+    }
+
+    /// With texts as words (a reason as stored, plain or a key: `StoredText.read`).
     public init(uid: String, customerID: Int64, repID: Int64? = nil, contactPersonID: Int64? = nil, due: Day,
                 time: TimeOfDay? = nil, channel: Channel, source: CalendarEntrySource, reason: String,
                 blocked: String? = nil, moved: Move? = nil, conflict: String? = nil, hint: String? = nil,
                 birthday: Birthday? = nil, occasion: Day? = nil) {
-        self.uid = uid; self.customerID = customerID; self.repID = repID; self.contactPersonID = contactPersonID
-        self.due = due; self.time = time; self.channel = channel; self.source = source; self.reason = reason
-        self.blocked = blocked; self.moved = moved; self.conflict = conflict; self.hint = hint
-        self.birthday = birthday; self.occasion = occasion
+        self.init(uid: uid, customerID: customerID, repID: repID, contactPersonID: contactPersonID, due: due, time: time,
+                  channel: channel, source: source, reasonText: .read(reason), blocked: blocked.map(StoredText.read),
+                  moved: moved, conflict: conflict.map(StoredText.read), hint: hint.map(StoredText.read),
+                  birthday: birthday, occasion: occasion)
     }
 
     public struct Move: Hashable, Sendable {
         public var from: Day
         public var fromTime: TimeOfDay?
         /// "high season 11-12", "busy Sa ganztags".
-        public var because: String
+        public var becauseText: StoredText
+        public var because: String { becauseText.render() }
+
+        public init(from: Day, fromTime: TimeOfDay? = nil, because: StoredText) {
+            self.from = from; self.fromTime = fromTime; self.becauseText = because
+        }
 
         public init(from: Day, fromTime: TimeOfDay? = nil, because: String) {
-            self.from = from; self.fromTime = fromTime; self.because = because
+            self.init(from: from, fromTime: fromTime, because: .plain(because))
         }
     }
 
@@ -57,28 +93,54 @@ public struct PlannedEntry: Hashable, Sendable {
     public func isOverdue(today: Day) -> Bool { due < today }
 
     /// What respecting the customer did to the entry, for the status line and the
-    /// calendar description: "blocked: no phone consent; moved from 20.11.2026 (high season 11-12)".
+    /// calendar description: "blocked: no phone consent; moved from 20.11.2026 (high season 11-12)",
+    /// in the viewer's language.
     public func note(style: DateStyle = .german) -> String {
-        var parts: [String] = []
-        if let overdueSince { parts.append("overdue since \(style.format(overdueSince))") }
-        if let blocked { parts.append("blocked: \(blocked)") }
-        if let moved {
-            let when = moved.from == due ? (moved.fromTime.map { "from \($0)" } ?? "")
-                : "from \(style.format(moved.from))" + (moved.fromTime.map { " \($0)" } ?? "")
-            parts.append("moved \(when) (\(moved.because))")
-        }
-        if let conflict { parts.append(conflict) }
-        if let hint { parts.append(hint) }
-        return parts.joined(separator: "; ")
+        var format = EvidenceFormat.current
+        format.dates = style
+        return noteText.map { $0.render(format) } ?? ""
     }
 
-    /// The row the store keeps. A blocked entry is stored open with the block as
-    /// its status reason, so it shows (and can be unblocked) rather than vanish.
+    /// The note as the store keeps it: its parts joined by "; " (`calendar_note.and`), nil when there is none.
+    public var noteText: StoredText? {
+        var note: StoredText?
+        func add(_ part: StoredText) {
+            note = note.map { StoredText("calendar_note.and", [.sub($0), .sub(part)]) } ?? part
+        }
+        if let overdueSince { add(StoredText("calendar_note.overdue_since", [.day(overdueSince)])) }
+        if let blockedText { add(StoredText("calendar_note.blocked", [.sub(blockedText)])) }
+        if let moved { add(moved.text(due: due)) }
+        if let conflictText { add(conflictText) }
+        if let hintText { add(hintText) }
+        return note
+    }
+
+    /// The row as a view shows it (texts in the viewer's language). A blocked entry is open
+    /// with the block as its status reason, so it shows (and can be unblocked) rather than vanish.
     public func calendarEntry(style: DateStyle = .german) -> CalendarEntry {
         CalendarEntry(customerID: customerID, contactPersonID: contactPersonID, repID: repID, due: due,
                       channel: channel, reason: reason, source: source, status: .open,
                       statusReason: note(style: style), uid: uid)
     }
+}
+
+extension PlannedEntry.Move {
+    /// "moved from 20.11.2026 (high season 11-12)", "moved from 10:00 (busy …)" when the day stayed.
+    func text(due: Day) -> StoredText {
+        let because = StoredText.Arg.sub(becauseText)
+        if from == due {
+            guard let fromTime else { return StoredText("calendar_note.moved", [because]) }
+            return StoredText("calendar_note.moved_from_time", [.text(fromTime.description), because])
+        }
+        guard let fromTime else { return StoredText("calendar_note.moved_from", [.day(from), because]) }
+        return StoredText("calendar_note.moved_from_day_time", [.day(from), .text(fromTime.description), because])
+    }
+}
+
+extension Channel {
+    /// "Call", "Visit" as a catalogue word (`plan_action.…`).
+    public var actionWord: StoredText.Arg { .word(actionKey) }
+    public var actionKey: String { "plan_action.\(rawValue)" }
 }
 
 /// UIDs: `c<customer>-<source>-<what>@loyal`, ASCII only so every calendar keeps them.

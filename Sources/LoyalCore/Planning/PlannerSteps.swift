@@ -28,12 +28,12 @@ extension CustomerPlanning {
         for b in bursts {
             // Already done: a contact that counts was made after the (last) purchase.
             if let (made, _) = facts.lastContact(satisfying: b.rule.channel), made > b.last { continue }
-            var reason = "\(b.rule.channel.action) after purchase of "
-                + "\(display.money.format(b.biggest.amount, withCents: false)) on \(date(b.biggest.day))"
-            if b.count > 1 { reason += " (and \(b.count - 1) more)" }
+            let bought: [StoredText.Arg] = [b.rule.channel.actionWord, .money(b.biggest.amount), .day(b.biggest.day)]
+            let reason = b.count > 1 ? StoredText("calendar_reason.after_purchases", bought + [.int(b.count - 1)])
+                : StoredText("calendar_reason.after_purchase", bought)
             var e = PlannedEntry(uid: PlanUID.make(facts.customerID, .postPurchase, PlanUID.day(b.first)),
                                  customerID: facts.customerID, repID: facts.repID, contactPersonID: primaryContact,
-                                 due: b.due, channel: b.rule.channel, source: .postPurchase, reason: reason)
+                                 due: b.due, channel: b.rule.channel, source: .postPurchase, reasonText: reason)
             respect(&e, movable: true)
             keep(e)
         }
@@ -75,10 +75,11 @@ extension CustomerPlanning {
             }
             var reason = slot.reason
             if k == 1 {
-                let why = anchorKey.map { "\(anchorPlanned ? "" : "last ")\(anchorChannel.contactNoun)"
-                                        + "\(anchorPlanned ? " planned" : "") \(date($0))" }
-                    ?? "no \(channel.contactNoun) yet"
-                reason = "\(channel.action) (every \(every) days; \(why))"
+                let since: StoredText = anchorKey.map {
+                    StoredText(anchorPlanned ? "plan_since.planned_\(anchorChannel.rawValue)" : "plan_since.last_\(anchorChannel.rawValue)",
+                               [.day($0)])
+                } ?? StoredText("plan_since.none_\(channel.rawValue)")
+                reason = StoredText("calendar_reason.every_since", [channel.actionWord, .int(every), .sub(since)])
             }
             var uid = stem  // one allocation for the UID, not one per piece
             uid.reserveCapacity(stem.utf8.count + 12)
@@ -86,7 +87,7 @@ extension CustomerPlanning {
             uid += "@loyal"
             var e = PlannedEntry(uid: uid,
                                  customerID: facts.customerID, repID: facts.repID, contactPersonID: primaryContact,
-                                 due: due, channel: channel, source: .plan, reason: reason)
+                                 due: due, channel: channel, source: .plan, reasonText: reason)
             respect(&e, movable: true)
             if e.due > to { return }  // moved past the window: the next plan has it, same UID
             anchor = max(e.due, today)
@@ -149,14 +150,21 @@ extension CustomerPlanning {
             if let age, age < 0 { continue }
             if name == nil { name = person.fullName }
             let named = name!
-            var reason = partner
-                ? "Birthday of " + (person.partnerName.isEmpty ? "the partner of \(named)" : "\(person.partnerName), partner of \(named)")
-                : "Birthday of \(named)"
-            if let age { reason += " (\(age))" }
+            let reason: StoredText
+            if !partner {
+                reason = StoredText(age == nil ? "calendar_reason.birthday" : "calendar_reason.birthday_age", [.text(named)])
+            } else if person.partnerName.isEmpty {
+                reason = StoredText(age == nil ? "calendar_reason.partner_of_birthday" : "calendar_reason.partner_of_birthday_age",
+                                    [.text(named)])
+            } else {
+                reason = StoredText(age == nil ? "calendar_reason.partner_birthday" : "calendar_reason.partner_birthday_age",
+                                    [.text(person.partnerName), .text(named)])
+            }
             var e = PlannedEntry(uid: PlanUID.make(facts.customerID, partner ? .partnerBirthday : .birthday, "\(who)-\(year)"),
                                  customerID: facts.customerID, repID: facts.repID, contactPersonID: person.id,
                                  due: due, channel: channel, source: partner ? .partnerBirthday : .birthday,
-                                 reason: reason, birthday: b, occasion: occasion)
+                                 reasonText: age.map { StoredText(reason.key, reason.args + [.int($0)]) } ?? reason,
+                                 birthday: b, occasion: occasion)
             respect(&e, movable: false)
             out.append(e)
         }

@@ -18,7 +18,7 @@ public struct CalendarRow: Hashable, Sendable {
 
     /// The block and the planner's notes together: "blocked: no phone consent; moved from …".
     public var notes: String {
-        [blocked.map { "blocked: \($0)" }, note.isEmpty ? nil : note].compactMap { $0 }.joined(separator: "; ")
+        [blocked.map { Text.tr("calendar_note.blocked", $0) }, note.isEmpty ? nil : note].compactMap { $0 }.joined(separator: "; ")
     }
 }
 
@@ -73,7 +73,8 @@ extension Store {
         return CalendarRow(entry: entry, customerNumber: r[12], customerName: r[13],
                            customerClass: CustomerClass(rawValue: r[14] ?? "C") ?? .c, repCode: r[15],
                            contactName: contact.flatMap { $0.isEmpty ? nil : $0 },
-                           time: (r[17] as String?).flatMap(TimeOfDay.init(parsing:)), blocked: r[18],
+                           time: (r[17] as String?).flatMap(TimeOfDay.init(parsing:)),
+                           blocked: (r[18] as String?).map { StoredText.render(stored: $0) },
                            note: StoredText.render(stored: r[19] ?? ""), userMoved: r[20], postalCode: r[21] ?? "")
     }
 }

@@ -144,7 +144,7 @@ enum CalendarRefresh {
                 let fits = e.apply(placement, item: item)
                 if let id = batch.givenIDs[e.uid] {
                     // Dated by a person: keep the day, add what the planner noticed.
-                    annotate.setUncheckedArguments(["blocked": e.blocked, "note": storedNote(e, settings.display.dateStyle, given: true),
+                    annotate.setUncheckedArguments(["blocked": e.blockedText?.stored, "note": storedNote(e, given: true),
                                                 "id": id])
                     try annotate.execute()
                     continue
@@ -156,23 +156,24 @@ enum CalendarRefresh {
                         summary.unplanned += 1
                         if let rep = e.repID { summary.unplannedByRep[rep, default: 0] += 1 }
                         unplanned.setUncheckedArguments([e.uid, e.customerID, e.repID, planner.iso, e.channel.rawValue,
-                                                         e.reason, e.source.rawValue, item.stake,
+                                                         e.reasonText.stored, e.source.rawValue, item.stake,
                                                          placement.window?.lowerBound.iso, placement.window?.upperBound.iso])
                         try unplanned.execute()
                     }
                     continue
                 }
-                let note = storedNote(e, settings.display.dateStyle, given: false)
+                // Keys with their arguments, written the same way each time: an unchanged plan compares equal.
+                let note = storedNote(e, given: false), reason = e.reasonText.stored, blocked = e.blockedText?.stored
                 summary.planned += 1
                 if e.blocked != nil { summary.blocked += 1 }
                 kept.insert(e.uid)
                 if let old = stored[e.uid], !old.differs(from: StoredEntry(
                     id: old.id, contactPersonID: e.contactPersonID, repID: e.repID, due: e.due.iso,
-                    channel: e.channel.rawValue, reason: e.reason, time: e.time?.description, blocked: e.blocked,
+                    channel: e.channel.rawValue, reason: reason, time: e.time?.description, blocked: blocked,
                     note: note, userMoved: old.userMoved)) { continue }
                 upsert.setUncheckedArguments([
-                    e.uid, e.customerID, e.contactPersonID, e.repID, e.due.iso, e.channel.rawValue, e.reason,
-                    e.source.rawValue, e.time?.description, e.blocked, note, batch.classes[e.customerID]?.rawValue ?? "C",
+                    e.uid, e.customerID, e.contactPersonID, e.repID, e.due.iso, e.channel.rawValue, reason,
+                    e.source.rawValue, e.time?.description, blocked, note, batch.classes[e.customerID]?.rawValue ?? "C",
                 ])
                 try upsert.execute()
             }
@@ -194,19 +195,26 @@ enum CalendarRefresh {
         return summary
     }
 
-    /// The planner's notes as the `note` column keeps them: without the block,
-    /// which has its own column (views and the export add "blocked: …" themselves).
+    /// The planner's notes as the `note` column keeps them (a catalogue key with its
+    /// arguments, read in the viewer's language): without the block, which has its own
+    /// column (views and the export add "blocked: …" themselves).
     /// A `given` entry keeps the day and time a person chose, so a move the planner
     /// would make is a flag ("high season 12: the plan would move it to 01.01.2027"),
     /// not "moved from" the very day it is still on.
-    static func storedNote(_ e: PlannedEntry, _ style: DateStyle, given: Bool) -> String {
+    static func storedNote(_ e: PlannedEntry, given: Bool) -> String {
         var e = e
-        e.blocked = nil
+        e.blockedText = nil
         if given, let m = e.moved {
-            let to = (m.from == e.due ? "" : style.format(e.due)) + (e.time.map { m.from == e.due ? "\($0)" : " \($0)" } ?? "")
-            e.conflict = ["\(m.because): the plan would move it to \(to)", e.conflict].compactMap { $0 }.joined(separator: "; ")
+            let because = StoredText.Arg.sub(m.becauseText)
+            let flag: StoredText
+            switch (m.from == e.due, e.time) {
+            case (true, let time): flag = StoredText("calendar_note.would_move", [because, .text(time?.description ?? "")])
+            case (false, nil): flag = StoredText("calendar_note.would_move", [because, .day(e.due)])
+            case (false, let time?): flag = StoredText("calendar_note.would_move_day_time", [because, .day(e.due), .text(time.description)])
+            }
+            e.conflictText = e.conflictText.map { StoredText("calendar_note.and", [.sub(flag), .sub($0)]) } ?? flag
             e.moved = nil
         }
-        return e.note(style: style)
+        return e.noteText?.stored ?? ""
     }
 }

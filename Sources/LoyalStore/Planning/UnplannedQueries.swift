@@ -32,7 +32,7 @@ extension Store {
                 let from = (r[8] as String?).flatMap(Day.init(iso:)), to = (r[9] as String?).flatMap(Day.init(iso:))
                 return UnplannedRow(uid: r[0], customerNumber: r[1], customerName: r[2], repCode: r[3],
                                     due: Day(iso: r[4] as String) ?? Day(number: 0), channel: Channel(rawValue: r[5]) ?? .phone,
-                                    reason: r[6], stake: r[7], window: from.flatMap { f in to.map { f...max(f, $0) } })
+                                    reason: StoredText.render(stored: r[6]), stake: r[7], window: from.flatMap { f in to.map { f...max(f, $0) } })
             }
         }
     }

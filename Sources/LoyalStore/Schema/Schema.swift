@@ -187,6 +187,11 @@ enum Schema {
                 WHERE status = 'open' AND blocked IS NULL AND channel IN ('phone', 'visit')
                 """)
         }
+        // The contact planner's reasons and notes (issue 15) as keys, read in the viewer's
+        // language; the English text stored before becomes keys, days as days.
+        m.registerMigration("v1-stored-text-plan", foreignKeyChecks: .immediate) { db in
+            try StoredTextMigration.planTexts(db)
+        }
         return m
     }
 }
