@@ -75,7 +75,9 @@ public struct CustomerPlanFacts: Sendable, Hashable {
     func lastContact(satisfying channel: Channel) -> (Day, Channel)? {
         var best: (Day, Channel)?
         for (c, day) in lastContact where channel.isSatisfied(by: c) {
-            if best == nil || day > best!.0 { best = (day, c) }
+            // A call and a visit on the same day: the channel itself, whatever order the dictionary
+            // has this run, or the reason ("last call" or "last visit") and its stored key would flip.
+            if best == nil || day > best!.0 || (day == best!.0 && c == channel) { best = (day, c) }
         }
         return best
     }
