@@ -144,7 +144,7 @@ struct CustomerPlanning {
 
     init(facts: CustomerPlanFacts, context: PlanContext) {
         self.facts = facts; self.context = context
-        let today = context.today, display = context.display
+        let today = context.today
         out.reserveCapacity(16)
         primaryContact = facts.contacts.first { $0.isPrimary && ($0.leftOn.map { $0 > today } ?? true) }?.id
         blocks = Channel.all.map { facts.consentBlockText(for: $0, b2bCalls: context.rules.b2bCalls) }
@@ -164,8 +164,6 @@ struct CustomerPlanning {
         for slot in cadence { planCadence(slot) }
         planBirthdays()
     }
-
-    func date(_ d: Day) -> String { PlanUID.date(d, display.dateStyle) }
 
     /// In the window, or overdue and so still to be done.
     func shows(_ e: PlannedEntry) -> Bool { e.due <= to && (e.due >= from || e.due < today) }

@@ -161,10 +161,6 @@ enum PlanUID {
     /// `20260812`: a day in a UID.
     static func day(_ d: Day) -> String { digits(d, style: nil) }
 
-    /// A day as the reasons show it, like `DateStyle.format`, written straight
-    /// into the string's bytes: the planner formats a day for most entries.
-    static func date(_ d: Day, _ style: DateStyle) -> String { digits(d, style: style) }
-
     private static func digits(_ d: Day, style: DateStyle?) -> String {
         let (y, m, dd) = d.components
         guard (0...9999).contains(y) else { return style?.format(d) ?? "\(y)\(pad(m, 2))\(pad(dd, 2))" }
