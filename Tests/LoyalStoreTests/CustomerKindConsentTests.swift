@@ -15,12 +15,13 @@ final class CustomerKindConsentTests: StoreTestCase {
 
         """
 
+    /// The block is stored as a key: read as an English viewer reads it.
     private func calls(_ store: Store) throws -> [String] {
         try store.pool.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT c.number || ' ' || ifnull(e.blocked, 'ok') FROM calendar_entry e JOIN customer c ON c.id = e.customer_id
+            try Row.fetchAll(db, sql: """
+                SELECT c.number, e.blocked FROM calendar_entry e JOIN customer c ON c.id = e.customer_id
                 WHERE e.channel = 'phone' AND e.source = 'plan' GROUP BY c.number ORDER BY c.number
-                """)
+                """).map { "\($0[0] as String) \(($0[1] as String?).map { StoredText.render(stored: $0) } ?? "ok")" }
         }
     }
 
