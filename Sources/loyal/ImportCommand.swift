@@ -80,7 +80,7 @@ struct ImportCommand: ParsableCommand {
         let saved = try mapping.map { path in try ImportMappingFile.load(path: path) }
         var named = entityNamedFirst
         if named == nil, let e = saved?.entity {
-            guard let entity = ImportEntity(rawValue: e) else { throw CLIError("\(mapping ?? ""): entity \"\(e)\" is not something Loyal imports") }
+            guard let entity = ImportEntity(rawValue: e) else { throw CLIError(Text.tr("import_check.bad_entity", mapping ?? "", e)) }
             if second == nil { named = entity }
         }
         if columns {

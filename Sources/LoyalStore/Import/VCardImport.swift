@@ -167,7 +167,7 @@ private struct VCardWriterSession {
     func finish(files: [String]) throws {
         let names = files.joined(separator: ", ")
         try Audit.record(db, actor: "import", entity: "contacts", id: nil, action: "import",
-                         detail: "\(names): \(report.cards) vCards, \(report.inserted) new people, "
-                             + "\(report.updated) updated, \(report.createdCustomers) customers created")
+                         detail: StoredText("audit_line.import_vcards", [.text(names), .int(report.cards), .int(report.inserted),
+                                                                  .int(report.updated), .int(report.createdCustomers)]).stored)
     }
 }
