@@ -52,7 +52,7 @@ struct RestoreCommand: ParsableCommand {
             // Replacing a team's data is an admin's decision (the users are in the file).
             let current = try global.openStore(.read)
             defer { try? current.close() }
-            try current.scope.require(.admin, to: "restore a backup")
+            try current.scope.require(.admin, to: Text.tr("store_error.may_restore"))
         }
         let s = try Store.restore(from: file, into: path, busyTimeout: try global.busySeconds())
         try printLine("restored \(file) into \(path): \(s.customers) customers, \(s.purchases) purchases"

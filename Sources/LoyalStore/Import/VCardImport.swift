@@ -38,7 +38,7 @@ extension Store {
     /// person already stored under the same customer and name is updated. The files are
     /// read before the write lock is taken; a dry run takes none.
     public func importVCards(_ inputs: [VCardInput], dryRun: Bool) throws -> VCardImportReport {
-        try scope.require(.manager, to: "import")
+        try scope.require(.manager, to: Text.tr("store_error.may_import"))
         var report = VCardImportReport()
         report.dryRun = dryRun
         var contacts: [(file: String, contact: VCardContact)] = []
