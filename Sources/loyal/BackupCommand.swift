@@ -44,8 +44,7 @@ struct RestoreCommand: ParsableCommand {
     func run() throws {
         let path = global.databasePath
         guard yes else {
-            throw CLIError("this replaces everything in \(path) with \(file); add --yes to do it "
-                           + "(the current data is kept as \(path).before-restore)")
+            throw CLIError(Text.tr("cli_error.restore_confirm", path, file))
         }
         let existed = FileManager.default.fileExists(atPath: path)
         if existed {
