@@ -111,7 +111,7 @@ struct AuditScreen: ListScreen {
     static func layout(width: Int) -> TableLayout {
         TableLayout([
             .init(title: Text.tr("audit_view.at"), width: 19), .init(title: Text.tr("audit_view.user"), width: 10),
-            .init(title: Text.tr("audit_view.action"), width: 12, flex: 1),
+            .init(title: Text.tr("audit_view.action"), width: 12, flex: 2),
             .init(title: Text.tr("audit_view.record"), width: 14), .init(title: Text.tr("audit_view.customer"), width: 9),
             .init(title: Text.tr("audit_view.changes"), width: 12, flex: 3),
         ], width: width)
