@@ -23,30 +23,28 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case let .newerSchema(path, found, known):
-            return "\(path) was written by a newer Loyal (schema version \(found); this version knows up to \(known)). "
-                + "It was not opened and not changed. Update Loyal to use it."
+            return Text.tr("store_error.newer_schema", path, found, known)
         case let .unknownMigrations(path, names):
-            return "\(path) was changed by a newer Loyal (unknown migration \(names.joined(separator: ", "))). "
-                + "It was not opened and not changed. Update Loyal to use it."
+            return Text.tr("store_error.unknown_migrations", path, names.joined(separator: ", "))
         case let .notLoyal(path):
-            return "\(path) is not a Loyal database; it was not opened and not changed"
+            return Text.tr("store_error.not_loyal", path)
         case let .cannotCreate(path, reason):
-            return "cannot create \(path): \(reason)"
+            return Text.tr("store_error.cannot_create", path, reason)
         case let .missing(path):
-            return "no database at \(path); create one with `loyal demo` or an import"
+            return Text.tr("store_error.missing", path)
         case let .readOnly(path):
-            return "\(path) is read-only; nothing was changed"
+            return Text.tr("store_error.read_only", path)
         case let .readOnlyNeedsUpgrade(path):
-            return "\(path) is read-only and needs an upgrade to this Loyal's schema; it was not opened"
+            return Text.tr("store_error.read_only_upgrade", path)
         case let .busy(seconds):
-            return "the database is busy (another Loyal is writing); tried for \(BusyTimeout.text(seconds))"
+            return Text.tr("store_error.busy", BusyTimeout.text(seconds))
         case let .inUse(path):
-            return "\(path) is in use by another Loyal"
+            return Text.tr("store_error.in_use", path)
         case let .notFound(what): return what
         case let .invalid(what): return what
         case let .denied(what): return what
         case let .unknownUser(name):
-            return "\(name) is not a user of this database; an admin adds them with `loyal users add \(name) --role rep`"
+            return Text.tr("store_error.unknown_user", name)
         }
     }
 
@@ -64,8 +62,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         if let e = error as? DatabaseError {
             if isBusy(e) { return StoreError.busy(seconds: BusyTimeout.defaultSeconds).description }
             // A refusal of the user's scope (ScopeGuard's triggers) is already one line for a person.
-            if e.extendedResultCode == .SQLITE_CONSTRAINT_TRIGGER, let m = e.message { return m }
-            return "database error: \(e.message ?? "\(e.resultCode)")"
+            if e.extendedResultCode == .SQLITE_CONSTRAINT_TRIGGER, let m = e.message { return ScopeGuard.refusalText(m) }
+            return Text.tr("store_error.database_error", e.message ?? "\(e.resultCode)")
         }
         return "\(error)"
     }

@@ -22,6 +22,7 @@ struct AuditCommand: ParsableCommand {
         let filter = AuditFilter(user: user, customerNumber: customer,
                                  since: try global.typedDay(since, option: "since", today: today, pastBias: true))
         let store = try global.openStore(.read)
+        let dates: DateStyle = try format == .json ? .iso : global.settings().display.dateStyle
         let sink = try OutputSink(path: nil)
         var before: Int64?, shown = 0
         if format == .json { try sink.write("[") }
@@ -34,8 +35,8 @@ struct AuditCommand: ParsableCommand {
                 if format == .json {
                     try sink.write((shown == 0 ? "\n" : ",\n") + Self.json(e))
                 } else {
-                    rows.append([String(e.at.prefix(19)).replacingOccurrences(of: "T", with: " "), e.user, e.action,
-                                 e.entity + (e.entityID.map { " \($0)" } ?? ""), e.customerNumber ?? "",
+                    // The table in the reader's language and date style; JSON keeps the stored action and ISO UTC time.
+                    rows.append([e.atText(dates), e.user, e.actionText, e.recordText, e.customerNumber ?? "",
                                  e.changes.isEmpty ? e.detail : Self.changesText(e.changes)])
                 }
                 shown += 1
@@ -46,8 +47,10 @@ struct AuditCommand: ParsableCommand {
         if format == .json {
             try sink.write("\n]\n")
         } else {
-            try sink.write(TextTable.render(header: ["AT", "USER", "ACTION", "RECORD", "CUSTOMER", "CHANGES"], rows: rows))
-            try sink.write("\(shown) entr\(shown == 1 ? "y" : "ies")\n")
+            let header = ["audit_view.table_at", "audit_view.table_user", "audit_view.table_action", "audit_view.table_record",
+                          "audit_view.table_customer", "audit_view.table_changes"].map { Text.tr($0) }
+            try sink.write(TextTable.render(header: header, rows: rows))
+            try sink.write((shown == 1 ? Text.tr("audit_view.entries_one") : Text.tr("audit_view.entries", shown)) + "\n")
         }
         try sink.finish()
     }

@@ -44,15 +44,14 @@ struct RestoreCommand: ParsableCommand {
     func run() throws {
         let path = global.databasePath
         guard yes else {
-            throw CLIError("this replaces everything in \(path) with \(file); add --yes to do it "
-                           + "(the current data is kept as \(path).before-restore)")
+            throw CLIError(Text.tr("cli_error.restore_confirm", path, file))
         }
         let existed = FileManager.default.fileExists(atPath: path)
         if existed {
             // Replacing a team's data is an admin's decision (the users are in the file).
             let current = try global.openStore(.read)
             defer { try? current.close() }
-            try current.scope.require(.admin, to: "restore a backup")
+            try current.scope.require(.admin, to: Text.tr("store_error.may_restore"))
         }
         let s = try Store.restore(from: file, into: path, busyTimeout: try global.busySeconds())
         try printLine("restored \(file) into \(path): \(s.customers) customers, \(s.purchases) purchases"

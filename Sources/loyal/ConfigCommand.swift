@@ -21,13 +21,13 @@ struct ConfigCommand: ParsableCommand {
             if toStdout { try printLine(text, terminator: ""); return }
             let path = global.configPath
             if FileManager.default.fileExists(atPath: path) && !force {
-                throw CLIError("\(path) exists; use --force to overwrite it")
+                throw CLIError(Text.tr("cli_error.exists_force", path))
             }
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
             let temp = path + ".tmp-\(getpid())"
             try text.write(toFile: temp, atomically: false, encoding: .utf8)
-            guard rename(temp, path) == 0 else { throw CLIError("cannot write \(path)") }
+            guard rename(temp, path) == 0 else { throw CLIError(Text.tr("cli_error.cannot_write", path)) }
             try printLine("wrote \(path)")
         }
     }

@@ -69,7 +69,7 @@ struct ExportCommand: ParsableCommand {
         }
         let start = try day(from, "from", today)
         let end = try day(to, "to", today.adding(days: settings.calendarHorizonDays))
-        guard start <= end else { throw ValidationError("--from is after --to") }
+        guard start <= end else { throw ValidationError(Text.tr("cli_error.from_after_to")) }
         let (entries, names) = try store.calendarForExport(from: start, to: end, repCode: rep)
         let zone = ICalTimeZone.named(settings.contactPlan.timeZone) ?? .europeBerlin
         let events = ICalendarExport.events(entries, customerNames: names, display: settings.display)

@@ -28,7 +28,7 @@ struct GlobalOptions: ParsableArguments {
         guard let text else { return nil }
         guard let d = Day(typed: text, today: today, pastBias: pastBias) else {
             if Day.isOutsideAccepted(typed: text, today: today) { throw Self.outsideRange("--\(name)", text) }
-            throw ValidationError("--\(name) \"\(text)\" is not a date\(hint)")
+            throw ValidationError(Text.tr("cli_error.not_a_date", "--\(name)", text) + hint)
         }
         return d
     }
@@ -53,17 +53,17 @@ struct GlobalOptions: ParsableArguments {
     static func fullDay(_ text: String, option: String) throws -> Day {
         if let d = Day(parsing: text) { return d }
         if Day.isOutsideAccepted(parsing: text) { throw outsideRange(option, text) }
-        throw ValidationError("\(option) \"\(text)\" is not a date (expected YYYY-MM-DD or DD.MM.YYYY)")
+        throw ValidationError(Text.tr("cli_error.not_a_full_date", option, text))
     }
 
     static func outsideRange(_ option: String, _ text: String) -> ValidationError {
-        ValidationError("\(option) \"\(text)\" is outside the days Loyal accepts (\(Day.acceptedRangeText))")
+        ValidationError(Text.tr("cli_error.outside_days", option, text, Day.acceptedRangeText))
     }
 
     func settings() throws -> Settings {
         // A settings file named on the command line must be there: a typo would silently mean defaults.
         if let config, !config.isEmpty, !FileManager.default.fileExists(atPath: configPath) {
-            throw CLIError("no settings file at \(configPath)")
+            throw CLIError(Text.tr("cli_error.no_settings_file", configPath))
         }
         do { return try ConfigFile.load(path: configPath) } catch { throw CLIError(error.description) }
     }
@@ -81,7 +81,7 @@ struct GlobalOptions: ParsableArguments {
             ?? (ProcessInfo.processInfo.environment["LOYAL_BUSY_TIMEOUT"], "LOYAL_BUSY_TIMEOUT")
         guard let text else { return BusyTimeout.defaultSeconds }
         guard let seconds = Double(text), seconds.isFinite, BusyTimeout.accepted.contains(seconds) else {
-            throw ValidationError("\(name) \"\(text)\" must be a number of seconds from 0 to \(Int(BusyTimeout.accepted.upperBound))")
+            throw ValidationError(Text.tr("cli_error.busy_seconds", name, text, Int(BusyTimeout.accepted.upperBound)))
         }
         return seconds
     }

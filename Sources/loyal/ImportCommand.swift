@@ -76,20 +76,20 @@ struct ImportCommand: ParsableCommand {
         if !columns, !vcards.isEmpty, try vcards.allSatisfy(VCardImportRun.isVCard) {
             return try VCardImportRun(global: global, files: vcards, dryRun: dryRun).run()
         }
-        if rest.count > 1 { throw ValidationError("a CSV import reads one file; several files at once are for vCards") }
+        if rest.count > 1 { throw ValidationError(Text.tr("cli_error.import_one_file")) }
         let saved = try mapping.map { path in try ImportMappingFile.load(path: path) }
         var named = entityNamedFirst
         if named == nil, let e = saved?.entity {
-            guard let entity = ImportEntity(rawValue: e) else { throw CLIError("\(mapping ?? ""): entity \"\(e)\" is not something Loyal imports") }
+            guard let entity = ImportEntity(rawValue: e) else { throw CLIError(Text.tr("import_check.bad_entity", mapping ?? "", e)) }
             if second == nil { named = entity }
         }
         if columns {
-            guard let named else { throw ValidationError("say which columns: loyal import customers --columns") }
+            guard let named else { throw ValidationError(Text.tr("cli_error.import_which_columns")) }
             try printLine(named.columnsMarkdown, terminator: "")
             return
         }
-        guard let file = entityNamedFirst != nil ? second : first else { throw ValidationError("missing the FILE to import") }
-        if entityNamedFirst == nil, second != nil { throw ValidationError("\(first ?? "") is not something Loyal imports (customers, contacts, products, purchases, feedback)") }
+        guard let file = entityNamedFirst != nil ? second : first else { throw ValidationError(Text.tr("cli_error.import_no_file")) }
+        if entityNamedFirst == nil, second != nil { throw ValidationError(Text.tr("cli_error.import_not_entity", first ?? "")) }
         let data = try ImportInput.read(file)
         let layout = try ImportLayout.resolve(bytes: [UInt8](data), preset: preset, maps: maps, entity: named,
                                               saved: saved?.columns ?? [:])
@@ -98,11 +98,10 @@ struct ImportCommand: ParsableCommand {
         guard let entity = named ?? layout.preset?.entity ?? detected else {
             if case .ambiguous(let candidates)? = layout.detection {
                 let names = candidates.map(\.rawValue)
-                throw ValidationError("\(file): say what it holds (loyal import \(names.joined(separator: "|")) FILE): its "
-                                      + "header fits \(names.dropLast().joined(separator: ", ")) and \(names.last!) alike")
+                throw ValidationError(Text.tr("cli_error.import_ambiguous", file, names.joined(separator: "|"),
+                                              names.dropLast().joined(separator: ", "), names.last!))
             }
-            throw ValidationError("\(file): say what it holds (loyal import customers|contacts|products|purchases|feedback "
-                                  + "FILE): its header is no layout Loyal knows")
+            throw ValidationError(Text.tr("cli_error.import_unknown_layout", file))
         }
         if let p = layout.preset {
             Console.error(Text.tr("import_message.read_preset", file, p.title, p.name, ImportWords.entity(entity)))

@@ -6,7 +6,7 @@ import LoyalStore
 enum ImportInput {
     static func read(_ path: String) throws -> Data {
         if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError(Text.tr("import_check.cannot_read", path)) }
         return data
     }
 }
@@ -28,7 +28,8 @@ enum RejectsFile {
             throw error
         }
         if !report.rejects.isEmpty {
-            Console.error("\(file): \(report.rejects.count) row\(report.rejects.count == 1 ? "" : "s") rejected, written to \(path)")
+            Console.error(report.rejects.count == 1 ? Text.tr("import_check.rejected_one", file, path)
+                                                     : Text.tr("import_check.rejected", file, report.rejects.count, path))
         }
     }
 }

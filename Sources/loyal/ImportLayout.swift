@@ -17,7 +17,7 @@ struct ImportLayout {
         var header: CSVRecord?
         if let name {
             guard let p = ImportPreset.named(name) else {
-                throw ValidationError("--preset \(name): no such layout (known: \(ImportPreset.all.map(\.name).joined(separator: ", ")))")
+                throw ValidationError(Text.tr("cli_error.no_preset", name, ImportPreset.all.map(\.name).joined(separator: ", ")))
             }
             preset = p
         } else {
@@ -32,7 +32,7 @@ struct ImportLayout {
         var mapping = (preset?.map ?? [:]).merging(saved) { _, new in new }
         for m in maps {
             guard let eq = m.lastIndex(of: "="), eq != m.startIndex else {
-                throw ValidationError("--map \"\(m)\": expected Header=field, e.g. \"Kd.-Nr.=number\"")
+                throw ValidationError(Text.tr("cli_error.bad_map", m))
             }
             mapping[String(m[..<eq]).trimmingCharacters(in: .whitespaces)] =
                 String(m[m.index(after: eq)...]).trimmingCharacters(in: .whitespaces)

@@ -1,4 +1,5 @@
 import Foundation
+import LoyalCore
 
 /// Where `-o PATH` writes. A symlink is followed, so its target gets the content and the link
 /// stays. A device or FIFO (`/dev/null`, a named pipe) is opened and written directly: renaming
@@ -19,14 +20,14 @@ final class OutputFile {
         var info = stat()
         if stat(target, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
             switch info.st_mode & S_IFMT {
-            case S_IFDIR: throw CLIError("cannot write \(path): it is a directory")
+            case S_IFDIR: throw CLIError(Text.tr("cli_error.write_directory", path))
             case S_IFCHR, S_IFBLK, S_IFIFO:
                 let fd = open(target, O_WRONLY | O_CLOEXEC)
                 guard fd >= 0 else { throw Self.failure(path) }
                 self.fd = fd
                 temporary = nil
                 return
-            default: throw CLIError("cannot write \(path): not a file, device or named pipe")
+            default: throw CLIError(Text.tr("cli_error.write_not_file", path))
             }
         }
         let existingMode: mode_t? = stat(target, &info) == 0 ? info.st_mode & 0o7777 : nil
@@ -94,7 +95,7 @@ final class OutputFile {
             current = target.hasPrefix("/") ? target
                 : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
         }
-        throw CLIError("cannot write \(path): too many levels of symbolic links")
+        throw CLIError(Text.tr("cli_error.write_links", path))
     }
 
     static func failure(_ path: String) -> OutputError {

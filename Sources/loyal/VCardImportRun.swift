@@ -23,7 +23,7 @@ struct VCardImportRun {
     func run() throws {
         var inputs: [VCardInput] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
+            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError(Text.tr("import_check.cannot_read", file)) }
             inputs.append(VCardInput(name: file, bytes: [UInt8](data)))
         }
         let today = try global.todayDay()
@@ -33,7 +33,7 @@ struct VCardImportRun {
         let report = try store.importVCards(inputs, dryRun: dryRun)
         for (file, warning) in report.warnings { Console.error(Sanitizer.clean("\(file): \(warning)")) }
         guard report.cards > 0 else {
-            Console.error("nothing was imported: no vCard (BEGIN:VCARD … END:VCARD) in " + files.joined(separator: ", "))
+            Console.error(Text.tr("import_check.no_vcard", files.joined(separator: ", ")))
             throw ExitCode(1)
         }
         if dryRun {

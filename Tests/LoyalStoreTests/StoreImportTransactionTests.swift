@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GRDB
 @testable import LoyalCore
 @testable import LoyalStore
 
@@ -132,8 +133,9 @@ final class StoreImportTransactionTests: StoreTestCase {
         let store = try populatedStore()
         try importText(store, .purchases, purchases, name: "umsatz.csv")
         let audit = try store.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT entity || ': ' || detail FROM audit ORDER BY id DESC LIMIT 1")
-        }
+            try Row.fetchAll(db, sql: "SELECT entity, detail FROM audit ORDER BY id DESC LIMIT 1")
+        }.map { "\($0["entity"] as String): " + StoredText.render(stored: $0["detail"]) }
+        // Kept as a catalogue key, read in the viewer's language.
         XCTAssertEqual(audit, ["purchases: umsatz.csv: 2 rows, 2 new, 0 updated"])
         let hash = try store.pool.read { db in
             try String.fetchOne(db, sql: "SELECT content_hash FROM import_batch ORDER BY id DESC LIMIT 1")

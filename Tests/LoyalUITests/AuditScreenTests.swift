@@ -123,6 +123,42 @@ final class AuditScreenTests: UITestCase {
         XCTAssertTrue(screen.contains("Feld") && screen.contains("Vorher") && screen.contains("Nachher"), screen)
     }
 
+    /// The action and the record in the reader's language, the time in its date style (UTC);
+    /// the store keeps the English identifier.
+    func testAuditRowsShowTheActionAndTimeInTheReadersLanguage() throws {
+        try openEdited()
+        defer { Text.use(LanguageChoice(.en, explicit: false)) }
+        Text.use(.en)
+        try launch(width: 120, height: 30)
+        press(.char("5"), .char("A"))
+        let english = try XCTUnwrap(entryLines.first, screen)
+        XCTAssertNotNil(english.range(of: #"^ *\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} +anna +edit soft facts +customer \d+ +K1 "#,
+                                      options: .regularExpression), english)
+        press(.enter)
+        XCTAssertNotNil(screen.range(of: #"When +\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC"#, options: .regularExpression), screen)
+        assertScreenContains("edit soft facts")
+
+        Text.use(.de)
+        try launch(width: 120, height: 30)
+        press(.char("5"), .char("A"))
+        let german = try XCTUnwrap(listRows.first { $0.contains("anna") }, screen)
+        XCTAssertNotNil(german.range(of: #"^ *\d{2}\.\d{2}\.\d{4} \d{2}:\d{2} +anna +weiche Fakten geändert +Kunde \d+ +K1 "#,
+                                     options: .regularExpression), german)
+        XCTAssertFalse(screen.contains("edit soft facts"), screen)
+        XCTAssertNil(screen.range(of: #"\d{4}-\d{2}-\d{2} \d{2}:"#, options: .regularExpression), screen)
+        press(.enter)
+        XCTAssertNotNil(screen.range(of: #"Wann +\d{2}\.\d{2}\.\d{4} \d{2}:\d{2} UTC"#, options: .regularExpression), screen)
+        assertScreenContains("weiche Fakten geändert")
+        // The search finds the German word too.
+        press(.escape, .char("G"))
+        XCTAssertTrue(selectedRowText?.contains("Import") == true, selectedRowText ?? "")
+        XCTAssertTrue(selectedRowText?.contains("Kunden") == true, selectedRowText ?? "")
+        press(.char("g"), .char("/"))
+        type("weiche Fakten")
+        press(.enter)
+        XCTAssertTrue(selectedRowText?.contains("weiche Fakten geändert") == true, selectedRowText ?? "")
+    }
+
     func testARepIsNotOfferedTheAudit() throws {
         try openEdited()
         try store.addTeamUser(TeamUser(name: "boss", role: .admin))

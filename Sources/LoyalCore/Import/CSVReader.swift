@@ -16,16 +16,16 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
 
     /// An unclosed quote runs to the end of the file: nothing after it reads as rows.
-    public var isUnclosedQuote: Bool { message.hasPrefix(CSVError.unclosedQuote) }
-    static let unclosedQuote = "a quoted field is never closed"
+    public var isUnclosedQuote = false
 
-    public init(line: Int, field: Int? = nil, message: String) {
-        self.line = line; self.field = field; self.message = message
+    public init(line: Int, field: Int? = nil, message: String, isUnclosedQuote: Bool = false) {
+        self.line = line; self.field = field; self.message = message; self.isUnclosedQuote = isUnclosedQuote
     }
 
+    /// `line 7: field 3: …`, German `Zeile 7, Feld 3: …`.
     public var description: String {
-        if let field { return "line \(line): field \(field + 1): \(message)" }
-        return "line \(line): \(message)"
+        if let field { return Text.tr("import_check.csv_at_field", line, field + 1, message) }
+        return Text.tr("import_check.csv_at_line", line, message)
     }
 }
 
@@ -112,7 +112,7 @@ public struct CSVReader: Sendable {
                     position += 1
                     if !readQuoted(into: &recordBytes, fieldIndex: ends.count, note: note) {
                         throw CSVError(line: quoteLine, field: ends.count,
-                                       message: CSVError.unclosedQuote + "; expected a closing \" (write a quote inside quotes as \"\")")
+                                       message: Text.tr("import_check.csv_unclosed"), isUnclosedQuote: true)
                     }
                 }
                 // The unquoted part (or what follows a closing quote) up to a separator or line end.
@@ -130,11 +130,9 @@ public struct CSVReader: Sendable {
                     }
                     if quotedField, !strayAfterQuote {
                         strayAfterQuote = true
-                        note(CSVError(line: line, field: ends.count, message:
-                            "text after the closing quote; expected a separator or the end of the line"))
+                        note(CSVError(line: line, field: ends.count, message: Text.tr("import_check.csv_after_quote")))
                     } else if b == Self.quote, !quotedField {
-                        note(CSVError(line: line, field: ends.count, message:
-                            "a quote inside an unquoted field; expected the whole field in quotes and the quote doubled (\"\")"))
+                        note(CSVError(line: line, field: ends.count, message: Text.tr("import_check.csv_bare_quote")))
                     }
                     checkByte(b, fieldIndex: ends.count, note: note)
                     recordBytes.append(b)
@@ -147,8 +145,8 @@ public struct CSVReader: Sendable {
             if ends.count == 1 && ends[0] == 0 && !anyQuoted && problem == nil { continue }
             if let problem { countFields(ends.count); throw problem }
             if let expected = expectedFields, ends.count != expected {
-                throw CSVError(line: startLine, message:
-                    "\(ends.count) field\(ends.count == 1 ? "" : "s"), expected \(expected) (header)")
+                throw CSVError(line: startLine, message: ends.count == 1 ? Text.tr("import_check.csv_fields_one", expected)
+                                                                        : Text.tr("import_check.csv_fields", ends.count, expected))
             }
             countFields(ends.count)
             return CSVRecord(line: startLine, fields: decode(recordBytes, ends: ends, line: startLine))
@@ -164,10 +162,9 @@ public struct CSVReader: Sendable {
     /// file is invisible text that would become part of a customer number.
     private func checkByte(_ b: UInt8, fieldIndex: Int, note: (CSVError) -> Void) {
         if b == 0 {
-            note(CSVError(line: line, field: fieldIndex, message: "a NUL byte (0x00); expected text"))
+            note(CSVError(line: line, field: fieldIndex, message: Text.tr("import_check.csv_nul")))
         } else if b == 0xEF, position + 2 < bytes.count, bytes[position + 1] == 0xBB, bytes[position + 2] == 0xBF {
-            note(CSVError(line: line, field: fieldIndex, message:
-                "a byte order mark (U+FEFF) inside the file; expected one only at the very start"))
+            note(CSVError(line: line, field: fieldIndex, message: Text.tr("import_check.csv_bom")))
         }
     }
 

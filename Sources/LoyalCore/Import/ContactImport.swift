@@ -96,7 +96,7 @@ extension ImportParser {
         }
         if name.last.isEmpty && name.first.isEmpty {
             let key = row.has("last_name") || !row.has("name") ? "last_name" : "name"
-            row.appendProblem(ImportProblem(line: row.line, column: row.headerNames[key] ?? key, message: "is empty"))
+            row.appendProblem(ImportProblem(line: row.line, column: row.headerNames[key] ?? key, message: Text.tr("import_check.is_empty")))
         }
         return name
     }

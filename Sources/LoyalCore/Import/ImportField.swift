@@ -3,36 +3,41 @@
 public enum ImportFieldKind: Sendable {
     case text, integer, day, money, birthday, flag, channel, customerClass, lostReason, interactionKind, customerKind
 
+    /// What was expected, in the language in use (`expected YYYY-MM-DD or DD.MM.YYYY`).
     public var expected: String {
         switch self {
-        case .text: return "text"
-        case .integer: return "expected digits such as 12 or 1.200"
-        case .day: return "expected YYYY-MM-DD or DD.MM.YYYY"
-        case .money: return "expected an amount such as 1234.56 or 1.234,56"
-        case .birthday: return "expected YYYY-MM-DD or DD.MM.YYYY (a time after it is allowed), or without a year --MM-DD, MM-DD or DD.MM."
-        case .flag: return "expected yes/no, ja/nein, true/false, 1/0 or x"
-        case .channel: return "expected one of " + Channel.allCases.map(\.rawValue).joined(separator: ", ")
-        case .customerClass: return "expected A, B or C"
-        case .customerKind: return "expected business or consumer (B2B/B2C, Firma/Privat)"
-        case .lostReason: return "expected one of " + LostReason.allCases.map(\.rawValue).joined(separator: ", ")
-        case .interactionKind: return "expected one of " + InteractionKind.allCases.map(\.rawValue).joined(separator: ", ")
+        case .text: return Text.tr("import_check.expected_text")
+        case .integer: return Text.tr("import_check.expected_integer")
+        case .day: return Text.tr("import_check.expected_day")
+        case .money: return Text.tr("import_check.expected_money")
+        case .birthday: return Text.tr("import_check.expected_birthday")
+        case .flag: return Text.tr("import_check.expected_flag")
+        case .channel: return Text.tr("import_check.expected_one_of", Channel.allCases.map(\.rawValue).joined(separator: ", "))
+        case .customerClass: return Text.tr("import_check.expected_class")
+        case .customerKind: return Text.tr("import_check.expected_customer_kind")
+        case .lostReason: return Text.tr("import_check.expected_one_of", LostReason.allCases.map(\.rawValue).joined(separator: ", "))
+        case .interactionKind:
+            return Text.tr("import_check.expected_one_of", InteractionKind.allCases.map(\.rawValue).joined(separator: ", "))
         }
     }
 
-    var noun: String {
+    /// `"31.02.2026" is not a date (expected …)`: the cell as written and what was expected.
+    func notA(_ raw: String) -> String {
+        let key: String
         switch self {
-        case .text: return "text"
-        case .integer: return "a whole number"
-        case .day: return "a date"
-        case .money: return "an amount"
-        case .birthday: return "a birthday"
-        case .flag: return "yes or no"
-        case .channel: return "a channel"
-        case .customerClass: return "a class"
-        case .customerKind: return "a kind of customer"
-        case .lostReason: return "a reason"
-        case .interactionKind: return "a kind of contact"
+        case .text: key = "import_check.not_text"
+        case .integer: key = "import_check.not_integer"
+        case .day: key = "import_check.not_day"
+        case .money: key = "import_check.not_money"
+        case .birthday: key = "import_check.not_birthday"
+        case .flag: key = "import_check.not_flag"
+        case .channel: key = "import_check.not_channel"
+        case .customerClass: key = "import_check.not_class"
+        case .customerKind: key = "import_check.not_customer_kind"
+        case .lostReason: key = "import_check.not_lost_reason"
+        case .interactionKind: key = "import_check.not_interaction_kind"
         }
+        return Text.tr(key, raw, expected)
     }
 }
 

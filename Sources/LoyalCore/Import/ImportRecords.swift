@@ -51,8 +51,7 @@ public enum ImportParser {
         if cell.isEmpty { return "DE" }
         if let code = CountryCodes.code(cell) { return code }
         row.appendProblem(ImportProblem(line: row.line, column: row.headerNames["country"] ?? "country",
-                                        message: "\"\(cell)\" is not a country Loyal knows (expected a name such as "
-                                            + "Deutschland or Austria, or an ISO code such as DE)"))
+                                        message: Text.tr("import_check.unknown_country", cell)))
         return cell
     }
 
@@ -82,7 +81,7 @@ public enum ImportParser {
         if let n = c.employees, n < 0 {
             // The schema refuses it; say so with the line instead of failing the whole import on SQL.
             row.appendProblem(ImportProblem(line: row.line, column: row.headerNames["employees"] ?? "employees",
-                                            message: "\"\(row.text("employees"))\" is not a number of employees (expected 0 or more)"))
+                                            message: Text.tr("import_check.bad_employees", row.text("employees"))))
             c.employees = nil
         }
         c.revenueBand = row.text("revenue_band"); c.since = row.day("since")
@@ -108,7 +107,7 @@ public enum ImportParser {
         guard !first.isEmpty || !last.isEmpty else {
             if birthday != nil {
                 row.appendProblem(ImportProblem(line: row.line, column: row.headerNames["birthday"] ?? "birthday",
-                                                message: "a birthday needs the person's first or last name in the row"))
+                                                message: Text.tr("import_check.birthday_needs_name")))
             }
             return nil
         }

@@ -9,12 +9,17 @@ public struct ImportProblem: Error, Sendable, Equatable, CustomStringConvertible
         self.line = line; self.column = column; self.message = message
     }
 
+    /// `4: column "Datum": …`, German `Zeile 4, Feld „Datum“: …`.
     public var description: String {
-        if let c = column { return "\(line): column \"\(c)\": \(message)" }
-        return "\(line): \(message)"
+        if let c = column { return Text.tr("import_check.at_line_column", line, c, message) }
+        return Text.tr("import_check.at_line", line, message)
     }
 
-    public func located(in file: String) -> String { "\(file):\(description)" }
+    /// `kunden.csv:4: column "Datum": …`, German `kunden.csv: Zeile 4, Feld „Datum“: …`.
+    public func located(in file: String) -> String { Text.tr("import_check.in_file", file, description) }
+
+    /// The problem without its line (a rejects file's reason): `column "Datum": …`.
+    public var reason: String { column.map { Text.tr("import_check.column", $0, message) } ?? message }
 }
 
 /// Maps a file's header to the fields of one import.
@@ -55,8 +60,8 @@ public struct ImportHeader: Sendable {
             claimed.insert(i)
             if key == "-" { ignored.append(name); extra.append((i, name)); continue }
             guard entity.fields.contains(where: { $0.key == key }) else {
-                throw ImportProblem(line: header.line, message: "\"\(name)\" is mapped to \"\(key)\", which is no field of "
-                                    + "\(entity.rawValue) (fields: \(entity.fields.map(\.key).joined(separator: ", ")))")
+                throw ImportProblem(line: header.line, message: Text.tr("import_check.mapped_to_nothing", name, key, entity.rawValue,
+                                                                        entity.fields.map(\.key).joined(separator: ", ")))
             }
             // A second column mapped to a field of one value is kept as extra, not dropped.
             if columns[key] == nil { columns[key] = i; names[key] = name } else if several(key) { more[key, default: []].append(i) }
@@ -85,13 +90,17 @@ public struct ImportHeader: Sendable {
             }
         }
         let missing = entity.fields.filter { $0.required && columns[$0.key] == nil }
-        func accepted(_ f: ImportField) -> String { "\"\(f.key)\" (accepted: \(([f.key] + f.aliases).joined(separator: ", ")))" }
+        func accepted(_ f: ImportField) -> String {
+            Text.tr("import_check.accepted", f.key, ([f.key] + f.aliases).joined(separator: ", "))
+        }
         if !missing.isEmpty {
-            throw ImportProblem(line: header.line, message: "missing column " + missing.map(accepted).joined(separator: "; "))
+            throw ImportProblem(line: header.line, message: Text.tr("import_check.missing_column",
+                                                                                missing.map(accepted).joined(separator: "; ")))
         }
         for group in entity.requiredOneOf where !group.contains(where: { columns[$0] != nil }) {
             let fields = group.compactMap { key in entity.fields.first { $0.key == key } }
-            throw ImportProblem(line: header.line, message: "missing column " + fields.map(accepted).joined(separator: " or "))
+            throw ImportProblem(line: header.line, message: Text.tr("import_check.missing_column",
+                                                                                fields.map(accepted).joined(separator: Text.tr("import_check.or"))))
         }
         self.columns = columns; self.headerNames = names; self.ignored = ignored; self.moreColumns = more
         self.extraColumns = extra.sorted { $0.index < $1.index }
@@ -118,7 +127,7 @@ public struct ImportRow {
         let expected = header.columns.values.max().map { $0 + 1 } ?? 0
         if record.fields.count < expected, record.fields.count == 1 {
             problems.append(ImportProblem(line: record.line, message:
-                "has 1 field, expected \(expected) separated by \"\(header.separator)\""))
+                Text.tr("import_check.one_field", expected, header.separator)))
         }
         // Control characters and bidi overrides are refused in every column that is read,
         // before any value is used (issue 11): stored, they would reach screens and exports.
@@ -157,14 +166,14 @@ public struct ImportRow {
 
     mutating func fail(_ key: String, _ raw: String, _ kind: ImportFieldKind) {
         let column = header.headerNames[key] ?? key
-        problems.append(ImportProblem(line: line, column: column,
-                                      message: "\"\(raw)\" is not \(kind.noun) (\(kind.expected))"))
+        problems.append(ImportProblem(line: line, column: column, message: kind.notA(raw)))
     }
 
     public mutating func require(_ key: String) -> String {
         let value = text(key)
         if value.isEmpty {
-            problems.append(ImportProblem(line: line, column: header.headerNames[key] ?? key, message: "is empty"))
+            problems.append(ImportProblem(line: line, column: header.headerNames[key] ?? key,
+                                          message: Text.tr("import_check.is_empty")))
         }
         return value
     }

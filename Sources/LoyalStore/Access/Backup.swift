@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LoyalCore
 
 /// What a backup or a restore copied, for the line the CLI prints.
 public struct BackupSummary: Sendable, Equatable {
@@ -16,11 +17,11 @@ extension Store {
     /// under the backup's name, and the previous one stays until then.
     public func backup(to target: String) throws -> BackupSummary {
         // A copy holds every rep's customers: not for a rep who sees only their own.
-        try scope.require(.manager, to: "back up the database")
+        try scope.require(.manager, to: Text.tr("store_error.may_backup"))
         try Store.refuseSameFile(target, path)
         if let type = try? FileManager.default.attributesOfItem(atPath: target)[.type] as? FileAttributeType,
            type != .typeRegular {
-            throw StoreError.invalid("\(target) is not a regular file; a backup replaces only a regular file")
+            throw StoreError.invalid(Text.tr("store_error.backup_not_regular", target))
         }
         let temp = Store.siblingTemp(of: target)
         try Store.createPrivateFile(path: temp)
@@ -51,7 +52,7 @@ extension Store {
     public static func restore(from source: String, into path: String,
                                busyTimeout: Double = BusyTimeout.defaultSeconds) throws -> BackupSummary {
         try refuseSameFile(source, path)
-        guard FileManager.default.fileExists(atPath: source) else { throw StoreError.notFound("no backup at \(source)") }
+        guard FileManager.default.fileExists(atPath: source) else { throw StoreError.notFound(Text.tr("store_error.no_backup", source)) }
         let lock = try DatabaseLock.exclusive(database: path)
         defer { lock.release() }
         let staged = siblingTemp(of: path)
@@ -90,7 +91,7 @@ extension Store {
         try db.read { db in
             let check = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             guard check == ["ok"] else {
-                throw StoreError.invalid("\(path) failed the integrity check: \(check.prefix(3).joined(separator: "; "))")
+                throw StoreError.invalid(Text.tr("store_error.integrity", path, check.prefix(3).joined(separator: "; ")))
             }
             let pages = try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0
             let size = try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 0
@@ -103,7 +104,7 @@ extension Store {
     private static func refuseSameFile(_ a: String, _ b: String) throws {
         let ra = URL(fileURLWithPath: a).resolvingSymlinksInPath().path
         let rb = URL(fileURLWithPath: b).resolvingSymlinksInPath().path
-        if ra == rb { throw StoreError.invalid("\(a) is the database itself; name another file") }
+        if ra == rb { throw StoreError.invalid(Text.tr("store_error.backup_is_database", a)) }
     }
 
     private static func siblingTemp(of path: String) -> String {

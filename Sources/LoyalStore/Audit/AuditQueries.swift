@@ -39,14 +39,14 @@ extension Store {
             var user = filter.user
             if scope.role == .rep {
                 if let asked = user, asked != scope.user {
-                    throw StoreError.denied("\(scope.user) is a rep: the audit shows only their own entries")
+                    throw StoreError.denied(Text.tr("store_error.audit_rep_own", scope.user))
                 }
                 user = scope.user
             }
             if let user { clauses.append("a.actor = ?"); args.append(user) }
             if let number = filter.customerNumber {
                 guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM customer WHERE number = ?", arguments: [number]) else {
-                    throw StoreError.notFound("no customer \(number)")
+                    throw StoreError.notFound(Text.tr("store_error.no_customer", number))
                 }
                 clauses.append("a.customer_id = ?"); args.append(id)
             }

@@ -36,9 +36,9 @@ struct DemoWriter: DemoSink {
 extension Store {
     /// Fills an empty database with the demo company in one transaction.
     public func createDemo(_ settings: DemoSettings, progress: @escaping (Int, Int) -> Void = { _, _ in }) throws {
-        try scope.require(.admin, to: "create a demo company")
+        try scope.require(.admin, to: Text.tr("store_error.may_demo"))
         guard try isEmpty() else {
-            throw StoreError.invalid("\(path) already holds customers; the demo needs an empty database (use another --db)")
+            throw StoreError.invalid(Text.tr("store_error.demo_not_empty", path))
         }
         try pool.write { db in
             var writer = try DemoWriter(db: db, now: Timestamp.now())

@@ -38,9 +38,9 @@ extension Store {
                     }))
                 }
             case .ics:
-                throw StoreError.invalid("--format ics is for the calendar only")
+                throw StoreError.invalid(Text.tr("store_error.ics_calendar_only"))
             case .vcf:
-                throw StoreError.invalid("--format vcf is for contacts only")
+                throw StoreError.invalid(Text.tr("store_error.vcf_contacts_only"))
             case .json:
                 try write("[")
                 var first = true

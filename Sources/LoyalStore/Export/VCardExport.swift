@@ -15,7 +15,7 @@ extension Store {
             var arguments: StatementArguments = []
             if let number = customerNumber {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM customer WHERE number = ?", arguments: [number]) != nil else {
-                    throw StoreError.notFound("no customer has the number \"\(number)\"")
+                    throw StoreError.notFound(Text.tr("store_error.no_customer_quoted", number))
                 }
                 sql += " WHERE c.number = ?"
                 arguments = [number]

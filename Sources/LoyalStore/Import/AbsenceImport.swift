@@ -7,7 +7,7 @@ extension ImportSession {
     mutating func checkAbsence(_ row: inout ImportRow) {
         let record = ImportParser.absence(&row)
         if !record.repCode.isEmpty, absenceRepID(record.repCode) == nil {
-            row.addProblem(column: "rep", "no rep has the code \"\(record.repCode)\"")
+            row.addProblem(column: "rep", Text.tr("import_check.no_rep", record.repCode))
         }
         guard collect(row) else { return }
         report.inserted += 1
@@ -18,7 +18,7 @@ extension ImportSession {
 
     mutating func writeAbsence(_ db: Database, _ record: AbsenceImportRecord, line: Int) throws {
         guard let repID = absenceRepID(record.repCode) else {
-            add(ImportProblem(line: line, column: "rep", message: "no rep has the code \"\(record.repCode)\" any more"))
+            add(ImportProblem(line: line, column: "rep", message: Text.tr("import_check.no_rep_any_more", record.repCode)))
             return
         }
         guard !failing else { return }

@@ -12,12 +12,11 @@ extension ImportSession {
             case .customer(let number):
                 record.customerNumber = number
             case .unknownNumber:
-                let name = record.companyName.isEmpty ? "" : " or the name \"\(record.companyName)\""
-                row.addProblem(column: "customer", "no customer has the number \"\(record.customerNumber)\"\(name) "
-                               + "(import the companies first, or use --create-customers)")
+                row.addProblem(column: "customer", record.companyName.isEmpty
+                               ? Text.tr("import_check.no_customer_number", record.customerNumber)
+                               : Text.tr("import_check.no_customer_or_name", record.customerNumber, record.companyName))
             case .unknownCompany:
-                row.addProblem(column: "company", "no customer is named \"\(record.companyName)\" "
-                               + "(import the companies first, or use --create-customers to create it)")
+                row.addProblem(column: "company", Text.tr("import_check.no_customer_named", record.companyName))
             }
         }
         guard collect(row) else { return }

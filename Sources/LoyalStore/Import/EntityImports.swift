@@ -18,13 +18,13 @@ extension ImportSession {
     mutating func checkCustomer(_ row: inout ImportRow) {
         let record = ImportParser.customer(&row)
         if let previous = seenKeys[record.customer.number], !record.customer.number.isEmpty {
-            row.addProblem(column: "number", "\"\(record.customer.number)\" appears again (first on line \(previous))")
+            row.addProblem(column: "number", Text.tr("import_check.appears_again", record.customer.number, previous))
         } else {
             seenKeys[record.customer.number] = row.line
         }
         if !row.has("name"), !record.namedAfterPerson, !record.customer.number.isEmpty,
            customerIDs[record.customer.number] == nil {
-            row.addProblem(column: "name", "a new customer needs a name, and the file has no name column")
+            row.addProblem(column: "name", Text.tr("import_check.needs_name"))
         }
         guard collect(row) else { return }
         if customerIDs[record.customer.number] == nil { report.inserted += 1 } else { report.updated += 1 }
@@ -44,7 +44,7 @@ extension ImportSession {
     mutating func checkProduct(_ row: inout ImportRow) {
         let record = ImportParser.product(&row)
         if let previous = seenKeys[record.product.sku], !record.product.sku.isEmpty {
-            row.addProblem(column: "sku", "\"\(record.product.sku)\" appears again (first on line \(previous))")
+            row.addProblem(column: "sku", Text.tr("import_check.appears_again", record.product.sku, previous))
         } else {
             seenKeys[record.product.sku] = row.line
         }
@@ -59,8 +59,7 @@ extension ImportSession {
         if !record.purchase.reference.isEmpty {
             let key = "\(record.customerNumber)\u{1F}\(record.purchase.reference)\u{1F}\(record.productSKU ?? "")"
             if let previous = seenKeys[key] {
-                row.addProblem(column: "reference", "\"\(record.purchase.reference)\" for this customer and product "
-                               + "appears again (first on line \(previous))")
+                row.addProblem(column: "reference", Text.tr("import_check.reference_again", record.purchase.reference, previous))
             } else {
                 seenKeys[key] = row.line
             }
@@ -74,12 +73,10 @@ extension ImportSession {
     func missingKeys(_ record: PurchaseImportRecord) -> [(column: String, message: String)] {
         var missing: [(column: String, message: String)] = []
         if customerIDs[record.customerNumber] == nil, !record.customerNumber.isEmpty, !options.createCustomers {
-            missing.append(("customer", "no customer has the number \"\(record.customerNumber)\" "
-                            + "(import customers first, or use --create-customers)"))
+            missing.append(("customer", Text.tr("import_check.no_customer_import_first", record.customerNumber)))
         }
         if let sku = record.productSKU, productIDs[sku] == nil, !options.createProducts {
-            missing.append(("product", "no product has the number \"\(sku)\" "
-                            + "(import products first, or use --create-products)"))
+            missing.append(("product", Text.tr("import_check.no_product_import_first", sku)))
         }
         return missing
     }
@@ -87,7 +84,7 @@ extension ImportSession {
     mutating func checkFeedback(_ row: inout ImportRow) {
         let record = ImportParser.feedback(&row, today: options.today)
         if customerIDs[record.customerNumber] == nil, !record.customerNumber.isEmpty {
-            row.addProblem(column: "customer", "no customer has the number \"\(record.customerNumber)\"")
+            row.addProblem(column: "customer", Text.tr("import_check.no_customer", record.customerNumber))
         }
         guard collect(row) else { return }
         report.inserted += 1
@@ -100,7 +97,7 @@ extension ImportSession {
 extension ImportSession {
     mutating func customerID(_ number: String, line: Int) -> Int64? {
         guard let id = customerIDs[number] else {
-            add(ImportProblem(line: line, column: "customer", message: "no customer has the number \"\(number)\" any more"))
+            add(ImportProblem(line: line, column: "customer", message: Text.tr("import_check.no_customer_any_more", number)))
             return nil
         }
         return id
@@ -123,7 +120,7 @@ extension ImportSession {
             report.updated += 1
         } else {
             if !record.presentFields.contains("name") && !record.namedAfterPerson {
-                add(ImportProblem(line: line, column: "name", message: "a new customer needs a name, and the file has no name column"))
+                add(ImportProblem(line: line, column: "name", message: Text.tr("import_check.needs_name")))
                 return
             }
             id = try CustomerRecords.insert(db, incoming, now: now)
@@ -184,7 +181,7 @@ extension ImportSession {
 
     mutating func writePurchase(_ db: Database, _ record: PurchaseImportRecord, statement: Statement) throws {
         for problem in missingKeys(record) {
-            add(ImportProblem(line: record.line, column: problem.column, message: problem.message + " any more"))
+            add(ImportProblem(line: record.line, column: problem.column, message: Text.tr("import_check.any_more", problem.message)))
         }
         guard !failing else { return }
         var customerID = customerIDs[record.customerNumber]

@@ -160,7 +160,8 @@ struct ImportSession {
         try failIfProblems()
         try db.execute(sql: "UPDATE import_batch SET rows = ? WHERE id = ?", arguments: [report.rows, batchID])
         try Audit.record(db, actor: "import", entity: entity.rawValue, id: nil, action: "import",
-                         detail: "\(fileName): \(report.rows) rows, \(report.inserted) new, \(report.updated) updated")
+                         detail: StoredText("audit_line.import", [.text(fileName), .int(report.rows), .int(report.inserted),
+                                                           .int(report.updated)]).stored)
     }
 
     private mutating func writePending(_ db: Database, purchaseUpsert: Statement) throws {
@@ -180,7 +181,7 @@ struct ImportSession {
     static func problem(_ error: CSVError, header: ImportHeader?) -> ImportProblem {
         guard let index = error.field else { return ImportProblem(line: error.line, message: error.message) }
         let name = header?.columns.first { $0.value == index }.map { header?.headerNames[$0.key] ?? $0.key }
-        return ImportProblem(line: error.line, column: name ?? "field \(index + 1)", message: error.message)
+        return ImportProblem(line: error.line, column: name ?? Text.tr("import_check.field_number", index + 1), message: error.message)
     }
 
     /// A purchases file imported twice would double the revenue, a feedback file every
@@ -218,7 +219,7 @@ struct ImportSession {
         if options.skipBad {
             guard row.problems.isEmpty else {
                 report.rejects.append(ImportReject(
-                    line: row.line, reasons: row.problems.map { p in p.column.map { "column \"\($0)\": \(p.message)" } ?? p.message },
+                    line: row.line, reasons: row.problems.map(\.reason),
                     fields: row.record.fields))
                 return false
             }

@@ -74,7 +74,7 @@ extension Store {
     /// only while the checked rows are written; a dry run takes no write lock at all.
     public func importCSV(_ entity: ImportEntity, bytes: [UInt8], fileName: String, options: ImportOptions,
                           progress: @escaping (Int, Int) -> Void = { _, _ in }) throws -> ImportReport {
-        try scope.require(.manager, to: "import")
+        try scope.require(.manager, to: Text.tr("store_error.may_import"))
         var report = ImportReport(entity: entity)
         report.dryRun = options.dryRun
         var session = ImportSession(entity: entity, options: options, report: report, fileName: fileName,

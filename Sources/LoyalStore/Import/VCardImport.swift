@@ -38,7 +38,7 @@ extension Store {
     /// person already stored under the same customer and name is updated. The files are
     /// read before the write lock is taken; a dry run takes none.
     public func importVCards(_ inputs: [VCardInput], dryRun: Bool) throws -> VCardImportReport {
-        try scope.require(.manager, to: "import")
+        try scope.require(.manager, to: Text.tr("store_error.may_import"))
         var report = VCardImportReport()
         report.dryRun = dryRun
         var contacts: [(file: String, contact: VCardContact)] = []
@@ -167,7 +167,7 @@ private struct VCardWriterSession {
     func finish(files: [String]) throws {
         let names = files.joined(separator: ", ")
         try Audit.record(db, actor: "import", entity: "contacts", id: nil, action: "import",
-                         detail: "\(names): \(report.cards) vCards, \(report.inserted) new people, "
-                             + "\(report.updated) updated, \(report.createdCustomers) customers created")
+                         detail: StoredText("audit_line.import_vcards", [.text(names), .int(report.cards), .int(report.inserted),
+                                                                  .int(report.updated), .int(report.createdCustomers)]).stored)
     }
 }

@@ -22,10 +22,10 @@ enum ContactMerge {
 
     static func run(_ db: Database, keep: Int64, other: Int64, prefer: MergePreference,
                     choices: [String: MergePreference], actor: String) throws -> MergeSummary {
-        guard keep != other else { throw StoreError.invalid("a contact person cannot be merged with himself") }
+        guard keep != other else { throw StoreError.invalid(Text.tr("store_error.merge_self_contact")) }
         guard let keepRow = try Row.fetchOne(db, sql: "SELECT * FROM contact_person WHERE id = ?", arguments: [keep]),
               let otherRow = try Row.fetchOne(db, sql: "SELECT * FROM contact_person WHERE id = ?", arguments: [other]) else {
-            throw StoreError.notFound("no contact person has the id \(keep) or \(other)")
+            throw StoreError.notFound(Text.tr("store_error.no_contact_ids", keep, other))
         }
         var undo = MergeUndo(kind: "contact", keepID: keep, otherID: other)
         undo.keptBefore = RowSnapshot(table: "contact_person", row: keepRow)

@@ -59,14 +59,13 @@ enum CustomerMerge {
     static func run(_ db: Database, keep: String, other: String, prefer: MergePreference,
                     choices: [String: MergePreference], actor: String) throws -> MergeSummary {
         let keepID = try id(db, keep), otherID = try id(db, other)
-        guard keepID != otherID else { throw StoreError.invalid("a customer cannot be merged with himself") }
+        guard keepID != otherID else { throw StoreError.invalid(Text.tr("store_error.merge_self_customer")) }
         let clashes = try String.fetchAll(db, sql: """
             SELECT a.reference FROM purchase a JOIN purchase b ON b.reference = a.reference AND ifnull(b.product_id, 0) = ifnull(a.product_id, 0)
             WHERE a.customer_id = ? AND b.customer_id = ? AND a.reference <> '' LIMIT 5
             """, arguments: [keepID, otherID])
         if !clashes.isEmpty {
-            throw StoreError.invalid("both customers have purchases with the reference \(clashes.joined(separator: ", ")); "
-                                     + "remove the double purchases first so none is lost")
+            throw StoreError.invalid(Text.tr("store_error.merge_reference_clash", clashes.joined(separator: ", ")))
         }
         var undo = MergeUndo(kind: "customer", keepID: keepID, otherID: otherID)
         let keepRow = try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [keepID])!

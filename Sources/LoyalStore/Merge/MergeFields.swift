@@ -1,4 +1,5 @@
 import GRDB
+import LoyalCore
 
 /// Whose value a merge keeps, field by field. One rule for the preview the merge dialog
 /// shows and for the merge itself, so the dialog never promises what the merge does not do.
@@ -31,7 +32,7 @@ enum MergeFields {
     static func check(_ choices: [String: MergePreference], known: [String], channelTables: [String] = []) throws {
         for key in choices.keys.sorted() where !known.contains(key)
             && !channelTables.contains(where: { key.hasPrefix($0 + ".") }) {
-            throw StoreError.invalid("a merge has no field \(key) to choose")
+            throw StoreError.invalid(Text.tr("store_error.merge_no_field", key))
         }
     }
 }

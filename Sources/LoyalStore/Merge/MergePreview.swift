@@ -68,7 +68,7 @@ extension Store {
 
 enum MergePreviews {
     static func customers(_ db: Database, keep: Int64, other: Int64) throws -> MergePreview {
-        guard keep != other else { throw StoreError.invalid("a customer cannot be merged with himself") }
+        guard keep != other else { throw StoreError.invalid(Text.tr("store_error.merge_self_customer")) }
         let (a, b) = try rows(db, "customer", keep, other, what: "customer")
         var conflicts = try MergeFields.conflicts(a, b, CustomerMerge.fields).map { f in
             MergeConflict(field: f, keep: try value(db, f, a), other: try value(db, f, b))
@@ -98,7 +98,7 @@ enum MergePreviews {
     }
 
     static func contacts(_ db: Database, keep: Int64, other: Int64) throws -> MergePreview {
-        guard keep != other else { throw StoreError.invalid("a contact person cannot be merged with himself") }
+        guard keep != other else { throw StoreError.invalid(Text.tr("store_error.merge_self_contact")) }
         let (a, b) = try rows(db, "contact_person", keep, other, what: "contact person")
         let conflicts = try MergeFields.conflicts(a, b, ContactMerge.fields).map { f in
             MergeConflict(field: f, keep: try value(db, f, a), other: try value(db, f, b))
@@ -120,7 +120,7 @@ enum MergePreviews {
     private static func rows(_ db: Database, _ table: String, _ keep: Int64, _ other: Int64, what: String) throws -> (Row, Row) {
         guard let a = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [keep]),
               let b = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [other]) else {
-            throw StoreError.notFound("the \(what) is gone (merged or deleted elsewhere)")
+            throw StoreError.notFound(Text.tr(what == "customer" ? "store_error.customer_gone" : "store_error.contact_gone"))
         }
         return (a, b)
     }

@@ -14,15 +14,14 @@ extension Store {
     /// `loyal merge`) may have moved the same rows again, so that one goes first.
     public func undoMerge(id wanted: Int64?, actor: String, today: Day, settings: Settings) throws -> String {
         try pool.write { db in
-            guard let (id, undo, owner) = try MergeUndo.latest(db) else { throw StoreError.notFound("there is no merge to undo") }
+            guard let (id, undo, owner) = try MergeUndo.latest(db) else { throw StoreError.notFound(Text.tr("store_error.no_merge_to_undo")) }
             // Undo is per user: another user's merge is not offered to this one.
             if owner != (try Session.owner(db)) {
-                throw StoreError.invalid("the latest merge is \(owner)'s; only they can undo it")
+                throw StoreError.invalid(Text.tr("store_error.merge_not_yours", owner))
             }
             if let wanted, wanted != id {
                 let exists = try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM merge_undo WHERE id = ?", arguments: [wanted]) ?? false
-                throw StoreError.invalid(exists ? "a later merge came after it; loyal merge --undo takes that one back first"
-                                                : "this merge was undone already")
+                throw StoreError.invalid(Text.tr(exists ? "store_error.merge_later_first" : "store_error.merge_undone_already"))
             }
             return try MergeUndoRun.run(db, id: id, undo, actor: actor, today: today, settings: settings)
         }

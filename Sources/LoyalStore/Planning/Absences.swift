@@ -23,7 +23,7 @@ extension Store {
     public func removeAbsence(id: Int64, actor: String) throws {
         try pool.write { db in
             guard let row = try Row.fetchOne(db, sql: Self.absenceSelect + " WHERE a.id = ?", arguments: [id]) else {
-                throw StoreError.notFound("no absence with id \(id)")
+                throw StoreError.notFound(Text.tr("store_error.no_absence", id))
             }
             let a = Self.absence(row)
             try db.execute(sql: "DELETE FROM absence WHERE id = ?", arguments: [id])
@@ -54,7 +54,8 @@ extension Store {
     static func repID(_ db: Database, code: String) throws -> Int64 {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM rep WHERE code = ? COLLATE NOCASE", arguments: [code]) else {
             let known = try String.fetchAll(db, sql: "SELECT code FROM rep ORDER BY code")
-            throw StoreError.notFound("no rep with code \(code)" + (known.isEmpty ? "" : " (known: \(known.joined(separator: ", ")))"))
+            throw StoreError.notFound(known.isEmpty ? Text.tr("store_error.no_rep_with_code", code)
+                                                    : Text.tr("store_error.no_rep_with_code_known", code, known.joined(separator: ", ")))
         }
         return id
     }

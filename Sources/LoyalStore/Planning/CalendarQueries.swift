@@ -109,7 +109,7 @@ extension Store {
         case .done(let e, _), .doneRecorded(let e, _), .skip(let e, _), .move(let e, _): id = e
         }
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM calendar_entry WHERE id = ?", arguments: [id]) else {
-            throw StoreError.notFound("the calendar entry no longer exists")
+            throw StoreError.notFound(Text.tr("store_error.entry_no_longer"))
         }
         var entry = CalendarRecords.entry(row)
         // The audit keeps the reason as stored (keys stay keys); the contact logged reads it
@@ -120,7 +120,7 @@ extension Store {
         var detail: StoredText
         switch action {
         case .done(_, let day):
-            guard entry.status == .open else { throw StoreError.invalid("this entry is \(entry.status.rawValue) already") }
+            guard entry.status == .open else { throw StoreError.invalid(Text.tr("store_error.entry_already", Text.tr("entry_status.\(entry.status.rawValue)"))) }
             let kind: InteractionKind = [.visit: .visit, .phone: .call, .email: .email, .letter: .letter,
                                          .newsletter: .email, .sms: .call, .social: .email][entry.channel] ?? .call
             interactionID = try ContactRecords.insertInteraction(db, Interaction(

@@ -45,7 +45,7 @@ public struct ErasureSummary: Sendable {
 extension Store {
     /// What `erasePersonalData` would do, read without changing anything.
     public func previewErasure(_ subject: DataSubject, today: Day) throws -> ErasureSummary {
-        try scope.require(.admin, to: "erase personal data")
+        try scope.require(.admin, to: Text.tr("store_error.may_erase"))
         return try pool.read { db in try PersonalDataErasure.plan(db, subject, today: today).summary }
     }
 
@@ -56,7 +56,7 @@ extension Store {
     /// WAL keep no copy of what was erased, and nobody is locked out as a VACUUM would.
     @discardableResult
     public func erasePersonalData(_ subject: DataSubject, today: Day, actor: String) throws -> ErasureSummary {
-        try scope.require(.admin, to: "erase personal data")
+        try scope.require(.admin, to: Text.tr("store_error.may_erase"))
         // Searching every other record's free text takes seconds on a large file: done before
         // the write lock, so the reps wait only for the erasure itself.
         let far = try pool.read { db in
@@ -170,9 +170,7 @@ enum PersonalDataErasure {
         switch records.subject {
         case .customer(let number):
             guard records.isPrivateCustomer else {
-                throw StoreError.invalid("customer \(number) is a business: its record and figures are not personal data. "
-                                         + "Erase its contact persons instead (loyal gdpr erase --contact ID; "
-                                         + "loyal gdpr export --customer \(number) lists them); nothing was changed")
+                throw StoreError.invalid(Text.tr("store_error.erase_business", number))
             }
             (entity, id) = ("customer", records.customerID)
         case .contact(let contactID):
@@ -181,10 +179,10 @@ enum PersonalDataErasure {
         if let day = try String.fetchOne(db, sql: """
             SELECT substr(at, 1, 10) FROM audit WHERE action = 'gdpr erase' AND entity = ? AND entity_id = ? LIMIT 1
             """, arguments: [entity, id]) {
-            throw StoreError.invalid("\(records.subject) is already erased (audit entry of \(day)); nothing was changed")
+            throw StoreError.invalid(Text.tr("store_error.erased_already_on", records.subject.shownText, day))
         }
         if records.personName.range(of: #"^erased \d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil {
-            throw StoreError.invalid("\(records.subject) is already erased (\(records.personName)); nothing was changed")
+            throw StoreError.invalid(Text.tr("store_error.erased_already", records.subject.shownText, records.personName))
         }
         return (entity, id)
     }

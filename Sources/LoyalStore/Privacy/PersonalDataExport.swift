@@ -71,7 +71,7 @@ extension Store {
     /// and every record of it and of its contact persons. Found from the schema's foreign
     /// keys, so a table added later is exported without being listed anywhere.
     public func exportPersonalData(_ subject: DataSubject) throws -> PersonalDataExport {
-        try scope.require(.manager, to: "export a person's data (GDPR)")
+        try scope.require(.manager, to: Text.tr("store_error.may_gdpr_export"))
         return try pool.read { db in
             let schema = try SchemaLinks.read(db)
             let records = try SubjectRecords.gather(db, subject, schema: schema)

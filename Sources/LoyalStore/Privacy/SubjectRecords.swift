@@ -66,7 +66,7 @@ struct SubjectRecords {
         switch subject {
         case .contact(let id):
             guard let person = try Row.fetchOne(db, sql: "SELECT * FROM contact_person WHERE id = ?", arguments: [id]) else {
-                throw StoreError.notFound("no contact person has the id \(id)")
+                throw StoreError.notFound(Text.tr("store_error.no_contact_id", id))
             }
             let customer = try customerRow(db, id: person["customer_id"])
             let p = CustomerRecords.contact(person)
@@ -120,7 +120,7 @@ struct SubjectRecords {
 
     private static func customerRow(_ db: Database, id: Int64) throws -> Row {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [id]) else {
-            throw StoreError.notFound("customer \(id) no longer exists")
+            throw StoreError.notFound(Text.tr("store_error.customer_id_no_longer", id))
         }
         return row
     }

@@ -46,7 +46,7 @@ enum CustomerRecords {
     }
 
     static func update(_ db: Database, _ c: Customer, now: String) throws {
-        guard let id = c.id else { throw StoreError.invalid("customer \(c.number) has no id") }
+        guard let id = c.id else { throw StoreError.invalid(Text.tr("store_error.customer_no_id", c.number)) }
         let sets = columns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespacesAndNewlines)) = ?" }
         // A changed postal address is remembered (the customer may be moving away).
         try db.execute(sql: """
@@ -116,7 +116,7 @@ enum CustomerRecords {
     }
 
     static func updateContact(_ db: Database, _ p: ContactPerson) throws {
-        guard let id = p.id else { throw StoreError.invalid("contact person has no id") }
+        guard let id = p.id else { throw StoreError.invalid(Text.tr("store_error.contact_no_id")) }
         try demoteOtherMainContact(db, p)
         let sets = contactColumns().split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespaces)) = ?" }
         var args = contactArguments(p)

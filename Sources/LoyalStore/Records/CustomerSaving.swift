@@ -19,7 +19,7 @@ extension Store {
             if let repCode {
                 guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM main.rep WHERE code = ? COLLATE NOCASE",
                                                   arguments: [repCode]) else {
-                    throw StoreError.notFound("no rep has the code \(repCode)")
+                    throw StoreError.notFound(Text.tr("store_error.no_rep_code", repCode))
                 }
                 repID = id
             }
@@ -37,7 +37,7 @@ extension Store {
                 return id
             }
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [id]) else {
-                throw StoreError.notFound("customer \(id) no longer exists")
+                throw StoreError.notFound(Text.tr("store_error.customer_id_no_longer", id))
             }
             let before = CustomerRecords.customer(row)
             var after = before
@@ -62,7 +62,7 @@ extension Store {
 
 enum CustomerSaving {
     static func numberTaken(_ number: String, by name: String) -> String {
-        "customer number \(number) is taken (\(name)); nothing was saved"
+        Text.tr("store_error.number_taken", number, name)
     }
 
     /// The master data of a new customer, as the audit lists it.

@@ -5,10 +5,10 @@ import LoyalCore
 extension Store {
     /// Saves the soft facts (and class override, potential) of a customer.
     public func saveSoftFacts(_ customer: Customer, actor: String) throws {
-        guard let id = customer.id else { throw StoreError.invalid("customer has no id") }
+        guard let id = customer.id else { throw StoreError.invalid(Text.tr("store_error.customer_without_id")) }
         try pool.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [id]) else {
-                throw StoreError.notFound("customer \(id) no longer exists")
+                throw StoreError.notFound(Text.tr("store_error.customer_id_no_longer", id))
             }
             var current = CustomerRecords.customer(row)
             let before = current
@@ -34,7 +34,7 @@ extension Store {
         try pool.write { db in
             if let id = contact.id {
                 guard let row = try Row.fetchOne(db, sql: "SELECT * FROM contact_person WHERE id = ?", arguments: [id]) else {
-                    throw StoreError.notFound("contact person \(id) no longer exists")
+                    throw StoreError.notFound(Text.tr("store_error.contact_id_no_longer", id))
                 }
                 let before = CustomerRecords.contact(row)
                 try CustomerRecords.updateContact(db, contact)

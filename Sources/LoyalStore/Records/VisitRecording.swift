@@ -23,7 +23,7 @@ extension Store {
     static func recordVisit(_ db: Database, _ report: VisitReport, actor: String) throws -> RecordedVisit {
         guard let repID = try Row.fetchOne(db, sql: "SELECT rep_id FROM customer WHERE id = ?",
                                            arguments: [report.customerID]) else {
-            throw StoreError.notFound("customer \(report.customerID) does not exist")
+            throw StoreError.notFound(Text.tr("store_error.customer_id_unknown", report.customerID))
         }
         var report = report
         if report.repID == nil { report.repID = repID["rep_id"] }

@@ -9,7 +9,7 @@ extension Store {
     /// bought by `asOf` and were not lost then.
     public func backtest(asOf: Day, horizonDays: Int, settings: Settings) throws -> BacktestReport {
         // It re-runs the refresh over every customer on a copy of the whole file.
-        try scope.require(.manager, to: "run a backtest")
+        try scope.require(.manager, to: Text.tr("store_error.may_backtest"))
         let dir = FileManager.default.temporaryDirectory
             .appendingPathComponent("loyal-backtest-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: false,

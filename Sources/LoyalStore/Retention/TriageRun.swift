@@ -5,7 +5,7 @@ enum Triage {
     static func run(_ db: Database, _ action: TriageAction, actor: String, today: Day, settings: Settings) throws -> TriageUndo {
         let customerID = try action.customerID ?? signalCustomer(db, action)
         guard let customerID, let row = try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [customerID]) else {
-            throw StoreError.notFound("the customer no longer exists")
+            throw StoreError.notFound(Text.tr("store_error.customer_no_longer"))
         }
         let customer = CustomerRecords.customer(row)
         var undo = TriageUndo(description: "", customerID: customerID)
@@ -18,7 +18,7 @@ enum Triage {
         switch action {
         case let .assign(_, code):
             guard let repID = try Int64.fetchOne(db, sql: "SELECT id FROM rep WHERE code = ? COLLATE NOCASE", arguments: [code]) else {
-                throw StoreError.notFound("no rep has the code \(code)")
+                throw StoreError.notFound(Text.tr("store_error.no_rep_code", code))
             }
             try db.execute(sql: "UPDATE signal SET assigned_rep_id = ? WHERE customer_id = ? AND status IN ('open', 'snoozed')",
                            arguments: [repID, customerID])
@@ -33,7 +33,7 @@ enum Triage {
             text = "scheduled a \(channel.rawValue) with \(customer.number) on \(due.iso)"
         case let .applyPlaybook(_, kind):
             guard let playbook = settings.retention.playbook(for: kind) else {
-                throw StoreError.notFound("no playbook for \(kind) in the settings")
+                throw StoreError.notFound(Text.tr("store_error.no_playbook", kind))
             }
             let rep = try assignedRep(db, customerID) ?? customer.repID
             for planned in playbook.apply(today: today) {
@@ -94,7 +94,7 @@ enum Triage {
             text = "opened a win-back case for \(customer.number) (class \(w.scoreClass), \(w.score) points)"
         case let .updateWinback(w):
             guard let id = w.id, let before = try WinbackRecords.find(db, id: id) else {
-                throw StoreError.notFound("the win-back case no longer exists")
+                throw StoreError.notFound(Text.tr("store_error.winback_no_longer"))
             }
             undo.winbacksBefore = [before]
             try WinbackRecords.update(db, w)
@@ -108,7 +108,7 @@ enum Triage {
     static func signalCustomer(_ db: Database, _ action: TriageAction) throws -> Int64? {
         switch action {
         case .snooze(let ids, _, _), .dismiss(let ids, _):
-            guard let first = ids.first else { throw StoreError.invalid("no signal chosen") }
+            guard let first = ids.first else { throw StoreError.invalid(Text.tr("store_error.no_signal")) }
             return try Int64.fetchOne(db, sql: "SELECT customer_id FROM signal WHERE id = ?", arguments: [first])
         default: return nil
         }

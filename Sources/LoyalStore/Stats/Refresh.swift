@@ -35,7 +35,7 @@ extension Store {
     public func refreshAll(asOf: Day, settings: Settings, retrain: Bool = false, full: Bool = false,
                            timing: (String, Double) -> Void = { _, _ in }) throws -> FullRefreshSummary {
         // Every customer's figures and plan are rewritten: the team's job, not one rep's.
-        try scope.require(.manager, to: "refresh everyone's figures")
+        try scope.require(.manager, to: Text.tr("store_error.may_refresh"))
         func timed<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
             let start = Date()
             defer { timing(name, Date().timeIntervalSince(start)) }

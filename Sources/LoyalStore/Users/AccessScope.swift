@@ -29,7 +29,8 @@ public struct AccessScope: Sendable, Equatable {
     /// Refuses with one line unless the user has at least `role`.
     public func require(_ needed: TeamRole, to what: String) throws {
         guard role >= needed else {
-            throw StoreError.denied("\(user) is a \(role.rawValue): only \(needed == .admin ? "an admin" : "a manager or admin") may \(what)")
+            throw StoreError.denied(Text.tr("store_error.role_refused", user, Text.tr("store_error.role_\(role.rawValue)"),
+                                            Text.tr(needed == .admin ? "store_error.only_admin" : "store_error.only_manager"), what))
         }
     }
 }
@@ -63,8 +64,7 @@ extension AccessScope {
         var name = who.login
         if let requested = who.requested, requested != who.login {
             guard !groupShared || byName[who.login]?.user.role == .admin else {
-                throw StoreError.denied("LOYAL_USER=\(requested) is honoured on a shared database only for an admin; "
-                                        + "\(who.login) is not one")
+                throw StoreError.denied(Text.tr("store_error.loyal_user_admin_only", requested, who.login))
             }
             name = requested
         }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LoyalCore
 
 /// Puts an `AccessScope` on one SQLite connection, the one place it is enforced:
 /// - a session row (`temp.loyal_session`) naming the user, which the audit writer reads;
@@ -26,6 +27,16 @@ enum ScopeGuard {
     static let refusal = "not your customer: it belongs to another rep; nothing was changed"
     static let absenceRefusal = "a rep records only their own absences; nothing was changed"
     static let reassignRefusal = "only a manager or admin may give a customer to another rep; nothing was changed"
+
+    /// A trigger's refusal (always written in English, into SQL) in the language in use.
+    static func refusalText(_ message: String) -> String {
+        switch message {
+        case refusal: return Text.tr("store_error.not_your_customer")
+        case absenceRefusal: return Text.tr("store_error.own_absences_only")
+        case reassignRefusal: return Text.tr("store_error.reassign_managers_only")
+        default: return message
+        }
+    }
 
     static func install(_ db: Database, _ scope: AccessScope, reader: Bool) throws {
         try db.execute(sql: """

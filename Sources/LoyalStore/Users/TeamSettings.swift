@@ -48,13 +48,14 @@ public enum TeamSetting: String, Sendable, CaseIterable {
         switch kind {
         case .choice(let options):
             if let found = options.first(where: { $0.caseInsensitiveCompare(t) == .orderedSame }) { return .success(found) }
-            return .failure(.invalid("\(rawValue) must be \(options.map { $0.isEmpty ? "\"\"" : $0 }.joined(separator: " or ")), not \"\(text)\""))
+            return .failure(.invalid(Text.tr("store_error.setting_choice", rawValue, options.map { $0.isEmpty ? "\"\"" : $0 }
+                .joined(separator: Text.tr("import_check.or")), text)))
         case .integer(let range):
             if let n = Int(t), range.contains(n) { return .success(String(n)) }
-            return .failure(.invalid("\(rawValue) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\""))
+            return .failure(.invalid(Text.tr("store_error.setting_integer", rawValue, range.lowerBound, range.upperBound, text)))
         case .number(let range):
             if let x = Double(t), x.isFinite, range.contains(x) { return .success(String(x)) }
-            return .failure(.invalid("\(rawValue) must be a number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\""))
+            return .failure(.invalid(Text.tr("store_error.setting_number", rawValue, range.lowerBound, range.upperBound, text)))
         }
     }
 
@@ -157,7 +158,7 @@ extension Store {
     /// a figure the refresh derives from it marks every customer for the next refresh.
     /// nil `value` removes the team's value: each user's config applies again.
     public func setTeamSetting(_ key: TeamSetting, _ value: String?) throws {
-        try scope.require(.admin, to: "change team settings")
+        try scope.require(.admin, to: Text.tr("store_error.may_team_settings"))
         let new: String?
         if let value {
             switch key.normalized(value) {

@@ -20,7 +20,7 @@ enum TeamUsers {
     static func repID(_ db: Database, code: String?) throws -> Int64? {
         guard let code else { return nil }
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM main.rep WHERE code = ?", arguments: [code]) else {
-            throw StoreError.notFound("no rep with code \(code)")
+            throw StoreError.notFound(Text.tr("store_error.no_rep_with_code", code))
         }
         return id
     }
@@ -29,7 +29,7 @@ enum TeamUsers {
         let users = try Int.fetchOne(db, sql: "SELECT count(*) FROM main.team_user") ?? 0
         let admins = try Int.fetchOne(db, sql: "SELECT count(*) FROM main.team_user WHERE role = 'admin'") ?? 0
         if users > 0 && admins == 0 {
-            throw StoreError.invalid("\(change) would leave no admin; nothing was changed")
+            throw StoreError.invalid(Text.tr("store_error.no_admin_left", change))
         }
     }
 }
@@ -40,15 +40,15 @@ extension Store {
     }
 
     public func addTeamUser(_ user: TeamUser) throws {
-        try scope.require(.admin, to: "manage users")
+        try scope.require(.admin, to: Text.tr("store_error.may_users"))
         try pool.write { db in
             if try TeamUsers.all(db).contains(where: { $0.user.name == user.name }) {
-                throw StoreError.invalid("\(user.name) is already a user; change them with `loyal users set`")
+                throw StoreError.invalid(Text.tr("store_error.already_user", user.name))
             }
             let repID = try TeamUsers.repID(db, code: user.repCode)
             try db.execute(sql: "INSERT INTO main.team_user (name, role, rep_id, added_at) VALUES (?, ?, ?, ?)",
                            arguments: [user.name, user.role.rawValue, repID, Timestamp.now()])
-            try TeamUsers.checkAdminsRemain(db, after: "adding \(user.name) as the first user, not an admin,")
+            try TeamUsers.checkAdminsRemain(db, after: Text.tr("store_error.change_first_user", user.name))
             try Audit.record(db, actor: scope.user, entity: "team_user", id: db.lastInsertedRowID, action: "add user",
                              detail: user.name, changes: [AuditChange("role", nil, user.role.rawValue),
                                                           AuditChange("rep", nil, user.repCode)])
@@ -57,16 +57,16 @@ extension Store {
 
     /// Changes a user's role and/or rep (nil keeps it); `clearRep` removes the rep.
     public func setTeamUser(_ name: String, role: TeamRole?, repCode: String?, clearRep: Bool = false) throws {
-        try scope.require(.admin, to: "manage users")
+        try scope.require(.admin, to: Text.tr("store_error.may_users"))
         try pool.write { db in
             guard let old = try TeamUsers.all(db).first(where: { $0.user.name == name }) else {
-                throw StoreError.notFound("\(name) is not a user")
+                throw StoreError.notFound(Text.tr("store_error.not_a_user", name))
             }
             let repID = clearRep ? nil : try repCode.map { try TeamUsers.repID(db, code: $0) } ?? old.repID
             let newRole = role ?? old.user.role
             try db.execute(sql: "UPDATE main.team_user SET role = ?, rep_id = ? WHERE name = ?",
                            arguments: [newRole.rawValue, repID, name])
-            try TeamUsers.checkAdminsRemain(db, after: "making \(name) a \(newRole.rawValue)")
+            try TeamUsers.checkAdminsRemain(db, after: Text.tr("store_error.change_role", name, Text.tr("store_error.role_\(newRole.rawValue)")))
             try Audit.record(db, actor: scope.user, entity: "team_user", id: nil, action: "set user", detail: name,
                              changes: [AuditChange("role", old.user.role.rawValue, newRole.rawValue),
                                        AuditChange("rep", old.user.repCode, clearRep ? nil : repCode ?? old.user.repCode)])
@@ -74,14 +74,14 @@ extension Store {
     }
 
     public func removeTeamUser(_ name: String) throws {
-        try scope.require(.admin, to: "manage users")
+        try scope.require(.admin, to: Text.tr("store_error.may_users"))
         try pool.write { db in
             guard let old = try TeamUsers.all(db).first(where: { $0.user.name == name }) else {
-                throw StoreError.notFound("\(name) is not a user")
+                throw StoreError.notFound(Text.tr("store_error.not_a_user", name))
             }
             try db.execute(sql: "DELETE FROM main.team_user WHERE name = ?", arguments: [name])
             let left = try Int.fetchOne(db, sql: "SELECT count(*) FROM main.team_user") ?? 0
-            if left > 0 { try TeamUsers.checkAdminsRemain(db, after: "removing \(name)") }
+            if left > 0 { try TeamUsers.checkAdminsRemain(db, after: Text.tr("store_error.change_remove", name)) }
             try Audit.record(db, actor: scope.user, entity: "team_user", id: nil, action: "remove user", detail: name,
                              changes: [AuditChange("role", old.user.role.rawValue, nil)])
         }

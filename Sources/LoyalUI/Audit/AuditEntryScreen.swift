@@ -34,10 +34,12 @@ struct AuditEntryScreen: LoyalScreen {
     }
 
     /// The facts above the table, as label and value.
-    var facts: [(String, String)] {
-        [(Text.tr("audit_view.at"), String(entry.at.prefix(19)).replacing("T", with: " ") + " UTC"),
-         (Text.tr("audit_view.user"), entry.user), (Text.tr("audit_view.action"), entry.action),
-         (Text.tr("audit_view.record"), entry.entity + (entry.entityID.map { " \($0)" } ?? "")),
+    var facts: [(String, String)] { facts(dates: EvidenceFormat.current.dates) }
+
+    func facts(dates: DateStyle) -> [(String, String)] {
+        [(Text.tr("audit_view.at"), entry.atText(dates) + " UTC"),
+         (Text.tr("audit_view.user"), entry.user), (Text.tr("audit_view.action"), entry.actionText),
+         (Text.tr("audit_view.record"), entry.recordText),
          (Text.tr("audit_view.customer"), entry.customerNumber ?? "–"), (Text.tr("audit_view.detail"), entry.detail)]
     }
 
@@ -50,9 +52,10 @@ struct AuditEntryScreen: LoyalScreen {
         let (header, body) = area.top(1)
         buffer.fill(row: header.row, col: area.col, width: area.width, role: .title)
         buffer.put(row: header.row, col: area.col + 1, title, role: .title, maxWidth: area.width - 2)
-        let labelWidth = facts.map { TextWidth.columns(of: $0.0) }.max() ?? 0
+        let shown = facts(dates: context.env.display.dateStyle)
+        let labelWidth = shown.map { TextWidth.columns(of: $0.0) }.max() ?? 0
         var r = body.row + 1
-        for (label, value) in facts {
+        for (label, value) in shown {
             buffer.put(row: r, col: area.col + 2, label, role: .dim)
             buffer.put(row: r, col: area.col + 4 + labelWidth, value, role: .normal, maxWidth: area.width - labelWidth - 6)
             r += 1

@@ -101,7 +101,7 @@ struct AuditScreen: ListScreen {
             let r = body.row + 1 + i
             let role: StyleRole = index == list.cursor ? .selected : .normal
             buffer.fill(row: r, col: area.col, width: area.width, role: role)
-            for (c, text) in Self.cells(e).enumerated() {
+            for (c, text) in Self.cells(e, dates: context.env.display.dateStyle).enumerated() {
                 layout.drawCell(text, column: c, into: &buffer, row: r, col: area.col + 1, width: area.width - 2, role: role)
             }
         }
@@ -111,16 +111,16 @@ struct AuditScreen: ListScreen {
     static func layout(width: Int) -> TableLayout {
         TableLayout([
             .init(title: Text.tr("audit_view.at"), width: 19), .init(title: Text.tr("audit_view.user"), width: 10),
-            .init(title: Text.tr("audit_view.action"), width: 12, flex: 1),
+            .init(title: Text.tr("audit_view.action"), width: 12, flex: 2),
             .init(title: Text.tr("audit_view.record"), width: 14), .init(title: Text.tr("audit_view.customer"), width: 9),
             .init(title: Text.tr("audit_view.changes"), width: 12, flex: 3),
         ], width: width)
     }
 
-    /// One line: when (UTC, to the second), who, what, which record, whose, and the changes in short.
-    static func cells(_ e: AuditEntry) -> [String] {
+    /// One line: when (UTC, in the date style of the language), who, what, which record, whose,
+    /// and the changes in short; the action and the record in the language in use.
+    static func cells(_ e: AuditEntry, dates: DateStyle) -> [String] {
         let changes = e.fieldChanges.map { "\($0.field): \($0.before) → \($0.after)" }.joined(separator: "; ")
-        return [String(e.at.prefix(19)).replacing("T", with: " "), e.user, e.action,
-                e.entity + (e.entityID.map { " \($0)" } ?? ""), e.customerNumber ?? "", changes.isEmpty ? e.detail : changes]
+        return [e.atText(dates), e.user, e.actionText, e.recordText, e.customerNumber ?? "", changes.isEmpty ? e.detail : changes]
     }
 }

@@ -23,7 +23,7 @@ struct AuditSource: PageSource {
 
     /// Everything a `/` search looks at: who, what, which record and customer, the changes.
     static func text(_ e: AuditEntry) -> String {
-        [e.at, e.user, e.action, e.entity, e.customerNumber ?? "", e.detail,
+        [e.at, e.user, e.action, e.actionText, e.entity, e.recordText, e.customerNumber ?? "", e.detail,
          e.fieldChanges.map { "\($0.field) \($0.before) \($0.after)" }.joined(separator: " ")].joined(separator: " ")
     }
 

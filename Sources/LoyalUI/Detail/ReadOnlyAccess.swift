@@ -33,7 +33,7 @@ extension KeyHelp {
     /// The table without the entries all of whose keys are in `keys`.
     func leavingOut(_ keys: Set<Key>) -> KeyHelp {
         guard !keys.isEmpty else { return self }
-        let names = Set(keys.map(\.description))
+        let names = Set(keys.map(\.shownName))
         return KeyHelp(title: title, entries: entries.filter { !$0.keys.split(separator: " ").allSatisfy { names.contains(String($0)) } })
     }
 }

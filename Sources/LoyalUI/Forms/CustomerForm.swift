@@ -40,7 +40,7 @@ struct CustomerForm: LoyalScreen {
 
     var title: String { form.title }
     var keyHelp: KeyHelp { KeyHelp(title: form.keyHelp.title, entries: form.keyHelp.entries + [
-        KeyHelp.Entry(keys: "Enter", label: Text.tr("customer_form.key_pick_rep"), help: Text.tr("customer_form.key_pick_rep_help"),
+        KeyHelp.Entry(keys: Key.enter.shownName, label: Text.tr("customer_form.key_pick_rep"), help: Text.tr("customer_form.key_pick_rep_help"),
                       inStatusBar: false),
     ]) }
     var capturesText: Bool { true }

@@ -15,7 +15,7 @@ public struct ActionSpec<Action: Hashable & Sendable>: Sendable {
         self.action = action; self.keys = keys; self.label = label; self.help = help; self.inStatusBar = status
     }
 
-    public var keyNames: String { keys.map(\.description).joined(separator: " ") }
+    public var keyNames: String { keys.map(\.shownName).joined(separator: " ") }
 }
 
 /// A table of actions, as text for help screens and documentation.
@@ -48,7 +48,8 @@ public struct KeyHelp: Sendable, Hashable {
     public func statusHints(whileTyping: Bool) -> [(key: String, label: String)] {
         entries.filter(\.inStatusBar).compactMap { entry in
             let names = entry.keys.split(separator: " ").map(String.init)
-            let printable = { (name: String) in name.count == 1 || name == "Space" }
+            let space = Key.char(" ").shownName
+            let printable = { (name: String) in name.count == 1 || name == space }
             guard let key = whileTyping ? names.first(where: { !printable($0) }) : names.first else { return nil }
             return (key, entry.label)
         }
