@@ -120,4 +120,28 @@ final class GermanMessagesCLITests: CLITestCase {
         }
         XCTAssertFalse(english.stdout.contains("`Eingabe`"))
     }
+    func testTheTablesHeadingsAndWordsAreGermanAndJSONStaysEnglish() throws {
+        let db = home.appendingPathComponent("tabellen.db").path
+        XCTAssertEqual(try loyal(["demo", "--customers", "120", "--db", db]).status, 0)
+        let accounts = try loyal(["accounts", "--db", db, "--limit", "5"], env: Self.german)
+        XCTAssertEqual(accounts.status, 0, accounts.stderr)
+        let heading = accounts.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        for word in ["NUMMER", "NAME", "ORT", "KL", "WERT", "UMSATZ 12M", "LETZTER KAUF", "RISIKO", "BETREUER"] {
+            XCTAssertTrue(heading.contains(word), "\(word) missing: \(heading)")
+        }
+        XCTAssertFalse(heading.contains("NUMBER"), heading)
+        let english = try loyal(["accounts", "--db", db, "--limit", "5"], env: Self.english)
+        XCTAssertTrue(english.stdout.hasPrefix("NUMBER"), english.stdout)
+
+        let agenda = try loyal(["agenda", "--db", db, "--days", "30"], env: Self.german)
+        XCTAssertEqual(agenda.status, 0, agenda.stderr)
+        XCTAssertTrue(agenda.stdout.contains("KANAL"), agenda.stdout)
+        XCTAssertTrue(["Besuch", "Telefon", "E-Mail", "Brief"].contains { agenda.stdout.contains($0) }, agenda.stdout)
+        for word in ["CHANNEL", "Visit ", "Phone ", "OVERDUE", "TODAY"] {
+            XCTAssertFalse(agenda.stdout.contains(word), "\(word) is English:\n\(agenda.stdout)")
+        }
+        let json = try loyal(["agenda", "--db", db, "--days", "30", "--format", "json"], env: Self.german)
+        XCTAssertTrue(json.stdout.contains("\"channel\""), json.stdout)
+        XCTAssertFalse(json.stdout.contains("\"KANAL\""), json.stdout)
+    }
 }
