@@ -53,7 +53,65 @@ public struct StoredText: Hashable, Sendable {
     // MARK: the stored form
 
     /// What the store keeps.
+    /// Written by hand, byte for byte what `JSONSerialization` writes for `encoded` (without
+    /// escaping slashes): a refresh compares every finding's stored form with the stored one,
+    /// and JSONSerialization's objects cost more than the rules themselves (issue 17).
     public var stored: String {
+        var out: [UInt8] = []
+        out.reserveCapacity(96)
+        Self.writeJSON(self, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func writeJSON(_ t: StoredText, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        writeJSON(string: t.key, into: &out)
+        for a in t.args {
+            out.append(UInt8(ascii: ","))
+            writeJSON(a, into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    static func writeJSON(_ a: Arg, into out: inout [UInt8]) {
+        switch a {
+        case .list(let items):
+            out.append(contentsOf: #"[",""#.utf8)
+            for i in items {
+                out.append(UInt8(ascii: ","))
+                writeJSON(i, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .sub(let t): writeJSON(t, into: &out)
+        default: writeJSON(string: tagged(a), into: &out)
+        }
+    }
+
+    /// A JSON string as JSONSerialization writes it: `"` and `\` escaped, control
+    /// characters as \b \f \n \r \t or \u00xx, everything else (slashes, non-ASCII) as is.
+    static func writeJSON(string s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(b)
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(b)
+            case 0x08: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "b"))
+            case 0x0C: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "f"))
+            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: #"\u00"#.utf8)
+                out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)])
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// What `stored` wrote before it was written by hand; the tests hold the two equal.
+    var storedBySerialization: String {
         guard let data = try? JSONSerialization.data(withJSONObject: encoded, options: [.withoutEscapingSlashes]) else { return key }
         return String(decoding: data, as: UTF8.self)
     }
@@ -61,6 +119,15 @@ public struct StoredText: Hashable, Sendable {
     var encoded: [Any] { [key] + args.map(Self.encode) }
 
     static func encode(_ a: Arg) -> Any {
+        switch a {
+        case .list(let items): return [","] + items.map(encode)
+        case .sub(let t): return t.encoded
+        default: return tagged(a)
+        }
+    }
+
+    /// A single argument as its tagged string ("d:2026-11-02"); lists and texts of their own are arrays.
+    static func tagged(_ a: Arg) -> String {
         switch a {
         case .text(let s): return "t:" + s
         case .int(let n): return "i:\(n)"
@@ -70,8 +137,7 @@ public struct StoredText: Hashable, Sendable {
         case .number(let x): return "n:\(x)"
         case .percent(let x): return "p:\(x)"
         case .word(let k): return "w:" + k
-        case .list(let items): return [","] + items.map(encode)
-        case .sub(let t): return t.encoded
+        case .list, .sub: return ""
         }
     }
 

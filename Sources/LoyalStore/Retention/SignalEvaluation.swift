@@ -50,7 +50,9 @@ enum SignalEvaluation {
         let risk = settings.retention.risk
         let model = try ChurnTraining.current(db, settings: settings)
         var inputs: [RiskRankInput] = []
-        var assessments: [Int64: RiskAssessment] = [:]
+        // Only what the risk columns need, in the order of `inputs` (an assessment's factors
+        // are for the screens, and 200,000 of them held until the end cost memory).
+        var risks: [StoredRisk] = []
         let scopes = try CustomerScope.passes(db, only: ids)
         func prefetch(_ index: Int) -> Background<[CustomerSignalFacts]>? {
             guard let reader, index < scopes.count else { return nil }
@@ -63,7 +65,10 @@ enum SignalEvaluation {
             next = prefetch(index + 1)
             let existing = try standingSignals(db, scope: scope)
             let classes = try classesAndValues(db, filter: " AND " + scope.condition("customer_id"))
-            for f in facts {
+            // The rules and the model are pure: each customer's plan is worked out on the
+            // cores there are, then applied in customer order on this connection.
+            let plans = Parallel.map(facts.count, chunks: 16) { i -> (SignalReconciliation, StoredRisk) in
+                let f = facts[i]
                 var findings = EarlyWarning.findings(f, rules: rules, format: format)
                 let stored = existing[f.customerID] ?? []
                 let counted = SignalReconciliation.counted(existing: stored, findings: findings)
@@ -72,16 +77,18 @@ enum SignalEvaluation {
                 if f.status == .active, assessment.probability >= risk.panelThreshold {
                     findings.append(.churnRisk(assessment, horizonDays: risk.horizonDays))
                 }
-                let plan = SignalReconciliation.reconcile(existing: stored, findings: findings)
+                return (SignalReconciliation.reconcile(existing: stored, findings: findings), StoredRisk(assessment))
+            }
+            for (f, (plan, stored)) in zip(facts, plans) {
                 try apply(db, plan, customerID: f.customerID, asOf: asOf, summary: &summary)
-                assessments[f.customerID] = assessment
+                risks.append(stored)
                 let (cls, value) = classes[f.customerID] ?? (.c, nil)
-                inputs.append(RiskRankInput(customerID: f.customerID, risk: assessment.score, value: value, customerClass: cls))
+                inputs.append(RiskRankInput(customerID: f.customerID, risk: stored.score, value: value, customerClass: cls))
             }
             summary.customers += facts.count
         }
         let standIns = try standInValues(db, inputs: inputs, full: ids == nil)
-        try writeRisk(db, inputs: inputs, assessments: assessments, standIns: standIns, asOf: asOf, filter: filter,
+        try writeRisk(db, inputs: inputs, risks: risks, standIns: standIns, asOf: asOf, filter: filter,
                       summary: &summary)
         try PanelMembership.update(db, settings: risk, only: ids)
         summary.atRisk = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer_stats WHERE on_panel = 1") ?? 0
@@ -172,7 +179,17 @@ enum SignalEvaluation {
         return values.count == 3 ? values : [.zero, .zero, .zero]
     }
 
-    static func writeRisk(_ db: Database, inputs: [RiskRankInput], assessments: [Int64: RiskAssessment],
+    /// What `writeRisk` stores of one customer's assessment.
+    struct StoredRisk: Sendable {
+        var probability: Double
+        var band: RiskBand
+        var score: Int
+
+        init(_ a: RiskAssessment) { probability = a.probability; band = a.band; score = a.score }
+    }
+
+    /// `risks[i]` is the assessment of `inputs[i]`'s customer.
+    static func writeRisk(_ db: Database, inputs: [RiskRankInput], risks: [StoredRisk],
                           standIns: [Money], asOf: Day, filter: String, summary: inout SignalRefreshSummary) throws {
         // Rows are written only where something changed: each write touches several
         // indexes, and on a daily refresh most customers' risk stands still.
@@ -194,8 +211,7 @@ enum SignalEvaluation {
             INSERT INTO risk_snapshot (customer_id, month, score) VALUES (?, ?, ?)
             ON CONFLICT (customer_id, month) DO UPDATE SET score = excluded.score
             """)
-        for input in inputs {
-            guard let a = assessments[input.customerID] else { continue }
+        for (input, a) in zip(inputs, risks) {
             let risk = (a.probability * 10_000).rounded() / 10_000
             let finalPriority = RiskRanking.panelPriority(risk: a.score, value: input.value,
                                                           customerClass: input.customerClass, standIns: standIns)
@@ -225,7 +241,7 @@ enum SignalEvaluation {
         var open: [Int64: Int] = [:]
         let openRows = try Row.fetchCursor(db, sql: "SELECT customer_id, open_signals FROM customer_stats WHERE open_signals > 0\(filter)")
         while let r = try openRows.next() { open[r[0]] = r[1] }
-        for input in inputs where assessments[input.customerID] != nil {
+        for input in inputs {
             let stage = stored[input.customerID]?.stage.flatMap(RetentionStage.init(rawValue:))
             try RetentionStages.follow(db, customerID: input.customerID, openSignals: open[input.customerID] ?? 0,
                                        stage: stage, asOf: asOf)
