@@ -3,9 +3,9 @@ import Dispatch
 /// Independent pieces of number crunching spread over the cores (the value
 /// step's fits and scores). Each piece writes only its own slots, so results
 /// never depend on which thread ran what or how many there are.
-public enum Parallel {
+enum Parallel {
     /// Calls `body(i)` for i in 0..<count, concurrently.
-    public static func forEach(_ count: Int, _ body: (Int) -> Void) {
+    static func forEach(_ count: Int, _ body: (Int) -> Void) {
         if count == 1 { return body(0) }
         guard count > 1 else { return }
         // concurrentPerform wants a Sendable closure; ours touch only their own slots
@@ -22,7 +22,7 @@ public enum Parallel {
     }
 
     /// `[body(0), …, body(count−1)]`, computed concurrently in `chunks` runs of indexes.
-    public static func map<T>(_ count: Int, chunks: Int = 8, _ body: (Int) -> T) -> [T] {
+    static func map<T>(_ count: Int, chunks: Int = 8, _ body: (Int) -> T) -> [T] {
         [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             let base = buffer.baseAddress
             let size = (count + chunks - 1) / max(chunks, 1)

@@ -65,10 +65,9 @@ enum SignalEvaluation {
             next = prefetch(index + 1)
             let existing = try standingSignals(db, scope: scope)
             let classes = try classesAndValues(db, filter: " AND " + scope.condition("customer_id"))
-            // The rules and the model are pure: each customer's plan is worked out on the
-            // cores there are, then applied in customer order on this connection.
-            let plans = Parallel.map(facts.count, chunks: 16) { i -> (SignalReconciliation, StoredRisk) in
-                let f = facts[i]
+            // Not spread over the cores: the reader loading the next batch holds the other
+            // one and takes longer than this, and each thread's allocations cost memory.
+            let plans = facts.map { f -> (SignalWrites, StoredRisk) in
                 var findings = EarlyWarning.findings(f, rules: rules, format: format)
                 let stored = existing[f.customerID] ?? []
                 let counted = SignalReconciliation.counted(existing: stored, findings: findings)
@@ -77,7 +76,8 @@ enum SignalEvaluation {
                 if f.status == .active, assessment.probability >= risk.panelThreshold {
                     findings.append(.churnRisk(assessment, horizonDays: risk.horizonDays))
                 }
-                return (SignalReconciliation.reconcile(existing: stored, findings: findings), StoredRisk(assessment))
+                return (SignalWrites(SignalReconciliation.reconcile(existing: stored, findings: findings)),
+                        StoredRisk(assessment))
             }
             for (f, (plan, stored)) in zip(facts, plans) {
                 try apply(db, plan, customerID: f.customerID, asOf: asOf, summary: &summary)
@@ -120,8 +120,29 @@ enum SignalEvaluation {
         return existing
     }
 
-    static func apply(_ db: Database, _ plan: SignalReconciliation, customerID: Int64, asOf: Day,
+    /// What a reconciliation writes, without the findings' texts and the signals' other
+    /// columns: a batch's plans are all held until they are written.
+    struct SignalWrites: Sendable {
+        struct Evidence: Sendable {
+            var kind: String, stored: String, key: String, weight: Double
+            init(_ f: SignalFinding) { kind = f.kind; stored = f.storedEvidence; key = f.evidenceKey; weight = f.weight }
+        }
+        var open: [Evidence] = []
+        var refresh: [(id: Int64?, evidence: Evidence)] = []
+        var resolve: [Int64?] = []
+
+        init(_ plan: SignalReconciliation) {
+            if !plan.open.isEmpty { open = plan.open.map(Evidence.init) }
+            if !plan.refresh.isEmpty { refresh = plan.refresh.map { ($0.signal.id, Evidence($0.finding)) } }
+            if !plan.resolve.isEmpty { resolve = plan.resolve.map(\.id) }
+        }
+    }
+
+    static func apply(_ db: Database, _ plan: SignalWrites, customerID: Int64, asOf: Day,
                       summary: inout SignalRefreshSummary) throws {
+        // Most customers have nothing to write.
+        guard !(plan.open.isEmpty && plan.refresh.isEmpty && plan.resolve.isEmpty) else { return }
+        let today = asOf.iso
         // Cached statements: on a day change most customers' signals get new evidence, and
         // preparing a statement for each would cost as much as running it.
         for finding in plan.open {
@@ -130,21 +151,20 @@ enum SignalEvaluation {
                 INSERT INTO signal (customer_id, kind, evidence, evidence_key, weight, status, opened_on, updated_on)
                 VALUES (?, ?, ?, ?, ?, 'open', ?, ?)
                 """)
-            try insert.execute(arguments: [customerID, finding.kind, finding.storedEvidence, finding.evidenceKey,
-                                           finding.weight, asOf.iso, asOf.iso])
+            try insert.execute(arguments: [customerID, finding.kind, finding.stored, finding.key,
+                                           finding.weight, today, today])
             summary.opened += 1
         }
         for r in plan.refresh {
             let update = try db.cachedStatement(sql: """
                 UPDATE signal SET evidence = ?, evidence_key = ?, weight = ?, updated_on = ? WHERE id = ?
                 """)
-            try update.execute(arguments: [r.finding.storedEvidence, r.finding.evidenceKey, r.finding.weight, asOf.iso,
-                                           r.signal.id])
+            try update.execute(arguments: [r.evidence.stored, r.evidence.key, r.evidence.weight, today, r.id])
             summary.updated += 1
         }
-        for s in plan.resolve {
+        for id in plan.resolve {
             let resolve = try db.cachedStatement(sql: "UPDATE signal SET status = 'resolved', updated_on = ? WHERE id = ?")
-            try resolve.execute(arguments: [asOf.iso, s.id])
+            try resolve.execute(arguments: [today, id])
             summary.resolved += 1
         }
     }
