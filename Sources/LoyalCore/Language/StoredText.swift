@@ -62,59 +62,70 @@ public struct StoredText: Hashable, Sendable {
 
     // MARK: the stored form
 
-    /// What the store keeps: the JSON array, written by hand (the calendar refresh stores
-    /// one per planned entry; `JSONSerialization` took most of that time), the same bytes
-    /// as `JSONSerialization` writes without escaping slashes. Plain words stay as they are.
+    /// What the store keeps.
+    /// Written by hand, byte for byte what `JSONSerialization` writes for `encoded` (without
+    /// escaping slashes): a refresh compares every finding's stored form with the stored one,
+    /// and JSONSerialization's objects cost more than the rules themselves (issue 17).
+    /// Plain words (an empty key with one text) stay as they are.
     public var stored: String {
         if key.isEmpty, args.count == 1, case .text(let words) = args[0] { return words }
-        var out = ""
-        out.reserveCapacity(key.utf8.count + 8 + args.count * 16)
-        Self.write(self, into: &out)
-        return out
+        var out: [UInt8] = []
+        out.reserveCapacity(96)
+        Self.writeJSON(self, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func write(_ t: StoredText, into out: inout String) {
-        out += "[\""
-        escape(t.key, into: &out)
-        out += "\""
+    static func writeJSON(_ t: StoredText, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        writeJSON(string: t.key, into: &out)
         for a in t.args {
-            out += ","
-            write(a, into: &out)
+            out.append(UInt8(ascii: ","))
+            writeJSON(a, into: &out)
         }
-        out += "]"
+        out.append(UInt8(ascii: "]"))
     }
 
-    static func write(_ a: Arg, into out: inout String) {
+    static func writeJSON(_ a: Arg, into out: inout [UInt8]) {
         switch a {
         case .list(let items):
-            out += "[\",\""
-            for i in items { out += ","; write(i, into: &out) }
-            out += "]"
-        case .sub(let t): write(t, into: &out)
-        default:
-            out += "\""
-            escape(scalar(a), into: &out)
-            out += "\""
+            out.append(contentsOf: #"[",""#.utf8)
+            for i in items {
+                out.append(UInt8(ascii: ","))
+                writeJSON(i, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .sub(let t): writeJSON(t, into: &out)
+        default: writeJSON(string: tagged(a), into: &out)
         }
     }
 
-    static func escape(_ s: String, into out: inout String) {
-        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { out += s; return }
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case _ where u.value < 0x20:
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
+    /// A JSON string as JSONSerialization writes it: `"` and `\` escaped, control
+    /// characters as \b \f \n \r \t or \u00xx, everything else (slashes, non-ASCII) as is.
+    static func writeJSON(string s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(b)
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(b)
+            case 0x08: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "b"))
+            case 0x0C: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "f"))
+            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: #"\u00"#.utf8)
+                out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)])
+            default: out.append(b)
             }
         }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// What `stored` wrote before it was written by hand; the tests hold the two equal.
+    var storedBySerialization: String {
+        guard let data = try? JSONSerialization.data(withJSONObject: encoded, options: [.withoutEscapingSlashes]) else { return key }
+        return String(decoding: data, as: UTF8.self)
     }
 
     var encoded: [Any] { [key] + args.map(Self.encode) }
@@ -123,11 +134,12 @@ public struct StoredText: Hashable, Sendable {
         switch a {
         case .list(let items): return [","] + items.map(encode)
         case .sub(let t): return t.encoded
-        default: return scalar(a)
+        default: return tagged(a)
         }
     }
 
-    static func scalar(_ a: Arg) -> String {
+    /// A single argument as its tagged string ("d:2026-11-02"); lists and texts of their own are arrays.
+    static func tagged(_ a: Arg) -> String {
         switch a {
         case .text(let s): return "t:" + s
         case .int(let n): return "i:\(n)"

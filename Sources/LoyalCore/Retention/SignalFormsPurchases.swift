@@ -1,15 +1,39 @@
 /// What a form found: the evidence text and its key.
 public struct SignalEvidence: Hashable, Sendable {
-    /// In the language in use, formatted as `fmt` says.
-    public var text: String
+    /// In the language in use, formatted as `fmt` says. Rendered when read: a refresh
+    /// stores only `stored` and never reads it (issue 17).
+    public var text: String {
+        get { wording.text }
+        set { wording = .text(newValue) }
+    }
     public var key: String
     /// As the store keeps it: a catalogue key with arguments, read in each viewer's language.
     public var stored: String
+    var wording: Wording
 
-    public init(text: String, key: String) { self.text = text; self.key = key; stored = text }
+    public init(text: String, key: String) { wording = .text(text); self.key = key; stored = text }
 
     public init(_ words: StoredText, key: String, _ fmt: EvidenceFormat) {
-        self.text = words.render(fmt); self.key = key; stored = words.stored
+        wording = .words(words, fmt, Text.language); self.key = key; stored = words.stored
+    }
+
+    public static func == (a: SignalEvidence, b: SignalEvidence) -> Bool {
+        a.key == b.key && a.stored == b.stored && a.text == b.text
+    }
+
+    public func hash(into h: inout Hasher) { h.combine(text); h.combine(key); h.combine(stored) }
+}
+
+/// A text as given, or as words to render in the format and language of the moment they were found.
+enum Wording: Sendable {
+    case text(String)
+    case words(StoredText, EvidenceFormat, Language)
+
+    var text: String {
+        switch self {
+        case .text(let t): return t
+        case let .words(w, format, language): return w.render(format, in: language)
+        }
     }
 }
 

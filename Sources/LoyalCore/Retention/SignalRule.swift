@@ -19,7 +19,7 @@ public struct SignalRule: Hashable, Sendable {
     /// lost customers (they are win-back cases).
     public func evaluate(_ facts: CustomerSignalFacts, format: EvidenceFormat = .german) -> SignalFinding? {
         guard facts.status == .active, let e = form.evidence(facts, format) else { return nil }
-        return SignalFinding(kind: kind, form: form.name, weight: weight, evidence: e.text, evidenceKey: e.key,
+        return SignalFinding(kind: kind, form: form.name, weight: weight, wording: e.wording, evidenceKey: e.key,
                              storedEvidence: e.stored)
     }
 }
@@ -29,8 +29,13 @@ public struct SignalFinding: Hashable, Sendable {
     public var kind: String
     public var form: SignalFormName
     public var weight: Double
-    /// E.g. "revenue 12 months 8.400 € vs 14.000 € before (−40 %)".
-    public var evidence: String
+    /// E.g. "revenue 12 months 8.400 € vs 14.000 € before (−40 %)". Rendered when read (a
+    /// refresh stores only `storedEvidence`).
+    public var evidence: String {
+        get { wording.text }
+        set { wording = .text(newValue) }
+    }
+    var wording: Wording
     /// Identifies the facts behind the finding (see each `SignalForm` case). A signal
     /// dismissed for one key is not raised again for the same key, but is for a new one.
     public var evidenceKey: String
@@ -39,8 +44,24 @@ public struct SignalFinding: Hashable, Sendable {
 
     public init(kind: String, form: SignalFormName, weight: Double, evidence: String, evidenceKey: String,
                 storedEvidence: String? = nil) {
-        self.kind = kind; self.form = form; self.weight = weight; self.evidence = evidence
+        self.kind = kind; self.form = form; self.weight = weight; self.wording = .text(evidence)
         self.evidenceKey = evidenceKey; self.storedEvidence = storedEvidence ?? evidence
+    }
+
+    init(kind: String, form: SignalFormName, weight: Double, wording: Wording, evidenceKey: String,
+         storedEvidence: String) {
+        self.kind = kind; self.form = form; self.weight = weight; self.wording = wording
+        self.evidenceKey = evidenceKey; self.storedEvidence = storedEvidence
+    }
+
+    public static func == (a: SignalFinding, b: SignalFinding) -> Bool {
+        a.kind == b.kind && a.form == b.form && a.weight == b.weight && a.evidenceKey == b.evidenceKey
+            && a.storedEvidence == b.storedEvidence && a.evidence == b.evidence
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(kind); h.combine(form); h.combine(weight); h.combine(evidence); h.combine(evidenceKey)
+        h.combine(storedEvidence)
     }
 
     /// A new open signal for the store.

@@ -50,7 +50,9 @@ enum SignalEvaluation {
         let risk = settings.retention.risk
         let model = try ChurnTraining.current(db, settings: settings)
         var inputs: [RiskRankInput] = []
-        var assessments: [Int64: RiskAssessment] = [:]
+        // Only what the risk columns need, in the order of `inputs` (an assessment's factors
+        // are for the screens, and 200,000 of them held until the end cost memory).
+        var risks: [StoredRisk] = []
         let scopes = try CustomerScope.passes(db, only: ids)
         func prefetch(_ index: Int) -> Background<[CustomerSignalFacts]>? {
             guard let reader, index < scopes.count else { return nil }
@@ -63,7 +65,9 @@ enum SignalEvaluation {
             next = prefetch(index + 1)
             let existing = try standingSignals(db, scope: scope)
             let classes = try classesAndValues(db, filter: " AND " + scope.condition("customer_id"))
-            for f in facts {
+            // Not spread over the cores: the reader loading the next batch holds the other
+            // one and takes longer than this, and each thread's allocations cost memory.
+            let plans = facts.map { f -> (SignalWrites, StoredRisk) in
                 var findings = EarlyWarning.findings(f, rules: rules, format: format)
                 let stored = existing[f.customerID] ?? []
                 let counted = SignalReconciliation.counted(existing: stored, findings: findings)
@@ -72,16 +76,19 @@ enum SignalEvaluation {
                 if f.status == .active, assessment.probability >= risk.panelThreshold {
                     findings.append(.churnRisk(assessment, horizonDays: risk.horizonDays))
                 }
-                let plan = SignalReconciliation.reconcile(existing: stored, findings: findings)
+                return (SignalWrites(SignalReconciliation.reconcile(existing: stored, findings: findings)),
+                        StoredRisk(assessment))
+            }
+            for (f, (plan, stored)) in zip(facts, plans) {
                 try apply(db, plan, customerID: f.customerID, asOf: asOf, summary: &summary)
-                assessments[f.customerID] = assessment
+                risks.append(stored)
                 let (cls, value) = classes[f.customerID] ?? (.c, nil)
-                inputs.append(RiskRankInput(customerID: f.customerID, risk: assessment.score, value: value, customerClass: cls))
+                inputs.append(RiskRankInput(customerID: f.customerID, risk: stored.score, value: value, customerClass: cls))
             }
             summary.customers += facts.count
         }
         let standIns = try standInValues(db, inputs: inputs, full: ids == nil)
-        try writeRisk(db, inputs: inputs, assessments: assessments, standIns: standIns, asOf: asOf, filter: filter,
+        try writeRisk(db, inputs: inputs, risks: risks, standIns: standIns, asOf: asOf, filter: filter,
                       summary: &summary)
         try PanelMembership.update(db, settings: risk, only: ids)
         summary.atRisk = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer_stats WHERE on_panel = 1") ?? 0
@@ -113,8 +120,29 @@ enum SignalEvaluation {
         return existing
     }
 
-    static func apply(_ db: Database, _ plan: SignalReconciliation, customerID: Int64, asOf: Day,
+    /// What a reconciliation writes, without the findings' texts and the signals' other
+    /// columns: a batch's plans are all held until they are written.
+    struct SignalWrites: Sendable {
+        struct Evidence: Sendable {
+            var kind: String, stored: String, key: String, weight: Double
+            init(_ f: SignalFinding) { kind = f.kind; stored = f.storedEvidence; key = f.evidenceKey; weight = f.weight }
+        }
+        var open: [Evidence] = []
+        var refresh: [(id: Int64?, evidence: Evidence)] = []
+        var resolve: [Int64?] = []
+
+        init(_ plan: SignalReconciliation) {
+            if !plan.open.isEmpty { open = plan.open.map(Evidence.init) }
+            if !plan.refresh.isEmpty { refresh = plan.refresh.map { ($0.signal.id, Evidence($0.finding)) } }
+            if !plan.resolve.isEmpty { resolve = plan.resolve.map(\.id) }
+        }
+    }
+
+    static func apply(_ db: Database, _ plan: SignalWrites, customerID: Int64, asOf: Day,
                       summary: inout SignalRefreshSummary) throws {
+        // Most customers have nothing to write.
+        guard !(plan.open.isEmpty && plan.refresh.isEmpty && plan.resolve.isEmpty) else { return }
+        let today = asOf.iso
         // Cached statements: on a day change most customers' signals get new evidence, and
         // preparing a statement for each would cost as much as running it.
         for finding in plan.open {
@@ -123,21 +151,20 @@ enum SignalEvaluation {
                 INSERT INTO signal (customer_id, kind, evidence, evidence_key, weight, status, opened_on, updated_on)
                 VALUES (?, ?, ?, ?, ?, 'open', ?, ?)
                 """)
-            try insert.execute(arguments: [customerID, finding.kind, finding.storedEvidence, finding.evidenceKey,
-                                           finding.weight, asOf.iso, asOf.iso])
+            try insert.execute(arguments: [customerID, finding.kind, finding.stored, finding.key,
+                                           finding.weight, today, today])
             summary.opened += 1
         }
         for r in plan.refresh {
             let update = try db.cachedStatement(sql: """
                 UPDATE signal SET evidence = ?, evidence_key = ?, weight = ?, updated_on = ? WHERE id = ?
                 """)
-            try update.execute(arguments: [r.finding.storedEvidence, r.finding.evidenceKey, r.finding.weight, asOf.iso,
-                                           r.signal.id])
+            try update.execute(arguments: [r.evidence.stored, r.evidence.key, r.evidence.weight, today, r.id])
             summary.updated += 1
         }
-        for s in plan.resolve {
+        for id in plan.resolve {
             let resolve = try db.cachedStatement(sql: "UPDATE signal SET status = 'resolved', updated_on = ? WHERE id = ?")
-            try resolve.execute(arguments: [asOf.iso, s.id])
+            try resolve.execute(arguments: [today, id])
             summary.resolved += 1
         }
     }
@@ -172,7 +199,17 @@ enum SignalEvaluation {
         return values.count == 3 ? values : [.zero, .zero, .zero]
     }
 
-    static func writeRisk(_ db: Database, inputs: [RiskRankInput], assessments: [Int64: RiskAssessment],
+    /// What `writeRisk` stores of one customer's assessment.
+    struct StoredRisk: Sendable {
+        var probability: Double
+        var band: RiskBand
+        var score: Int
+
+        init(_ a: RiskAssessment) { probability = a.probability; band = a.band; score = a.score }
+    }
+
+    /// `risks[i]` is the assessment of `inputs[i]`'s customer.
+    static func writeRisk(_ db: Database, inputs: [RiskRankInput], risks: [StoredRisk],
                           standIns: [Money], asOf: Day, filter: String, summary: inout SignalRefreshSummary) throws {
         // Rows are written only where something changed: each write touches several
         // indexes, and on a daily refresh most customers' risk stands still.
@@ -194,8 +231,7 @@ enum SignalEvaluation {
             INSERT INTO risk_snapshot (customer_id, month, score) VALUES (?, ?, ?)
             ON CONFLICT (customer_id, month) DO UPDATE SET score = excluded.score
             """)
-        for input in inputs {
-            guard let a = assessments[input.customerID] else { continue }
+        for (input, a) in zip(inputs, risks) {
             let risk = (a.probability * 10_000).rounded() / 10_000
             let finalPriority = RiskRanking.panelPriority(risk: a.score, value: input.value,
                                                           customerClass: input.customerClass, standIns: standIns)
@@ -225,7 +261,7 @@ enum SignalEvaluation {
         var open: [Int64: Int] = [:]
         let openRows = try Row.fetchCursor(db, sql: "SELECT customer_id, open_signals FROM customer_stats WHERE open_signals > 0\(filter)")
         while let r = try openRows.next() { open[r[0]] = r[1] }
-        for input in inputs where assessments[input.customerID] != nil {
+        for input in inputs {
             let stage = stored[input.customerID]?.stage.flatMap(RetentionStage.init(rawValue:))
             try RetentionStages.follow(db, customerID: input.customerID, openSignals: open[input.customerID] ?? 0,
                                        stage: stage, asOf: asOf)

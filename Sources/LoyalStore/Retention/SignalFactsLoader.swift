@@ -55,8 +55,10 @@ enum SignalFactsLoader {
                 pricePressure: r[6], competitor: r[7], cancellation: r[8]))
         }
         for (id, list) in feedbackByCustomer { facts[id]?.feedback = list }
+        // Only those who left: the rules look at no one else (`CustomerSignalFacts.contacts`).
         let contacts = try Row.fetchCursor(db, sql: """
-            SELECT id, customer_id, first_name, last_name, role, left_on FROM contact_person \(whereCustomer("customer_id"))
+            SELECT id, customer_id, first_name, last_name, role, left_on FROM contact_person
+            \(whereCustomer("customer_id")) AND left_on IS NOT NULL
             """)
         while let r = try contacts.next() {
             let first: String = r[2], last: String = r[3]

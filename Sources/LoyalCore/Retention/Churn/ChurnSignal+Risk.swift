@@ -7,7 +7,8 @@ extension SignalFinding {
     public static func churnRisk(_ a: RiskAssessment, horizonDays: Int) -> SignalFinding {
         let typical = Int((a.base * 100).rounded())
         let text = StoredText("evidence.churn_risk", [.int(a.score), .int(horizonDays), .int(typical)])
-        return SignalFinding(kind: churnRiskKind, form: .churnModel, weight: 0, evidence: text.render(.german),
+        return SignalFinding(kind: churnRiskKind, form: .churnModel, weight: 0,
+                             wording: .words(text, .german, Text.language),
                              evidenceKey: "churn/\(a.score / 10)", storedEvidence: text.stored)
     }
 }
