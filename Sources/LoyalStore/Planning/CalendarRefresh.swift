@@ -95,6 +95,35 @@ enum CalendarRefresh {
         }
     }
 
+    typealias StoredRows = (entries: [String: StoredEntry], unplanned: [String: UnplannedRow])
+
+    /// The open planned entries and what did not fit of a batch's customers, as stored.
+    static func storedRows(_ db: Database, scope: CustomerScope, sources: String) throws -> StoredRows {
+        // An entry planned as it is stored is not written again: a refresh of 200000
+        // customers would otherwise rewrite half a million unchanged rows and their indexes.
+        var stored: [String: StoredEntry] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT uid, id, contact_person_id, rep_id, due, channel, reason, time, blocked, note, user_moved
+            FROM calendar_entry WHERE status = 'open' AND source IN (\(sources)) AND \(scope.condition("customer_id"))
+            """)
+        while let r = try rows.next() {
+            stored[r[0]] = StoredEntry(id: r[1], contactPersonID: r[2], repID: r[3], due: r[4], channel: r[5],
+                                       reason: r[6], time: r[7], blocked: r[8], note: r[9], userMoved: r[10])
+        }
+        // The same for what does not fit: most of it is the same from day to day but for
+        // the stake and the window, which a narrow update writes without the other indexes.
+        var unplanned: [String: UnplannedRow] = [:]
+        let unplannedRows = try Row.fetchCursor(db, sql: """
+            SELECT uid, customer_id, rep_id, due, channel, reason, source, stake, window_from, window_to
+            FROM calendar_unplanned WHERE \(scope.condition("customer_id"))
+            """)
+        while let r = try unplannedRows.next() {
+            unplanned[r[0]] = UnplannedRow(customerID: r[1], repID: r[2], due: r[3], channel: r[4], reason: r[5],
+                                           source: r[6], stake: r[7], windowFrom: r[8], windowTo: r[9])
+        }
+        return (stored, unplanned)
+    }
+
     /// A planned entry as a batch keeps it until the levelling has placed it: what is
     /// stored and what forms the note, without what only views use (at 200000 customers
     /// half a million entries wait, and a whole `PlannedEntry` is more than twice the size).
@@ -222,32 +251,21 @@ enum CalendarRefresh {
         let unplannedDelete = try db.makeStatement(sql: "DELETE FROM calendar_unplanned WHERE uid = ?")
         let planned = Set(PlanFactsLoader.plannedSources)
         var k = 0
+        // Each batch's stored rows are read on a reader while this connection writes the
+        // batch before: the writes touch only their own batch's customers.
+        func prefetchStored(_ index: Int) -> Background<StoredRows>? {
+            guard let reader, index < batches.count else { return nil }
+            let scope = batches[index].scope
+            return Background { try reader.read { db in try storedRows(db, scope: scope, sources: sources) } }
+        }
+        var nextStored = prefetchStored(0)
         for b in batches.indices {
             let batch = batches[b]
             batches[b].entries = []  // goes at the end of the pass: the next batch's reads reuse its memory
             let scope = batch.scope
-            // An entry planned as it is stored is not written again: a refresh of 200000
-            // customers would otherwise rewrite half a million unchanged rows and their indexes.
-            var stored: [String: StoredEntry] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT uid, id, contact_person_id, rep_id, due, channel, reason, time, blocked, note, user_moved
-                FROM calendar_entry WHERE status = 'open' AND source IN (\(sources)) AND \(scope.condition("customer_id"))
-                """)
-            while let r = try rows.next() {
-                stored[r[0]] = StoredEntry(id: r[1], contactPersonID: r[2], repID: r[3], due: r[4], channel: r[5],
-                                           reason: r[6], time: r[7], blocked: r[8], note: r[9], userMoved: r[10])
-            }
-            // The same for what does not fit: most of it is the same from day to day but for
-            // the stake and the window, which a narrow update writes without the other indexes.
-            var storedUnplanned: [String: UnplannedRow] = [:]
-            let unplannedRows = try Row.fetchCursor(db, sql: """
-                SELECT uid, customer_id, rep_id, due, channel, reason, source, stake, window_from, window_to
-                FROM calendar_unplanned WHERE \(scope.condition("customer_id"))
-                """)
-            while let r = try unplannedRows.next() {
-                storedUnplanned[r[0]] = UnplannedRow(customerID: r[1], repID: r[2], due: r[3], channel: r[4], reason: r[5],
-                                                     source: r[6], stake: r[7], windowFrom: r[8], windowTo: r[9])
-            }
+            let (stored, loadedUnplanned) = try nextStored?.value() ?? storedRows(db, scope: scope, sources: sources)
+            var storedUnplanned = loadedUnplanned
+            nextStored = prefetchStored(b + 1)
             var keptUnplanned = Set<String>()
             var kept = Set<String>()
             for pending in batch.entries {
