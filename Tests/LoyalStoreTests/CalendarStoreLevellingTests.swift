@@ -90,6 +90,61 @@ final class CalendarStoreLevellingTests: CalendarStoreTestCase {
         XCTAssertEqual(listed.first?.reason, "Birthday of Eva Muster3 (56)")
     }
 
+    /// What does not fit is written only where it changed: a refresh that changes nothing
+    /// writes no row of calendar_unplanned, a new stake is one narrow update, and an entry that
+    /// fits now goes while the one it pushed out comes.
+    func testWhatDoesNotFitIsWrittenOnlyWhereItChanged() throws {
+        let store = try levellingStore(count: 5, lastVisit: "2026-11-02", preferred: "visit")
+        var contacts = "customer,first_name,last_name,birthday,primary\n"
+        for i in 1...5 { contacts += "L\(i),Eva,Muster\(i),16.12.1970,ja\n" }
+        try importText(store, .contacts, contacts, name: "contacts.csv")
+        func stakes(_ values: [(Int, Int)]) throws {
+            try store.pool.write { db in
+                for (i, stake) in values {
+                    try db.execute(sql: "UPDATE customer_stats SET risk_priority = ? WHERE customer_id = (SELECT id FROM customer WHERE number = ?)",
+                                   arguments: [stake, "L\(i)"])
+                }
+            }
+        }
+        try stakes([(1, 500_00), (2, 400_00), (3, 100_00), (4, 300_00), (5, 200_00)])
+        try store.refreshCalendar(today: today, settings: settings)
+        XCTAssertEqual(try store.unplanned().map(\.customerNumber), ["L3"])
+        try store.pool.write { db in
+            try db.execute(sql: """
+                CREATE TABLE unplanned_writes (kind TEXT, uid TEXT);
+                CREATE TRIGGER unplanned_i AFTER INSERT ON calendar_unplanned BEGIN INSERT INTO unplanned_writes VALUES ('insert', NEW.uid); END;
+                CREATE TRIGGER unplanned_u AFTER UPDATE ON calendar_unplanned BEGIN INSERT INTO unplanned_writes VALUES ('update', NEW.uid); END;
+                CREATE TRIGGER unplanned_d AFTER DELETE ON calendar_unplanned BEGIN INSERT INTO unplanned_writes VALUES ('delete', OLD.uid); END;
+                """)
+        }
+        func writes() throws -> [String] {
+            try store.pool.write { db in
+                defer { try? db.execute(sql: "DELETE FROM unplanned_writes") }
+                return try Row.fetchAll(db, sql: "SELECT kind, uid FROM unplanned_writes ORDER BY rowid").map { "\($0[0] as String) \($0[1] as String)" }
+            }
+        }
+        let l3 = try id(store, "L3"), l5 = try id(store, "L5")
+        let uid3 = "c\(l3)-birthday-p\(try contactID(store, l3))-2026@loyal"
+        let uid5 = "c\(l5)-birthday-p\(try contactID(store, l5))-2026@loyal"
+        XCTAssertEqual(try store.unplanned().map(\.uid), [uid3])
+        try store.refreshCalendar(today: today, settings: settings)
+        XCTAssertEqual(try writes(), [])
+        try stakes([(3, 150_00)])
+        try store.refreshCalendar(today: today, settings: settings)
+        XCTAssertEqual(try writes(), ["update \(uid3)"])
+        XCTAssertEqual(try store.unplanned().map(\.stake), [150])
+        try stakes([(3, 600_00)])
+        try store.refreshCalendar(today: today, settings: settings)
+        XCTAssertEqual(try writes(), ["insert \(uid5)", "delete \(uid3)"])
+        XCTAssertEqual(try store.unplanned().map(\.customerNumber), ["L5"])
+    }
+
+    private func contactID(_ store: Store, _ customer: Int64) throws -> String {
+        try store.pool.read { db in
+            String(try Int64.fetchOne(db, sql: "SELECT id FROM contact_person WHERE customer_id = ?", arguments: [customer])!)
+        }
+    }
+
     func testRefreshingOneCustomerKeepsTheOthersLoadInMind() throws {
         // Six visits due Mon 14.12.2026: four that day. Re-planning one of the other two alone
         // (as after an action on it) must not put it onto the full day.

@@ -43,6 +43,23 @@ public enum ContactPlanner {
         return p.out
     }
 
+    /// The planner of one run over many customers: the rules' lookups are worked out once,
+    /// not once per customer (`plan(customer:…)` for one).
+    public struct Run: Sendable {
+        let context: PlanContext
+
+        public init(rules: ContactPlanRules, from: Day, to: Day, today: Day, display: DisplaySettings = DisplaySettings()) {
+            context = PlanContext(rules: rules, from: from, to: to, today: today, display: display)
+        }
+
+        /// The same entries as `plan(customer:…)` with this run's rules and days.
+        public func plan(_ facts: CustomerPlanFacts) -> [PlannedEntry] {
+            var p = CustomerPlanning(facts: facts, context: context)
+            p.run()
+            return p.out
+        }
+    }
+
     /// Due day, then customer, then UID: a total order, so output never depends on input order.
     public static func order(_ l: PlannedEntry, _ r: PlannedEntry) -> Bool {
         if l.due != r.due { return l.due < r.due }
